@@ -1,0 +1,54 @@
+// The linter core: documents and rules in, findings out. No I/O, no printing.
+import type {SopDocument} from '../core/document.js'
+import type {Finding, SeveritySetting} from '../core/finding.js'
+import type {Library} from '../core/library.js'
+import type {Locator, Report, Rule, TextEdit} from '../rules/rule.js'
+
+export interface LintedFinding {
+  finding: Finding
+  fix?: TextEdit
+}
+
+export interface LintOptions {
+  rules: readonly Rule[]
+  severities: ReadonlyMap<string, SeveritySetting>
+  library: Library
+  today: string
+}
+
+/** Run every enabled rule on one document. */
+export function lintDocument(doc: SopDocument, options: LintOptions): LintedFinding[] {
+  const out: LintedFinding[] = []
+  const broken = doc.readProblem !== undefined || doc.problems.length > 0
+  for (const rule of options.rules) {
+    const severity = options.severities.get(rule.id) ?? rule.defaultSeverity
+    if (severity === 'off' || (broken && !rule.readsBrokenDocuments)) continue
+    rule.check({
+      doc,
+      library: options.library,
+      config: options.library.config,
+      today: options.today,
+      report: (report) => out.push(toFinding(doc, rule, severity, report)),
+    })
+  }
+  return out
+}
+
+function toFinding(doc: SopDocument, rule: Rule, severity: 'warn' | 'error', report: Report): LintedFinding {
+  const template = rule.messages[report.messageId]
+  if (!template) throw new Error(`rule ${rule.id} reported unknown message id ${report.messageId}`)
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(report.data?.[name] ?? `{${name}}`))
+  const {line, column} = locate(doc, report.at)
+  return {
+    finding: {ruleId: rule.id, messageId: report.messageId, severity, message: fill(template.message), mend: fill(template.mend),
+      file: doc.file, line, column, fixable: report.fix !== undefined},
+    fix: report.fix,
+  }
+}
+
+function locate(doc: SopDocument, at: Locator | undefined): {line: number; column: number} {
+  if (!at) return {line: 1, column: 1}
+  if ('key' in at) return doc.positionOf(at.key, at.part)
+  if ('bodyOffset' in at) return doc.bodyPosition(at.bodyOffset)
+  return doc.position(at.offset)
+}

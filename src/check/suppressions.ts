@@ -1,0 +1,68 @@
+// Bulk suppressions, as eslint has them: record today's error counts per file and rule, so that a
+// legacy library can adopt sopkit and fail only on new problems.
+import {existsSync, readFileSync} from 'node:fs'
+import {SopkitError} from '../core/errors.js'
+import type {Finding} from '../core/finding.js'
+
+export const DEFAULT_SUPPRESSIONS_FILE = 'sopkit-suppressions.json'
+
+/** file → rule id → number of errors tolerated. */
+export type Suppressions = Record<string, Record<string, {count: number}>>
+
+export function readSuppressions(file: string): Suppressions {
+  if (!existsSync(file)) return {}
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    if (!isSuppressions(data)) throw new Error('expected {"file": {"rule-id": {"count": N}}}')
+    return data
+  } catch (error) {
+    throw new SopkitError('BAD_SUPPRESSIONS', `${file}: ${(error as Error).message}`, 'fix the file, or delete it and run `sopkit check --suppress-all` again')
+  }
+}
+
+function isSuppressions(data: unknown): data is Suppressions {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
+  return Object.values(data).every((rules) => typeof rules === 'object' && rules !== null &&
+    Object.values(rules).every((r) => typeof r === 'object' && r !== null && Number.isInteger((r as {count: unknown}).count)))
+}
+
+/** Counts of today's errors, the content of a suppressions file. */
+export function recordSuppressions(findings: readonly Finding[]): Suppressions {
+  const out: Suppressions = {}
+  for (const f of [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    if (f.severity !== 'error') continue
+    const rules = (out[f.file] ??= {})
+    rules[f.ruleId] = {count: (rules[f.ruleId]?.count ?? 0) + 1}
+  }
+  return out
+}
+
+export interface SuppressionResult {
+  kept: Finding[]
+  suppressedCount: number
+  /** Entries whose recorded count is above what occurs now: they can be pruned. */
+  unusedCount: number
+}
+
+/** Drop errors covered by a suppression; a file and rule with more errors than recorded keeps all of them. */
+export function applySuppressions(findings: readonly Finding[], suppressions: Suppressions): SuppressionResult {
+  const groups = new Map<string, Finding[]>()
+  for (const f of findings) {
+    if (f.severity !== 'error') continue
+    const key = `${f.file}\0${f.ruleId}`
+    groups.set(key, [...(groups.get(key) ?? []), f])
+  }
+  const dropped = new Set<Finding>()
+  for (const [key, group] of groups) {
+    const [file = '', ruleId = ''] = key.split('\0')
+    const allowed = suppressions[file]?.[ruleId]?.count ?? 0
+    if (group.length <= allowed) for (const f of group) dropped.add(f)
+  }
+  let unusedCount = 0
+  for (const [file, rules] of Object.entries(suppressions)) {
+    for (const [ruleId, {count}] of Object.entries(rules)) {
+      if ((groups.get(`${file}\0${ruleId}`)?.length ?? 0) < count) unusedCount++
+    }
+  }
+  return {kept: findings.filter((f) => !dropped.has(f)), suppressedCount: dropped.size, unusedCount}
+}

@@ -1,0 +1,44 @@
+// One base for every command: flags shared by all, and exit codes that follow the spec
+// (0 success, 1 a finding, 2 usage/config/input error) with or without --json.
+import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
+import {SopkitError, messageOf} from '../core/errors.js'
+import {loadConfig, type Config} from '../core/config.js'
+import {makeChalk} from './terminal.js'
+
+export abstract class BaseCommand extends Command {
+  static baseFlags = {
+    config: Flags.string({char: 'c', description: 'Config file to use instead of discovering one upward from the current folder.', helpGroup: 'GLOBAL'}),
+  }
+
+  protected color = makeChalk()
+
+  protected loadConfig(flags: {config?: string}): Config {
+    return loadConfig(process.cwd(), flags.config)
+  }
+
+  protected async catch(error: Interfaces.CommandError): Promise<unknown> {
+    if (error instanceof Errors.ExitError) throw error
+    const {code, message, mend} = describe(error, this.id ?? 'sopkit')
+    process.exitCode = 2
+    if (this.jsonEnabled()) {
+      this.logJson({error: {code, message, mend}})
+    } else {
+      process.stderr.write(`${this.color.red('error')} ${message}\n  ${this.color.dim('mend:')} ${mend}\n`)
+    }
+    if (isDebug() && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+    return undefined
+  }
+}
+
+function describe(error: unknown, commandId: string): {code: string; message: string; mend: string} {
+  if (error instanceof SopkitError) return {code: error.code, message: error.message, mend: error.mend}
+  if (error instanceof Errors.CLIError) {
+    const message = messageOf(error).split('\n')[0]!.replace(/^Error: /, '')
+    return {code: 'USAGE', message, mend: `see \`sopkit ${commandId} --help\``}
+  }
+  return {code: 'INTERNAL', message: `internal error: ${messageOf(error).split('\n')[0]}`, mend: 'run again with DEBUG=sopkit* for the stack trace, and report it'}
+}
+
+function isDebug(): boolean {
+  return /(^|,)\s*sopkit/.test(process.env.DEBUG ?? '')
+}

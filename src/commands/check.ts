@@ -1,0 +1,74 @@
+import {appendFileSync} from 'node:fs'
+import path from 'node:path'
+import {Args, Flags} from '@oclif/core'
+import {runCheck} from '../check/engine.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {makeChalk} from '../cli/terminal.js'
+import {countFindings} from '../core/finding.js'
+import {writeFileAtomic} from '../core/writer.js'
+import {FORMAT_NAMES, formatterNamed} from '../formatters/index.js'
+import {stepSummary} from '../formatters/github.js'
+import {type CheckJson, checkJson} from '../formatters/json.js'
+import {RULES} from '../rules/index.js'
+
+export default class Check extends BaseCommand {
+  static aliases = ['lint']
+  static summary = 'Check documents: metadata, compliance tags, structure, links and drift.'
+  static description = `Checks every document the config's globs name (or the PATHS given) against the rules \
+(\`sopkit rules\` lists them). Exit code 0 when clean, 1 when an error (or too many warnings) is found, \
+2 when the command could not run.`
+
+  static examples = [
+    {description: 'Check the whole library', command: '<%= config.bin %> <%= command.id %>'},
+    {description: 'Check one folder and fix what is safe to fix', command: '<%= config.bin %> <%= command.id %> sops/SG --fix'},
+    {description: 'Annotate a GitHub pull request, checking only changed files', command: '<%= config.bin %> <%= command.id %> --format github --changed-since origin/main'},
+    {description: 'Upload to code scanning', command: '<%= config.bin %> <%= command.id %> --format sarif -o sopkit.sarif'},
+    {description: 'Adopt sopkit on a legacy library: record today\'s errors, fail only on new ones', command: '<%= config.bin %> <%= command.id %> --suppress-all'},
+  ]
+
+  static enableJsonFlag = true
+  static strict = false
+  static args = {paths: Args.string({description: 'Files, folders or globs to check (default: the config\'s documents).'})}
+
+  static flags = {
+    format: Flags.string({char: 'f', description: 'Output format.', options: [...FORMAT_NAMES], default: 'stylish'}),
+    output: Flags.string({char: 'o', description: 'Write the report to FILE (overwritten) instead of stdout.'}),
+    fix: Flags.boolean({description: 'Apply safe fixes to the front matter (the body is never changed).'}),
+    'max-warnings': Flags.integer({description: 'Exit 1 when there are more than N warnings.', min: 0}),
+    rule: Flags.string({description: 'Set a rule\'s severity for this run, e.g. --rule review-overdue=warn.', multiple: true}),
+    'changed-since': Flags.string({description: 'Only check documents changed since this git revision (plus untracked ones).'}),
+    cache: Flags.boolean({description: 'Reuse per-document findings of unchanged files (content hash).'}),
+    'cache-location': Flags.string({description: 'Cache file path.', dependsOn: ['cache']}),
+    suppressions: Flags.string({description: 'Suppressions file (default sopkit-suppressions.json at the repo root).'}),
+    'suppress-all': Flags.boolean({description: 'Record every current error in the suppressions file, so only new ones fail.'}),
+  }
+
+  async run(): Promise<CheckJson> {
+    const {argv, flags} = await this.parse(Check)
+    const config = this.loadConfig(flags)
+    const format = formatterNamed(this.jsonEnabled() ? 'json' : flags.format)
+    const result = await runCheck({
+      config, cwd: process.cwd(), paths: argv as string[], ruleFlags: flags.rule, fix: flags.fix,
+      changedSince: flags['changed-since'], cache: flags['cache-location'] ?? flags.cache, suppressions: flags.suppressions,
+      suppressAll: flags['suppress-all'], version: this.config.version,
+    })
+    const counts = countFindings(result.findings)
+    const tooManyWarnings = flags['max-warnings'] !== undefined && counts.warningCount > flags['max-warnings']
+    if (counts.errorCount > 0 || tooManyWarnings) process.exitCode = 1
+    const text = format.format({result, rules: RULES, color: flags.output ? makeChalk(0) : this.color, root: config.root, version: this.config.version})
+    if (flags.output) writeFileAtomic(path.resolve(flags.output), text.endsWith('\n') ? text : `${text}\n`, {overwrite: true})
+    else this.log(text)
+    this.reportSideEffects(result, tooManyWarnings, flags)
+    if (format.name === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, stepSummary(result))
+    return checkJson(result)
+  }
+
+  private reportSideEffects(result: Awaited<ReturnType<typeof runCheck>>, tooManyWarnings: boolean, flags: {'max-warnings'?: number}): void {
+    const notes: string[] = []
+    for (const {file, count} of result.fixed) notes.push(`fixed ${count} problem${count === 1 ? '' : 's'} in ${file}`)
+    if (result.suppressionsWritten) notes.push(`recorded ${result.suppressedCount} error(s) in ${path.relative(process.cwd(), result.suppressionsWritten)}`)
+    if (result.unusedSuppressions > 0) notes.push(`${result.unusedSuppressions} suppression(s) no longer occur: run with --suppress-all to prune them`)
+    if (tooManyWarnings) notes.push(`too many warnings (more than --max-warnings ${flags['max-warnings']})`)
+    for (const note of notes) this.logToStderr(note)
+  }
+}

@@ -1,0 +1,183 @@
+// Config discovery, loading and validation: one resolved Config for every command.
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {Ajv} from 'ajv'
+import YAML from 'yaml'
+import {
+  DEFAULT_CHANNELS, DEFAULT_COMPLIANCE, DEFAULT_REGIONS, DEFAULT_REQUIREMENTS, DEFAULT_STATUSES,
+  DEFAULT_TYPES, defaultMarkets, type DocumentType, type Requirement, type RequirementCondition,
+} from './catalogue.js'
+import {CONFIG_SCHEMA} from './config-schema.js'
+import {ConfigError, SopkitError, messageOf} from './errors.js'
+import type {SeveritySetting} from './finding.js'
+
+export interface Taxonomy {
+  markets: Record<string, {name: string; regions: string[]}>
+  regions: Record<string, {name: string; markets: string[]}>
+  channels: Record<string, {name: string}>
+  compliance: Record<string, {name: string}>
+}
+
+export interface Config {
+  /** Folder the config lives in (or the working directory): every relative path starts here. */
+  root: string
+  /** The file the config came from, when there is one. */
+  file?: string
+  documents: string[]
+  ignore: string[]
+  templates: string
+  path: string
+  maxFileSize: number
+  taxonomy: Taxonomy
+  requirements: Requirement[]
+  types: Record<string, DocumentType>
+  statuses: string[]
+  order: string[]
+  rules: Record<string, SeveritySetting>
+}
+
+type Loader = (text: string) => unknown
+
+const parseYaml: Loader = (text) => YAML.parse(text, {uniqueKeys: true, maxAliasCount: 50})
+
+/** Discovery order in each folder, as markdownlint-cli2 does: the first match wins. */
+const CONFIG_FILES: Array<[string, Loader]> = [
+  ['sopkit.config.yaml', parseYaml],
+  ['sopkit.config.yml', parseYaml],
+  ['sopkit.config.json', (text) => JSON.parse(text)],
+  ['.sopkitrc', parseYaml],
+  ['package.json', (text) => (JSON.parse(text) as {sopkit?: unknown}).sopkit],
+]
+
+export const CONFIG_FILE_NAMES = CONFIG_FILES.map(([name]) => name)
+
+/** Find the nearest config upward from `cwd`, or use the built-in defaults rooted at `cwd`. */
+export function loadConfig(cwd: string, explicitFile?: string): Config {
+  if (explicitFile) {
+    const file = path.resolve(cwd, explicitFile)
+    if (!existsSync(file)) {
+      throw new SopkitError('CONFIG_NOT_FOUND', `config file ${explicitFile} does not exist`, 'pass the path of an existing sopkit config to --config')
+    }
+    const loader = CONFIG_FILES.find(([name]) => name === path.basename(file))?.[1] ?? (file.endsWith('.json') ? CONFIG_FILES[2]![1] : parseYaml)
+    return resolveConfig(path.dirname(file), file, readConfigFile(file, loader) ?? {})
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const [name, loader] of CONFIG_FILES) {
+      const file = path.join(dir, name)
+      if (!existsSync(file)) continue
+      const raw = readConfigFile(file, loader)
+      if (name === 'package.json' && raw === undefined) continue
+      return resolveConfig(dir, file, raw ?? {})
+    }
+    if (path.dirname(dir) === dir) break
+  }
+  return resolveConfig(path.resolve(cwd), undefined, {})
+}
+
+function readConfigFile(file: string, loader: Loader): unknown {
+  try {
+    return loader(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new ConfigError(file, [`cannot be parsed: ${messageOf(error).split('\n')[0]}`])
+  }
+}
+
+const ajv = new Ajv({allErrors: true, strict: false})
+const validateShape = ajv.compile(CONFIG_SCHEMA)
+
+interface UserConfig {
+  documents?: string[]
+  ignore?: string[]
+  templates?: string
+  path?: string
+  maxFileSize?: number
+  taxonomy?: Partial<Taxonomy>
+  requirements?: Array<{when: Record<string, string | string[]>; require: {compliance: string[]}; reason?: string}>
+  types?: Record<string, Partial<DocumentType>>
+  statuses?: string[]
+  order?: string[]
+  rules?: Record<string, SeveritySetting>
+}
+
+/** Merge a user config over the defaults, after checking its shape and its references. */
+export function resolveConfig(root: string, file: string | undefined, raw: unknown): Config {
+  const where = file ? path.relative(process.cwd(), file) || file : 'config'
+  if (!validateShape(raw)) {
+    const problems = (validateShape.errors ?? []).map((e) => {
+      const key = e.instancePath.slice(1).replaceAll('/', '.') || '(top level)'
+      const extra = e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''
+      return `${key}: ${e.message}${extra}`
+    })
+    throw new ConfigError(where, problems)
+  }
+  const user = raw as UserConfig
+  const markets = {...defaultMarkets()}
+  for (const [code, m] of Object.entries(user.taxonomy?.markets ?? {})) {
+    markets[code] = {name: m.name ?? markets[code]?.name ?? code, regions: m.regions ?? markets[code]?.regions ?? []}
+  }
+  const regions = {...DEFAULT_REGIONS, ...user.taxonomy?.regions} as Taxonomy['regions']
+  for (const [region, r] of Object.entries(user.taxonomy?.regions ?? {})) {
+    for (const code of r.markets ?? []) {
+      const market = markets[code]
+      if (market && !market.regions.includes(region)) markets[code] = {...market, regions: [...market.regions, region]}
+    }
+  }
+  const types: Record<string, DocumentType> = {...DEFAULT_TYPES}
+  for (const [name, t] of Object.entries(user.types ?? {})) {
+    types[name] = {fields: t.fields ?? types[name]?.fields ?? [], sections: t.sections ?? types[name]?.sections ?? []}
+  }
+  const config: Config = {
+    root,
+    file,
+    documents: user.documents ?? ['sops/**/*.md'],
+    ignore: user.ignore ?? ['**/node_modules/**', '**/README.md'],
+    templates: user.templates ?? 'templates',
+    path: user.path ?? 'sops/{{market}}/{{id}}.md',
+    maxFileSize: user.maxFileSize ?? 5 * 1024 * 1024,
+    taxonomy: {
+      markets,
+      regions,
+      channels: {...DEFAULT_CHANNELS, ...user.taxonomy?.channels} as Taxonomy['channels'],
+      compliance: {...DEFAULT_COMPLIANCE, ...user.taxonomy?.compliance} as Taxonomy['compliance'],
+    },
+    requirements: [...DEFAULT_REQUIREMENTS, ...(user.requirements ?? []).map(normaliseRequirement)],
+    types,
+    statuses: user.statuses ?? DEFAULT_STATUSES,
+    order: user.order ?? Object.keys(types),
+    rules: user.rules ?? {},
+  }
+  const problems = checkReferences(config)
+  if (problems.length > 0) throw new ConfigError(where, problems)
+  return config
+}
+
+function normaliseRequirement(r: NonNullable<UserConfig['requirements']>[number]): Requirement {
+  const when: RequirementCondition = {}
+  for (const [key, value] of Object.entries(r.when)) {
+    when[key as keyof RequirementCondition] = Array.isArray(value) ? value : [value]
+  }
+  return {when, require: r.require, reason: r.reason}
+}
+
+/** Every name a config refers to must exist in its own taxonomy. */
+function checkReferences(config: Config): string[] {
+  const {markets, regions, channels, compliance} = config.taxonomy
+  const problems: string[] = []
+  for (const [code, m] of Object.entries(markets)) {
+    for (const r of m.regions) if (!regions[r]) problems.push(`taxonomy.markets.${code}.regions: unknown region "${r}", expected one of taxonomy.regions`)
+  }
+  for (const [code, r] of Object.entries(regions)) {
+    if (markets[code]) problems.push(`taxonomy.regions.${code}: a region cannot share a market's code`)
+    for (const m of r.markets) if (!markets[m]) problems.push(`taxonomy.regions.${code}.markets: unknown market "${m}", expected an ISO 3166-1 code or a taxonomy.markets key`)
+  }
+  config.requirements.forEach((req, i) => {
+    const key = `requirements.${i - DEFAULT_REQUIREMENTS.length}`
+    for (const m of req.when.market ?? []) if (!markets[m]) problems.push(`${key}.when.market: unknown market "${m}"`)
+    for (const r of req.when.region ?? []) if (!regions[r]) problems.push(`${key}.when.region: unknown region "${r}"`)
+    for (const c of req.when.channel ?? []) if (!channels[c]) problems.push(`${key}.when.channel: unknown channel "${c}"`)
+    for (const t of req.when.type ?? []) if (!config.types[t]) problems.push(`${key}.when.type: unknown type "${t}"`)
+    for (const tag of req.require.compliance) if (!compliance[tag]) problems.push(`${key}.require.compliance: unknown compliance tag "${tag}", expected a taxonomy.compliance key`)
+  })
+  for (const t of config.order) if (!config.types[t]) problems.push(`order: unknown type "${t}"`)
+  return problems
+}

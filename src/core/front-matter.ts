@@ -1,0 +1,85 @@
+// Splits the front-matter block off a document and parses it as YAML data, never as code.
+import YAML, {type Document, isMap} from 'yaml'
+
+/** The block between the opening `---` line and the closing `---` (or `...`) line. */
+export interface FrontMatterBlock {
+  /** Text after the opening `---`: empty, `yaml` or `yml` are the only ones parsed. */
+  language: string
+  /** Offset of the first YAML character in the document text. */
+  start: number
+  /** Offset just past the last YAML character. */
+  end: number
+  /** Offset where the body starts, past the closing line. */
+  bodyStart: number
+  terminated: boolean
+}
+
+const OPENING = /^---[ \t]*([^\r\n]*?)[ \t]*\r?$/
+const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/
+
+/** Locate the front matter; `undefined` when the document does not open with `---`. */
+export function splitFrontMatter(text: string): FrontMatterBlock | undefined {
+  const firstEnd = text.indexOf('\n')
+  const firstLine = firstEnd === -1 ? text : text.slice(0, firstEnd)
+  const opening = OPENING.exec(firstLine)
+  if (!opening || firstLine.startsWith('----')) return undefined
+  const language = opening[1]!
+  if (firstEnd === -1) return {language, start: text.length, end: text.length, bodyStart: text.length, terminated: false}
+  const start = firstEnd + 1
+  for (let lineStart = start; lineStart < text.length;) {
+    const nl = text.indexOf('\n', lineStart)
+    const lineEnd = nl === -1 ? text.length : nl
+    if (CLOSING.test(text.slice(lineStart, lineEnd))) {
+      return {language, start, end: lineStart, bodyStart: nl === -1 ? text.length : nl + 1, terminated: true}
+    }
+    lineStart = lineEnd + 1
+  }
+  return {language, start, end: text.length, bodyStart: text.length, terminated: false}
+}
+
+export function isYamlLanguage(language: string): boolean {
+  return language === '' || /^ya?ml$/i.test(language)
+}
+
+export interface YamlProblem {
+  message: string
+  /** Offset in the YAML source. */
+  offset: number
+}
+
+export interface ParsedYaml {
+  document: Document
+  data: Record<string, unknown> | undefined
+  problems: YamlProblem[]
+}
+
+/** Aliases are bounded so that a "billion laughs" block fails fast instead of exhausting memory. */
+export const MAX_ALIAS_COUNT = 100
+
+/** Parse with the YAML 1.2 core schema: `NO` stays a string, dates stay as written, duplicate keys fail. */
+export function parseYaml(source: string): ParsedYaml {
+  const document = YAML.parseDocument(source, {uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', version: '1.2'})
+  const problems: YamlProblem[] = document.errors.map((e) => ({message: firstLine(e.message), offset: e.pos[0]}))
+  if (problems.length > 0) return {document, data: undefined, problems}
+  if (document.contents === null) return {document, data: {}, problems}
+  if (!isMap(document.contents)) {
+    return {document, data: undefined, problems: [{message: 'front matter must be a mapping of keys to values', offset: document.contents.range?.[0] ?? 0}]}
+  }
+  try {
+    const data = document.toJS({maxAliasCount: MAX_ALIAS_COUNT}) as Record<string, unknown>
+    return {document, data: toSafeRecord(data), problems}
+  } catch (error) {
+    return {document, data: undefined, problems: [{message: firstLine(error instanceof Error ? error.message : String(error)), offset: 0}]}
+  }
+}
+
+/** Keys such as `__proto__` become plain own properties of a prototype-free object. */
+function toSafeRecord(data: Record<string, unknown>): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>
+  for (const key of Object.keys(data)) out[key] = data[key]
+  return out
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+}

@@ -1,0 +1,83 @@
+// Families, baselines and variants, and the one variant resolver (market → region → GLOBAL).
+import semver from 'semver'
+import type {Config, Taxonomy} from './config.js'
+import type {SopDocument} from './document.js'
+import {GLOBAL} from './taxonomy.js'
+
+/** All documents sharing an id. */
+export interface Family {
+  id: string
+  /** The documents whose markets include GLOBAL (one, when the library is sound). */
+  baselines: SopDocument[]
+  /** Market variants: every other document of the family. */
+  variants: SopDocument[]
+}
+
+export interface Library {
+  config: Config
+  documents: SopDocument[]
+  families: Map<string, Family>
+  byPath: Map<string, SopDocument>
+}
+
+export function buildLibrary(config: Config, documents: SopDocument[]): Library {
+  const families = new Map<string, Family>()
+  const byPath = new Map<string, SopDocument>()
+  for (const doc of documents) {
+    byPath.set(doc.absPath, doc)
+    const id = doc.meta.id
+    if (!id) continue
+    let family = families.get(id)
+    if (!family) families.set(id, (family = {id, baselines: [], variants: []}))
+    if (doc.isBaseline()) family.baselines.push(doc)
+    else family.variants.push(doc)
+  }
+  return {config, documents, families, byPath}
+}
+
+export function baselineOf(family: Family): SopDocument | undefined {
+  return family.baselines[0]
+}
+
+export type Resolution =
+  | {via: 'market'; document: SopDocument}
+  | {via: 'region'; region: string; document: SopDocument}
+  | {via: 'baseline'; document: SopDocument}
+
+/**
+ * The document a market reads for a family: the market's own variant, else the variant of the
+ * market's first region that has one, else the baseline. `undefined` when none applies.
+ */
+export function resolveVariant(taxonomy: Taxonomy, family: Family, market: string, exclude?: SopDocument): Resolution | undefined {
+  const variants = family.variants.filter((d) => d !== exclude)
+  const own = variants.find((d) => d.meta.markets.includes(market))
+  if (own) return {via: 'market', document: own}
+  for (const region of taxonomy.markets[market]?.regions ?? []) {
+    const regional = variants.find((d) => d.meta.markets.includes(region))
+    if (regional) return {via: 'region', region, document: regional}
+  }
+  const baseline = family.baselines.find((d) => d !== exclude)
+  return baseline ? {via: 'baseline', document: baseline} : undefined
+}
+
+/**
+ * What a variant's market would read if no variant named that market: the variant of one of its
+ * regions, else the baseline. A multi-market variant is judged by its first market.
+ */
+export function inheritedFor(taxonomy: Taxonomy, family: Family, variant: SopDocument): Resolution | undefined {
+  const market = variant.meta.markets.find((m) => m !== GLOBAL)
+  if (!market) return undefined
+  for (const region of taxonomy.markets[market]?.regions ?? []) {
+    const regional = family.variants.find((d) => d !== variant && d.meta.markets.includes(region))
+    if (regional) return {via: 'region', region, document: regional}
+  }
+  const baseline = baselineOf(family)
+  return baseline ? {via: 'baseline', document: baseline} : undefined
+}
+
+/** True when a variant's `based_on` is an older version than its baseline's. */
+export function isOutdated(variant: SopDocument, baseline: SopDocument): boolean {
+  const basedOn = semver.valid(variant.meta.based_on ?? '')
+  const current = semver.valid(baseline.meta.version ?? '')
+  return Boolean(basedOn && current && semver.lt(basedOn, current))
+}

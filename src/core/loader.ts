@@ -1,0 +1,114 @@
+// The one document loader: finds documents inside the repo and reads each once, safely.
+import {lstatSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {glob} from 'tinyglobby'
+import type {Config} from './config.js'
+import {SopDocument, type ReadProblem} from './document.js'
+import {SopkitError} from './errors.js'
+
+const utf8 = new TextDecoder('utf-8', {fatal: true})
+const BINARY_SNIFF = 8192
+
+/** Repo-relative path with forward slashes. */
+export function relativeFile(root: string, absPath: string): string {
+  return path.relative(root, absPath).split(path.sep).join('/')
+}
+
+/** True when `target` is `root` or inside it. */
+export function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
+/**
+ * The documents named by `paths` (files, folders or globs, relative to `cwd`), or by the config's
+ * globs when none are given. Symlinks are never followed out of the repo or round a loop.
+ */
+export async function findDocuments(config: Config, cwd: string, paths: readonly string[] = []): Promise<string[]> {
+  const patterns: string[] = []
+  if (paths.length === 0) patterns.push(...config.documents.map((g) => path.posix.join(toPosix(path.relative(cwd, config.root)) || '.', g)))
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p)
+    const stat = safeStat(abs)
+    if (stat?.isDirectory()) patterns.push(toPosix(path.join(p, '**/*.md')))
+    else if (stat?.isFile()) patterns.push(toPosix(p).replace(/[*?[\]{}()!]/g, '\\$&'))
+    else if (/[*?[{]/.test(p)) patterns.push(toPosix(p))
+    else throw new SopkitError('PATH_NOT_FOUND', `${p}: no such file or folder`, 'pass an existing file, folder or glob, relative to the current folder')
+  }
+  const found = await glob(patterns, {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true,
+    ignore: config.ignore, expandDirectories: false})
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const file of found.sort()) {
+    const real = safeRealpath(file) ?? file
+    if (seen.has(real)) continue
+    seen.add(real)
+    out.push(path.normalize(file))
+  }
+  return out
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/')
+}
+
+function safeStat(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p)
+  } catch {
+    return undefined
+  }
+}
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return realpathSync(p)
+  } catch {
+    return undefined
+  }
+}
+
+/** Read one document; anything that keeps it from being text becomes a read problem, never a throw. */
+export function loadDocument(config: Config, absPath: string): SopDocument {
+  const file = relativeFile(config.root, absPath)
+  const problem = (readProblem: ReadProblem): SopDocument => new SopDocument(file, absPath, '', {readProblem})
+  let bytes: Buffer
+  try {
+    const real = realpathSync(absPath)
+    if (lstatSync(absPath).isSymbolicLink() && !isInside(realpathSync(config.root), real)) return problem({kind: 'outside-root'})
+    const size = statSync(real).size
+    if (size > config.maxFileSize) return problem({kind: 'too-large', detail: `${(size / 1048576).toFixed(1)} MB`})
+    bytes = readFileSync(real)
+  } catch (error) {
+    return problem({kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'})
+  }
+  if (bytes.length === 0) return problem({kind: 'empty'})
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return problem({kind: 'utf16'})
+  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return problem({kind: 'binary'})
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return problem({kind: 'encoding', detail: firstInvalidByte(bytes)})
+  }
+  const bom = text.charCodeAt(0) === 0xfeff
+  return new SopDocument(file, absPath, bom ? text.slice(1) : text, {bom})
+}
+
+/** "line N" of the first byte that is not valid UTF-8, so the author can find it. */
+function firstInvalidByte(bytes: Buffer): string {
+  let lo = 0
+  let hi = bytes.length
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1
+    try {
+      utf8.decode(bytes.subarray(0, mid))
+      lo = mid
+    } catch {
+      hi = mid
+    }
+  }
+  let line = 1
+  for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++
+  return `line ${line}`
+}

@@ -1,0 +1,20 @@
+// Channels come from the taxonomy.
+import {suggest} from '../core/taxonomy.js'
+import {didYouMean, listItems} from './shared.js'
+import {defineRule} from './rule.js'
+
+export default defineRule({
+  id: 'known-channel',
+  description: 'Channels are ones the taxonomy defines.',
+  defaultSeverity: 'error',
+  messages: {
+    unknown: {message: 'Unknown channel "{value}"{hint}', mend: 'use one of {known}, or add it to taxonomy.channels'},
+  },
+  check({doc, config, report}) {
+    const known = Object.keys(config.taxonomy.channels)
+    for (const {value, key} of listItems(doc, 'channels')) {
+      if (known.includes(value)) continue
+      report({messageId: 'unknown', data: {value, hint: didYouMean(suggest(value, known)), known: known.join(', ')}, at: {key}})
+    }
+  },
+})

@@ -1,0 +1,23 @@
+// Markets are ISO 3166-1 codes, configured regions, or GLOBAL.
+import {isKnownMarket, suggest} from '../core/taxonomy.js'
+import {caseFix, didYouMean, listItems} from './shared.js'
+import {defineRule} from './rule.js'
+
+export default defineRule({
+  id: 'known-market',
+  description: 'Markets are ISO 3166-1 alpha-2 codes, configured regions or GLOBAL.',
+  defaultSeverity: 'error',
+  fixable: true,
+  messages: {
+    unknown: {message: 'Unknown market "{value}"{hint}', mend: 'use an ISO 3166-1 alpha-2 code, a region ({regions}) or GLOBAL, or add it to taxonomy.markets'},
+  },
+  check({doc, config, report}) {
+    const {taxonomy} = config
+    for (const {value, key} of listItems(doc, 'markets')) {
+      if (isKnownMarket(taxonomy, value)) continue
+      const suggestion = suggest(value, [...Object.keys(taxonomy.markets), ...Object.keys(taxonomy.regions), 'GLOBAL'])
+      const fix = caseFix(doc, key, value, suggestion)
+      report({messageId: 'unknown', data: {value, hint: didYouMean(suggestion), regions: Object.keys(taxonomy.regions).join(', ')}, at: {key}, fix})
+    }
+  },
+})

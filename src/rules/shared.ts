@@ -1,0 +1,32 @@
+// Small helpers shared by several rules.
+import type {TextEdit} from './rule.js'
+import type {SopDocument} from '../core/document.js'
+
+export const COMMON_REQUIRED = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets']
+
+/** Each item of a list field as written, with the YAML key path that locates it. */
+export function listItems(doc: SopDocument, field: 'markets' | 'channels' | 'compliance' | 'topics'): Array<{value: string; key: Array<string | number>}> {
+  const values = doc.meta[field]
+  if (!Array.isArray(doc.data[field])) return values.map((value) => ({value, key: [field]}))
+  return values.map((value, index) => ({value, key: [field, index]}))
+}
+
+/** "did you mean X?" or nothing. */
+export function didYouMean(suggestion: string | undefined): string {
+  return suggestion ? ` (did you mean "${suggestion}"?)` : ''
+}
+
+/** A YYYY-MM-DD date that exists on the calendar. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return false
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3])
+}
+
+/** A safe fix only when the suggestion is the same code in another case (`sg` → `SG`). */
+export function caseFix(doc: SopDocument, key: ReadonlyArray<string | number>, value: string, suggestion: string | undefined): TextEdit | undefined {
+  if (!suggestion || suggestion === value || suggestion.toLowerCase() !== value.toLowerCase()) return undefined
+  const node = doc.node(key)
+  return node ? {start: node.start, end: node.end, text: JSON.stringify(suggestion)} : undefined
+}

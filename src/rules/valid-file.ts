@@ -1,0 +1,22 @@
+// A document must be a readable UTF-8 text file of sensible size inside the repo.
+import {defineRule} from './rule.js'
+
+export default defineRule({
+  id: 'valid-file',
+  description: 'Documents are readable UTF-8 text files inside the repository, below the size limit.',
+  defaultSeverity: 'error',
+  readsBrokenDocuments: true,
+  messages: {
+    binary: {message: 'File is binary (it contains NUL bytes), not a Markdown document', mend: 'remove it from the document globs or replace it with a Markdown file'},
+    encoding: {message: 'File is not valid UTF-8 (first bad byte near {detail})', mend: 'save the file as UTF-8'},
+    utf16: {message: 'File is UTF-16 encoded', mend: 'save the file as UTF-8'},
+    'too-large': {message: 'File is {detail}, over the maxFileSize limit', mend: 'split the document, or raise maxFileSize in the sopkit config'},
+    empty: {message: 'File is empty', mend: 'add front matter and content (`sopkit new`), or delete the file'},
+    unreadable: {message: 'File cannot be read ({detail})', mend: 'check the file exists and is readable'},
+    'outside-root': {message: 'File is a symlink to a place outside the repository and was not read', mend: 'replace the symlink with the document itself'},
+  },
+  check({doc, report}) {
+    const problem = doc.readProblem
+    if (problem) report({messageId: problem.kind, data: {detail: problem.detail ?? ''}})
+  },
+})

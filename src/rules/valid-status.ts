@@ -1,0 +1,21 @@
+// `status` is one of the configured lifecycle states.
+import {suggest} from '../core/taxonomy.js'
+import {caseFix, didYouMean} from './shared.js'
+import {defineRule} from './rule.js'
+
+export default defineRule({
+  id: 'valid-status',
+  description: '`status` is one of the configured lifecycle states.',
+  defaultSeverity: 'error',
+  fixable: true,
+  messages: {
+    invalid: {message: 'Unknown status "{value}"{hint}', mend: 'use one of {known}'},
+  },
+  check({doc, config, report}) {
+    const value = doc.meta.status
+    if (value === undefined || config.statuses.includes(value)) return
+    const suggestion = suggest(value, config.statuses)
+    report({messageId: 'invalid', data: {value, hint: didYouMean(suggestion), known: config.statuses.join(', ')}, at: {key: ['status']},
+      fix: caseFix(doc, ['status'], value, suggestion)})
+  },
+})

@@ -1,0 +1,19 @@
+// `version` and `based_on` are semantic versions.
+import semver from 'semver'
+import {defineRule} from './rule.js'
+
+export default defineRule({
+  id: 'valid-version',
+  description: '`version` and `based_on` are semantic versions (MAJOR.MINOR.PATCH).',
+  defaultSeverity: 'error',
+  messages: {
+    invalid: {message: '{field} "{value}" is not a semantic version', mend: 'write it as MAJOR.MINOR.PATCH in quotes, e.g. "{example}"'},
+  },
+  check({doc, report}) {
+    for (const field of ['version', 'based_on'] as const) {
+      const value = doc.meta[field]
+      if (value === undefined || semver.valid(value)) continue
+      report({messageId: 'invalid', data: {field, value, example: semver.coerce(value)?.version ?? '1.0.0'}, at: {key: [field]}})
+    }
+  },
+})
