@@ -6,7 +6,7 @@ import type {Config} from './config.js'
 import {SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
 
-const utf8 = new TextDecoder('utf-8', {fatal: true})
+const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const BINARY_SNIFF = 8192
 
 /** Repo-relative path with forward slashes. */

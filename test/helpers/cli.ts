@@ -18,7 +18,7 @@ export function sopkit(args: string[], options: {cwd: string; env?: NodeJS.Proce
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: {...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env},
+    env: {...process.env, NODE_ENV: undefined, CI: 'true', NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env},
     timeout: 60_000,
   })
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}

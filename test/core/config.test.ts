@@ -1,0 +1,95 @@
+import {mkdirSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {loadConfig, resolveConfig} from '../../src/core/config.js'
+import {ConfigError, SopkitError} from '../../src/core/errors.js'
+import {tempRepo} from '../helpers/cli.js'
+
+describe('config discovery', () => {
+  it('uses the built-in defaults rooted at the working folder when there is no config', () => {
+    const dir = tempRepo()
+    const config = loadConfig(dir)
+    expect(config.root).toBe(dir)
+    expect(config.file).toBeUndefined()
+    expect(config.documents).toEqual(['sops/**/*.md'])
+  })
+
+  it('finds the nearest config upward and roots paths there', () => {
+    const dir = tempRepo({'sopkit.config.yaml': 'documents: ["docs/**/*.md"]\n'})
+    const nested = path.join(dir, 'docs', 'sg')
+    mkdirSync(nested, {recursive: true})
+    const config = loadConfig(nested)
+    expect(config.root).toBe(dir)
+    expect(config.documents).toEqual(['docs/**/*.md'])
+  })
+
+  it.each([
+    ['sopkit.config.json', '{"templates": "tpl"}'],
+    ['.sopkitrc', 'templates: tpl\n'],
+    ['package.json', '{"name": "x", "sopkit": {"templates": "tpl"}}'],
+  ])('reads %s', (name, content) => {
+    const dir = tempRepo({[name]: content})
+    expect(loadConfig(dir).templates).toBe('tpl')
+  })
+
+  it('skips a package.json without a sopkit key', () => {
+    const dir = tempRepo({'package.json': '{"name": "x"}'})
+    expect(loadConfig(dir).file).toBeUndefined()
+  })
+
+  it('fails on an explicit config that does not exist', () => {
+    expect(() => loadConfig(tempRepo(), 'nope.yaml')).toThrow(SopkitError)
+  })
+})
+
+describe('config validation', () => {
+  const invalid = (raw: unknown) => {
+    try {
+      resolveConfig('/repo', '/repo/sopkit.config.yaml', raw)
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError)
+      return (error as ConfigError).problems
+    }
+    throw new Error('expected a ConfigError')
+  }
+
+  it('names the key and the expectation for a wrong type', () => {
+    expect(invalid({documents: 'sops'})).toEqual(['documents: must be array'])
+  })
+
+  it('names an unknown key', () => {
+    expect(invalid({tempaltes: 'x'})[0]).toMatch(/additional properties "tempaltes"/)
+  })
+
+  it('reports every problem at once', () => {
+    const problems = invalid({
+      taxonomy: {markets: {XK: {name: 'Kosovo', regions: ['BALKANS']}}},
+      requirements: [{when: {market: 'ZZ'}, require: {compliance: ['NOPE']}}],
+    })
+    expect(problems).toHaveLength(3)
+    expect(problems.join('\n')).toMatch(/taxonomy\.markets\.XK\.regions: unknown region "BALKANS"/)
+    expect(problems.join('\n')).toMatch(/requirements\.0\.when\.market: unknown market "ZZ"/)
+    expect(problems.join('\n')).toMatch(/requirements\.0\.require\.compliance: unknown compliance tag "NOPE"/)
+  })
+
+  it('rejects a bad severity', () => {
+    expect(invalid({rules: {'review-overdue': 'loud'}})[0]).toMatch(/^rules\.review-overdue: must be equal to one of the allowed values/)
+  })
+
+  it('reports YAML that does not parse, with the file', () => {
+    const dir = tempRepo()
+    writeFileSync(path.join(dir, 'sopkit.config.yaml'), 'documents: [\n')
+    expect(() => loadConfig(dir)).toThrow(/sopkit.config.yaml: cannot be parsed/)
+  })
+
+  it('merges user taxonomy over the defaults', () => {
+    const config = resolveConfig('/repo', undefined, {
+      taxonomy: {markets: {XK: {name: 'Kosovo', regions: ['BALKANS']}}, regions: {BALKANS: {name: 'Balkans', markets: ['XK', 'RS']}}},
+      requirements: [{when: {region: 'BALKANS'}, require: {compliance: ['GDPR']}}],
+    })
+    expect(config.taxonomy.markets.XK).toEqual({name: 'Kosovo', regions: ['BALKANS']})
+    expect(config.taxonomy.markets.RS!.regions).toContain('BALKANS')
+    expect(config.taxonomy.markets.SG).toBeDefined()
+    expect(config.requirements.at(-1)!.when.region).toEqual(['BALKANS'])
+  })
+})
