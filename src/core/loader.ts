@@ -26,20 +26,22 @@ export function isInside(root: string, target: string): boolean {
  */
 export async function findDocuments(config: Config, cwd: string, paths: readonly string[] = []): Promise<string[]> {
   const patterns: string[] = []
+  const named: string[] = []
   if (paths.length === 0) patterns.push(...config.documents.map((g) => path.posix.join(toPosix(path.relative(cwd, config.root)) || '.', g)))
   for (const p of paths) {
     const abs = path.resolve(cwd, p)
     const stat = safeStat(abs)
     if (stat?.isDirectory()) patterns.push(toPosix(path.join(p, '**/*.md')))
-    else if (stat?.isFile()) patterns.push(toPosix(p).replace(/[*?[\]{}()!]/g, '\\$&'))
+    else if (stat?.isFile()) named.push(abs)
     else if (/[*?[{]/.test(p)) patterns.push(toPosix(p))
     else throw new SopkitError('PATH_NOT_FOUND', `${p}: no such file or folder`, 'pass an existing file, folder or glob, relative to the current folder')
   }
-  const found = await glob(patterns, {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true,
+  const found = patterns.length === 0 ? [] : await glob(patterns, {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true,
     ignore: config.ignore, expandDirectories: false})
   const seen = new Set<string>()
   const out: string[] = []
-  for (const file of found.sort()) {
+  // A file named on the command line is read even when it is a symlink: the loader then decides.
+  for (const file of [...named, ...found.sort()]) {
     const real = safeRealpath(file) ?? file
     if (seen.has(real)) continue
     seen.add(real)
