@@ -5,7 +5,7 @@ import type {SopDocument} from '../core/document.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
 import {changedFiles} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
-import {findDocuments, loadDocument} from '../core/loader.js'
+import {findDocuments, loadDocument, loadDocuments, prepareOutlines} from '../core/loader.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
 import type {Rule} from '../rules/rule.js'
@@ -55,9 +55,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const severities = resolveSeverities(rules, config.rules, config.file ?? 'config', options.ruleFlags ?? [])
   const targets = await selectTargets(options)
   const libraryPaths = await findDocuments(config, config.root)
-  let documents = loadAll([...new Set([...libraryPaths, ...targets])], config)
+  let documents = await loadDocuments(config, [...new Set([...libraryPaths, ...targets])])
   const fixed: CheckResult['fixed'] = []
-  if (options.fix) documents = fixAll(documents, targets, {config, rules, severities, today}, fixed)
+  if (options.fix) {
+    documents = fixAll(documents, targets, {config, rules, severities, today}, fixed)
+    await prepareOutlines(documents)
+  }
   const library = buildLibrary(config, documents)
   const cache = options.cache && !options.fix
     ? new FindingCache(path.resolve(config.root, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE),
@@ -75,10 +78,6 @@ async function selectTargets(options: CheckOptions): Promise<string[]> {
   if (!options.changedSince) return targets
   const changed = await changedFiles(options.config.root, options.changedSince)
   return targets.filter((t) => changed.has(t))
-}
-
-function loadAll(paths: string[], config: Config): SopDocument[] {
-  return paths.map((p) => loadDocument(config, p))
 }
 
 interface LintSetup {

@@ -1,14 +1,15 @@
 // Config discovery, loading and validation: one resolved Config for every command.
 import {existsSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
-import {Ajv} from 'ajv'
-import YAML from 'yaml'
+import type {Ajv as AjvType, ValidateFunction} from 'ajv'
 import {
   DEFAULT_CHANNELS, DEFAULT_COMPLIANCE, DEFAULT_REGIONS, DEFAULT_REQUIREMENTS, DEFAULT_STATUSES,
   DEFAULT_TYPES, defaultMarkets, type DocumentType, type Requirement, type RequirementCondition,
 } from './catalogue.js'
 import {CONFIG_SCHEMA} from './config-schema.js'
 import {ConfigError, SopkitError, messageOf} from './errors.js'
+import {yaml} from './front-matter.js'
 import type {SeveritySetting} from './finding.js'
 
 export interface Taxonomy {
@@ -38,7 +39,7 @@ export interface Config {
 
 type Loader = (text: string) => unknown
 
-const parseYaml: Loader = (text) => YAML.parse(text, {uniqueKeys: true, maxAliasCount: 50})
+const parseYaml: Loader = (text) => yaml().parse(text, {uniqueKeys: true, maxAliasCount: 50})
 
 /** Discovery order in each folder, as markdownlint-cli2 does: the first match wins. */
 const CONFIG_FILES: Array<[string, Loader]> = [
@@ -82,8 +83,18 @@ function readConfigFile(file: string, loader: Loader): unknown {
   }
 }
 
-const ajv = new Ajv({allErrors: true, strict: false})
-const validateShape = ajv.compile(CONFIG_SCHEMA)
+const require = createRequire(import.meta.url)
+let validator: ValidateFunction | undefined
+
+/** ajv compiles the schema on first use: a repo without a config never pays for it. */
+function validateShape(raw: unknown): ValidateFunction | undefined {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 0) return undefined
+  if (!validator) {
+    const {Ajv} = require('ajv') as {Ajv: new (options: object) => AjvType}
+    validator = new Ajv({allErrors: true, strict: false}).compile(CONFIG_SCHEMA)
+  }
+  return validator(raw) ? undefined : validator
+}
 
 interface UserConfig {
   documents?: string[]
@@ -102,8 +113,9 @@ interface UserConfig {
 /** Merge a user config over the defaults, after checking its shape and its references. */
 export function resolveConfig(root: string, file: string | undefined, raw: unknown): Config {
   const where = file ? path.relative(process.cwd(), file) || file : 'config'
-  if (!validateShape(raw)) {
-    const problems = (validateShape.errors ?? []).map((e) => {
+  const failed = validateShape(raw)
+  if (failed) {
+    const problems = (failed.errors ?? []).map((e) => {
       const key = e.instancePath.slice(1).replaceAll('/', '.') || '(top level)'
       const extra = e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''
       return `${key}: ${e.message}${extra}`

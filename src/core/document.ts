@@ -1,8 +1,9 @@
 // The document model: text, front matter (values as written, with positions) and a lazy outline.
-import {type Document, type Node, isMap, isScalar, isSeq} from 'yaml'
-import {type FrontMatterBlock, isYamlLanguage, parseYaml, splitFrontMatter} from './front-matter.js'
+import type {Document, Node} from 'yaml'
+import {type FrontMatterBlock, isYamlLanguage, parseYaml, parseYamlFast, splitFrontMatter, yaml} from './front-matter.js'
+import {scanOutline} from './outline-scan.js'
 import {LineIndex, type Position} from './positions.js'
-import {type Outline, outline} from './sections.js'
+import {type Outline, type RawOutline, outline} from './sections.js'
 
 export interface Deviation {
   section?: string
@@ -57,12 +58,13 @@ export class SopDocument {
   readonly readProblem?: ReadProblem
   readonly block?: FrontMatterBlock
   readonly problems: DocumentProblem[] = []
-  readonly yaml?: Document
   /** Front matter as YAML 1.2 typed it; `meta` is the view as written. */
   readonly data: Record<string, unknown> = {}
   readonly meta: DocumentMeta
   readonly bodyStart: number
   private lines?: LineIndex
+  private exact?: Document
+  private scanned?: RawOutline | null
   private parsedOutline?: Outline
 
   constructor(file: string, absPath: string, text: string, options: {bom?: boolean; readProblem?: ReadProblem} = {}) {
@@ -74,28 +76,48 @@ export class SopDocument {
     this.eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n'
     this.block = options.readProblem ? undefined : splitFrontMatter(text)
     this.bodyStart = this.block?.bodyStart ?? 0
-    if (!options.readProblem) this.parseFrontMatter()
-    this.meta = this.yaml && isMap(this.yaml.contents) && this.problems.length === 0 ? readMeta(this.yaml) : emptyMeta()
+    const written = options.readProblem ? undefined : this.parseFrontMatter()
+    this.meta = written && this.problems.length === 0 ? readMeta(written) : emptyMeta()
   }
 
-  private parseFrontMatter(): void {
+  /** Sets `data` and returns the same data as written (typed text scalars back to their source). */
+  private parseFrontMatter(): Record<string, unknown> | undefined {
     const block = this.block
     if (!block) return void this.problems.push({kind: 'no-front-matter'})
     if (!isYamlLanguage(block.language)) return void this.problems.push({kind: 'language', language: block.language})
     if (!block.terminated) return void this.problems.push({kind: 'unterminated'})
-    const parsed = parseYaml(this.text.slice(block.start, block.end))
-    ;(this as {yaml?: Document}).yaml = parsed.document
+    const source = this.text.slice(block.start, block.end)
+    const fast = parseYamlFast(source)
+    if (fast && isAsWritten(fast)) return ((this as {data: Record<string, unknown>}).data = fast)
+    const parsed = parseYaml(source)
+    this.exact = parsed.document
     for (const p of parsed.problems) this.problems.push({kind: 'yaml', message: p.message, offset: block.start + p.offset})
-    if (parsed.data) (this as {data: Record<string, unknown>}).data = parsed.data
+    if (!parsed.data) return undefined
+    ;(this as {data: Record<string, unknown>}).data = parsed.data
+    return writtenData(parsed.document, parsed.data)
+  }
+
+  /** The exact YAML document (positions, source text), parsed on first use. */
+  get yaml(): Document | undefined {
+    if (!this.exact && this.block?.terminated && isYamlLanguage(this.block.language)) {
+      this.exact = parseYaml(this.text.slice(this.block.start, this.block.end)).document
+    }
+    return this.exact
   }
 
   get body(): string {
     return this.text.slice(this.bodyStart)
   }
 
+  /** True when the line scanner cannot model the body, so remark must be loaded before `outline`. */
+  needsMarkdownParser(): boolean {
+    if (this.scanned === undefined) this.scanned = scanOutline(this.body) ?? null
+    return this.scanned === null
+  }
+
   /** The Markdown outline, parsed on first use and at most once. */
   get outline(): Outline {
-    this.parsedOutline ??= outline(this.body)
+    this.parsedOutline ??= outline(this.body, this.needsMarkdownParser() ? undefined : this.scanned!)
     return this.parsedOutline
   }
 
@@ -121,8 +143,10 @@ export class SopDocument {
 
   /** The YAML node at a key path (`['markets', 1]`), with its offsets in the text. */
   node(path: ReadonlyArray<string | number>): {key?: Node; value?: Node; start: number; end: number} | undefined {
-    if (!this.yaml || !this.block) return undefined
-    let current: unknown = this.yaml.contents
+    const exact = this.yaml
+    if (!exact || !this.block) return undefined
+    const {isMap, isScalar, isSeq} = yaml()
+    let current: unknown = exact.contents
     let keyNode: Node | undefined
     for (const step of path) {
       if (isMap(current)) {
@@ -142,6 +166,15 @@ export class SopDocument {
     return {key: keyNode, value: (current as Node | undefined) ?? undefined, start: offset + range[0], end: offset + range[1]}
   }
 
+  /** A scalar's source text, whether it was written plain (unquoted), and its offsets. */
+  scalar(path: ReadonlyArray<string | number>): {source: string; plain: boolean; start: number; end: number} | undefined {
+    const found = this.node(path)
+    const node = found?.value
+    if (!found || !yaml().isScalar(node)) return undefined
+    const source = (node as {source?: unknown}).source
+    return {source: String(source ?? node.value), plain: node.type === 'PLAIN', start: found.start, end: found.end}
+  }
+
   /** Where a front-matter key path is, falling back to the key, then to the front matter's start. */
   positionOf(path: ReadonlyArray<string | number>, part: 'key' | 'value' = 'value'): Position {
     const found = this.node(path)
@@ -155,41 +188,67 @@ function emptyMeta(): DocumentMeta {
   return {markets: [], channels: [], compliance: [], topics: [], deviations: []}
 }
 
+/** True when every text field is already text, so the fast parse reads as the author wrote. */
+function isAsWritten(data: Record<string, unknown>): boolean {
+  const isText = (v: unknown) => v === undefined || typeof v === 'string'
+  if (!TEXT_FIELDS.every((f) => isText(data[f]))) return false
+  if (!LIST_FIELDS.every((f) => isText(data[f]) || (Array.isArray(data[f]) && (data[f] as unknown[]).every((v) => typeof v === 'string'))))
+    return false
+  const deviations = data.deviations
+  if (deviations === undefined) return true
+  return Array.isArray(deviations) && deviations.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d) &&
+    Object.values(d).every((v) => typeof v === 'string'))
+}
+
 /** The text an author wrote for a scalar: the typed value's source when YAML typed it. */
-export function scalarText(node: unknown): string | undefined {
+function scalarText(node: unknown): string | undefined {
+  const {isScalar} = yaml()
   if (!isScalar(node)) return undefined
   if (node.value === null || node.value === undefined) return undefined
   if (typeof node.value === 'string') return node.value
   return node.source !== undefined ? String(node.source) : String(node.value)
 }
 
-function listText(node: unknown): string[] {
-  if (isSeq(node)) return node.items.map(scalarText).filter((s): s is string => s !== undefined && s !== '')
-  const single = scalarText(node)
-  return single ? [single] : []
-}
-
-function readMeta(doc: Document): DocumentMeta {
-  const meta = emptyMeta() as DocumentMeta & Record<string, unknown>
-  const map = doc.contents
-  if (!isMap(map)) return meta
-  for (const pair of map.items) {
+/** Typed data with every text field (and list item, and deviation value) back to its source text. */
+function writtenData(doc: Document, data: Record<string, unknown>): Record<string, unknown> {
+  const {isMap, isScalar, isSeq} = yaml()
+  const out = Object.assign(Object.create(null) as Record<string, unknown>, data)
+  if (!isMap(doc.contents)) return out
+  for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined
     if (!key) continue
-    if ((TEXT_FIELDS as readonly string[]).includes(key)) {
-      const text = scalarText(pair.value)
-      if (text !== undefined && text !== '') meta[key] = text
-    } else if ((LIST_FIELDS as readonly string[]).includes(key)) {
-      meta[key] = listText(pair.value)
+    if ((TEXT_FIELDS as readonly string[]).includes(key)) out[key] = scalarText(pair.value)
+    else if ((LIST_FIELDS as readonly string[]).includes(key)) {
+      out[key] = isSeq(pair.value) ? pair.value.items.map(scalarText) : scalarText(pair.value)
     } else if (key === 'deviations' && isSeq(pair.value)) {
-      meta.deviations = pair.value.items.filter(isMap).map((item) => {
+      out[key] = pair.value.items.map((item) => {
+        if (!isMap(item)) return null
         const d: Record<string, string | undefined> = {}
         for (const p of item.items) if (isScalar(p.key)) d[String(p.key.value)] = scalarText(p.value)
-        return d as Deviation
+        return d
       })
-    } else if (key === 'targets' && isMap(pair.value)) {
-      meta.targets = pair.value.toJSON() as Record<string, unknown>
     }
   }
+  return out
+}
+
+const asText = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+const asList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : typeof v === 'string' && v !== '' ? [v] : []
+
+/** The meta view of front matter as written. */
+function readMeta(data: Record<string, unknown>): DocumentMeta {
+  const meta = emptyMeta() as DocumentMeta & Record<string, unknown>
+  for (const field of TEXT_FIELDS) {
+    const value = asText(data[field])
+    if (value !== undefined) meta[field] = value
+  }
+  for (const field of LIST_FIELDS) meta[field] = asList(data[field])
+  if (Array.isArray(data.deviations)) {
+    meta.deviations = data.deviations.filter((d): d is Record<string, unknown> => typeof d === 'object' && d !== null && !Array.isArray(d))
+      .map((d) => ({section: asText(d.section), reason: asText(d.reason), approver: asText(d.approver), expires: asText(d.expires)}))
+  }
+  const targets = data.targets
+  if (typeof targets === 'object' && targets !== null && !Array.isArray(targets)) meta.targets = targets as Record<string, unknown>
   return meta
 }

@@ -1,5 +1,10 @@
 // Splits the front-matter block off a document and parses it as YAML data, never as code.
-import YAML, {type Document, isMap} from 'yaml'
+// Two parsers, one answer: js-yaml (fast, no positions) reads the common case; the `yaml`
+// package (exact positions, source text of every scalar) reads anything unusual and is loaded
+// only when a document needs it — for a finding's position, or to report a parse error.
+import {createRequire} from 'node:module'
+import jsYaml from 'js-yaml'
+import type * as YamlLib from 'yaml'
 
 /** The block between the opening `---` line and the closing `---` (or `...`) line. */
 export interface FrontMatterBlock {
@@ -41,6 +46,18 @@ export function isYamlLanguage(language: string): boolean {
   return language === '' || /^ya?ml$/i.test(language)
 }
 
+const require = createRequire(import.meta.url)
+let yamlLib: typeof YamlLib | undefined
+
+/** The `yaml` package, loaded on first use (synchronously: it ships CommonJS). */
+export function yaml(): typeof YamlLib {
+  yamlLib ??= require('yaml') as typeof YamlLib
+  return yamlLib
+}
+
+/** Aliases are bounded so that a "billion laughs" block fails fast instead of exhausting memory. */
+export const MAX_ALIAS_COUNT = 100
+
 export interface YamlProblem {
   message: string
   /** Offset in the YAML source. */
@@ -48,17 +65,15 @@ export interface YamlProblem {
 }
 
 export interface ParsedYaml {
-  document: Document
+  document: YamlLib.Document
   data: Record<string, unknown> | undefined
   problems: YamlProblem[]
 }
 
-/** Aliases are bounded so that a "billion laughs" block fails fast instead of exhausting memory. */
-export const MAX_ALIAS_COUNT = 100
-
 /** Parse with the YAML 1.2 core schema: `NO` stays a string, dates stay as written, duplicate keys fail. */
 export function parseYaml(source: string): ParsedYaml {
-  const document = YAML.parseDocument(source, {uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', version: '1.2'})
+  const {parseDocument, isMap} = yaml()
+  const document = parseDocument(source, {uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', version: '1.2'})
   const problems: YamlProblem[] = document.errors.map((e) => ({message: firstLine(e.message), offset: e.pos[0]}))
   if (problems.length > 0) return {document, data: undefined, problems}
   if (document.contents === null) return {document, data: {}, problems}
@@ -71,6 +86,26 @@ export function parseYaml(source: string): ParsedYaml {
   } catch (error) {
     return {document, data: undefined, problems: [{message: firstLine(error instanceof Error ? error.message : String(error)), offset: 0}]}
   }
+}
+
+/** Anchors, aliases and `__proto__` keys go to the exact parser, which bounds and isolates them. */
+const NEEDS_EXACT_PARSER = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]|__proto__/m
+
+/**
+ * The fast path: js-yaml with the same YAML 1.2 core schema. Returns undefined whenever the exact
+ * parser could answer differently or a position will be needed (errors, anchors, non-mappings).
+ */
+export function parseYamlFast(source: string): Record<string, unknown> | undefined {
+  if (NEEDS_EXACT_PARSER.test(source)) return undefined
+  let data: unknown
+  try {
+    data = jsYaml.load(source, {schema: jsYaml.CORE_SCHEMA})
+  } catch {
+    return undefined
+  }
+  if (data === undefined || data === null) return {}
+  if (typeof data !== 'object' || Array.isArray(data)) return undefined
+  return toSafeRecord(data as Record<string, unknown>)
 }
 
 /** Keys such as `__proto__` become plain own properties of a prototype-free object. */

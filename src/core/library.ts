@@ -1,5 +1,6 @@
 // Families, baselines and variants, and the one variant resolver (market → region → GLOBAL).
-import semver from 'semver'
+import lt from 'semver/functions/lt.js'
+import valid from 'semver/functions/valid.js'
 import type {Config, Taxonomy} from './config.js'
 import type {SopDocument} from './document.js'
 import {GLOBAL} from './taxonomy.js'
@@ -77,7 +78,7 @@ export function inheritedFor(taxonomy: Taxonomy, family: Family, variant: SopDoc
 
 /** True when a variant's `based_on` is an older version than its baseline's. */
 export function isOutdated(variant: SopDocument, baseline: SopDocument): boolean {
-  const basedOn = semver.valid(variant.meta.based_on ?? '')
-  const current = semver.valid(baseline.meta.version ?? '')
-  return Boolean(basedOn && current && semver.lt(basedOn, current))
+  const basedOn = valid(variant.meta.based_on ?? '')
+  const current = valid(baseline.meta.version ?? '')
+  return Boolean(basedOn && current && lt(basedOn, current))
 }

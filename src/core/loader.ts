@@ -5,6 +5,7 @@ import {glob} from 'tinyglobby'
 import type {Config} from './config.js'
 import {SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
+import {loadMarkdownParser} from './markdown.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const BINARY_SNIFF = 8192
@@ -113,4 +114,16 @@ function firstInvalidByte(bytes: Buffer): string {
   let line = 1
   for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++
   return `line ${line}`
+}
+
+/** Load every document once; remark is imported only if some body needs more than the line scanner. */
+export async function loadDocuments(config: Config, absPaths: readonly string[]): Promise<SopDocument[]> {
+  const documents = absPaths.map((p) => loadDocument(config, p))
+  await prepareOutlines(documents)
+  return documents
+}
+
+/** Make every document's `outline` available synchronously. */
+export async function prepareOutlines(documents: readonly SopDocument[]): Promise<void> {
+  if (documents.some((d) => !d.readProblem && d.needsMarkdownParser())) await loadMarkdownParser()
 }

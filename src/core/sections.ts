@@ -1,8 +1,8 @@
-// The one section model: headings from the Markdown AST, the first H1 is the title, every other
-// heading opens a section named by its heading path ("Procedure > Refund above limit").
-import type {Heading, Root, RootContent} from 'mdast'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+// The one section model: headings from the Markdown structure, the first H1 is the title, every
+// other heading opens a section named by its heading path ("Procedure > Refund above limit").
+// The structure comes from the line scanner when it can model the body, else from remark.
+import {parseWithRemark} from './markdown.js'
+import {scanOutline} from './outline-scan.js'
 
 export interface Section {
   /** Heading path, e.g. "Procedure > Refund above limit". */
@@ -24,6 +24,12 @@ export interface BodyLink {
   end: number
 }
 
+/** What a parser reports: top-level headings and every link or definition, in order. */
+export interface RawOutline {
+  headings: Array<{depth: number; text: string; start: number; end: number}>
+  links: BodyLink[]
+}
+
 export interface Outline {
   title?: {text: string; start: number}
   sections: Section[]
@@ -32,51 +38,32 @@ export interface Outline {
 
 export const PATH_SEPARATOR = ' > '
 
-const parser = unified().use(remarkParse)
+/** The raw structure of a body: scanned when possible, parsed by remark otherwise. */
+export function rawOutline(body: string): RawOutline {
+  return scanOutline(body) ?? parseWithRemark(body)
+}
 
-/** Parse a Markdown body once and derive its outline. */
-export function outline(body: string): Outline {
-  const root = parser.parse(body) as Root
-  const headings = root.children.filter((n): n is Heading => n.type === 'heading')
+/** Derive the outline (title, sections with paths and own content, links) of a body. */
+export function outline(body: string, raw: RawOutline = rawOutline(body)): Outline {
   let title: Outline['title']
   const stack: Array<{depth: number; text: string}> = []
   const sections: Section[] = []
-  for (const h of headings) {
-    const text = plainText(h).trim()
-    const start = h.position!.start.offset!
+  for (const h of raw.headings) {
     if (!title && h.depth === 1 && sections.length === 0) {
-      title = {text, start}
+      title = {text: h.text, start: h.start}
       continue
     }
     while (stack.length > 0 && stack.at(-1)!.depth >= h.depth) stack.pop()
-    stack.push({depth: h.depth, text})
-    sections.push({path: stack.map((s) => s.text).join(PATH_SEPARATOR), heading: text, depth: h.depth, start,
-      contentStart: h.position!.end.offset!, end: body.length, content: ''})
+    stack.push({depth: h.depth, text: h.text})
+    sections.push({path: stack.map((s) => s.text).join(PATH_SEPARATOR), heading: h.text, depth: h.depth, start: h.start,
+      contentStart: h.end, end: body.length, content: ''})
   }
-  const boundaries = headings.map((h) => h.position!.start.offset!)
+  const boundaries = raw.headings.map((h) => h.start)
   for (const s of sections) {
     s.end = boundaries.find((b) => b > s.start) ?? body.length
     s.content = body.slice(s.contentStart, s.end).trim()
   }
-  return {title, sections, links: collectLinks(root)}
-}
-
-function plainText(node: RootContent | Heading): string {
-  if ('value' in node && typeof node.value === 'string') return node.value
-  if ('children' in node) return (node.children as RootContent[]).map(plainText).join('')
-  return ''
-}
-
-function collectLinks(root: Root): BodyLink[] {
-  const links: BodyLink[] = []
-  const visit = (node: RootContent | Root): void => {
-    if ((node.type === 'link' || node.type === 'definition') && node.position) {
-      links.push({url: node.url, start: node.position.start.offset!, end: node.position.end.offset!})
-    }
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child)
-  }
-  visit(root)
-  return links
+  return {title, sections, links: raw.links}
 }
 
 /** GitHub-style anchor slug of a heading, for links such as `other.md#escalation`. */

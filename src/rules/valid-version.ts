@@ -1,5 +1,6 @@
 // `version` and `based_on` are semantic versions.
-import semver from 'semver'
+import coerce from 'semver/functions/coerce.js'
+import valid from 'semver/functions/valid.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({
@@ -12,8 +13,8 @@ export default defineRule({
   check({doc, report}) {
     for (const field of ['version', 'based_on'] as const) {
       const value = doc.meta[field]
-      if (value === undefined || semver.valid(value)) continue
-      report({messageId: 'invalid', data: {field, value, example: semver.coerce(value)?.version ?? '1.0.0'}, at: {key: [field]}})
+      if (value === undefined || valid(value)) continue
+      report({messageId: 'invalid', data: {field, value, example: coerce(value)?.version ?? '1.0.0'}, at: {key: [field]}})
     }
   },
 })
