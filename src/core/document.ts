@@ -1,6 +1,7 @@
 // The document model: text, front matter (values as written, with positions) and a lazy outline.
 import type {Document, Node} from 'yaml'
 import {type FrontMatterBlock, isYamlLanguage, parseYaml, parseYamlFast, splitFrontMatter, yaml} from './front-matter.js'
+import {locateSimple} from './locate.js'
 import {scanOutline} from './outline-scan.js'
 import {LineIndex, type Position} from './positions.js'
 import {type Outline, type RawOutline, outline} from './sections.js'
@@ -177,6 +178,10 @@ export class SopDocument {
 
   /** Where a front-matter key path is, falling back to the key, then to the front matter's start. */
   positionOf(path: ReadonlyArray<string | number>, part: 'key' | 'value' = 'value'): Position {
+    if (!this.block) return this.position(0)
+    if (path.length === 1 && this.problems.length === 0 && !(String(path[0]) in this.data)) return this.position(this.block.start)
+    const simple = locateSimple(this.text.slice(this.block.start, this.block.end), path)
+    if (simple) return this.position(this.block.start + (part === 'key' ? simple.key : simple.start))
     const found = this.node(path)
     if (found && part === 'key' && found.key?.range) return this.position(this.block!.start + found.key.range[0])
     if (found) return this.position(found.start)

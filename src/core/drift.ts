@@ -17,6 +17,10 @@ export function normalisedContent(section: Section): string {
   return section.content.replace(/\s+/g, ' ').trim()
 }
 
+function sameContent(a: Section, b: Section): boolean {
+  return a.content === b.content || normalisedContent(a) === normalisedContent(b)
+}
+
 function pathKey(path: string): string {
   return path.toLowerCase().replace(/\s+/g, ' ').trim()
 }
@@ -28,7 +32,7 @@ export function compareSections(variant: readonly Section[], reference: readonly
   const out: SectionComparison[] = variant.map((v) => {
     const r = referenceByPath.get(pathKey(v.path))
     if (!r) return {path: v.path, state: 'added', variant: v}
-    return {path: v.path, state: normalisedContent(v) === normalisedContent(r) ? 'same' : 'changed', variant: v, reference: r}
+    return {path: v.path, state: sameContent(v, r) ? 'same' : 'changed', variant: v, reference: r}
   })
   for (const r of reference) if (!variantPaths.has(pathKey(r.path))) out.push({path: r.path, state: 'removed', reference: r})
   return out

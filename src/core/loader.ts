@@ -41,11 +41,11 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
     ignore: config.ignore, expandDirectories: false})
   const seen = new Set<string>()
   const out: string[] = []
-  // A file named on the command line is read even when it is a symlink: the loader then decides.
+  // Globbing never returns symlinks; a file named on the command line may be one (the loader decides).
   for (const file of [...named, ...found.sort()]) {
-    const real = safeRealpath(file) ?? file
-    if (seen.has(real)) continue
-    seen.add(real)
+    const key = named.includes(file) ? safeRealpath(file) ?? file : file
+    if (seen.has(key)) continue
+    seen.add(key)
     out.push(path.normalize(file))
   }
   return out
@@ -65,7 +65,7 @@ function safeStat(p: string): ReturnType<typeof statSync> | undefined {
 
 function safeRealpath(p: string): string | undefined {
   try {
-    return realpathSync(p)
+    return realpathSync.native(p)
   } catch {
     return undefined
   }
@@ -77,11 +77,13 @@ export function loadDocument(config: Config, absPath: string): SopDocument {
   const problem = (readProblem: ReadProblem): SopDocument => new SopDocument(file, absPath, '', {readProblem})
   let bytes: Buffer
   try {
-    const real = realpathSync(absPath)
-    if (lstatSync(absPath).isSymbolicLink() && !isInside(realpathSync(config.root), real)) return problem({kind: 'outside-root'})
-    const size = statSync(real).size
-    if (size > config.maxFileSize) return problem({kind: 'too-large', detail: `${(size / 1048576).toFixed(1)} MB`})
-    bytes = readFileSync(real)
+    let stat = lstatSync(absPath)
+    if (stat.isSymbolicLink()) {
+      if (!isInside(realpathSync.native(config.root), realpathSync.native(absPath))) return problem({kind: 'outside-root'})
+      stat = statSync(absPath)
+    }
+    if (stat.size > config.maxFileSize) return problem({kind: 'too-large', detail: `${(stat.size / 1048576).toFixed(1)} MB`})
+    bytes = readFileSync(absPath)
   } catch (error) {
     return problem({kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'})
   }

@@ -21,80 +21,90 @@ interface Fence {
   length: number
 }
 
+interface ScanState {
+  headings: RawOutline['headings']
+  links: RawOutline['links']
+  fence?: Fence
+  inComment: boolean
+  previous: LineKind
+}
+
+type LineKind = 'blank' | 'paragraph' | 'other'
+
+/** Prose lines (a letter, a digit, or a bullet then a space) need only the `<` and `](` checks. */
+const PROSE_START = /^(?:[A-Za-z0-9\u00C0-\uFFFF]|[-*+|] )/
+
 /** Headings and links of a body, or undefined when the body needs a real Markdown parser. */
 export function scanOutline(body: string): RawOutline | undefined {
-  const headings: RawOutline['headings'] = []
-  const links: RawOutline['links'] = []
-  let fence: Fence | undefined
-  let inComment = false
-  let previous: 'blank' | 'paragraph' | 'other' = 'blank'
+  const state: ScanState = {headings: [], links: [], inComment: false, previous: 'blank'}
   for (let start = 0; start < body.length;) {
     const newline = body.indexOf('\n', start)
-    const next = newline === -1 ? body.length : newline + 1
-    const raw = body.slice(start, newline === -1 ? body.length : newline)
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
-    const lineEnd = start + line.length
-    const kind = classify()
+    const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
+    const line = body.slice(start, lineEnd)
+    const kind = !state.fence && !state.inComment && PROSE_START.test(line) && !line.includes('<') && !line.includes('](')
+      ? 'paragraph'
+      : classify(state, line, start, lineEnd)
     if (kind === undefined) return undefined
-    previous = kind
-    start = next
-
-    function classify(): typeof previous | undefined {
-      if (fence) {
-        const close = FENCE.exec(line)
-        if (close && close[2]![0] === fence.char && close[2]!.length >= fence.length && close[3]!.trim() === '') fence = undefined
-        return 'other'
-      }
-      if (inComment) {
-        if (line.includes('-->')) inComment = false
-        return 'other'
-      }
-      if (line.trim() === '') return 'blank'
-      if (/^\t/.test(line) || /^ {4,}/.test(line)) return /[#[`~<]|\]\(/.test(line) ? undefined : 'paragraph'
-      const open = FENCE.exec(line)
-      if (open) {
-        if (open[2]![0] === '`' && open[3]!.includes('`')) return undefined
-        fence = {char: open[2]![0]!, length: open[2]!.length}
-        return 'other'
-      }
-      if (/^ {0,3}<!--/.test(line)) {
-        inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->')
-        return 'other'
-      }
-      if (/^ {0,3}</.test(line) || /<[A-Za-z]/.test(line) || (line.includes('<!--') && line.includes(']('))) return undefined
-      if (SETEXT_UNDERLINE.test(line) && previous === 'paragraph') return undefined
-      if (/^ {1,3}#/.test(line) || /^ {0,3}>.*(?:`{3}|~{3})/.test(line)) return undefined
-      const atx = ATX.exec(line)
-      if (atx) return heading(atx)
-      const definition = DEFINITION.exec(line)
-      if (definition) {
-        if (previous === 'paragraph' || !PLAIN_URL.test(definition[2]!)) return undefined
-        links.push({url: definition[2]!, start, end: lineEnd})
-        return 'other'
-      }
-      if (/^ {0,3}\[[^\]]*\]:/.test(line)) return undefined
-      return inlineLinks() ? 'paragraph' : undefined
-    }
-
-    function heading(atx: RegExpExecArray): 'other' | undefined {
-      const text = (atx[2] ?? '').replace(CLOSING_HASHES, '').trim()
-      if (RICH_HEADING.test(text)) return undefined
-      headings.push({depth: atx[1]!.length, text, start, end: lineEnd})
-      return 'other'
-    }
-
-    function inlineLinks(): boolean {
-      const expected = line.split('](').length - 1
-      if (expected === 0) return true
-      if (line.includes('`') || line.includes('\\')) return false
-      let found = 0
-      for (const m of line.matchAll(INLINE_LINK)) {
-        found++
-        if (!PLAIN_URL.test(m[3]!)) return false
-        if (m[1] !== '!') links.push({url: m[3]!, start: start + m.index!, end: start + m.index! + m[0].length})
-      }
-      return found === expected
-    }
+    state.previous = kind
+    start = newline === -1 ? body.length : newline + 1
   }
-  return {headings, links}
+  return {headings: state.headings, links: state.links}
+}
+
+function classify(state: ScanState, line: string, start: number, lineEnd: number): LineKind | undefined {
+  if (state.fence) {
+    const close = FENCE.exec(line)
+    if (close && close[2]![0] === state.fence.char && close[2]!.length >= state.fence.length && close[3]!.trim() === '') state.fence = undefined
+    return 'other'
+  }
+  if (state.inComment) {
+    if (line.includes('-->')) state.inComment = false
+    return 'other'
+  }
+  if (line.trim() === '') return 'blank'
+  if (/^\t/.test(line) || /^ {4,}/.test(line)) return /[#[`~<]|\]\(/.test(line) ? undefined : 'paragraph'
+  const open = FENCE.exec(line)
+  if (open) {
+    if (open[2]![0] === '`' && open[3]!.includes('`')) return undefined
+    state.fence = {char: open[2]![0]!, length: open[2]!.length}
+    return 'other'
+  }
+  if (/^ {0,3}<!--/.test(line)) {
+    state.inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->')
+    return 'other'
+  }
+  if (/^ {0,3}</.test(line) || /<[A-Za-z]/.test(line) || (line.includes('<!--') && line.includes(']('))) return undefined
+  if (SETEXT_UNDERLINE.test(line) && state.previous === 'paragraph') return undefined
+  if (/^ {1,3}#/.test(line) || /^ {0,3}>.*(?:`{3}|~{3})/.test(line)) return undefined
+  const atx = ATX.exec(line)
+  if (atx) return heading(state, atx, start, lineEnd)
+  const definition = DEFINITION.exec(line)
+  if (definition) {
+    if (state.previous === 'paragraph' || !PLAIN_URL.test(definition[2]!)) return undefined
+    state.links.push({url: definition[2]!, start, end: lineEnd})
+    return 'other'
+  }
+  if (/^ {0,3}\[[^\]]*\]:/.test(line)) return undefined
+  return inlineLinks(state, line, start) ? 'paragraph' : undefined
+}
+
+function heading(state: ScanState, atx: RegExpExecArray, start: number, end: number): 'other' | undefined {
+  const text = (atx[2] ?? '').replace(CLOSING_HASHES, '').trim()
+  if (RICH_HEADING.test(text)) return undefined
+  state.headings.push({depth: atx[1]!.length, text, start, end})
+  return 'other'
+}
+
+/** Collect the line's links; false when a `](` is not one the pattern can read exactly. */
+function inlineLinks(state: ScanState, line: string, start: number): boolean {
+  const expected = line.split('](').length - 1
+  if (expected === 0) return true
+  if (line.includes('`') || line.includes('\\')) return false
+  let found = 0
+  for (const m of line.matchAll(INLINE_LINK)) {
+    found++
+    if (!PLAIN_URL.test(m[3]!)) return false
+    if (m[1] !== '!') state.links.push({url: m[3]!, start: start + m.index!, end: start + m.index! + m[0].length})
+  }
+  return found === expected
 }

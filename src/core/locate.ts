@@ -1,0 +1,66 @@
+// Cheap positions for the common front-matter shapes (a top-level `key: value`, an item of a
+// flow or block list), so a finding's position rarely needs the exact YAML parser. Anything
+// unusual returns undefined and the exact parser answers; test/core/locate.test.ts proves both agree.
+
+/** Offsets in the YAML source; for a list item, `key` is the item itself (as the exact parser has it). */
+export interface Located {
+  key: number
+  start: number
+}
+
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
+const PLAIN_ITEM = /^[A-Za-z0-9_.@+-][^,[\]{}#'"&*!|>%`]*$/
+
+/** Offsets of `path` ([key] or [key, index]) in a YAML mapping source, when its shape is simple. */
+export function locateSimple(source: string, path: ReadonlyArray<string | number>): Located | undefined {
+  const [key, index] = path
+  if (typeof key !== 'string' || !SIMPLE_KEY.test(key) || path.length > 2 || (path.length === 2 && typeof index !== 'number')) return undefined
+  const match = new RegExp(`^${key}:(?:[ \\t]|$)`, 'm').exec(source)
+  if (!match) return undefined
+  const keyOffset = match.index
+  const lineEnd = indexOrEnd(source, '\n', keyOffset)
+  let start = keyOffset + key.length + 1
+  while (source[start] === ' ' || source[start] === '\t') start++
+  const rest = source.slice(start, lineEnd).replace(/\r$/, '')
+  if (index === undefined) return rest === '' || /^[#&*!|>%]/.test(rest) ? undefined : {key: keyOffset, start}
+  if (typeof index !== 'number') return undefined
+  if (rest.startsWith('[')) return flowItem(rest, start, index)
+  if (rest === '') return blockItem(source, lineEnd + 1, index)
+  return undefined
+}
+
+function flowItem(rest: string, start: number, index: number): Located | undefined {
+  const close = rest.indexOf(']')
+  if (close === -1 || rest.slice(close + 1).trim() !== '') return undefined
+  let offset = 1
+  const items = rest.slice(1, close).split(',')
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
+    const lead = item.length - item.trimStart().length
+    if (!PLAIN_ITEM.test(item.trim())) return undefined
+    if (i === index) return {key: start + offset + lead, start: start + offset + lead}
+    offset += item.length + 1
+  }
+  return undefined
+}
+
+function blockItem(source: string, from: number, index: number): Located | undefined {
+  let position = from
+  let indent: string | undefined
+  for (let i = 0; position < source.length; i++) {
+    const lineEnd = indexOrEnd(source, '\n', position)
+    const line = source.slice(position, lineEnd)
+    const item = /^( *)- +/.exec(line)
+    if (!item || !PLAIN_ITEM.test(line.slice(item[0].length).replace(/\r$/, '').trimEnd())) return undefined
+    indent ??= item[1]
+    if (item[1] !== indent) return undefined
+    if (i === index) return {key: position + item[0].length, start: position + item[0].length}
+    position = lineEnd + 1
+  }
+  return undefined
+}
+
+function indexOrEnd(text: string, needle: string, from: number): number {
+  const i = text.indexOf(needle, from)
+  return i === -1 ? text.length : i
+}
