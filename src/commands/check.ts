@@ -3,9 +3,9 @@ import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {runCheck} from '../check/engine.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {countFindings} from '../core/finding.js'
-import {writeFileAtomic} from '../core/writer.js'
 import {FORMAT_NAMES, formatterNamed} from '../formatters/index.js'
 import {stepSummary} from '../formatters/github.js'
 import {type CheckJson, checkJson} from '../formatters/json.js'
@@ -56,8 +56,7 @@ export default class Check extends BaseCommand {
     const tooManyWarnings = flags['max-warnings'] !== undefined && counts.warningCount > flags['max-warnings']
     if (counts.errorCount > 0 || tooManyWarnings) process.exitCode = 1
     const text = format.format({result, rules: RULES, color: flags.output ? makeChalk(0) : this.color, root: config.root, version: this.config.version})
-    if (flags.output) writeFileAtomic(path.resolve(flags.output), text.endsWith('\n') ? text : `${text}\n`, {overwrite: true})
-    else this.log(text)
+    writeReport(text, flags.output, (report) => this.log(report))
     this.reportSideEffects(result, tooManyWarnings, flags)
     if (format.name === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, stepSummary(result))
     return checkJson(result)

@@ -48,6 +48,23 @@ export interface ReadProblem {
   detail?: string
 }
 
+/** What parsing produced, so a document can be rebuilt without parsing again. */
+export interface ParsedParts {
+  problems: DocumentProblem[]
+  data: Record<string, unknown>
+  meta: DocumentMeta
+  scanned?: RawOutline | null
+}
+
+export interface DocumentRecord {
+  file: string
+  absPath: string
+  text: string
+  bom: boolean
+  readProblem?: ReadProblem
+  parsed: ParsedParts
+}
+
 export class SopDocument {
   /** Repo-relative path with forward slashes. */
   readonly file: string
@@ -68,7 +85,7 @@ export class SopDocument {
   private scanned?: RawOutline | null
   private parsedOutline?: Outline
 
-  constructor(file: string, absPath: string, text: string, options: {bom?: boolean; readProblem?: ReadProblem} = {}) {
+  constructor(file: string, absPath: string, text: string, options: {bom?: boolean; readProblem?: ReadProblem; parsed?: ParsedParts} = {}) {
     this.file = file
     this.absPath = absPath
     this.text = text
@@ -77,8 +94,26 @@ export class SopDocument {
     this.eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n'
     this.block = options.readProblem ? undefined : splitFrontMatter(text)
     this.bodyStart = this.block?.bodyStart ?? 0
+    if (options.parsed) {
+      this.problems.push(...options.parsed.problems)
+      this.data = Object.assign(Object.create(null) as Record<string, unknown>, options.parsed.data)
+      this.meta = options.parsed.meta
+      this.scanned = options.parsed.scanned
+      return
+    }
     const written = options.readProblem ? undefined : this.parseFrontMatter()
     this.meta = written && this.problems.length === 0 ? readMeta(written) : emptyMeta()
+  }
+
+  /** Everything parsed so far, as plain data another thread can send (see `fromRecord`). */
+  toRecord(): DocumentRecord {
+    return {file: this.file, absPath: this.absPath, text: this.text, bom: this.bom, readProblem: this.readProblem,
+      parsed: {problems: this.problems, data: this.data, meta: this.meta, scanned: this.scanned}}
+  }
+
+  /** A document rebuilt from a record without parsing anything again. */
+  static fromRecord(record: DocumentRecord): SopDocument {
+    return new SopDocument(record.file, record.absPath, record.text, {bom: record.bom, readProblem: record.readProblem, parsed: record.parsed})
   }
 
   /** Sets `data` and returns the same data as written (typed text scalars back to their source). */

@@ -3,18 +3,24 @@
 import type {Deviation, SopDocument} from './document.js'
 import {PATH_SEPARATOR, type Section} from './sections.js'
 
-export type SectionState = 'same' | 'changed' | 'added' | 'removed'
+export type SectionState = 'same' | 'changed' | 'added' | 'removed' | 'moved'
 
 export interface SectionComparison {
   path: string
   state: SectionState
+  /** For `moved`: whether the text changed too. */
+  changed?: boolean
   variant?: Section
   reference?: Section
 }
 
-/** Whitespace-insensitive content key: re-wrapping a paragraph is not a change. */
+const normalised = new WeakMap<Section, string>()
+
+/** Whitespace-insensitive content key: re-wrapping a paragraph is not a change. Computed once per section. */
 export function normalisedContent(section: Section): string {
-  return section.content.replace(/\s+/g, ' ').trim()
+  let key = normalised.get(section)
+  if (key === undefined) normalised.set(section, (key = section.content.replace(/\s+/g, ' ').trim()))
+  return key
 }
 
 function sameContent(a: Section, b: Section): boolean {
@@ -25,16 +31,67 @@ function pathKey(path: string): string {
   return path.toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
-/** Align two outlines by heading path (the H1 title is never a section, so it never differs). */
-export function compareSections(variant: readonly Section[], reference: readonly Section[]): SectionComparison[] {
-  const referenceByPath = new Map(reference.map((s) => [pathKey(s.path), s]))
-  const variantPaths = new Set(variant.map((s) => pathKey(s.path)))
-  const out: SectionComparison[] = variant.map((v) => {
-    const r = referenceByPath.get(pathKey(v.path))
-    if (!r) return {path: v.path, state: 'added', variant: v}
-    return {path: v.path, state: sameContent(v, r) ? 'same' : 'changed', variant: v, reference: r}
+/** Sections keyed by heading path; a repeated path gets an ordinal so it still aligns. */
+function keyed(sections: readonly Section[]): Array<[string, Section]> {
+  const seen = new Map<string, number>()
+  return sections.map((s) => {
+    const base = pathKey(s.path)
+    const n = (seen.get(base) ?? 0) + 1
+    seen.set(base, n)
+    return [n === 1 ? base : `${base}#${n}`, s]
   })
-  for (const r of reference) if (!variantPaths.has(pathKey(r.path))) out.push({path: r.path, state: 'removed', reference: r})
+}
+
+/**
+ * Align a variant's sections with a reference's by heading path (the H1 title is never a
+ * section): same, changed, added, removed, or moved (out of the longest common order). Results
+ * follow the variant's order; a removed section follows the nearest earlier section still there.
+ */
+export function compareSections(variant: readonly Section[], reference: readonly Section[]): SectionComparison[] {
+  const kr = keyed(reference)
+  const kv = keyed(variant)
+  const inReference = new Map(kr)
+  const inVariant = new Map(kv)
+  const inOrder = new Set(lcs(kr.map(([k]) => k).filter((k) => inVariant.has(k)), kv.map(([k]) => k).filter((k) => inReference.has(k))))
+  const removedAfter = removedByPredecessor(kr, inVariant)
+  const out: SectionComparison[] = [...(removedAfter.get('') ?? [])]
+  for (const [key, v] of kv) {
+    const r = inReference.get(key)
+    if (!r) out.push({path: v.path, state: 'added', variant: v})
+    else if (!inOrder.has(key)) out.push({path: v.path, state: 'moved', changed: !sameContent(v, r), variant: v, reference: r})
+    else out.push({path: v.path, state: sameContent(v, r) ? 'same' : 'changed', variant: v, reference: r})
+    out.push(...(removedAfter.get(key) ?? []))
+  }
+  return out
+}
+
+function removedByPredecessor(kr: Array<[string, Section]>, inVariant: Map<string, Section>): Map<string, SectionComparison[]> {
+  const out = new Map<string, SectionComparison[]>()
+  let anchor = ''
+  for (const [key, r] of kr) {
+    if (inVariant.has(key)) anchor = key
+    else out.set(anchor, [...(out.get(anchor) ?? []), {path: r.path, state: 'removed', reference: r}])
+  }
+  return out
+}
+
+/** Longest common subsequence of two key lists. */
+function lcs(a: string[], b: string[]): string[] {
+  const table = Array.from({length: a.length + 1}, () => new Array<number>(b.length + 1).fill(0))
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!)
+    }
+  }
+  const out: string[] = []
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      out.push(a[i]!)
+      i++
+      j++
+    } else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++
+    else j++
+  }
   return out
 }
 

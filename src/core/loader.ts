@@ -1,10 +1,14 @@
 // The one document loader: finds documents inside the repo and reads each once, safely.
-import {lstatSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import {existsSync, lstatSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Worker} from 'node:worker_threads'
 import {glob} from 'tinyglobby'
 import type {Config} from './config.js'
-import {SopDocument, type ReadProblem} from './document.js'
+import {type DocumentRecord, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
+import {buildLibrary, type Library} from './library.js'
 import {loadMarkdownParser} from './markdown.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
@@ -118,14 +122,50 @@ function firstInvalidByte(bytes: Buffer): string {
   return `line ${line}`
 }
 
-/** Load every document once; remark is imported only if some body needs more than the line scanner. */
+/** Below this many documents a worker costs more to start than it saves. */
+const PARALLEL_THRESHOLD = 400
+const WORKER = new URL('./load-worker.js', import.meta.url)
+
+/** How many threads load documents: SOPKIT_WORKERS, else one per core (at most 4). */
+function threadCount(documents: number): number {
+  const fromEnv = Number.parseInt(process.env.SOPKIT_WORKERS ?? '', 10)
+  if (Number.isInteger(fromEnv) && fromEnv >= 0) return Math.max(1, fromEnv)
+  return documents < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4)
+}
+
+/**
+ * Load every document once, spreading the reading and parsing over worker threads on a
+ * multi-core machine (the main thread takes a share too). The result is the same whatever
+ * the thread count. remark is imported only if some body needs more than the line scanner.
+ */
 export async function loadDocuments(config: Config, absPaths: readonly string[]): Promise<SopDocument[]> {
-  const documents = absPaths.map((p) => loadDocument(config, p))
+  const threads = existsSync(fileURLToPath(WORKER)) ? threadCount(absPaths.length) : 1
+  const size = Math.ceil(absPaths.length / threads)
+  const shares = Array.from({length: threads}, (_, i) => absPaths.slice(i * size, (i + 1) * size))
+  const pending = shares.slice(1).map((paths) => loadInWorker(config, paths))
+  const own = shares[0]!.map((p) => loadDocument(config, p))
+  const documents = [...own, ...(await Promise.all(pending)).flat()]
   await prepareOutlines(documents)
   return documents
+}
+
+function loadInWorker(config: Config, paths: string[]): Promise<SopDocument[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, {workerData: {config, paths}})
+    worker.once('message', (records: DocumentRecord[]) => {
+      resolve(records.map((r) => SopDocument.fromRecord(r)))
+      void worker.terminate()
+    })
+    worker.once('error', reject)
+  })
 }
 
 /** Make every document's `outline` available synchronously. */
 export async function prepareOutlines(documents: readonly SopDocument[]): Promise<void> {
   if (documents.some((d) => !d.readProblem && d.needsMarkdownParser())) await loadMarkdownParser()
+}
+
+/** Every document the config's globs name, loaded once, grouped into families. */
+export async function loadLibrary(config: Config): Promise<Library> {
+  return buildLibrary(config, await loadDocuments(config, await findDocuments(config, config.root)))
 }

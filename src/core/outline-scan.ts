@@ -41,9 +41,10 @@ export function scanOutline(body: string): RawOutline | undefined {
     const newline = body.indexOf('\n', start)
     const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
     const line = body.slice(start, lineEnd)
-    const kind = !state.fence && !state.inComment && PROSE_START.test(line) && !line.includes('<') && !line.includes('](')
-      ? 'paragraph'
-      : classify(state, line, start, lineEnd)
+    const plain = !state.fence && !state.inComment
+    const kind = plain && line === '' ? 'blank'
+      : plain && PROSE_START.test(line) && !line.includes('<') && !line.includes('](') ? 'paragraph'
+        : classify(state, line, start, lineEnd)
     if (kind === undefined) return undefined
     state.previous = kind
     start = newline === -1 ? body.length : newline + 1

@@ -21,12 +21,12 @@ export default defineRule({
     const reference = inheritedFor(config.taxonomy, family, doc)?.document
     if (!reference || reference.problems.length > 0) return
     for (const c of compareSections(doc.outline.sections, reference.outline.sections)) {
-      if (c.state === 'same') continue
+      if (c.state === 'same' || (c.state === 'moved' && !c.changed)) continue
       const match = deviationFor(doc, c.path, today)
       if (match?.live) continue
       const at = {bodyOffset: c.variant?.start ?? doc.outline.title?.start ?? 0}
       const data = {section: c.path, reference: reference.file, expires: match?.deviation.expires ?? ''}
-      report({messageId: match ? 'expired' : c.state, data, at})
+      report({messageId: match ? 'expired' : c.state === 'moved' ? 'changed' : c.state, data, at})
     }
   },
 })

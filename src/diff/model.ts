@@ -1,0 +1,65 @@
+// What a diff is: field changes, section changes (with word changes inside), and the drift matrix.
+
+export interface WordChange {
+  type: 'same' | 'added' | 'removed'
+  text: string
+}
+
+/** How a variant's departure from its reference is judged (only when comparing a variant). */
+export type Approval = 'approved' | 'drift' | 'expired'
+
+export type SectionChange =
+  | {kind: 'same'; path: string}
+  | {kind: 'changed'; path: string; words: WordChange[]; approval?: Approval}
+  | {kind: 'added'; path: string; text: string; approval?: Approval}
+  | {kind: 'removed'; path: string; text: string; approval?: Approval}
+  | {kind: 'moved'; path: string; words?: WordChange[]; approval?: Approval}
+
+export interface FieldChange {
+  field: string
+  before?: unknown
+  after?: unknown
+}
+
+export interface DiffSide {
+  file: string
+  label: string
+  title?: string
+  version?: string
+  markets: string[]
+}
+
+export interface DocumentDiff {
+  a: DiffSide
+  b: DiffSide
+  /** True when b is judged as a variant of a (approved deviation or drift). */
+  classified: boolean
+  fields: FieldChange[]
+  sections: SectionChange[]
+}
+
+export type MatrixState = 'same' | 'approved' | 'drift' | 'expired' | 'missing' | 'added'
+
+export interface MatrixColumn {
+  market: string
+  file: string
+  /** The document the variant is compared with (the baseline unless a region variant applies). */
+  reference: string
+  basedOn?: string
+  outdated: boolean
+}
+
+export interface DriftMatrix {
+  id: string
+  baseline: {file: string; version?: string}
+  columns: MatrixColumn[]
+  rows: Array<{path: string; cells: MatrixState[]}>
+}
+
+export type DiffResult = {kind: 'diff'; diff: DocumentDiff} | {kind: 'matrix'; matrix: DriftMatrix}
+
+/** True when a diff shows any difference at all. */
+export function hasDifferences(result: DiffResult): boolean {
+  if (result.kind === 'diff') return result.diff.fields.length > 0 || result.diff.sections.some((s) => s.kind !== 'same')
+  return result.matrix.rows.some((r) => r.cells.some((c) => c !== 'same')) || result.matrix.columns.some((c) => c.outdated)
+}

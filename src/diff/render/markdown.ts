@@ -1,0 +1,46 @@
+// Markdown for a pull-request comment: tables GitHub renders, words struck through or bold.
+import type {DiffResult, DocumentDiff, DriftMatrix, WordChange} from '../model.js'
+import {defineDiffRenderer} from './renderer.js'
+import {STATE_LEGEND, STATE_SYMBOL, approvalLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
+
+export default defineDiffRenderer({
+  name: 'markdown',
+  description: 'Markdown tables, for a pull-request comment',
+  render: (result: DiffResult) => (result.kind === 'diff' ? renderDiff(result.diff) : renderMatrix(result.matrix)),
+})
+
+/** Table cells cannot hold pipes or line breaks. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
+}
+
+function renderDiff(diff: DocumentDiff): string {
+  const out = [`### \`${diff.a.label}\` → \`${diff.b.label}\``, '']
+  if (diff.fields.length > 0) {
+    out.push('| field | before | after |', '|---|---|---|')
+    for (const f of diff.fields) out.push(`| \`${f.field}\` | ${cell(formatValue(f.before))} | ${cell(formatValue(f.after))} |`)
+    out.push('')
+  }
+  out.push(`**Sections:** ${sectionSummary(diff)}`, '')
+  const changes = differing(diff)
+  if (changes.length === 0) return out.join('\n')
+  out.push('| section | change | status |', '|---|---|---|')
+  for (const s of changes) out.push(`| ${cell(s.path)} | ${s.kind} | ${approvalLabel('approval' in s ? s.approval : undefined)} |`)
+  for (const s of changes) {
+    if (!('words' in s) || !s.words) continue
+    out.push('', `<details><summary>${cell(s.path)}</summary>`, '', words(s.words), '', '</details>')
+  }
+  return out.join('\n')
+}
+
+function words(list: readonly WordChange[]): string {
+  return withContext(list).map((w) => (w.type === 'added' ? `**${w.text.trim()}** ` : w.type === 'removed' ? `~~${w.text.trim()}~~ ` : w.text)).join('')
+}
+
+function renderMatrix(m: DriftMatrix): string {
+  const head = `| section | ${m.columns.map((c) => c.market).join(' | ')} |`
+  const rule = `|---|${m.columns.map(() => ':-:').join('|')}|`
+  const rows = m.rows.map((r) => `| ${cell(r.path)} | ${r.cells.map((s) => STATE_SYMBOL[s]).join(' | ')} |`)
+  const based = `| *based_on* | ${m.columns.map((c) => (c.outdated ? `**${c.basedOn ?? '—'}** ⚠` : c.basedOn ?? '—')).join(' | ')} |`
+  return [`### \`${m.id}\`: baseline \`${m.baseline.file}\` at ${m.baseline.version ?? '—'}`, '', head, rule, ...rows, based, '', STATE_LEGEND].join('\n')
+}

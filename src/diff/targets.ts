@@ -1,0 +1,94 @@
+// Turns what the user named (two files; an id and a market; a git revision) into the two
+// documents to compare, through the one loader and the one variant resolver.
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+import type {Config} from '../core/config.js'
+import {SopDocument} from '../core/document.js'
+import {SopkitError} from '../core/errors.js'
+import {showFile} from '../core/git.js'
+import {type Family, type Library, baselineOf, inheritedFor, resolveVariant} from '../core/library.js'
+import {loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
+import {GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
+
+export interface Pair {
+  a: SopDocument
+  b: SopDocument
+  /** Judge b as a variant of a (approved deviation or drift). */
+  classify: boolean
+  labels: [string, string]
+  /** Said to the user when the comparison needs explaining (e.g. the market has no variant). */
+  note?: string
+}
+
+/** True when the argument names a file rather than a family id. */
+export function isFileArgument(cwd: string, arg: string): boolean {
+  return arg.endsWith('.md') || arg.includes('/') || existsSync(path.resolve(cwd, arg))
+}
+
+export async function filePair(config: Config, cwd: string, fileA: string, fileB: string): Promise<Pair> {
+  const paths = [fileA, fileB].map((f) => {
+    const abs = path.resolve(cwd, f)
+    if (!existsSync(abs)) throw new SopkitError('PATH_NOT_FOUND', `${f}: no such file`, 'pass two existing Markdown documents')
+    return abs
+  })
+  const [a, b] = await loadDocuments(config, paths)
+  for (const doc of [a!, b!]) {
+    if (doc.readProblem || doc.problems.length > 0) {
+      throw new SopkitError('BAD_DOCUMENT', `${doc.file} cannot be read as a document`, `run \`sopkit check ${doc.file}\` to see why`)
+    }
+  }
+  const classify = a!.meta.id !== undefined && a!.meta.id === b!.meta.id && !b!.isBaseline()
+  return {a: a!, b: b!, classify, labels: [a!.file, b!.file]}
+}
+
+export function familyNamed(library: Library, id: string): Family {
+  const family = library.families.get(id)
+  if (family) return family
+  const hint = suggest(id, library.families.keys())
+  throw new SopkitError('UNKNOWN_ID', `no document has id "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, 'run `sopkit check` or list the ids under sops/')
+}
+
+export function checkMarket(library: Library, market: string, flag: string): void {
+  if (isKnownMarket(library.config.taxonomy, market)) return
+  const {taxonomy} = library.config
+  const hint = suggest(market, [...Object.keys(taxonomy.markets), ...Object.keys(taxonomy.regions), GLOBAL])
+  throw new SopkitError('UNKNOWN_MARKET', `${flag} ${market}: unknown market${hint ? ` (did you mean "${hint}"?)` : ''}`,
+    'use an ISO 3166-1 alpha-2 code, a configured region or GLOBAL')
+}
+
+/** What market M reads against what it would inherit (or against another market, or GLOBAL). */
+export function marketPair(library: Library, family: Family, market: string, against?: string): Pair {
+  const {taxonomy} = library.config
+  const reads = market === GLOBAL ? baseline(family) : resolveVariant(taxonomy, family, market)?.document
+  if (!reads) throw noBaseline(family)
+  const reference = against === GLOBAL ? baseline(family)
+    : against ? resolveVariant(taxonomy, family, against)?.document
+      : reads.isBaseline() ? reads : inheritedFor(taxonomy, family, reads)?.document
+  if (!reference) throw noBaseline(family)
+  const note = reads.meta.markets.includes(market) ? undefined
+    : `${market} has no variant of ${family.id}; it reads ${reads.file}`
+  return {a: reference, b: reads, classify: !reads.isBaseline() && reference !== reads, labels: [reference.file, reads.file], note}
+}
+
+/** The same document at a git revision (a) against the working tree (b). */
+export async function revisionPair(library: Library, family: Family, market: string, ref: string): Promise<Pair> {
+  const current = resolveVariant(library.config.taxonomy, family, market)?.document
+  if (!current) throw noBaseline(family)
+  const text = await showFile(library.config.root, ref, current.absPath)
+  if (text === undefined) {
+    throw new SopkitError('NOT_AT_REVISION', `${current.file} does not exist at ${ref}`, 'pick a revision where the document exists, or compare files with `sopkit diff FILE_A FILE_B`')
+  }
+  const before = new SopDocument(current.file, current.absPath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  await prepareOutlines([before])
+  return {a: before, b: current, classify: false, labels: [`${relativeFile(library.config.root, current.absPath)}@${ref}`, current.file]}
+}
+
+function baseline(family: Family): SopDocument {
+  const doc = baselineOf(family)
+  if (!doc) throw noBaseline(family)
+  return doc
+}
+
+function noBaseline(family: Family): SopkitError {
+  return new SopkitError('NO_BASELINE', `${family.id} has no GLOBAL baseline to compare with`, `add a document with id ${family.id} and markets [GLOBAL]`)
+}

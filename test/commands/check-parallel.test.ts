@@ -1,0 +1,34 @@
+// Findings must be identical whatever the number of threads that load documents.
+import {cpSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {ROOT, sopkit, tempRepo} from '../helpers/cli.js'
+
+/** A library of `copies` × the bundled one, each copy its own families, some with problems. */
+function bigLibrary(copies: number): string {
+  const repo = tempRepo()
+  for (let i = 0; i < copies; i++) {
+    const target = path.join(repo, 'sops', `copy-${i}`)
+    cpSync(path.join(ROOT, 'sops'), target, {recursive: true})
+    for (const market of readdirSync(target)) {
+      for (const name of readdirSync(path.join(target, market))) {
+        const file = path.join(target, market, name)
+        const text = readFileSync(file, 'utf8').replace(/^id: (.*)$/m, `id: $1-${i}`)
+        writeFileSync(file, i % 7 === 0 ? text.replace(/^owner: .*$/m, 'owner: nobody') : text)
+      }
+    }
+  }
+  return repo
+}
+
+describe('parallel loading', () => {
+  it('gives the same findings with one thread and with three', () => {
+    const repo = bigLibrary(15)
+    const one = sopkit(['check', '--json'], {cwd: repo, env: {SOPKIT_WORKERS: '1'}})
+    const three = sopkit(['check', '--json'], {cwd: repo, env: {SOPKIT_WORKERS: '3'}})
+    expect(one.code).toBe(1)
+    expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(30)
+    expect(three.stdout).toBe(one.stdout)
+    expect(three.code).toBe(one.code)
+  })
+})
