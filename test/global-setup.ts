@@ -15,6 +15,7 @@ function newest(dir: string): number {
 }
 
 export default function setup(): void {
+  if (process.env.SOPKIT_SKIP_BUILD) return
   const manifest = path.join(root, 'oclif.manifest.json')
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest(path.join(root, 'src'))) return
   execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'inherit'})

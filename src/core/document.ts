@@ -285,8 +285,12 @@ function readMeta(data: Record<string, unknown>): DocumentMeta {
   }
   for (const field of LIST_FIELDS) meta[field] = asList(data[field])
   if (Array.isArray(data.deviations)) {
-    meta.deviations = data.deviations.filter((d): d is Record<string, unknown> => typeof d === 'object' && d !== null && !Array.isArray(d))
-      .map((d) => ({section: asText(d.section), reason: asText(d.reason), approver: asText(d.approver), expires: asText(d.expires)}))
+    // Index-aligned with the YAML list (an entry that is not a mapping becomes an empty deviation),
+    // so a finding about deviations[i] points at the i-th entry.
+    meta.deviations = data.deviations.map((d: unknown) => {
+      const entry = typeof d === 'object' && d !== null && !Array.isArray(d) ? (d as Record<string, unknown>) : {}
+      return {section: asText(entry.section), reason: asText(entry.reason), approver: asText(entry.approver), expires: asText(entry.expires)}
+    })
   }
   const targets = data.targets
   if (typeof targets === 'object' && targets !== null && !Array.isArray(targets)) meta.targets = targets as Record<string, unknown>

@@ -86,7 +86,7 @@ export function loadDocument(config: Config, absPath: string): SopDocument {
       if (!isInside(realpathSync.native(config.root), realpathSync.native(absPath))) return problem({kind: 'outside-root'})
       stat = statSync(absPath)
     }
-    if (stat.size > config.maxFileSize) return problem({kind: 'too-large', detail: `${(stat.size / 1048576).toFixed(1)} MB`})
+    if (stat.size > config.maxFileSize) return problem({kind: 'too-large', detail: `${humanSize(stat.size)} (limit ${humanSize(config.maxFileSize)})`})
     bytes = readFileSync(absPath)
   } catch (error) {
     return problem({kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'})
@@ -102,6 +102,10 @@ export function loadDocument(config: Config, absPath: string): SopDocument {
   }
   const bom = text.charCodeAt(0) === 0xfeff
   return new SopDocument(file, absPath, bom ? text.slice(1) : text, {bom})
+}
+
+function humanSize(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`
 }
 
 /** "line N" of the first byte that is not valid UTF-8, so the author can find it. */

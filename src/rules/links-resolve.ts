@@ -27,7 +27,9 @@ export default defineRule({
       const at = {bodyOffset: link.start}
       let target: SopDocument | undefined = doc
       if (rawPath !== '') {
-        const abs = path.resolve(path.dirname(doc.absPath), safeDecode(rawPath))
+        // A leading slash means the repository root, as GitHub and GitLab render it.
+        const base = rawPath.startsWith('/') ? config.root : path.dirname(doc.absPath)
+        const abs = path.join(base, safeDecode(rawPath))
         if (!isInside(config.root, abs)) {
           report({messageId: 'outside', data: {target: rawPath}, at})
           continue

@@ -13,7 +13,8 @@ export default defineRule({
     const type = doc.meta.type
     const fields = (type && config.types[type]?.fields) || COMMON_REQUIRED
     for (const field of fields) {
-      const value = doc.data[field]
+      const written = (doc.meta as unknown as Record<string, unknown>)[field]
+      const value = field in doc.meta ? written : doc.data[field]
       const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
       if (empty) report({messageId: 'missing', data: {field, type: type ?? '(none)'}, at: {key: [field], part: 'key'}})
     }

@@ -4,11 +4,20 @@ import type {SopDocument} from '../core/document.js'
 
 export const COMMON_REQUIRED = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets']
 
-/** Each item of a list field as written, with the YAML key path that locates it. */
+/**
+ * Each non-empty item of a list field as written, with the YAML key path that locates it. The
+ * index is the item's place in the YAML list, so positions and fixes land on the item reported.
+ */
 export function listItems(doc: SopDocument, field: 'markets' | 'channels' | 'compliance' | 'topics'): Array<{value: string; key: Array<string | number>}> {
-  const values = doc.meta[field]
-  if (!Array.isArray(doc.data[field])) return values.map((value) => ({value, key: [field]}))
-  return values.map((value, index) => ({value, key: [field, index]}))
+  const raw = doc.data[field]
+  if (!Array.isArray(raw)) return doc.meta[field].map((value) => ({value, key: [field]}))
+  const out: Array<{value: string; key: Array<string | number>}> = []
+  raw.forEach((item, index) => {
+    if (item === null || item === undefined || item === '' || typeof item === 'object') return
+    const value = typeof item === 'string' ? item : doc.scalar([field, index])?.source ?? String(item)
+    out.push({value, key: [field, index]})
+  })
+  return out
 }
 
 /** "did you mean X?" or nothing. */

@@ -3,6 +3,11 @@ import coerce from 'semver/functions/coerce.js'
 import valid from 'semver/functions/valid.js'
 import {defineRule} from './rule.js'
 
+/** semver itself accepts a leading "v" or "=" and surrounding spaces; a document's version may not. */
+function isStrictSemver(value: string): boolean {
+  return /^\d/.test(value) && value === value.trim() && valid(value) !== null
+}
+
 export default defineRule({
   id: 'valid-version',
   description: '`version` and `based_on` are semantic versions (MAJOR.MINOR.PATCH).',
@@ -13,7 +18,7 @@ export default defineRule({
   check({doc, report}) {
     for (const field of ['version', 'based_on'] as const) {
       const value = doc.meta[field]
-      if (value === undefined || valid(value)) continue
+      if (value === undefined || isStrictSemver(value)) continue
       report({messageId: 'invalid', data: {field, value, example: coerce(value)?.version ?? '1.0.0'}, at: {key: [field]}})
     }
   },

@@ -1,0 +1,75 @@
+// Every diff format, rendered from one shared diff and one shared matrix.
+import {Chalk} from 'chalk'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {loadMarkdownParser} from '../../src/core/markdown.js'
+import {diffDocuments} from '../../src/diff/diff.js'
+import type {DiffResult, DriftMatrix} from '../../src/diff/model.js'
+import {DIFF_RENDERERS, diffRendererNamed} from '../../src/diff/render/index.js'
+import {BASELINE, make, variant} from './fixtures.js'
+
+let diff: DiffResult
+const matrix: DiffResult = {kind: 'matrix', matrix: {
+  id: 'refund', baseline: {file: 'sops/global/refund.md', version: '1.4.0'},
+  columns: [{market: 'DE', file: 'sops/DE/refund.md', reference: 'sops/global/refund.md', basedOn: '1.4.0', outdated: false},
+    {market: 'US', file: 'sops/US/refund.md', reference: 'sops/global/refund.md', basedOn: '1.2.0', outdated: true}],
+  rows: [{path: 'Purpose', cells: ['same', 'drift']}, {path: 'Procedure | limits', cells: ['approved', 'missing']}],
+} satisfies DriftMatrix}
+
+beforeAll(async () => {
+  await loadMarkdownParser()
+  const b = variant({body: (t) => t.replace('USD 500', 'S$500 <script>alert(1)</script>').replace('## Escalation', '## Local | rules\n\nx\n\n## Escalation')})
+  diff = {kind: 'diff', diff: diffDocuments(make(BASELINE, 'sops/global/refund.md'), make(b), {classify: true, today: '2026-11-22'})}
+})
+
+const plain = {color: new Chalk({level: 0})}
+
+describe('diff formats', () => {
+  it('text is readable without colour, with word markers', () => {
+    const out = diffRendererNamed('text').render(diff, plain)
+    expect(out).not.toMatch(/\u001B\[/)
+    expect(out).toMatch(/~ Procedure > Refund above limit\s+changed\s+drift/)
+    expect(out).toContain('[-USD -]{+S$+}500')
+    expect(out).toMatch(/\+ Local \| rules/)
+    expect(diffRendererNamed('text').render(diff, {color: new Chalk({level: 1})})).toMatch(/\u001B\[/)
+  })
+
+  it('text shows the matrix with a legend and the outdated market', () => {
+    const out = diffRendererNamed('text').render(matrix, plain)
+    expect(out).toMatch(/^Purpose\s+·\s+✗/m)
+    expect(out).toMatch(/US is based on 1\.2\.0; the baseline is at 1\.4\.0/)
+  })
+
+  it('markdown renders GitHub tables with escaped pipes', () => {
+    const out = diffRendererNamed('markdown').render(diff, plain)
+    expect(out).toMatch(/^\| section \| change \| status \|$/m)
+    expect(out).toMatch(/^\|---\|---\|---\|$/m)
+    expect(out).toContain('| Local \\| rules | added | drift |')
+    const table = diffRendererNamed('markdown').render(matrix, plain)
+    expect(table).toMatch(/^\| section \| DE \| US \|$/m)
+    expect(table).toMatch(/^\|---\|:-:\|:-:\|$/m)
+    expect(table).toContain('| Procedure \\| limits | ✓ | − |')
+  })
+
+  it('json is the model, parseable', () => {
+    expect(JSON.parse(diffRendererNamed('json').render(diff, plain))).toEqual(JSON.parse(JSON.stringify(diff)))
+    expect(JSON.parse(diffRendererNamed('json').render(matrix, plain)).matrix.columns).toHaveLength(2)
+  })
+
+  it('html is self-contained, escaped and side by side', () => {
+    const out = diffRendererNamed('html').render(diff, plain)
+    expect(out).toMatch(/^<!doctype html>/)
+    expect(out).not.toMatch(/<script/i)
+    expect(out).toContain('&lt;script&gt;')
+    expect(out).not.toMatch(/(?:src|href)=["']https?:/)
+    expect(out).toMatch(/<del>USD <\/del>/)
+    expect(out).toContain('<ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins>')
+    expect(diffRendererNamed('html').render(matrix, plain)).toContain('<td class="drift" title="drift">✗</td>')
+  })
+
+  it('every registered format renders both kinds', () => {
+    for (const r of DIFF_RENDERERS) {
+      expect(r.render(diff, plain).length, r.name).toBeGreaterThan(50)
+      expect(r.render(matrix, plain).length, r.name).toBeGreaterThan(50)
+    }
+  })
+})

@@ -1,0 +1,87 @@
+import {describe, expect, it} from 'vitest'
+import {SOP_BODY} from '../helpers/docs.js'
+import {positionOf, lintFixture, ofRule, runFixture, sop} from './harness.js'
+
+const RULE = 'links-resolve'
+
+const TARGET = sop({id: 'order-not-received', title: 'Order not received'}, {body: SOP_BODY.replace('# Refund escalation', '# Order not received')})
+
+/** Lint sops/global/doc.md (an SOP whose Escalation section says `line`) beside sops/global/target.md. */
+async function linkFindings(line: string, extraFiles: Record<string, string> = {}): Promise<{text: string; found: string[]}> {
+  const text = sop({}, {body: `${SOP_BODY}\n${line}\n`})
+  const findings = ofRule(await lintFixture({'sops/global/doc.md': text, 'sops/global/target.md': TARGET, ...extraFiles}), RULE)
+  return {text, found: findings.map((f) => `${f.file} ${f.messageId}@${f.line}:${f.column}`)}
+}
+
+/** `sops/global/doc.md messageId@line:col` of `needle` in `text`. */
+function inDoc(messageId: string, text: string, needle: string): string {
+  const {line, column} = positionOf(text, needle, text.indexOf('## Escalation'))
+  return `sops/global/doc.md ${messageId}@${line}:${column}`
+}
+
+describe(RULE, () => {
+  it('finds exactly what its fixture library states inline', async () => {
+    const {actual, expected} = await runFixture(RULE)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(actual).toEqual(expected)
+  })
+
+  it('reports a link to a missing file at the link', async () => {
+    const {text, found} = await linkFindings('See [the policy](refund-policy.md).')
+    expect(found).toEqual([inDoc('missing', text, '[the policy]')])
+  })
+
+  it('accepts a link to an existing file, by relative path or from the repo root', async () => {
+    expect((await linkFindings('See [target](target.md), [again](./target.md) and [root](../../sops/global/target.md).')).found).toEqual([])
+    expect((await linkFindings('See [German](../DE/de.md).', {'sops/DE/de.md': sop({id: 'de-doc', markets: '[DE]', compliance: '[GDPR]'})})).found).toEqual([])
+  })
+
+  it('reports an anchor that matches no heading of the target', async () => {
+    const {text, found} = await linkFindings('See [steps](target.md#no-such-heading).')
+    expect(found).toEqual([inDoc('anchor', text, '[steps]')])
+  })
+
+  it('accepts anchors of the target\'s headings, sub-sections and title, in any case', async () => {
+    const line = 'See [a](target.md#escalation), [b](target.md#refund-above-limit), [c](target.md#order-not-received), [d](target.md#Scope).'
+    expect((await linkFindings(line)).found).toEqual([])
+  })
+
+  it('checks anchors within the same document', async () => {
+    expect((await linkFindings('Back to [procedure](#procedure).')).found).toEqual([])
+    const {text, found} = await linkFindings('Back to [nowhere](#nowhere).')
+    expect(found).toEqual([inDoc('anchor', text, '[nowhere]')])
+  })
+
+  it('ignores external links', async () => {
+    const line = 'Read [guide](https://example.com/missing.md#x), [mail](mailto:cs@example.com), [proto](//cdn.example.com/x.md) and <https://example.com/y.md>.'
+    expect((await linkFindings(line)).found).toEqual([])
+  })
+
+  it('reports a link that leaves the repository, without looking at the file', async () => {
+    const {text, found} = await linkFindings('Never [this](../../../etc/passwd).')
+    expect(found).toEqual([inDoc('outside', text, '[this]')])
+  })
+
+  it('checks reference definitions, at the definition', async () => {
+    const {text, found} = await linkFindings('See [the policy][policy].\n\n[policy]: ./refund-policy.md')
+    expect(found).toEqual([inDoc('missing', text, '[policy]: ')])
+  })
+
+  it('decodes percent-encoded paths', async () => {
+    const line = 'See [spaced](my%20notes.md#purpose).'
+    expect((await linkFindings(line, {'sops/global/my notes.md': sop({id: 'my-notes'})})).found).toEqual([])
+  })
+
+  it('ignores link syntax inside code', async () => {
+    expect((await linkFindings('Write `[x](missing.md)` like this.\n\n```md\n[y](missing.md)\n```')).found).toEqual([])
+  })
+
+  it('accepts a link to an existing file that is not a document, without checking its anchor', async () => {
+    expect((await linkFindings('See [folder](../global/).')).found).toEqual([])
+  })
+
+  it('is an error', async () => {
+    const findings = ofRule(await lintFixture({'sops/global/doc.md': sop({}, {body: `${SOP_BODY}\n[x](gone.md)\n`})}), RULE)
+    expect(findings.map((f) => f.severity)).toEqual(['error'])
+  })
+})
