@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type {Config} from '../core/config.js'
 import type {SopDocument} from '../core/document.js'
+import {todayUtc} from '../core/dates.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
 import {changedFiles} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
@@ -42,10 +43,6 @@ export interface CheckResult {
   fixed: Array<{file: string; count: number}>
   /** Where --suppress-all wrote, when it did. */
   suppressionsWritten?: string
-}
-
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10)
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {

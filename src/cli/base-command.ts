@@ -18,6 +18,12 @@ export abstract class BaseCommand extends Command {
 
   protected async catch(error: Interfaces.CommandError): Promise<unknown> {
     if (error instanceof Errors.ExitError) throw error
+    // Ctrl-C in an @inquirer prompt: nothing has been written yet, so leave as a shell would.
+    if (error.name === 'ExitPromptError') {
+      process.stderr.write('cancelled: nothing was written\n')
+      process.exitCode = 130
+      return undefined
+    }
     const {code, message, mend} = describe(error, this.id ?? 'sopkit')
     process.exitCode = 2
     if (this.jsonEnabled()) {

@@ -1,5 +1,5 @@
 // A document takes effect before it is due for review.
-import {isCalendarDate} from './shared.js'
+import {isCalendarDate} from '../core/dates.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // A live document is reviewed by its review date.
-import {isCalendarDate} from './shared.js'
+import {isCalendarDate} from '../core/dates.js'
 import {defineRule} from './rule.js'
 
 const RETIRED = new Set(['deprecated', 'retired'])

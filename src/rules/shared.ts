@@ -25,13 +25,6 @@ export function didYouMean(suggestion: string | undefined): string {
   return suggestion ? ` (did you mean "${suggestion}"?)` : ''
 }
 
-/** A YYYY-MM-DD date that exists on the calendar. */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!m) return false
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3])
-}
 
 /** A safe fix only when the suggestion is the same code in another case (`sg` → `SG`). */
 export function caseFix(doc: SopDocument, key: ReadonlyArray<string | number>, value: string, suggestion: string | undefined): TextEdit | undefined {

@@ -1,5 +1,5 @@
 // Dates are real calendar dates written as YYYY-MM-DD.
-import {isCalendarDate} from './shared.js'
+import {isCalendarDate} from '../core/dates.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({

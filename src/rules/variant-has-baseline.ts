@@ -7,11 +7,11 @@ export default defineRule({
   defaultSeverity: 'error',
   readsLibrary: true,
   messages: {
-    missing: {message: 'Variant of "{id}" has no baseline: no document with this id lists GLOBAL in markets', mend: 'add the GLOBAL baseline (`sopkit new --id {id} --market GLOBAL`), fix the id, or remove based_on'},
+    missing: {message: 'Variant of "{id}" has no baseline: no document with this id lists GLOBAL in markets', mend: 'add its GLOBAL baseline (`sopkit new {type} --id {id} --market GLOBAL --title "…" --owner …`), fix the id, or remove based_on'},
   },
   check({doc, library, report}) {
     const {id, based_on} = doc.meta
     if (!id || based_on === undefined || doc.isBaseline()) return
-    if ((library.families.get(id)?.baselines.length ?? 0) === 0) report({messageId: 'missing', data: {id}, at: {key: ['based_on'], part: 'key'}})
+    if ((library.families.get(id)?.baselines.length ?? 0) === 0) report({messageId: 'missing', data: {id, type: doc.meta.type ?? 'sop'}, at: {key: ['based_on'], part: 'key'}})
   },
 })

@@ -1,0 +1,84 @@
+import path from 'node:path'
+import {Args, Flags} from '@oclif/core'
+import {todayUtc} from '../core/dates.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {canPrompt} from '../cli/terminal.js'
+import {prepareNew} from '../scaffold/new.js'
+import {loadLibrary} from '../core/loader.js'
+import {checkPlanned, refuseFindings} from '../scaffold/self-check.js'
+import {listTemplates} from '../scaffold/templates.js'
+import {deferSignals, writeDocument} from '../scaffold/write.js'
+
+export interface NewJson {
+  /** The document's path, relative to the current folder. */
+  file: string
+  action: 'created' | 'overwritten' | 'dry-run'
+  /** What it was made from: "built-in template sop", or the baseline file a variant copies. */
+  source: string
+  front: Record<string, unknown>
+  /** The full text, on a dry run. */
+  content?: string
+}
+
+export default class New extends BaseCommand {
+  static summary = 'Start a document from a template, or a market variant of a baseline.'
+  static description = `Asks for what the flags leave out (on a terminal; with CI set or no TTY, missing fields are an \
+error naming the flags), then writes the document where the config's \`path\` says, e.g. sops/global/<id>.md. \
+Compliance tags the markets, channels, type and topics require are always added. The new file passes \`sopkit check\`. \
+Nothing is overwritten without --force.`
+
+  static examples = [
+    {description: 'Answer the questions', command: '<%= config.bin %> <%= command.id %>'},
+    {description: 'A GLOBAL SOP from flags only', command: '<%= config.bin %> <%= command.id %> sop --title "Refund escalation" --market GLOBAL --channel chatbot,agent-assisted --owner cs-ops@example.com'},
+    {description: 'A strategy for Germany (GDPR is added)', command: '<%= config.bin %> <%= command.id %> strategy --title "AI agent rollout" --market DE --channel ai-agent --owner @cs-strategy --yes'},
+    {description: 'The Singapore variant of a baseline (PDPA and based_on set)', command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market SG'},
+    {description: 'See the file without writing it', command: '<%= config.bin %> <%= command.id %> policy --title "Seller response time" --market GLOBAL --owner @seller-ops --dry-run'},
+  ]
+
+  static enableJsonFlag = true
+  static args = {type: Args.string({description: 'Template to use: a document type (sop, strategy, policy, flow, kb-article, automation-rule) or a repo template; `sopkit templates` lists them.'})}
+
+  static flags = {
+    title: Flags.string({char: 't', description: 'Title (one line).'}),
+    id: Flags.string({description: 'Family id, kebab-case (default: from the title).'}),
+    market: Flags.string({char: 'm', description: 'Market, region or GLOBAL (repeat or comma-separate).', multiple: true, delimiter: ','}),
+    channel: Flags.string({description: 'Channel (repeat or comma-separate).', multiple: true, delimiter: ','}),
+    compliance: Flags.string({description: 'Compliance tag beyond the required ones (repeat or comma-separate).', multiple: true, delimiter: ','}),
+    topic: Flags.string({description: 'Topic that brings regulation, e.g. payments (repeat or comma-separate).', multiple: true, delimiter: ','}),
+    owner: Flags.string({description: 'Owner: an email address or an @team.'}),
+    from: Flags.string({description: 'Make a market variant of this family\'s GLOBAL baseline (with one --market).'}),
+    output: Flags.string({char: 'o', description: 'Write here instead of the config\'s path (a file, or a folder for <id>.md).'}),
+    force: Flags.boolean({description: 'Replace an existing file.'}),
+    'dry-run': Flags.boolean({description: 'Print the document (stdout) and its path (stderr); write nothing.'}),
+    yes: Flags.boolean({char: 'y', description: 'Ask nothing: take the defaults (GLOBAL, the template\'s channels) for what the flags leave out.'}),
+  }
+
+  async run(): Promise<NewJson> {
+    const {args, flags} = await this.parse(New)
+    const config = this.loadConfig(flags)
+    const today = todayUtc()
+    const library = await loadLibrary(config)
+    const request = {
+      template: args.type, from: flags.from, output: flags.output, cwd: process.cwd(), force: flags.force, yes: flags.yes, today,
+      // --json output must stay parseable, so it never shares stdout with a prompt.
+      interactive: canPrompt() && !flags.yes && !this.jsonEnabled(),
+      answers: {title: flags.title, id: flags.id, markets: flags.market, channels: flags.channel, topics: flags.topic, compliance: flags.compliance, owner: flags.owner},
+    }
+    const planned = await prepareNew(config, library, listTemplates(config), request)
+    refuseFindings(await checkPlanned(config, library, planned, today))
+    const file = path.relative(process.cwd(), planned.target) || planned.target
+    const result: NewJson = {file, action: 'dry-run', source: planned.source, front: planned.front}
+    if (flags['dry-run']) {
+      this.logToStderr(`would write ${file} (dry run: nothing written)`)
+      this.log(planned.content.trimEnd())
+      return {...result, content: planned.content}
+    }
+    const signal = deferSignals(() => {
+      result.action = writeDocument(planned.target, planned.content, flags.force)
+    })
+    this.log(`${this.color.green(result.action)} ${file}`)
+    this.log(this.color.dim(`next: fill in the sections, then run \`sopkit check ${file}\``))
+    if (signal) this.exit(130)
+    return result
+  }
+}

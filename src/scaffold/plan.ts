@@ -1,0 +1,129 @@
+// Planning is pure: complete answers (or a baseline) in, the path and full text of one document out.
+// Nothing here touches the disk; the command writes the plan in one atomic step.
+import type {Config} from '../core/config.js'
+import {LIST_FIELDS, TEXT_FIELDS, type SopDocument} from '../core/document.js'
+import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
+import {ASKABLE_FIELDS, FIRST_VERSION, REVIEW_AFTER_DAYS, addDays, unique} from './fields.js'
+import {documentText} from './front-matter.js'
+import {documentPath} from './paths.js'
+import {plainText, renderBody, type TemplateData} from './render.js'
+import type {Template} from './templates.js'
+
+/** Everything a new document needs; built by the answers step, checked before it gets here. */
+export interface NewDocument {
+  template: Template
+  title: string
+  id: string
+  markets: string[]
+  channels: string[]
+  topics: string[]
+  /** Tags wanted beyond the required ones (which are always added). */
+  compliance: string[]
+  owner: string
+}
+
+export interface VariantRequest {
+  market: string
+  title?: string
+  owner?: string
+  channels?: string[]
+  compliance?: string[]
+}
+
+export interface PlannedDocument {
+  /** Absolute path to write. */
+  target: string
+  content: string
+  front: Record<string, unknown>
+  /** What it was made from: "built-in template sop", or the baseline file a variant copies. */
+  source: string
+}
+
+/** The compliance a document must carry, then any extra tags asked for. */
+export function complianceFor(config: Config, facts: {markets: string[]; channels: string[]; type: string; topics: string[]}, extra: readonly string[]): string[] {
+  return unique([...requiredCompliance(config, facts).map((r) => r.tag), ...extra])
+}
+
+/** The status a new document starts in: draft, or the config's first status if it has no draft. */
+export function firstStatus(config: Config): string {
+  return config.statuses.includes('draft') ? 'draft' : config.statuses[0] ?? 'draft'
+}
+
+/** Plan a document from a template. `target` (an explicit --output) replaces the config's path. */
+export function planDocument(config: Config, input: NewDocument, today: string, target?: string): PlannedDocument {
+  const {template} = input
+  const type = template.type
+  const compliance = complianceFor(config, {markets: input.markets, channels: input.channels, type, topics: input.topics}, input.compliance)
+  const front: Record<string, unknown> = {
+    id: input.id, title: input.title, type, version: FIRST_VERSION, status: firstStatus(config), owner: input.owner, markets: input.markets,
+    channels: input.channels.length > 0 || config.types[type]?.fields.includes('channels') ? input.channels : undefined,
+    compliance, topics: input.topics.length > 0 ? input.topics : undefined,
+    effective: today, review_by: addDays(today, REVIEW_AFTER_DAYS),
+  }
+  // Template defaults for keys nobody is asked about are fixed values (e.g. a custom required field).
+  for (const [key, value] of Object.entries(template.defaults)) {
+    if (front[key] === undefined && !(ASKABLE_FIELDS as readonly string[]).includes(key) && /^[a-z][a-z0-9_]*$/.test(key)) front[key] = value
+  }
+  const data: TemplateData = {
+    title: input.title, id: input.id, type, owner: input.owner, version: FIRST_VERSION, status: String(front.status),
+    effective: today, review_by: String(front.review_by),
+    markets: input.markets, marketList: input.markets.map((m) => marketName(config, m)).join(', '),
+    channels: input.channels, channelList: input.channels.map((c) => config.taxonomy.channels[c]?.name ?? c).join(', '),
+    compliance, complianceList: compliance.map((c) => `${c} (${config.taxonomy.compliance[c]?.name ?? c})`).join(', '),
+    topics: input.topics, topicList: input.topics.join(', '),
+  }
+  const body = renderBody(template.file, template.body, data)
+  return {
+    target: target ?? documentPath(config, {id: input.id, markets: input.markets, type}),
+    content: documentText(front, body.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n')),
+    front,
+    source: `${template.source} template ${template.name}`,
+  }
+}
+
+/** A market's display name: "Singapore (SG)"; GLOBAL is every market. */
+export function marketName(config: Config, code: string): string {
+  if (code === GLOBAL) return 'Global (all markets)'
+  const name = config.taxonomy.markets[code]?.name ?? config.taxonomy.regions[code]?.name
+  return name ? `${name} (${code})` : code
+}
+
+const STANDARD_KEYS = new Set<string>([...TEXT_FIELDS, ...LIST_FIELDS, 'deviations', 'targets'])
+
+/**
+ * Plan a market variant of a family's baseline: the body copied byte for byte (its title line
+ * renamed), the front matter rebuilt for the market, `based_on` the baseline's version.
+ */
+export function planVariant(config: Config, baseline: SopDocument, request: VariantRequest, today: string, target?: string): PlannedDocument {
+  const meta = baseline.meta
+  const {market} = request
+  const name = config.taxonomy.markets[market]?.name ?? config.taxonomy.regions[market]?.name ?? market
+  const title = request.title ?? `${meta.title ?? meta.id} (${name})`
+  const type = meta.type ?? 'sop'
+  const channels = request.channels ?? meta.channels
+  const compliance = complianceFor(config, {markets: [market], channels, type, topics: meta.topics}, [...meta.compliance, ...(request.compliance ?? [])])
+  const front: Record<string, unknown> = {
+    id: meta.id, title, type, version: meta.version, status: firstStatus(config), owner: request.owner ?? meta.owner, markets: [market],
+    channels: channels.length > 0 ? channels : undefined, compliance, topics: meta.topics.length > 0 ? meta.topics : undefined,
+    effective: today, review_by: addDays(today, REVIEW_AFTER_DAYS), based_on: meta.version,
+    targets: baseline.data.targets,
+  }
+  // Keys sopkit does not model (a custom type's own fields) travel with the body.
+  for (const [key, value] of Object.entries(baseline.data)) if (!STANDARD_KEYS.has(key) && front[key] === undefined) front[key] = value
+  return {
+    target: target ?? documentPath(config, {id: meta.id ?? '', markets: [market], type}),
+    content: documentText(front, retitle(baseline, title), baseline.eol),
+    front,
+    source: baseline.file,
+  }
+}
+
+/** The baseline body with its `# Title` line renamed when it repeats the baseline's title. */
+function retitle(baseline: SopDocument, title: string): string {
+  const body = baseline.body
+  const heading = baseline.outline.title
+  if (!heading || heading.text !== baseline.meta.title || !/^#[ \t]/.test(body.slice(heading.start))) return body
+  const lineEnd = body.indexOf('\n', heading.start)
+  const end = lineEnd === -1 ? body.length : body[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd
+  return `${body.slice(0, heading.start)}# ${plainText(title)}${body.slice(end)}`
+}

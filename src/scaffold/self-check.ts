@@ -1,0 +1,31 @@
+// The library as check sees it, and check run on a planned document before it is written:
+// `sopkit new` never leaves a file that `sopkit check` would reject.
+import {resolveSeverities} from '../check/severity.js'
+import {lintDocument} from '../check/lint.js'
+import type {Config} from '../core/config.js'
+import {SopDocument} from '../core/document.js'
+import {SopkitError} from '../core/errors.js'
+import type {Finding} from '../core/finding.js'
+import {buildLibrary, type Library} from '../core/library.js'
+import {prepareOutlines, relativeFile} from '../core/loader.js'
+import {RULES} from '../rules/index.js'
+import type {PlannedDocument} from './plan.js'
+
+/** The errors `sopkit check` would report for the planned document in this library. */
+export async function checkPlanned(config: Config, library: Library, planned: PlannedDocument, today: string): Promise<Finding[]> {
+  const doc = new SopDocument(relativeFile(config.root, planned.target), planned.target, planned.content)
+  await prepareOutlines([doc])
+  const others = library.documents.filter((d) => d.absPath !== planned.target)
+  const severities = resolveSeverities(RULES, config.rules, config.file ?? 'config', [])
+  return lintDocument(doc, {rules: RULES, severities, library: buildLibrary(config, [...others, doc]), today})
+    .map((l) => l.finding)
+    .filter((f) => f.severity === 'error')
+}
+
+/** Refuse to write a document check would reject, naming the first finding and its mend. */
+export function refuseFindings(findings: readonly Finding[]): void {
+  const [first] = findings
+  if (!first) return
+  const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : ''
+  throw new SopkitError('WOULD_FAIL_CHECK', `the document would fail \`sopkit check\`: ${first.message} [${first.ruleId}]${more}`, first.mend)
+}

@@ -1,0 +1,76 @@
+// Answers are checked as they are given, by the same taxonomy and rules `sopkit check` uses,
+// so a prompt refuses what check would later reject and a flag fails before anything is asked.
+import {todayUtc} from '../core/dates.js'
+import {lintDocument} from '../check/lint.js'
+import type {Config} from '../core/config.js'
+import {SopDocument} from '../core/document.js'
+import {SopkitError} from '../core/errors.js'
+import {yaml} from '../core/front-matter.js'
+import {buildLibrary, type Library} from '../core/library.js'
+import {GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {RULES} from '../rules/index.js'
+import {FLAG_FOR} from './fields.js'
+
+export interface Problem {
+  message: string
+  mend: string
+}
+
+const didYouMean = (hint: string | undefined) => (hint ? ` (did you mean "${hint}"?)` : '')
+
+/** Market and region codes, GLOBAL first, as "did you mean" candidates and prompt choices. */
+export function marketCodes(config: Config): string[] {
+  return [GLOBAL, ...Object.keys(config.taxonomy.regions), ...Object.keys(config.taxonomy.markets)]
+}
+
+export function marketsProblem(config: Config, markets: readonly string[]): Problem | undefined {
+  for (const code of markets) {
+    if (!isKnownMarket(config.taxonomy, code)) {
+      return {message: `unknown market "${code}"${didYouMean(suggest(code, marketCodes(config)))}`,
+        mend: 'use an ISO 3166-1 alpha-2 code (SG, DE, NO), a region of the taxonomy (EU, SEA ...) or GLOBAL'}
+    }
+  }
+  if (markets.includes(GLOBAL) && markets.length > 1) {
+    return {message: `GLOBAL cannot be combined with other markets (${markets.join(', ')})`,
+      mend: 'make the GLOBAL baseline first, then a variant per market with `sopkit new --from ID --market M`'}
+  }
+  return undefined
+}
+
+export function listProblem(config: Config, field: 'channels' | 'compliance', values: readonly string[]): Problem | undefined {
+  const known = Object.keys(config.taxonomy[field])
+  const unknown = values.find((v) => !known.includes(v))
+  if (unknown === undefined) return undefined
+  const what = field === 'channels' ? 'channel' : 'compliance tag'
+  return {message: `unknown ${what} "${unknown}"${didYouMean(suggest(unknown, known))}`, mend: `use one of the taxonomy's ${field}: ${known.join(', ')}`}
+}
+
+/** What `sopkit check`'s own rule says about one field's value (valid-id, valid-owner). */
+export function ruleProblem(config: Config, ruleId: 'valid-id' | 'valid-owner', field: 'id' | 'owner', value: string): Problem | undefined {
+  const rule = RULES.find((r) => r.id === ruleId)
+  if (!rule) return undefined
+  const front = yaml().stringify({[field]: value}, {compat: 'yaml-1.1'} as never)
+  const doc = new SopDocument(`(${field})`, `(${field})`, `---\n${front}---\n`)
+  const library = buildLibrary(config, [doc])
+  const [found] = lintDocument(doc, {rules: [rule], severities: new Map([[ruleId, 'error']]), library, today: todayUtc()})
+  return found ? {message: found.finding.message, mend: found.finding.mend} : undefined
+}
+
+/**
+ * An id is free for these markets unless its family exists; the one exception is giving a family
+ * that has only variants its missing GLOBAL baseline. `replacing` is a file --force will replace.
+ */
+export function idConflict(library: Library, id: string, markets: readonly string[], replacing?: string): Problem | undefined {
+  const family = library.families.get(id)
+  if (!family) return undefined
+  const others = [...family.baselines, ...family.variants].filter((d) => d.absPath !== replacing)
+  if (others.length === 0) return undefined
+  if (markets.includes(GLOBAL) && !others.some((d) => d.isBaseline())) return undefined
+  return {message: `id "${id}" is already used by ${others.map((d) => d.file).join(', ')}`,
+    mend: `choose another ${FLAG_FOR.id}, or make a market variant with \`sopkit new --from ${id} --market M\``}
+}
+
+/** Throw the first problem as a usage error (exit 2). */
+export function refuse(code: string, problem: Problem | undefined): void {
+  if (problem) throw new SopkitError(code, problem.message, problem.mend)
+}

@@ -1,0 +1,272 @@
+import {spawn} from 'node:child_process'
+import {execFileSync} from 'node:child_process'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {runCheck} from '../../src/check/engine.js'
+import {loadConfig} from '../../src/core/config.js'
+import {loadDocument} from '../../src/core/loader.js'
+import {BIN, sopkit, tempRepo} from '../helpers/cli.js'
+import {doc} from '../helpers/docs.js'
+import {KEY, sopkitPty} from '../scaffold/pty.js'
+
+/** Every file under `dir` (but .git) with its content: "nothing changed" is this staying equal. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, {withFileTypes: true})) {
+      const full = path.join(d, e.name)
+      if (e.name === '.git') continue
+      if (e.isDirectory()) walk(full)
+      else out[path.relative(dir, full)] = readFileSync(full, 'utf8')
+    }
+  }
+  walk(dir)
+  return out
+}
+
+const noTrace = (r: {stdout: string; stderr: string}) => expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+const errorsOf = async (repo: string) => (await runCheck({config: loadConfig(repo), cwd: repo})).findings.filter((f) => f.severity === 'error')
+const SOP_FLAGS = ['--title', 'Refund escalation', '--market', 'GLOBAL', '--channel', 'chatbot,agent-assisted', '--owner', 'cs-ops@example.com']
+const baseline = {'sops/global/refund-escalation.md': doc({front: {compliance: []}})}
+
+describe('a new user: init, new (interactive, then flags), a variant, check', () => {
+  const repo = tempRepo()
+  execFileSync('git', ['init', '-q'], {cwd: repo})
+
+  it('works end to end and every file passes check with no errors', async () => {
+    expect(sopkit(['init'], {cwd: repo}).code).toBe(0)
+    const typed = sopkitPty(['new', 'sop'], repo, [
+      ['Market', 'GLOBAL'], ['Global \\(all markets\\)', KEY.enter],
+      ['Title', `Refund escalation${KEY.enter}`],
+      ['Id \\(kebab-case', KEY.enter], // the id derived from the title
+      ['Channels', KEY.enter], // the template's defaults, pre-ticked
+      ['Topics', KEY.enter],
+      ['Compliance tags', KEY.enter],
+      ['Owner', `cs-ops@example.com${KEY.enter}`],
+    ])
+    expect(typed.failed).toBeNull()
+    expect(typed.output).toMatch(/created sops\/global\/refund-escalation.md/)
+    expect(typed.code).toBe(0)
+    const sop = loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund-escalation.md'))
+    expect(sop.meta).toMatchObject({id: 'refund-escalation', title: 'Refund escalation', type: 'sop', markets: ['GLOBAL'], owner: 'cs-ops@example.com', version: '0.1.0'})
+    expect(sop.meta.channels).toEqual(['chatbot', 'agent-assisted'])
+
+    const strategy = sopkit(['new', 'strategy', '--title', 'AI agent rollout', '--market', 'DE', '--channel', 'ai-agent', '--owner', '@cs-strategy'], {cwd: repo})
+    expect(strategy.stderr).toBe('')
+    expect(strategy.code).toBe(0)
+    const policy = sopkit(['new', 'policy', '--title', 'Seller response time', '--market', 'NO', '--owner', '@seller-ops'], {cwd: repo})
+    expect(policy.code).toBe(0)
+    const variant = sopkit(['new', '--from', 'refund-escalation', '--market', 'SG'], {cwd: repo})
+    expect(variant.code).toBe(0)
+    expect(variant.stdout).toMatch(/created sops\/SG\/refund-escalation.md/)
+
+    const config = loadConfig(repo)
+    expect(loadDocument(config, path.join(repo, 'sops/DE/ai-agent-rollout.md')).meta.compliance).toEqual(['GDPR'])
+    const no = loadDocument(config, path.join(repo, 'sops/NO/seller-response-time.md'))
+    expect(no.text).toContain('markets: ["NO"]')
+    expect(no.meta.compliance).toEqual(['GDPR'])
+    const sg = loadDocument(config, path.join(repo, 'sops/SG/refund-escalation.md'))
+    expect(sg.meta).toMatchObject({compliance: ['PDPA'], based_on: '0.1.0', markets: ['SG'], title: 'Refund escalation (Singapore)'})
+
+    expect(await errorsOf(repo)).toEqual([])
+    const check = sopkit(['check'], {cwd: repo})
+    expect(check.code).toBe(0)
+    expect(check.stdout).toMatch(/4 documents checked/)
+  })
+})
+
+describe('interactive prompts on a real terminal', () => {
+  it('pre-select GDPR for DE (and it cannot be unticked), then write a document that passes check', async () => {
+    const repo = tempRepo()
+    const typed = sopkitPty(['new'], repo, [
+      ['Document type', KEY.enter], // sop is the default
+      ['Market', 'DE'], ['Germany \\(DE\\)', KEY.enter],
+      ['Title', `Rückerstattung & Eskalation${KEY.enter}`],
+      ['Id', KEY.enter],
+      ['Channels', KEY.enter],
+      ['Topics', KEY.enter],
+      ['GDPR — EU General Data Protection Regulation \\(2016/679\\) \\(required: GDPR applies in the EEA\\)', `${KEY.space}${KEY.enter}`],
+      ['Owner', `not an owner${KEY.enter}`],
+      ['neither an email address nor an @team handle', `${'\u007f'.repeat(12)}@de-cs${KEY.enter}`],
+    ])
+    expect(typed.failed).toBeNull()
+    expect(typed.code).toBe(0)
+    const made = loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/ruckerstattung-eskalation.md'))
+    expect(made.meta).toMatchObject({title: 'Rückerstattung & Eskalation', compliance: ['GDPR'], owner: '@de-cs', channels: ['chatbot', 'agent-assisted']})
+    expect(await errorsOf(repo)).toEqual([])
+  })
+
+  it('refuse a colliding id at the prompt and take another', async () => {
+    const repo = tempRepo(baseline)
+    const typed = sopkitPty(['new', 'sop', '--market', 'GLOBAL', '--channel', 'email', '--owner', '@cs', '--topic', 'payments', '--compliance', 'PSD2'], repo, [
+      ['Title', `Refund escalation${KEY.enter}`],
+      ['Id', KEY.enter],
+      ['already used by sops/global/refund-escalation.md', `\t-v2${KEY.enter}`], // tab fills the default in to edit
+    ])
+    expect(typed.failed).toBeNull()
+    expect(typed.code).toBe(0)
+    expect(snapshot(repo)['sops/global/refund-escalation-v2.md']).toContain('compliance: [PSD2]')
+  })
+
+  it('Ctrl-C in a prompt exits 130 and leaves nothing behind', () => {
+    const repo = tempRepo(baseline)
+    const before = snapshot(repo)
+    const typed = sopkitPty(['new', 'sop'], repo, [['Market', KEY.enter], ['Title', `Half a ti${KEY.ctrlC}`]])
+    expect(typed.failed).toBeNull()
+    expect(typed.code).toBe(130)
+    expect(typed.output).toMatch(/cancelled: nothing was written/)
+    expect(snapshot(repo)).toEqual(before)
+  })
+
+  it('--from on a terminal asks for the market', async () => {
+    const repo = tempRepo(baseline)
+    const typed = sopkitPty(['new', '--from', 'refund-escalation'], repo, [['Market', 'Singap'], ['Singapore \\(SG\\)', KEY.enter]])
+    expect(typed.failed).toBeNull()
+    expect(typed.code).toBe(0)
+    expect(loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md')).meta).toMatchObject({based_on: '1.4.0', compliance: ['PDPA']})
+    expect(await errorsOf(repo)).toEqual([])
+  })
+
+  it('--yes on a terminal asks nothing', () => {
+    const repo = tempRepo()
+    const typed = sopkitPty(['new', 'flow', '--yes', '--title', 'Bot hand-off', '--owner', '@cs'], repo, [])
+    expect(typed.code).toBe(0)
+    expect(typed.output).not.toMatch(/\?/)
+    expect(snapshot(repo)['sops/global/bot-hand-off.md']).toContain('channels: [chatbot, ai-agent, live-chat]')
+  })
+})
+
+describe('without a terminal', () => {
+  it('CI=true with missing fields exits 2 at once naming the flags, without reading stdin', async () => {
+    const repo = tempRepo()
+    const started = Date.now()
+    // stdin stays open and empty: a prompt or a read would hang until the timeout.
+    const child = spawn(process.execPath, [BIN, 'new', 'sop'], {cwd: repo, env: {...process.env, CI: 'true', NO_COLOR: '1'}, stdio: ['pipe', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    clearTimeout(timer)
+    expect(code).toBe(2)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(stderr).toMatch(/missing --market, --title, --owner, --channel/)
+    expect(snapshot(repo)).toEqual({})
+  })
+
+  it('no TTY (even without CI) is the same', () => {
+    const r = sopkit(['new', 'policy', '--title', 'X'], {cwd: tempRepo(), env: {CI: undefined}})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/missing --market, --owner/)
+  })
+
+  it('--yes takes the defaults', async () => {
+    const repo = tempRepo()
+    const r = sopkit(['new', 'sop', '--yes', '--title', 'Order not received', '--owner', '@cs'], {cwd: repo})
+    expect(r.code).toBe(0)
+    const made = snapshot(repo)['sops/global/order-not-received.md']!
+    expect(made).toMatch(/version: "0\.1\.0"\nstatus: draft\n/)
+    expect(made).toContain('markets: [GLOBAL]')
+    expect(await errorsOf(repo)).toEqual([])
+  })
+
+  it('--dry-run prints the document and its path, and writes nothing', () => {
+    const repo = tempRepo()
+    const r = sopkit(['new', 'kb-article', '--yes', '--title', 'Track my order', '--market', 'SG', '--owner', '@sea', '--dry-run'], {cwd: repo})
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/would write sops\/SG\/track-my-order.md \(dry run: nothing written\)/)
+    expect(r.stdout).toMatch(/^---\nid: track-my-order\n/)
+    expect(r.stdout).toContain('compliance: [PDPA]')
+    expect(snapshot(repo)).toEqual({})
+  })
+
+  it('--json returns the file, the action and the front matter', () => {
+    const repo = tempRepo()
+    const r = sopkit(['new', 'sop', ...SOP_FLAGS, '--json'], {cwd: repo})
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout) as {file: string; action: string; source: string; front: Record<string, unknown>}
+    expect(json).toMatchObject({file: 'sops/global/refund-escalation.md', action: 'created', source: 'built-in template sop'})
+    expect(json.front).toMatchObject({id: 'refund-escalation', markets: ['GLOBAL'], channels: ['chatbot', 'agent-assisted']})
+  })
+
+  it('--output writes where the user says, even outside the repo', () => {
+    const repo = tempRepo()
+    const out = path.join(os.tmpdir(), `sopkit-new-out-${process.pid}-${Date.now()}.md`)
+    const r = sopkit(['new', 'sop', ...SOP_FLAGS, '--output', out], {cwd: repo})
+    expect(r.code).toBe(0)
+    expect(readFileSync(out, 'utf8')).toMatch(/^---\nid: refund-escalation/)
+  })
+})
+
+describe('refusals: exit 2, one clear line, nothing written or changed', () => {
+  /** Run in <wrapper>/repo and compare the whole wrapper: nothing in the repo or beside it may change. */
+  const refuses = (files: Record<string, string>, args: string[], message: RegExp) => {
+    const wrapper = tempRepo(Object.fromEntries(Object.entries({'repo/.keep': '', ...files}).map(([k, v]) => [k.startsWith('repo/') ? k : `repo/${k}`, v])))
+    const before = snapshot(wrapper)
+    const r = sopkit(args, {cwd: path.join(wrapper, 'repo')})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).toMatch(/mend:/)
+    noTrace(r)
+    expect(snapshot(wrapper)).toEqual(before)
+    return r
+  }
+
+  it('the same document twice', () => {
+    const repo = tempRepo()
+    expect(sopkit(['new', 'sop', ...SOP_FLAGS], {cwd: repo}).code).toBe(0)
+    const before = snapshot(repo)
+    const mtime = statSync(path.join(repo, 'sops/global/refund-escalation.md')).mtimeMs
+    const again = sopkit(['new', 'sop', ...SOP_FLAGS], {cwd: repo})
+    expect(again.code).toBe(2)
+    expect(again.stderr).toMatch(/id "refund-escalation" is already used by sops\/global\/refund-escalation.md/)
+    expect(snapshot(repo)).toEqual(before)
+    expect(statSync(path.join(repo, 'sops/global/refund-escalation.md')).mtimeMs).toBe(mtime)
+  })
+
+  it('an existing file at the path, without --force (and replaced with it)', () => {
+    const files = {'sops/global/refund-escalation.md': 'hand-written notes\n'}
+    refuses(files, ['new', 'sop', ...SOP_FLAGS], /sops\/global\/refund-escalation.md already exists/)
+    const repo = tempRepo(files)
+    const r = sopkit(['new', 'sop', ...SOP_FLAGS, '--force'], {cwd: repo})
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/overwritten sops\/global\/refund-escalation.md/)
+  })
+
+  it('an id with ../', () => {
+    const r = refuses({}, ['new', 'sop', ...SOP_FLAGS, '--id', '../../escape'], /id "..\/..\/escape" is not kebab-case/)
+    expect(r.stderr).toMatch(/rename it to "escape"/)
+  })
+
+  it('a title with a newline then "markets: [EVIL]" is neutralised', () => {
+    const repo = tempRepo()
+    const r = sopkit(['new', 'sop', '--title', 'Refund\nmarkets: [EVIL]', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs', '--id', 'refund'], {cwd: repo})
+    expect(r.code).toBe(0)
+    const made = loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund.md'))
+    expect(made.meta.markets).toEqual(['GLOBAL'])
+    expect(made.meta.title).toBe('Refund markets: [EVIL]')
+    expect(Object.keys(made.data)).not.toContain('EVIL')
+  })
+
+  it('an owner with a newline cannot add a key either', () => {
+    refuses({}, ['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs\nstatus: approved'], /owner "@cs status: approved" is neither/)
+  })
+
+  it('an unknown market, with did-you-mean', () => {
+    refuses({}, ['new', 'sop', ...SOP_FLAGS, '--market', 'SGG'], /unknown market "SGG" \(did you mean "SG"\?\)/)
+  })
+
+  it('--from an unknown id', () => {
+    refuses(baseline, ['new', '--from', 'refund-escalaton', '--market', 'SG'], /no document has the id "refund-escalaton" \(did you mean "refund-escalation"\?\)/)
+  })
+
+  it('--from for a market that already has a variant', () => {
+    refuses({...baseline, 'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'}})},
+      ['new', '--from', 'refund-escalation', '--market', 'SG'], /SG already has a variant of "refund-escalation": sops\/SG\/refund-escalation.md/)
+  })
+
+  it('an unknown type', () => {
+    refuses({}, ['new', 'stratgy', ...SOP_FLAGS], /unknown template or type "stratgy" \(did you mean "strategy"\?\)/)
+  })
+})

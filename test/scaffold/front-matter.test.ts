@@ -1,0 +1,35 @@
+import {describe, expect, it} from 'vitest'
+import YAML from 'yaml'
+import {SopDocument} from '../../src/core/document.js'
+import {documentText, stringifyFrontMatter} from '../../src/scaffold/front-matter.js'
+
+describe('front matter is serialised data', () => {
+  it('keeps "NO", "on", dates and versions as text for YAML 1.1 and 1.2 readers', () => {
+    const text = stringifyFrontMatter({id: 'x', version: '1.10.0', markets: ['NO'], channels: ['on'], effective: '2026-01-15', based_on: '1.2.0'})
+    expect(text).toContain('markets: ["NO"]')
+    expect(text).toContain('version: "1.10.0"')
+    expect(text).toContain('based_on: "1.2.0"')
+    const v11 = YAML.parse(text, {version: '1.1'}) as Record<string, unknown>
+    expect(v11).toMatchObject({markets: ['NO'], channels: ['on'], effective: '2026-01-15', version: '1.10.0'})
+  })
+
+  it('writes the standard fields first, in a fixed order, and flow-style short lists', () => {
+    const text = stringifyFrontMatter({review_by: '2027-01-01', markets: ['GLOBAL'], title: 'T', id: 'x', compliance: [], extra: 1})
+    expect(text).toBe('id: x\ntitle: T\nmarkets: [GLOBAL]\ncompliance: []\nreview_by: "2027-01-01"\nextra: 1\n')
+  })
+
+  it('a title or owner cannot add keys: a newline and "markets: [EVIL]" stay inside the value', () => {
+    const title = 'Refund\nmarkets: [EVIL]\n---\n# pwned'
+    const text = documentText({id: 'x', title, owner: 'a@b.co\nstatus: approved', markets: ['GLOBAL']}, '# Body\n')
+    const doc = new SopDocument('x.md', '/x.md', text)
+    expect(doc.problems).toEqual([])
+    expect(doc.meta.title).toBe(title)
+    expect(doc.meta.markets).toEqual(['GLOBAL'])
+    expect(doc.meta.status).toBeUndefined()
+    expect(doc.body).toBe('# Body\n')
+  })
+
+  it('matches the body line endings when asked', () => {
+    expect(documentText({id: 'x'}, '# B\r\n', '\r\n')).toBe('---\r\nid: x\r\n---\r\n# B\r\n')
+  })
+})
