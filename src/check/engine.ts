@@ -6,7 +6,8 @@ import {todayUtc} from '../core/dates.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
 import {changedFiles} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
-import {findDocuments, loadDocument, loadDocuments, prepareOutlines} from '../core/loader.js'
+import {findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
+import {type Shard, inShard} from '../core/shard.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
 import type {Rule} from '../rules/rule.js'
@@ -25,6 +26,8 @@ export interface CheckOptions {
   today?: string
   fix?: boolean
   changedSince?: string
+  /** Check only this shard's share of the documents (the whole library is still read). */
+  shard?: Shard
   cache?: boolean | string
   suppressions?: string
   suppressAll?: boolean
@@ -71,9 +74,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 }
 
 async function selectTargets(options: CheckOptions): Promise<string[]> {
-  const targets = await findDocuments(options.config, options.cwd, options.paths ?? [])
+  const {config, shard} = options
+  let targets = await findDocuments(config, options.cwd, options.paths ?? [])
+  if (shard) targets = targets.filter((t) => inShard(relativeFile(config.root, t), shard))
   if (!options.changedSince) return targets
-  const changed = await changedFiles(options.config.root, options.changedSince)
+  const changed = await changedFiles(config.root, options.changedSince)
   return targets.filter((t) => changed.has(t))
 }
 

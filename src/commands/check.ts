@@ -6,6 +6,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {countFindings} from '../core/finding.js'
+import {parseShard} from '../core/shard.js'
 import {FORMAT_NAMES, formatterNamed} from '../formatters/index.js'
 import {stepSummary} from '../formatters/github.js'
 import {type CheckJson, checkJson} from '../formatters/json.js'
@@ -23,6 +24,7 @@ export default class Check extends BaseCommand {
     {description: 'Check one folder and fix what is safe to fix', command: '<%= config.bin %> <%= command.id %> sops/SG --fix'},
     {description: 'Annotate a GitHub pull request, checking only changed files', command: '<%= config.bin %> <%= command.id %> --format github --changed-since origin/main'},
     {description: 'Upload to code scanning', command: '<%= config.bin %> <%= command.id %> --format sarif -o sopkit.sarif'},
+    {description: 'Job 2 of a 4-job CI matrix', command: '<%= config.bin %> <%= command.id %> --shard 2/4 --format github'},
     {description: 'Adopt sopkit on a legacy library: record today\'s errors, fail only on new ones', command: '<%= config.bin %> <%= command.id %> --suppress-all'},
   ]
 
@@ -36,6 +38,7 @@ export default class Check extends BaseCommand {
     fix: Flags.boolean({description: 'Apply safe fixes to the front matter (the body is never changed).'}),
     'max-warnings': Flags.integer({description: 'Exit 1 when there are more than N warnings.', min: 0}),
     rule: Flags.string({description: 'Set a rule\'s severity for this run, e.g. --rule review-overdue=warn.', multiple: true}),
+    shard: Flags.string({description: 'Check only shard i of n (e.g. 2/4) so n CI jobs cover every document once.'}),
     'changed-since': Flags.string({description: 'Only check documents changed since this git revision (plus untracked ones).'}),
     cache: Flags.boolean({description: 'Reuse per-document findings of unchanged files (content hash).'}),
     'cache-location': Flags.string({description: 'Cache file path.', dependsOn: ['cache']}),
@@ -49,7 +52,7 @@ export default class Check extends BaseCommand {
     const format = formatterNamed(this.jsonEnabled() ? 'json' : flags.format)
     const result = await runCheck({
       config, cwd: process.cwd(), paths: argv as string[], ruleFlags: flags.rule, fix: flags.fix,
-      changedSince: flags['changed-since'], cache: flags['cache-location'] ?? flags.cache, suppressions: flags.suppressions,
+      changedSince: flags['changed-since'], shard: flags.shard === undefined ? undefined : parseShard(flags.shard), cache: flags['cache-location'] ?? flags.cache, suppressions: flags.suppressions,
       suppressAll: flags['suppress-all'], version: this.config.version,
     })
     const counts = countFindings(result.findings)

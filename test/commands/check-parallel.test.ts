@@ -32,3 +32,21 @@ describe('parallel loading', () => {
     expect(three.code).toBe(one.code)
   })
 })
+
+describe('--shard', () => {
+  it('splits the checked documents so that n jobs cover each exactly once', () => {
+    const repo = bigLibrary(2)
+    const files = (args: string[]) => (JSON.parse(sopkit(['check', '--json', ...args], {cwd: repo}).stdout) as {files: string[]}).files
+    const all = files([])
+    const shards = [1, 2, 3].map((i) => files(['--shard', `${i}/3`]))
+    expect(shards.flat().sort()).toEqual([...all].sort())
+    expect(new Set(shards.flat()).size).toBe(all.length)
+    expect(shards.every((s) => s.length > 0)).toBe(true)
+  })
+
+  it('rejects a malformed shard with exit 2', () => {
+    const r = sopkit(['check', '--shard', '4/3'], {cwd: tempRepo()})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/--shard 4\/3: expected i\/n/)
+  })
+})
