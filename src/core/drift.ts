@@ -24,7 +24,30 @@ export function normalisedContent(section: Section): string {
 }
 
 function sameContent(a: Section, b: Section): boolean {
-  return a.content === b.content || normalisedContent(a) === normalisedContent(b)
+  return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
+}
+
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680
+
+/** Same as comparing `normalisedContent`, without building two new strings (drift compares a lot of text). */
+export function equalIgnoringWhitespace(a: string, b: string): boolean {
+  let i = 0
+  let j = 0
+  for (;;) {
+    const spaceA = i < a.length && isSpace(a.charCodeAt(i))
+    const spaceB = j < b.length && isSpace(b.charCodeAt(j))
+    if (spaceA !== spaceB) return false
+    if (spaceA) {
+      while (i < a.length && isSpace(a.charCodeAt(i))) i++
+      while (j < b.length && isSpace(b.charCodeAt(j))) j++
+      continue
+    }
+    if (i >= a.length || j >= b.length) return i >= a.length && j >= b.length
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false
+    i++
+    j++
+  }
 }
 
 function pathKey(path: string): string {

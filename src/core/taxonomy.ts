@@ -50,8 +50,20 @@ export interface RequiredTag {
   reason: string
 }
 
+const requiredCache = new WeakMap<Config, Map<string, RequiredTag[]>>()
+
 /** The compliance tags the config requires of a document with these markets, channels, type and topics. */
 export function requiredCompliance(config: Config, facts: ApplicableFacts): RequiredTag[] {
+  // A library repeats a handful of market/channel/type combinations thousands of times.
+  const key = JSON.stringify([facts.markets, facts.channels, facts.type, facts.topics])
+  let cache = requiredCache.get(config)
+  if (!cache) requiredCache.set(config, (cache = new Map()))
+  let tags = cache.get(key)
+  if (!tags) cache.set(key, (tags = computeRequired(config, facts)))
+  return tags
+}
+
+function computeRequired(config: Config, facts: ApplicableFacts): RequiredTag[] {
   const {taxonomy} = config
   const concrete = concreteMarkets(taxonomy, facts.markets)
   const out = new Map<string, string>()

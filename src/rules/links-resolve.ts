@@ -34,20 +34,32 @@ export default defineRule({
           report({messageId: 'outside', data: {target: rawPath}, at})
           continue
         }
-        if (!existsSync(abs)) {
+        if (!library.byPath.has(abs) && !existsSync(abs)) {
           report({messageId: 'missing', data: {target: rawPath}, at})
           continue
         }
         target = library.byPath.get(abs)
       }
       if (!anchor || !target) continue
-      const anchors = [target.outline.title?.text, ...target.outline.sections.map((s) => s.heading)].filter((h): h is string => !!h).map(slug)
+      const anchors = anchorsOf(target)
       if (!anchors.includes(anchor.toLowerCase())) {
         report({messageId: 'anchor', data: {anchor, target: rawPath || 'this document', example: anchors[1] ?? anchors[0] ?? ''}, at})
       }
     }
   },
 })
+
+const anchorCache = new WeakMap<SopDocument, string[]>()
+
+/** Heading anchors of a document, computed once however many links point at it. */
+function anchorsOf(doc: SopDocument): string[] {
+  let anchors = anchorCache.get(doc)
+  if (!anchors) {
+    anchors = [doc.outline.title?.text, ...doc.outline.sections.map((s) => s.heading)].filter((h): h is string => !!h).map(slug)
+    anchorCache.set(doc, anchors)
+  }
+  return anchors
+}
 
 function safeDecode(value: string): string {
   try {

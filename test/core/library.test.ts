@@ -45,3 +45,15 @@ describe('families and the variant resolver', () => {
     expect(isOutdated(de, baseline)).toBe(false)
   })
 })
+
+describe('equalIgnoringWhitespace', () => {
+  it('agrees with comparing whitespace-collapsed text', async () => {
+    const {equalIgnoringWhitespace} = await import('../../src/core/drift.js')
+    const fc = (await import('fast-check')).default
+    const text = fc.string({unit: fc.constantFrom('a', 'b', ' ', '\n', '\t', '\u00a0', '\u2003', 'é')})
+    fc.assert(fc.property(text, text, (a, b) => {
+      const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
+      return equalIgnoringWhitespace(a.trim(), b.trim()) === (norm(a) === norm(b))
+    }), {numRuns: 5000})
+  })
+})
