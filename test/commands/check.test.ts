@@ -237,3 +237,12 @@ describe('suppressions', () => {
     expect(r.stderr).toMatch(/sopkit-suppressions\.json/)
   })
 })
+
+describe('sopkit --version', () => {
+  it('prints oclif\'s user-agent line: name/version platform-arch node-version', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+    const r = sopkit(['--version'], {cwd: ROOT})
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(`sopkit/${pkg.version} ${process.platform}-${process.arch} node-${process.version}\n`)
+  })
+})
