@@ -29,7 +29,7 @@ export abstract class BaseCommand extends Command {
     if (this.jsonEnabled()) {
       this.logJson({error: {code, message, mend}})
     } else {
-      process.stderr.write(`${this.color.red('error')} ${message}\n  ${this.color.dim('mend:')} ${mend}\n`)
+      process.stderr.write(`${this.color.red('error:')} ${message} ${this.color.dim('— mend:')} ${mend}\n`)
     }
     if (isDebug() && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
     return undefined
