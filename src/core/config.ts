@@ -123,18 +123,18 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
     throw new ConfigError(where, problems)
   }
   const user = raw as UserConfig
-  const markets = {...defaultMarkets()}
+  const markets = dict(defaultMarkets())
   for (const [code, m] of Object.entries(user.taxonomy?.markets ?? {})) {
     markets[code] = {name: m.name ?? markets[code]?.name ?? code, regions: m.regions ?? markets[code]?.regions ?? []}
   }
-  const regions = {...DEFAULT_REGIONS, ...user.taxonomy?.regions} as Taxonomy['regions']
+  const regions = dict(DEFAULT_REGIONS, user.taxonomy?.regions) as Taxonomy['regions']
   for (const [region, r] of Object.entries(user.taxonomy?.regions ?? {})) {
     for (const code of r.markets ?? []) {
       const market = markets[code]
       if (market && !market.regions.includes(region)) markets[code] = {...market, regions: [...market.regions, region]}
     }
   }
-  const types: Record<string, DocumentType> = {...DEFAULT_TYPES}
+  const types: Record<string, DocumentType> = dict(DEFAULT_TYPES)
   for (const [name, t] of Object.entries(user.types ?? {})) {
     types[name] = {fields: t.fields ?? types[name]?.fields ?? [], sections: t.sections ?? types[name]?.sections ?? []}
   }
@@ -149,8 +149,8 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
     taxonomy: {
       markets,
       regions,
-      channels: {...DEFAULT_CHANNELS, ...user.taxonomy?.channels} as Taxonomy['channels'],
-      compliance: {...DEFAULT_COMPLIANCE, ...user.taxonomy?.compliance} as Taxonomy['compliance'],
+      channels: dict(DEFAULT_CHANNELS, user.taxonomy?.channels) as Taxonomy['channels'],
+      compliance: dict(DEFAULT_COMPLIANCE, user.taxonomy?.compliance) as Taxonomy['compliance'],
     },
     requirements: [...DEFAULT_REQUIREMENTS, ...(user.requirements ?? []).map(normaliseRequirement)],
     types,
@@ -161,6 +161,14 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
   const problems = checkReferences(config)
   if (problems.length > 0) throw new ConfigError(where, problems)
   return config
+}
+
+/**
+ * A lookup table without a prototype: a document naming the market `constructor` or `toString`
+ * must find nothing, not Object.prototype's methods.
+ */
+function dict<T>(...sources: Array<Record<string, T> | undefined>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, ...sources)
 }
 
 function normaliseRequirement(r: NonNullable<UserConfig['requirements']>[number]): Requirement {

@@ -129,5 +129,5 @@ export function completeAnswers(ctx: AnswerContext, template: Template, answers:
   }
   checkAnswers(ctx, complete)
   return {template, title: complete.title!, id: complete.id, markets: complete.markets!, channels: complete.channels!, topics: complete.topics!,
-    compliance: complete.compliance!, owner: complete.owner!}
+    compliance: complete.compliance!, owner: complete.owner!, status: answers.status}
 }

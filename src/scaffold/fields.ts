@@ -25,6 +25,8 @@ export interface Answers {
   /** Tags added to the ones the markets, channels, type and topics require. */
   compliance?: string[]
   owner?: string
+  /** The lifecycle status to start in (default: draft). Never asked: `sopkit import` sets it from a Status column. */
+  status?: string
 }
 
 /** A kebab-case id from a title: "Refund > 50 € (Singapore)" → "refund-50-singapore". */

@@ -109,6 +109,6 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
     throw new SopkitError('VARIANT_EXISTS', `${market} already has a variant of "${from}": ${existing.file}`, `edit ${existing.file}, or pass another --market`)
   }
   refuse('FILE_EXISTS', fileProblem(target, request.force))
-  return planVariant(config, baseline, {market: market!, title: given.title, owner: given.owner, channels: given.channels, compliance: given.compliance},
+  return planVariant(config, baseline, {market: market!, title: given.title, owner: given.owner, channels: given.channels, compliance: given.compliance, status: given.status},
     request.today, target)
 }

@@ -20,12 +20,15 @@ export interface NewDocument {
   /** Tags wanted beyond the required ones (which are always added). */
   compliance: string[]
   owner: string
+  /** The status to start in, when given (`sopkit import`); otherwise the first status. */
+  status?: string
 }
 
 export interface VariantRequest {
   market: string
   title?: string
   owner?: string
+  status?: string
   channels?: string[]
   compliance?: string[]
 }
@@ -55,7 +58,7 @@ export function planDocument(config: Config, input: NewDocument, today: string, 
   const type = template.type
   const compliance = complianceFor(config, {markets: input.markets, channels: input.channels, type, topics: input.topics}, input.compliance)
   const front: Record<string, unknown> = {
-    id: input.id, title: input.title, type, version: FIRST_VERSION, status: firstStatus(config), owner: input.owner, markets: input.markets,
+    id: input.id, title: input.title, type, version: FIRST_VERSION, status: input.status ?? firstStatus(config), owner: input.owner, markets: input.markets,
     channels: input.channels.length > 0 || config.types[type]?.fields.includes('channels') ? input.channels : undefined,
     compliance, topics: input.topics.length > 0 ? input.topics : undefined,
     effective: today, review_by: addDays(today, REVIEW_AFTER_DAYS),
@@ -103,7 +106,7 @@ export function planVariant(config: Config, baseline: SopDocument, request: Vari
   const channels = request.channels ?? meta.channels
   const compliance = complianceFor(config, {markets: [market], channels, type, topics: meta.topics}, [...meta.compliance, ...(request.compliance ?? [])])
   const front: Record<string, unknown> = {
-    id: meta.id, title, type, version: meta.version, status: firstStatus(config), owner: request.owner ?? meta.owner, markets: [market],
+    id: meta.id, title, type, version: meta.version, status: request.status ?? firstStatus(config), owner: request.owner ?? meta.owner, markets: [market],
     channels: channels.length > 0 ? channels : undefined, compliance, topics: meta.topics.length > 0 ? meta.topics : undefined,
     effective: today, review_by: addDays(today, REVIEW_AFTER_DAYS), based_on: meta.version,
     targets: baseline.data.targets,

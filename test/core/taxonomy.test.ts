@@ -53,3 +53,11 @@ describe('required compliance', () => {
     expect(tags(['GLOBAL'])).toEqual([])
   })
 })
+
+describe('prototype names are not markets', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('%s is unknown and covers nothing', (name) => {
+    expect(isKnownMarket(config.taxonomy, name)).toBe(false)
+    expect([...concreteMarkets(config.taxonomy, [name])]).toEqual([])
+    expect(tags([name])).toEqual([])
+  })
+})

@@ -1,0 +1,38 @@
+// The one write step of `sopkit import`: each planned document through `sopkit new`'s writer
+// (atomic, never clobbering), with Ctrl-C held back until every file is whole.
+import path from 'node:path'
+import {SopkitError} from '../core/errors.js'
+import {deferSignals, writeDocument} from '../scaffold/write.js'
+import type {RowPlan, RowResult} from './model.js'
+
+export interface Applied {
+  rows: RowResult[]
+  /** A signal that came in while writing, for the caller's exit code. */
+  signal?: NodeJS.Signals
+}
+
+/** Write every planned document (unless `dryRun`) and turn each plan into the row's result. */
+export function applyImport(plans: readonly RowPlan[], options: {dryRun: boolean; cwd: string}): Applied {
+  const show = (target: string) => path.relative(options.cwd, target) || target
+  const rows: RowResult[] = []
+  const signal = deferSignals(() => {
+    for (const plan of plans) rows.push(resultOf(plan, options.dryRun, show))
+  })
+  return {rows, signal}
+}
+
+function resultOf(plan: RowPlan, dryRun: boolean, show: (target: string) => string): RowResult {
+  const at = {row: plan.row, line: plan.line, id: plan.id, markets: plan.markets}
+  if (plan.kind === 'error') return {...at, action: 'error', reason: plan.reason, mend: plan.mend}
+  if (plan.kind === 'skip') return {...at, action: 'skipped', file: show(plan.target), reason: plan.reason}
+  const file = show(plan.planned.target)
+  if (dryRun) return {...at, action: 'would-create', file}
+  try {
+    writeDocument(plan.planned.target, plan.planned.content, false)
+    return {...at, action: 'created', file}
+  } catch (error) {
+    // Made by someone else between planning and writing: theirs is kept.
+    if (error instanceof SopkitError && error.code === 'FILE_EXISTS') return {...at, action: 'skipped', file, reason: `already exists: ${file}`}
+    throw error
+  }
+}

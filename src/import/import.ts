@@ -1,0 +1,33 @@
+// `sopkit import` without the CLI: a parsed CSV table in, one result per row out
+// (read → map columns → plan each row → write, unless a dry run).
+import type {Config} from '../core/config.js'
+import type {Library} from '../core/library.js'
+import {mapColumns} from '../csv/columns.js'
+import type {CsvTable} from '../csv/read.js'
+import {type Template, findTemplate} from '../scaffold/templates.js'
+import {applyImport} from './apply.js'
+import {IMPORT_FIELDS} from './columns.js'
+import {type ImportResult, summarise} from './model.js'
+import {type ImportOptions, planImport} from './plan.js'
+
+export interface ImportRequest extends ImportOptions {
+  /** `--map` values. */
+  map: readonly string[]
+  dryRun: boolean
+  /** Where paths in the result are relative to. */
+  cwd: string
+}
+
+export async function runImport(config: Config, library: Library, templates: readonly Template[], table: CsvTable,
+  request: ImportRequest): Promise<{result: ImportResult; signal?: NodeJS.Signals}> {
+  // A wrong --type or --map is the user's command, not a row: exit 2 before any row is planned.
+  findTemplate(templates, request.defaultType)
+  const map = mapColumns(table.header, {specs: IMPORT_FIELDS, overrides: request.map})
+  const plans = await planImport(config, library, templates, {header: table.header, map, records: table.records}, request)
+  const {rows, signal} = applyImport(plans, {dryRun: request.dryRun, cwd: request.cwd})
+  const columns = IMPORT_FIELDS.flatMap(({field}) => {
+    const index = map.indexOf.get(field)
+    return index === undefined ? [] : [{field, column: table.header[index]!}]
+  })
+  return {result: {csv: table.file, dryRun: request.dryRun, columns, unusedColumns: map.unused, rows, summary: summarise(rows)}, signal}
+}

@@ -1,0 +1,131 @@
+// Plan one document per CSV row through `sopkit new`'s own path: the same templates, answers
+// checks, taxonomy checks, path rules and self-check, called non-interactively. Nothing here writes;
+// each planned document joins an in-memory copy of the library, so later rows see earlier ones
+// (a row can make the variant of a baseline made a few rows above, and a repeated row is skipped).
+import type {Config} from '../core/config.js'
+import {SopDocument} from '../core/document.js'
+import {SopkitError} from '../core/errors.js'
+import {buildLibrary, type Family, type Library} from '../core/library.js'
+import {prepareOutlines, relativeFile} from '../core/loader.js'
+import {GLOBAL} from '../core/taxonomy.js'
+import type {CsvRecord} from '../csv/read.js'
+import type {ColumnMap} from '../csv/columns.js'
+import {missingFields} from '../scaffold/answers.js'
+import {type Answers, idFromTitle} from '../scaffold/fields.js'
+import {type Asker, type NewRequest, prepareNew} from '../scaffold/new.js'
+import {checkPlanned, refuseFindings} from '../scaffold/self-check.js'
+import {type Template, findTemplate} from '../scaffold/templates.js'
+import type {RowPlan} from './model.js'
+import {isProblem, readRow} from './values.js'
+
+export interface ImportOptions {
+  /** The template for rows that name no type. */
+  defaultType: string
+  /** Take `sopkit new --yes` defaults (GLOBAL, the template's channels) for empty cells. */
+  yes: boolean
+  today: string
+}
+
+export interface ImportSource {
+  header: readonly string[]
+  map: ColumnMap
+  records: readonly CsvRecord[]
+}
+
+/** Import never prompts; reaching a prompt would be a bug, so it fails loudly. */
+const NO_PROMPTS: Asker = {
+  template: () => Promise.reject(new Error('import asked for a template')),
+  fields: () => Promise.reject(new Error('import asked for fields')),
+  market: () => Promise.reject(new Error('import asked for a market')),
+}
+
+/** Plan every row in order; a row's refusal never stops the rows after it. */
+export async function planImport(config: Config, library: Library, templates: readonly Template[], source: ImportSource,
+  options: ImportOptions): Promise<RowPlan[]> {
+  let working = library
+  const plans: RowPlan[] = []
+  for (const record of source.records) {
+    const plan = await planRow(config, working, templates, source, record, options)
+    plans.push(plan)
+    if (plan.kind === 'create') working = await withPlanned(config, working, plan)
+  }
+  return plans
+}
+
+async function planRow(config: Config, library: Library, templates: readonly Template[], source: ImportSource, record: CsvRecord,
+  options: ImportOptions): Promise<RowPlan> {
+  const at = {row: record.row, line: record.line}
+  if (record.problem) return {...at, kind: 'error', reason: record.problem, mend: 'fix the row so it has one cell per header column (quote cells that contain the delimiter)'}
+  const values = readRow(config, source.map, record.cells)
+  if (isProblem(values)) return {...at, kind: 'error', reason: values.message, mend: values.mend}
+  const answers = values.answers
+  const id = answers.id ?? (answers.title ? idFromTitle(answers.title) : undefined)
+  const markets = answers.markets ?? (options.yes ? [GLOBAL] : [])
+  const facts = {id, markets: markets.length > 0 ? markets : undefined}
+  if (id && markets.length > 0) {
+    const existing = existingFor(library, id, markets)
+    if (existing) return {...at, ...existing, id, markets}
+  }
+  try {
+    const request = requestFor(config, library.families.get(id ?? ''), templates, source, answers, values.type, options)
+    const planned = await prepareNew(config, library, templates, request, NO_PROMPTS)
+    refuseFindings(await checkPlanned(config, library, planned, options.today))
+    const made = {id: String(planned.front.id), markets: planned.front.markets as string[]}
+    return {...at, kind: 'create', ...made, planned}
+  } catch (error) {
+    if (!(error instanceof SopkitError)) throw error
+    return {...at, ...facts, kind: 'error', reason: error.message, mend: error.mend}
+  }
+}
+
+/**
+ * A row whose id already has a document for each of its markets is skipped (so a second import
+ * changes nothing); one that overlaps only some of them is refused, as it cannot be made whole.
+ */
+function existingFor(library: Library, id: string, markets: readonly string[]):
+  {kind: 'skip'; target: string; reason: string} | {kind: 'error'; reason: string; mend: string} | undefined {
+  const family = library.families.get(id)
+  if (!family) return undefined
+  const documents = [...family.baselines, ...family.variants]
+  const found = markets.map((m) => documents.find((d) => d.meta.markets.includes(m)))
+  const present = found.filter((d): d is SopDocument => d !== undefined)
+  if (present.length === 0) return undefined
+  const files = [...new Set(present.map((d) => d.file))].join(', ')
+  if (present.length === markets.length) return {kind: 'skip', target: present[0]!.absPath, reason: `already exists: ${files}`}
+  return {kind: 'error', reason: `"${id}" already has a document for ${markets.filter((_, i) => found[i]).join(', ')} (${files})`,
+    mend: 'give each new market its own row, without the markets that already have this document'}
+}
+
+/**
+ * The `sopkit new` request a row stands for: a market variant (`--from`) when the family already
+ * has a GLOBAL baseline and the row names one market; otherwise a document from the row's template.
+ */
+function requestFor(config: Config, family: Family | undefined, templates: readonly Template[], source: ImportSource, answers: Answers,
+  type: string | undefined, options: ImportOptions): NewRequest {
+  const base = {answers, cwd: config.root, force: false, yes: options.yes, interactive: false, today: options.today}
+  const markets = answers.markets ?? []
+  if (family && family.baselines.length > 0 && markets.length === 1 && markets[0] !== GLOBAL) {
+    return {...base, template: type, from: family.id, answers: {...answers, id: undefined}}
+  }
+  const template = findTemplate(templates, type ?? options.defaultType)
+  const missing = missingFields(config, template, answers, options.yes)
+  if (missing.length > 0) {
+    throw new SopkitError('MISSING_FIELDS', `missing ${missing.map((f) => describeMissing(source, f)).join(', ')}`,
+      `fill in ${missing.length === 1 ? 'that cell' : 'those cells'}${missing.some((f) => !source.map.indexOf.has(f)) ? ', or point a column at the field with --map "Column=field"' : ''}${
+        missing.some((f) => f === 'markets' || f === 'channels') ? ' (--yes takes GLOBAL and the template\'s channels for empty cells)' : ''}`)
+  }
+  return {...base, template: template.name}
+}
+
+/** "owner (the Owner cell is empty)" or "owner (no column maps to it)". */
+function describeMissing(source: ImportSource, field: string): string {
+  const index = source.map.indexOf.get(field)
+  return index === undefined ? `${field} (no column holds it)` : `${field} (the ${source.header[index]} cell is empty)`
+}
+
+/** The library with a planned document in it, as if it had been written. */
+async function withPlanned(config: Config, library: Library, plan: Extract<RowPlan, {kind: 'create'}>): Promise<Library> {
+  const doc = new SopDocument(relativeFile(config.root, plan.planned.target), plan.planned.target, plan.planned.content)
+  await prepareOutlines([doc])
+  return buildLibrary(config, [...library.documents, doc])
+}

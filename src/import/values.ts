@@ -1,0 +1,85 @@
+// From a row's cells to the answers `sopkit new` takes. Cells are plain text: spreadsheet spellings
+// are brought to the taxonomy's codes (sg → SG, Germany → DE, "AI agent" → ai-agent, "KB article" →
+// kb-article); anything still unknown is passed on as written, so the scaffold refuses it with the
+// same message and "did you mean" a flag would get.
+import type {Config} from '../core/config.js'
+import {GLOBAL, suggest} from '../core/taxonomy.js'
+import type {Answers} from '../scaffold/fields.js'
+import type {Problem} from '../scaffold/validate.js'
+import {type ColumnMap, cellOf, headerKey, splitList} from '../csv/columns.js'
+import type {ImportField} from './columns.js'
+
+/** What one row says, with values brought to the taxonomy's spelling where one matches. */
+export interface RowValues {
+  answers: Answers
+  /** The template (document type) the row names, if any. */
+  type?: string
+}
+
+/** Read a row through the column map; a status the config does not know is a problem. */
+export function readRow(config: Config, map: ColumnMap, cells: readonly string[]): RowValues | Problem {
+  const cell = (field: ImportField) => cellOf(map, cells, field)
+  const status = cell('status')
+  const canonicalStatus = status === undefined ? undefined : canonical(status, config.statuses, slug)
+  if (status !== undefined && !config.statuses.includes(canonicalStatus!)) {
+    const hint = suggest(slug(status), config.statuses)
+    return {message: `unknown status "${status}"${hint ? ` (did you mean "${hint}"?)` : ''}`, mend: `use one of ${config.statuses.join(', ')}`}
+  }
+  const list = (field: ImportField) => {
+    const values = splitList(cell(field))
+    return values.length > 0 ? values : undefined
+  }
+  const markets = list('markets')?.map((m) => marketCode(config, m))
+  // The taxonomy is a plain object: "constructor" or "toString" would pass an `in` test, so such a
+  // cell is refused here rather than reaching the scaffold's market checks.
+  const inherited = markets?.find((m) => !isOwnCode(config, m) && (m in config.taxonomy.markets || m in config.taxonomy.regions))
+  if (inherited !== undefined) return {message: `unknown market "${inherited}"`, mend: 'use an ISO 3166-1 alpha-2 code (SG, DE, NO), a region of the taxonomy (EU, SEA ...) or GLOBAL'}
+  const type = cell('type')
+  return {
+    type: type === undefined ? undefined : slug(type),
+    answers: {
+      title: cell('title'),
+      id: cell('id'),
+      owner: cell('owner'),
+      status: canonicalStatus,
+      markets,
+      channels: list('channels')?.map((c) => canonical(c, Object.keys(config.taxonomy.channels), slug, config.taxonomy.channels)),
+      compliance: list('compliance')?.map((c) => canonical(c, Object.keys(config.taxonomy.compliance), headerKey)),
+      topics: list('topics')?.map(slug),
+    },
+  }
+}
+
+/** "In review" → "in-review", "KB article" → "kb-article". */
+function slug(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s_]+/g, '-')
+}
+
+/** The known value `value` spells (compared through `key`, or by display name), else `value` as written. */
+function canonical(value: string, known: readonly string[], key: (v: string) => string, names?: Record<string, {name: string}>): string {
+  const wanted = key(value)
+  const byCode = known.find((k) => key(k) === wanted)
+  if (byCode) return byCode
+  const lower = value.trim().toLowerCase()
+  const byName = names ? known.find((k) => names[k]?.name.toLowerCase() === lower) : undefined
+  return byName ?? value
+}
+
+/** A market, region or GLOBAL by code in any case, or by its English name (Germany → DE). */
+function marketCode(config: Config, value: string): string {
+  const upper = value.trim().toUpperCase()
+  const {markets, regions} = config.taxonomy
+  if (upper === GLOBAL || isOwnCode(config, upper)) return upper
+  const lower = value.trim().toLowerCase()
+  const named = Object.entries(markets).find(([, m]) => m.name.toLowerCase() === lower) ?? Object.entries(regions).find(([, r]) => r.name.toLowerCase() === lower)
+  return named?.[0] ?? value
+}
+
+function isOwnCode(config: Config, code: string): boolean {
+  return Object.hasOwn(config.taxonomy.markets, code) || Object.hasOwn(config.taxonomy.regions, code)
+}
+
+/** True when `readRow` returned a problem rather than values. */
+export function isProblem(value: RowValues | Problem): value is Problem {
+  return 'message' in value
+}

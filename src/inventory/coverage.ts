@@ -1,0 +1,78 @@
+// `sopkit coverage` without the CLI: families × markets and markets × channels, both through the
+// one variant resolver. Pure.
+import type {Taxonomy} from '../core/config.js'
+import {baselineOf, isOutdated, type Family, type Library, resolveVariant} from '../core/library.js'
+import {GLOBAL} from '../core/taxonomy.js'
+import type {ChannelCell, Coverage, CoverageCell, FamilyCoverage, MarketChannels} from './model.js'
+import {familyOf, isApproved, isLive} from './status.js'
+
+export interface CoverageOptions {
+  /** The markets to show; by default every market and region code the live documents name. */
+  markets?: readonly string[]
+  /** Only families of these types. */
+  types?: readonly string[]
+}
+
+/**
+ * Families × markets over live documents (not deprecated or retired), and markets × channels over
+ * approved ones: a channel is covered in a market when some family's approved document for that
+ * market (resolved among approved documents only) lists it.
+ */
+export function buildCoverage(library: Library, options: CoverageOptions = {}): Coverage {
+  const {taxonomy} = library.config
+  // A family whose every document is deprecated or retired is no longer offered anywhere.
+  const families = [...library.families.values()]
+    .filter((f) => [...f.baselines, ...f.variants].some(isLive))
+    .filter((f) => !options.types?.length || options.types.includes(typeOf(f)))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const markets = options.markets?.length ? [...options.markets] : libraryMarkets(families)
+  const channels = Object.keys(taxonomy.channels)
+  const rows = families.map((f) => familyRow(taxonomy, f, markets))
+  return {
+    markets,
+    channels,
+    families: rows,
+    marketChannels: markets.map((m) => marketChannels(taxonomy, families, m, channels)),
+    gaps: rows.flatMap((r) => r.cells.filter((c) => c.gap).map((c) => ({id: r.id, market: c.market, state: c.state}))),
+  }
+}
+
+function typeOf(family: Family): string {
+  return (baselineOf(family) ?? family.variants[0])?.meta.type ?? ''
+}
+
+/** Market and region codes named by live documents, GLOBAL aside, sorted. */
+function libraryMarkets(families: readonly Family[]): string[] {
+  const codes = new Set<string>()
+  for (const f of families) for (const d of [...f.baselines, ...f.variants]) if (isLive(d)) for (const m of d.meta.markets) if (m !== GLOBAL) codes.add(m)
+  return [...codes].sort()
+}
+
+function familyRow(taxonomy: Taxonomy, family: Family, markets: readonly string[]): FamilyCoverage {
+  const live = familyOf(family, isLive)
+  const head = baselineOf(live) ?? live.variants[0]
+  const variants = [...new Set(live.variants.flatMap((d) => d.meta.markets))].sort()
+  // A family some markets have localised: the others reading the baseline is a gap worth showing.
+  const localised = live.variants.length > 0
+  const baseline = baselineOf(live)
+  const cells = markets.map((market): CoverageCell => {
+    const read = resolveVariant(taxonomy, live, market)
+    if (!read) return {market, state: 'none', gap: true}
+    const doc = read.document
+    const cell: CoverageCell = {market, state: read.via === 'market' ? 'own' : read.via, file: doc.file, status: doc.meta.status, gap: read.via === 'baseline' && localised}
+    if (read.via === 'region') cell.region = read.region
+    if (read.via !== 'baseline' && baseline && isOutdated(doc, baseline)) cell.outdated = true
+    return cell
+  })
+  return {id: family.id, title: head?.meta.title ?? family.id, type: head?.meta.type ?? '', variants, cells}
+}
+
+function marketChannels(taxonomy: Taxonomy, families: readonly Family[], market: string, channels: readonly string[]): MarketChannels {
+  const ids = new Map<string, string[]>(channels.map((c) => [c, []]))
+  for (const family of families) {
+    const read = resolveVariant(taxonomy, familyOf(family, isApproved), market)
+    for (const channel of read?.document.meta.channels ?? []) ids.get(channel)?.push(family.id)
+  }
+  const cells: ChannelCell[] = channels.map((channel) => ({channel, ids: ids.get(channel)!}))
+  return {market, channels: cells, missing: cells.filter((c) => c.ids.length === 0).map((c) => c.channel)}
+}

@@ -1,0 +1,157 @@
+// `sopkit report` without the CLI: each metrics row joined with the document its market reads
+// (the one variant resolver, over live documents) and that document's targets; then breaches
+// and trends. Pure: a library and a parsed CSV in, a report out.
+import type {Taxonomy} from '../core/config.js'
+import {type Library, type Resolution, resolveVariant} from '../core/library.js'
+import {GLOBAL, suggest} from '../core/taxonomy.js'
+import type {CsvRecord, CsvTable} from '../csv/read.js'
+import {familyOf, isLive} from '../inventory/status.js'
+import {parseValue} from './metrics.js'
+import type {Breach, MetricsReport, Point, Problem, Series, Trend, Unmatched} from './model.js'
+import {type MetricsTable, readMetricsTable} from './read.js'
+import {TargetReader, metricInfoFor} from './targets.js'
+
+export interface ReportOptions {
+  /** `--map` values. */
+  map: readonly string[]
+}
+
+/** Periods sort as people write them in order: 2026-01 < 2026-02 < 2026-10, 2026-Q1 < 2026-Q2, 2026-W9 < 2026-W10. */
+export function comparePeriods(a: string, b: string): number {
+  return a.localeCompare(b, 'en', {numeric: true, sensitivity: 'base'})
+}
+
+export function buildReport(library: Library, table: CsvTable, options: ReportOptions): MetricsReport {
+  const infoFor = metricInfoFor(library)
+  const metrics = readMetricsTable(table, options.map, infoFor)
+  const targets = new TargetReader(infoFor)
+  const problems: Problem[] = []
+  const unmatched: Unmatched[] = []
+  const series = new Map<string, Series>()
+  const seen = new Map<string, number>()
+  let measurements = 0
+  for (const record of metrics.records) {
+    const keyed = keysOf(metrics, record, problems, seen)
+    if (!keyed) continue
+    const read = resolveRow(library, keyed, record.row)
+    if ('reason' in read) {
+      unmatched.push(read)
+      continue
+    }
+    const docTargets = targets.targets(read.document)
+    for (const column of metrics.columns) {
+      const cell = record.cells[column.index] ?? ''
+      if (cell === '') continue
+      const parsed = parseValue(cell, column.kind, {unit: column.unit, decimalComma: table.delimiter === ';'})
+      if ('problem' in parsed) {
+        problems.push({row: record.row, column: column.header, message: parsed.problem})
+        continue
+      }
+      measurements++
+      const key = [keyed.id, keyed.market, column.metric].join('\u0000')
+      let s = series.get(key)
+      if (!s) {
+        s = {id: keyed.id, market: keyed.market, metric: column.metric, kind: column.kind, direction: column.direction, file: read.document.file, via: read.via, target: docTargets.get(column.metric), points: []}
+        series.set(key, s)
+      }
+      s.points.push({period: keyed.period, value: parsed.value, written: cell, row: record.row})
+    }
+  }
+  const all = [...series.values()].map(finishSeries).sort(bySeries)
+  const breaches = all.flatMap(breachesOf)
+  const allProblems = [...targets.problems, ...problems]
+  return {
+    metrics: table.file,
+    periods: [...new Set(all.flatMap((s) => s.points.map((p) => p.period)))].sort(comparePeriods),
+    rows: metrics.records.length,
+    metricColumns: metrics.columns.map((c) => c.metric),
+    ignoredColumns: metrics.ignored,
+    series: all,
+    breaches,
+    unmatched,
+    problems: allProblems,
+    summary: {measurements, compared: all.reduce((n, s) => n + s.points.filter((p) => p.met !== undefined).length, 0), breaches: breaches.length,
+      unmatched: unmatched.length, problems: allProblems.length},
+  }
+}
+
+interface RowKeys {
+  id: string
+  market: string
+  period: string
+}
+
+/** The row's id, market and period, or a problem (ragged row, empty key, repeated key). */
+function keysOf(metrics: MetricsTable, record: CsvRecord, problems: Problem[], seen: Map<string, number>): RowKeys | undefined {
+  if (record.problem) return void problems.push({row: record.row, message: record.problem})
+  const id = (record.cells[metrics.keys.id] ?? '').trim()
+  // Codes are upper case, whatever case the export used ("sg", "Global").
+  const market = (record.cells[metrics.keys.market] ?? '').trim().toUpperCase()
+  const period = (record.cells[metrics.keys.period] ?? '').trim()
+  const empty = [['id', id], ['market', market], ['period', period]].filter(([, v]) => v === '').map(([k]) => k)
+  if (empty.length > 0) return void problems.push({row: record.row, message: `no ${empty.join(', ')}: the row cannot be joined with a document`})
+  const key = [id, market, period].join('\u0000')
+  const first = seen.get(key)
+  if (first !== undefined) return void problems.push({row: record.row, message: `repeats row ${first} (${id}, ${market}, ${period}); its values are not used`})
+  seen.set(key, record.row)
+  return {id, market, period}
+}
+
+function isMarketCode(taxonomy: Taxonomy, code: string): boolean {
+  return code === GLOBAL || Object.hasOwn(taxonomy.markets, code) || Object.hasOwn(taxonomy.regions, code)
+}
+
+/** The document the row's market reads, or why there is none. */
+function resolveRow(library: Library, keys: RowKeys, row: number): Resolution | Unmatched {
+  const {taxonomy} = library.config
+  const base = {row, ...keys}
+  const family = library.families.get(keys.id)
+  if (!family) {
+    const hint = suggest(keys.id, library.families.keys())
+    return {...base, reason: 'unknown-id', message: `no document has the id "${keys.id}"${hint ? ` (did you mean "${hint}"?)` : ''}`}
+  }
+  if (!isMarketCode(taxonomy, keys.market)) {
+    const hint = suggest(keys.market, [GLOBAL, ...Object.keys(taxonomy.regions), ...Object.keys(taxonomy.markets)])
+    return {...base, reason: 'unknown-market', message: `unknown market "${keys.market}"${hint ? ` (did you mean "${hint}"?)` : ''}`}
+  }
+  const read = resolveVariant(taxonomy, familyOf(family, isLive), keys.market)
+  return read ?? {...base, reason: 'no-document', message: `no live document of "${keys.id}" applies to ${keys.market} (no variant for it or its regions, and no GLOBAL baseline)`}
+}
+
+/** Points in period order, each judged against the target, and the latest-vs-previous trend. */
+function finishSeries(s: Series): Series {
+  const points = [...s.points].sort((a, b) => comparePeriods(a.period, b.period)).map((p) => judge(p, s))
+  return {...s, points, trend: trendOf(points, s)}
+}
+
+function judge(point: Point, s: Series): Point {
+  if (!s.target) return point
+  const met = s.target.direction === 'at-least' ? point.value >= s.target.value : point.value <= s.target.value
+  return {...point, met}
+}
+
+function trendOf(points: readonly Point[], s: Series): Trend | undefined {
+  if (points.length < 2) return undefined
+  const previous = points.at(-2)!
+  const latest = points.at(-1)!
+  // Rounded so that 0.1 + 0.2 style noise reads as flat.
+  const change = Math.round((latest.value - previous.value) * 1e6) / 1e6
+  const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'flat'
+  const trend: Trend = {previousPeriod: previous.period, latestPeriod: latest.period, previous: previous.value, latest: latest.value, change, direction}
+  if (direction !== 'flat') trend.better = (direction === 'up') === (s.direction === 'at-least')
+  return trend
+}
+
+function breachesOf(s: Series): Breach[] {
+  const last = s.points.at(-1)
+  return s.points.filter((p) => p.met === false).map((p) => ({
+    id: s.id, market: s.market, period: p.period, metric: s.metric, kind: s.kind, actual: p.value, actualWritten: p.written,
+    target: s.target!.value, targetWritten: s.target!.written, direction: s.target!.direction, file: s.file, row: p.row, latest: p === last,
+  }))
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+function bySeries(a: Series, b: Series): number {
+  return compare(a.id, b.id) || compare(a.market, b.market) || compare(a.metric, b.metric)
+}

@@ -1,0 +1,8 @@
+// Machine-readable report: the model as it is (what --json prints too).
+import {defineReportRenderer} from './renderer.js'
+
+export default defineReportRenderer({
+  name: 'json',
+  description: 'the report model as JSON',
+  render: (report) => JSON.stringify(report, null, 2),
+})

@@ -1,0 +1,93 @@
+// The join: each row with the document its market reads, that document's targets, breaches,
+// trends, and every row that could not be used.
+import {describe, expect, it} from 'vitest'
+import {comparePeriods} from '../../src/report/build.js'
+import {fixtureReport} from './fixtures.js'
+
+describe('buildReport', () => {
+  it('joins each row with the document its market reads (own, region, baseline; retired ones skipped)', async () => {
+    const report = await fixtureReport()
+    const csat = (market: string) => report.series.find((s) => s.id === 'refund-escalation' && s.market === market && s.metric === 'csat')!
+    expect(csat('SG')).toMatchObject({file: 'sops/SG/refund-escalation.md', via: 'market', target: {value: 4.6, written: '4.6', direction: 'at-least'}})
+    expect(csat('DE')).toMatchObject({file: 'sops/EU/refund-escalation.md', via: 'region', target: {value: 4.2}})
+    expect(csat('MY')).toMatchObject({file: 'sops/global/refund-escalation.md', via: 'baseline', target: {value: 4.5}})
+  })
+
+  it('lists every missed target: scores and rates below, durations above', async () => {
+    const report = await fixtureReport()
+    expect(report.breaches.map((b) => [b.id, b.market, b.period, b.metric, b.actualWritten, b.targetWritten, b.latest])).toEqual([
+      ['de-only', 'DE', '2026-02', 'csat', '3.9', '4', true],
+      ['refund-escalation', 'DE', '2026-01', 'csat', '4.1', '4.2', false],
+      ['refund-escalation', 'MY', '2026-02', 'csat', '4.4', '4.5', true],
+      ['refund-escalation', 'SG', '2026-02', 'csat', '4.5', '4.6', true],
+      ['refund-escalation', 'SG', '2026-02', 'first_response', '1h 10m', '1h', true],
+    ])
+    expect(report.breaches[4]).toMatchObject({actual: 4200, target: 3600, direction: 'at-most', kind: 'duration', file: 'sops/SG/refund-escalation.md', row: 3})
+  })
+
+  it('gives each series its trend, latest period against the one before, better or worse by direction', async () => {
+    const report = await fixtureReport()
+    const trend = (market: string, metric: string) => report.series.find((s) => s.market === market && s.metric === metric && s.id === 'refund-escalation')!.trend
+    expect(trend('SG', 'csat')).toEqual({previousPeriod: '2026-01', latestPeriod: '2026-02', previous: 4.7, latest: 4.5, change: -0.2, direction: 'down', better: false})
+    expect(trend('SG', 'first_response')).toMatchObject({direction: 'up', better: false})
+    expect(trend('SG', 'resolution_rate')).toMatchObject({previous: 0.9, latest: 0.88, direction: 'down', better: false})
+    expect(trend('DE', 'csat')).toMatchObject({previousPeriod: '2026-01', latestPeriod: '2026-02', direction: 'up', better: true})
+    expect(trend('MY', 'csat')).toBeUndefined()
+  })
+
+  it('reports rows that match no document, with the reason, never dropping them', async () => {
+    const report = await fixtureReport()
+    expect(report.unmatched.map((u) => [u.row, u.reason, u.message])).toEqual([
+      [7, 'unknown-id', 'no document has the id "refund-escalatoin" (did you mean "refund-escalation"?)'],
+      [8, 'unknown-market', 'unknown market "XX" (did you mean "AX"?)'],
+      [9, 'no-document', expect.stringMatching(/no live document of "de-only" applies to FR/)],
+    ])
+  })
+
+  it('reports unreadable values, repeated and ragged rows, empty keys and unreadable targets', async () => {
+    const report = await fixtureReport()
+    expect(report.problems).toEqual([
+      {file: 'sops/DE/de-only.md', column: 'targets.first_response', message: 'target "fast" is not a duration (write 2h, 30m, 1h 30m or 01:30)'},
+      {row: 10, message: 'repeats row 3 (refund-escalation, SG, 2026-02); its values are not used'},
+      {row: 11, column: 'CSAT', message: '"n/a" is not a number'},
+      {row: 11, column: 'First response', message: '"=1+1" is not a duration (write 2h, 30m, 1h 30m or 01:30)'},
+      {row: 11, column: 'resolution_rate', message: '"85" is not a rate between 0 and 1 (write 85% or 0.85)'},
+      {row: 12, message: expect.stringMatching(/2 cells but the header has 7/)},
+      {row: 13, message: 'no id: the row cannot be joined with a document'},
+    ])
+    expect(report.ignoredColumns).toEqual(['notes'])
+    expect(report.metricColumns).toEqual(['csat', 'first_response', 'resolution_rate'])
+    expect(report.summary).toEqual({measurements: 12, compared: 10, breaches: 5, unmatched: 3, problems: 7})
+  })
+
+  it('takes metrics a document targets even when sopkit does not know them, and --map for other names', async () => {
+    const report = await fixtureReport('SOP,Country,Month,Escalations,Score\nde-only,DE,2026-01,12,3\n', ['SOP=id', 'Country=market', 'Month=period', 'Score=csat'])
+    // Unknown metrics are numbers to reach: 12 escalations meet a target of 10.
+    expect(report.breaches.map((b) => [b.metric, b.actual, b.target])).toEqual([['csat', 3, 4]])
+    expect(report.series.map((s) => s.metric)).toEqual(['csat', 'escalations'])
+    expect(report.series.find((s) => s.metric === 'escalations')!.target).toEqual({value: 10, written: '10', direction: 'at-least'})
+  })
+
+  it('reads a semicolon-separated export with decimal commas', async () => {
+    const report = await fixtureReport('id;market;period;csat;first_response\nrefund-escalation;SG;2026-01;4,4;1,5h\n')
+    expect(report.breaches.map((b) => [b.metric, b.actual])).toEqual([['csat', 4.4], ['first_response', 5400]])
+  })
+
+  it('needs id, market and period columns (exit 2 naming the missing ones)', async () => {
+    await expect(fixtureReport('name,market,csat\nx,SG,4\n')).rejects.toThrow(/metrics\.csv: no id, period column/)
+  })
+
+  it('never lets a header or a target name reach a prototype', async () => {
+    const report = await fixtureReport('id,market,period,__proto__,constructor,csat\nrefund-escalation,SG,2026-01,1,2,4.7\n')
+    expect(report.ignoredColumns).toEqual(['__proto__', 'constructor'])
+    expect(({} as Record<string, unknown>).csat).toBeUndefined()
+  })
+})
+
+describe('comparePeriods', () => {
+  it('sorts months, quarters and weeks as written', () => {
+    expect(['2026-10', '2026-02', '2025-12'].sort(comparePeriods)).toEqual(['2025-12', '2026-02', '2026-10'])
+    expect(['2026-W10', '2026-W9'].sort(comparePeriods)).toEqual(['2026-W9', '2026-W10'])
+    expect(['2026-Q2', '2026-Q1'].sort(comparePeriods)).toEqual(['2026-Q1', '2026-Q2'])
+  })
+})
