@@ -1,6 +1,6 @@
 // The one writer: every file sopkit writes goes through here, atomically.
 import {randomBytes} from 'node:crypto'
-import {closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync} from 'node:fs'
+import {closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {SopkitError} from './errors.js'
 
@@ -10,9 +10,40 @@ export interface WriteOptions {
   mode?: number
 }
 
-/** Temp files are named after their target so that a crash leaves an obvious, ignorable name. */
+/** Temp files are named after their target and the writing process, so a later run can tell a crash's leftovers. */
 function tempPath(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+}
+
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
+const swept = new Set<string>()
+
+/**
+ * Remove temp files a killed sopkit left in a folder (SIGKILL gives no chance to clean up):
+ * those whose writing process no longer exists. Once per folder per run.
+ */
+export function sweepStaleTemps(dir: string): void {
+  if (swept.has(dir)) return
+  swept.add(dir)
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1])
+    if (pid && pid !== process.pid && !isAlive(pid)) safeUnlink(path.join(dir, name))
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /**
@@ -21,6 +52,7 @@ function tempPath(target: string): string {
  */
 export function writeFileAtomic(target: string, content: string | Uint8Array, options: WriteOptions): void {
   mkdirSync(path.dirname(target), {recursive: true})
+  sweepStaleTemps(path.dirname(target))
   const temp = tempPath(target)
   const fd = openSync(temp, 'wx', options.mode ?? 0o644)
   try {

@@ -31,3 +31,13 @@ describe('writeFileAtomic', () => {
     expect(existsSync(target)).toBe(true)
   })
 })
+
+describe('stale temp files', () => {
+  it('are removed when their process is gone, and kept when it lives', async () => {
+    const {spawnSync} = await import('node:child_process')
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'}).stdout
+    const dir = tempRepo({[`.a.md.${dead}.0123abcd.tmp`]: 'half', [`.b.md.${process.ppid}.0123abcd.tmp`]: 'writing', 'keep.tmp': 'x'})
+    writeFileAtomic(path.join(dir, 'c.md'), 'c', {overwrite: false})
+    expect(readdirSync(dir).sort()).toEqual([`.b.md.${process.ppid}.0123abcd.tmp`, 'c.md', 'keep.tmp'])
+  })
+})
