@@ -1,0 +1,81 @@
+import {Flags} from '@oclif/core'
+import {BaseCommand} from '../cli/base-command.js'
+import {createProgress} from '../cli/progress.js'
+import {SopkitError} from '../core/errors.js'
+import {DEFAULT_STATUSES, exportDate} from '../export/options.js'
+import {EXPORT_FORMATS, exportRendererNamed} from '../export/render/index.js'
+import {type ExportResult, STDOUT, runExport} from '../export/run.js'
+
+/** `--channel a,b --channel c` → [a, b, c]. */
+function list(values: readonly string[] | undefined): string[] {
+  return [...new Set((values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))]
+}
+
+export default class Export extends BaseCommand {
+  static summary = 'Export the consolidated playbook of a market: md, html, pdf, docx, json or jsonl.'
+  static description = `Every document family resolved for the market (its own variant, else its region's, else the \
+GLOBAL baseline), filtered by channel, type and status (default approved), ordered by type then title. A cover, a table \
+of contents, each document with its metadata and source file, links between documents pointing into the playbook, and a \
+compliance appendix. The same inputs and --date (or SOURCE_DATE_EPOCH) give byte-identical files. A file is replaced \
+only when an earlier export made it; anything else needs --force.`
+
+  static examples = [
+    {description: 'The German playbook as one self-contained HTML file', command: '<%= config.bin %> <%= command.id %> --market DE -o de.html'},
+    {description: 'What the AI agent may use in Singapore, as knowledge chunks', command: '<%= config.bin %> <%= command.id %> --market SG --channel ai-agent --format jsonl -o sg-ai-agent.jsonl'},
+    {description: 'A PDF for print (needs Chromium on the system)', command: '<%= config.bin %> <%= command.id %> --market GB --format pdf -o gb.pdf'},
+    {description: 'One playbook per market into playbooks/, reproducibly', command: '<%= config.bin %> <%= command.id %> --market all --format md --date 2026-05-01'},
+  ]
+
+  static enableJsonFlag = true
+
+  static flags = {
+    market: Flags.string({char: 'm', description: 'Market or region code, GLOBAL, or all (one playbook per market that has documents).', required: true}),
+    format: Flags.string({char: 'f', description: 'Output format.', options: [...EXPORT_FORMATS], default: 'html'}),
+    output: Flags.string({char: 'o', description: 'File to write (- for stdout); with --market all, a folder. Default: playbooks/<MARKET>.<ext> in the repo.'}),
+    channel: Flags.string({description: 'Keep documents for this channel (repeatable, or comma-separated).', multiple: true}),
+    type: Flags.string({description: 'Keep documents of this type (repeatable, or comma-separated).', multiple: true}),
+    status: Flags.string({description: `Keep documents with this status (repeatable, or comma-separated; default ${DEFAULT_STATUSES.join(', ')}).`, multiple: true}),
+    date: Flags.string({description: 'Date printed on the cover, YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today).'}),
+    force: Flags.boolean({description: 'Replace an output file even when an export did not make it.'}),
+  }
+
+  async run(): Promise<ExportResult> {
+    const {flags} = await this.parse(Export)
+    const config = this.loadConfig(flags)
+    const renderer = exportRendererNamed(flags.format)
+    if (flags.output === STDOUT && renderer.binary && process.stdout.isTTY) {
+      throw new SopkitError('USAGE', `--format ${renderer.name} is binary and stdout is a terminal`, 'pass a file name to -o, or redirect stdout')
+    }
+    if (flags.output === STDOUT && this.jsonEnabled()) throw new SopkitError('USAGE', '--json and -o - both want stdout', 'pass a file name to -o')
+    const progress = createProgress('export', 'documents')
+    const statuses = list(flags.status)
+    try {
+      const {result, stdout} = await runExport({
+        config, cwd: process.cwd(), market: flags.market, format: renderer.name, channels: list(flags.channel), types: list(flags.type),
+        statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES, date: exportDate(flags.date), output: flags.output, force: flags.force,
+        env: process.env, onProgress: (label, done, total) => progress.update(done, total, label),
+      })
+      progress.done()
+      if (stdout !== undefined) process.stdout.write(stdout)
+      this.report(result, stdout !== undefined)
+      return result
+    } finally {
+      progress.done()
+    }
+  }
+
+  /** One line per file; on stderr when the playbook itself went to stdout. */
+  private report(result: ExportResult, toStderr: boolean): void {
+    const say = (line: string) => (toStderr ? this.logToStderr(line) : this.log(line))
+    for (const f of result.files) {
+      const notes = [`${f.documents} document${f.documents === 1 ? '' : 's'}`]
+      if (f.outsideLinks > 0) notes.push(`${f.outsideLinks} link${f.outsideLinks === 1 ? '' : 's'} to documents outside the playbook, shown as text`)
+      if (f.skippedVariants > 0) notes.push(`${f.skippedVariants} variant${f.skippedVariants === 1 ? '' : 's'} not in force, baseline shown`)
+      say(f.file === STDOUT ? `${f.market}: ${notes.join('; ')}` : `${this.color.green(f.replaced ? 'replaced' : 'wrote')} ${f.file} (${f.market}: ${notes.join('; ')})`)
+    }
+    if (result.emptyMarkets.length > 0) say(this.color.dim(`no matching documents, no file: ${result.emptyMarkets.join(', ')}`))
+    if (result.unreadable.length > 0) {
+      this.logToStderr(`${this.color.yellow('warning')} left out ${result.unreadable.length} file${result.unreadable.length === 1 ? '' : 's'} that cannot be read as documents (run \`sopkit check\` to see why): ${result.unreadable.slice(0, 3).join(', ')}${result.unreadable.length > 3 ? ', …' : ''}`)
+    }
+  }
+}

@@ -1,0 +1,171 @@
+// The pure assembly: library + options → playbook model. No I/O, no printing, no clock: every
+// renderer draws from this one model, so all formats hold the same documents in the same order.
+import {createHash} from 'node:crypto'
+import type {Config} from '../core/config.js'
+import type {SopDocument} from '../core/document.js'
+import {type Family, type Library, type Resolution, resolveVariant} from '../core/library.js'
+import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
+import {AnchorSet, HeadingSlugs, documentAnchor} from './anchors.js'
+import {marketName, typeLabel} from './labels.js'
+import {type LinkContext, resolveLink} from './links.js'
+import {
+  type ComplianceEntry, GENERATOR, type OutsideLink, type Playbook, type PlaybookDocument, type PlaybookOptions,
+  type PlaybookSection, type ResolvedVia, type SkippedVariant, type TocGroup,
+} from './model.js'
+
+interface Chosen {
+  document: SopDocument
+  resolved: ResolvedVia
+  skipped?: SopDocument
+}
+
+/** Assemble market `options.market`'s playbook from the library. Options must be checked first (see options.ts). */
+export function assemblePlaybook(library: Library, options: PlaybookOptions): Playbook {
+  const {config} = library
+  const chosen = sortDocuments(config, selectDocuments(library, options))
+  const anchors = new AnchorSet()
+  const slugMaps = new Map<string, Map<string, string>>()
+  const documents = chosen.map((c) => buildDocument(c, anchors, slugMaps))
+  // Every URL the one section model saw (links and definitions), once each, resolved after all anchors exist.
+  const urls = chosen.map((c) => [...new Set(c.document.outline.links.map((l) => l.url))])
+  const context: LinkContext = {
+    fileToId: new Map(library.documents.filter((d) => d.meta.id).map((d) => [d.file, d.meta.id!])),
+    included: new Map(documents.map((d) => [d.id, {anchor: d.anchor, sections: slugMaps.get(d.id)!}])),
+  }
+  documents.forEach((d, i) => {
+    d.links = urls[i]!.map((url) => ({url, target: resolveLink(url, d.file, d.id, context)}))
+  })
+  return {
+    generator: GENERATOR,
+    market: {code: options.market, name: marketName(config.taxonomy, options.market)},
+    date: options.date,
+    filters: {channels: [...options.channels].sort(), types: [...options.types].sort(), statuses: [...options.statuses].sort()},
+    hash: contentHash(chosen.map((c) => c.document)),
+    documents,
+    toc: tocOf(documents),
+    compliance: complianceOf(config, options.market, documents),
+    outsideLinks: outsideLinksOf(documents),
+    skipped: chosen.filter((c) => c.skipped).map((c): SkippedVariant => ({
+      id: c.document.meta.id!, file: c.skipped!.file, status: c.skipped!.meta.status ?? 'no status', shown: c.document.file,
+    })),
+  }
+}
+
+/**
+ * One document per family, through the one variant resolver. Status is applied before resolving
+ * (a draft DE variant is not in force yet, so DE reads the approved baseline meanwhile); channel
+ * and type after it (when DE's own variant is not for the AI agent, the baseline is not either).
+ */
+function selectDocuments(library: Library, options: PlaybookOptions): Chosen[] {
+  const statuses = new Set(options.statuses)
+  const inForce = (d: SopDocument) => statuses.has(d.meta.status ?? '')
+  const out: Chosen[] = []
+  for (const id of [...library.families.keys()].sort()) {
+    const family = library.families.get(id)!
+    const eligible: Family = {id, baselines: family.baselines.filter(inForce), variants: family.variants.filter(inForce)}
+    const resolution = resolveVariant(library.config.taxonomy, eligible, options.market)
+    if (!resolution || !matchesFilters(resolution.document, options)) continue
+    const preferred = resolveVariant(library.config.taxonomy, family, options.market)?.document
+    out.push({document: resolution.document, resolved: viaOf(resolution), skipped: preferred !== resolution.document ? preferred : undefined})
+  }
+  return out
+}
+
+function matchesFilters(doc: SopDocument, options: PlaybookOptions): boolean {
+  if (options.channels.length > 0 && !doc.meta.channels.some((c) => options.channels.includes(c))) return false
+  if (options.types.length > 0 && !options.types.includes(doc.meta.type ?? '')) return false
+  return true
+}
+
+function viaOf(resolution: Resolution): ResolvedVia {
+  return resolution.via === 'region' ? {via: 'region', region: resolution.region} : {via: resolution.via}
+}
+
+const collator = new Intl.Collator('en', {sensitivity: 'base', numeric: true})
+
+/** By type in the config's `order` (unlisted types after, by name), then title, then id. */
+function sortDocuments(config: Config, chosen: Chosen[]): Chosen[] {
+  const rank = (type: string | undefined) => {
+    const i = config.order.indexOf(type ?? '')
+    return i === -1 ? config.order.length : i
+  }
+  return [...chosen].sort((a, b) => {
+    const [x, y] = [a.document.meta, b.document.meta]
+    return rank(x.type) - rank(y.type) || (x.type ?? '').localeCompare(y.type ?? '') ||
+      collator.compare(titleOf(a.document), titleOf(b.document)) || (x.id! < y.id! ? -1 : x.id! > y.id! ? 1 : 0)
+  })
+}
+
+function titleOf(doc: SopDocument): string {
+  return doc.meta.title ?? doc.outline.title?.text ?? doc.meta.id ?? doc.file
+}
+
+function buildDocument(chosen: Chosen, anchors: AnchorSet, slugMaps: Map<string, Map<string, string>>): PlaybookDocument {
+  const doc = chosen.document
+  const id = doc.meta.id!
+  const anchor = anchors.claim(documentAnchor(id))
+  const {title, sections: outlineSections} = doc.outline
+  const body = doc.body
+  const slugs = new HeadingSlugs()
+  const bySlug = new Map<string, string>()
+  const sections = outlineSections.map((s): PlaybookSection => {
+    const headingSlug = slugs.next(s.heading)
+    const sectionAnchor = anchors.claim(`${anchor}--${headingSlug || 'section'}`)
+    if (!bySlug.has(headingSlug)) bySlug.set(headingSlug, sectionAnchor)
+    return {path: s.path, heading: s.heading, depth: s.depth, level: demote(s.depth), anchor: sectionAnchor, start: s.start, text: s.content}
+  })
+  slugMaps.set(id, bySlug)
+  const preambleStart = title ? lineEnd(body, title.start) : 0
+  const preambleEnd = outlineSections[0]?.start ?? body.length
+  return {
+    id, title: titleOf(doc), anchor, file: doc.file, resolved: chosen.resolved, meta: doc.meta, body,
+    titleStart: title?.start, preamble: body.slice(preambleStart, Math.max(preambleStart, preambleEnd)).trim(), sections, links: [],
+  }
+}
+
+/** Under the document's title (level 2): `##` becomes level 3; a stray second `#` too; never past 6. */
+export function demote(depth: number): number {
+  return Math.min(6, Math.max(3, depth + 1))
+}
+
+function lineEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from)
+  return newline === -1 ? text.length : newline + 1
+}
+
+function contentHash(documents: readonly SopDocument[]): string {
+  const hash = createHash('sha256')
+  for (const d of documents) hash.update(`${d.file}\0${d.text}\0`)
+  return hash.digest('hex')
+}
+
+/** The code a document was chosen for: the market itself, its region, or GLOBAL. */
+function variantCode(d: PlaybookDocument): string {
+  return d.resolved.via === 'region' ? d.resolved.region : d.resolved.via === 'baseline' ? GLOBAL : d.meta.markets.join(', ')
+}
+
+function tocOf(documents: readonly PlaybookDocument[]): TocGroup[] {
+  const groups: TocGroup[] = []
+  for (const d of documents) {
+    const type = d.meta.type ?? 'document'
+    let group = groups.at(-1)
+    if (group?.type !== type) groups.push((group = {type, label: typeLabel(type), documents: []}))
+    group.documents.push({id: d.id, title: d.title, anchor: d.anchor, variant: variantCode(d),
+      sections: d.sections.filter((s) => s.depth === 2).map((s) => ({heading: s.heading, anchor: s.anchor}))})
+  }
+  return groups
+}
+
+/** Every regime a document declares, and every regime the market requires (even when no document declares it). */
+function complianceOf(config: Config, market: string, documents: readonly PlaybookDocument[]): ComplianceEntry[] {
+  const applies = new Set(requiredCompliance(config, {markets: [market], channels: [], topics: []}).map((r) => r.tag))
+  const tags = new Set([...applies, ...documents.flatMap((d) => d.meta.compliance)])
+  return [...tags].sort().map((tag) => ({
+    tag, name: config.taxonomy.compliance[tag]?.name ?? tag, appliesToMarket: applies.has(tag),
+    documents: documents.filter((d) => d.meta.compliance.includes(tag)).map((d) => ({id: d.id, title: d.title, anchor: d.anchor})),
+  }))
+}
+
+function outsideLinksOf(documents: readonly PlaybookDocument[]): OutsideLink[] {
+  return documents.flatMap((d) => d.links.flatMap((l) => (l.target.kind === 'outside' ? [{id: d.id, file: d.file, url: l.url, path: l.target.path}] : [])))
+}

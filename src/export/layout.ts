@@ -1,0 +1,81 @@
+// Playbook layouts are handlebars templates: `templates/export/<name>.hbs` in the repo (the
+// config's templates folder) replaces the built-in of the same name. Templates never reach
+// prototypes, may use only the built-in block helpers and sopkit's own `join`, and an unknown
+// variable is an error, not a silent blank.
+import {createRequire} from 'node:module'
+import {lstatSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type HandlebarsNamespace from 'handlebars'
+import type {Config} from '../core/config.js'
+import {SopkitError, messageOf} from '../core/errors.js'
+
+export type LayoutName = 'playbook.md' | 'playbook.html'
+
+export interface Layout {
+  name: LayoutName
+  file: string
+  source: 'repo' | 'built-in'
+  render(view: object): string
+}
+
+const require = createRequire(import.meta.url)
+/** sopkit's own helper; `log` (which prints) is switched off, the block helpers if/unless/each/with and lookup stay. */
+const HELPERS = {join: true, log: false} as const
+let engine: typeof HandlebarsNamespace | undefined
+
+/** An isolated handlebars environment holding only sopkit's helpers (loaded on first use: it is CommonJS). */
+function handlebars(): typeof HandlebarsNamespace {
+  if (engine) return engine
+  engine = (require('handlebars') as typeof HandlebarsNamespace).create()
+  engine.unregisterHelper('log')
+  engine.registerHelper('join', (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '')
+  return engine
+}
+
+export function builtinLayoutsDir(): string {
+  return fileURLToPath(new URL('../../templates/export/', import.meta.url))
+}
+
+/** The repo's layout when it has a regular file of that name (never a symlink), else the built-in. */
+export function findLayout(config: Config, name: LayoutName): {file: string; source: 'repo' | 'built-in'} {
+  const repo = path.resolve(config.root, config.templates, 'export', `${name}.hbs`)
+  try {
+    if (lstatSync(repo).isFile()) return {file: repo, source: 'repo'}
+  } catch {
+    // no repo layout: use the built-in
+  }
+  return {file: path.join(builtinLayoutsDir(), `${name}.hbs`), source: 'built-in'}
+}
+
+/**
+ * Compile a layout. HTML layouts escape every `{{value}}`; document content arrives already
+ * sanitized and goes in with `{{{content}}}`, as a string, never compiled as a template itself.
+ */
+export function loadLayout(config: Config, name: LayoutName): Layout {
+  const {file, source} = findLayout(config, name)
+  const template = compile(file, readFileSync(file, 'utf8'), name.endsWith('.html'))
+  return {name, file, source, render: (view) => run(file, template, view)}
+}
+
+function compile(file: string, text: string, escape: boolean): HandlebarsNamespace.TemplateDelegate {
+  try {
+    return handlebars().compile(text, {knownHelpers: HELPERS, knownHelpersOnly: true, strict: true, noEscape: !escape, preventIndent: true})
+  } catch (error) {
+    throw invalid(file, error)
+  }
+}
+
+function run(file: string, template: HandlebarsNamespace.TemplateDelegate, view: object): string {
+  try {
+    return template(view, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false})
+  } catch (error) {
+    throw invalid(file, error)
+  }
+}
+
+function invalid(file: string, error: unknown): SopkitError {
+  return new SopkitError('TEMPLATE_INVALID', `layout ${file}: ${messageOf(error).split('\n')[0]}`,
+    'fix the layout (start from the built-in one in sopkit\'s templates/export/), or delete it to use the built-in')
+}

@@ -1,0 +1,26 @@
+// JSON: the whole playbook as one object (cover, documents with metadata, chunks, compliance),
+// for knowledge-base and AI-agent ingestion. Keys in a fixed order; `generator` first is the mark.
+import type {Playbook} from '../model.js'
+import {chunksOf, coverRecord, documentRecord} from './chunks.js'
+import {defineExportRenderer} from './renderer.js'
+
+export function playbookJson(playbook: Playbook): Record<string, unknown> {
+  return {
+    ...coverRecord(playbook),
+    documents: playbook.documents.map(documentRecord),
+    chunks: chunksOf(playbook),
+    compliance: playbook.compliance.map((c) => ({tag: c.tag, name: c.name, applies_to_market: c.appliesToMarket, documents: c.documents.map((d) => d.id)})),
+    outside_links: playbook.outsideLinks,
+    skipped: playbook.skipped,
+  }
+}
+
+export default defineExportRenderer({
+  name: 'json',
+  extension: 'json',
+  description: 'one JSON object: cover, documents with metadata, one chunk per section, compliance',
+  binary: false,
+  async render(playbook: Playbook) {
+    return `${JSON.stringify(playbookJson(playbook), null, 2)}\n`
+  },
+})

@@ -1,0 +1,25 @@
+// The shape every export format has: a name, a file extension, one function from a playbook to bytes.
+import type {Config} from '../../core/config.js'
+import type {Playbook} from '../model.js'
+
+export interface ExportContext {
+  config: Config
+  /** Told after each document is rendered (for a progress line). */
+  onDocument?: (done: number, total: number) => void
+  /** Environment, for finding a browser (pdf). */
+  env: NodeJS.ProcessEnv
+}
+
+export interface ExportRenderer {
+  name: string
+  /** File extension without the dot: playbooks are written as `<MARKET>.<extension>`. */
+  extension: string
+  description: string
+  /** Binary output (docx, pdf) is never written to a terminal. */
+  binary: boolean
+  render(playbook: Playbook, context: ExportContext): Promise<string | Uint8Array>
+}
+
+export function defineExportRenderer(renderer: ExportRenderer): ExportRenderer {
+  return renderer
+}

@@ -1,0 +1,115 @@
+// The export pipeline: load the library once, assemble each market's playbook (pure), check every
+// target before rendering anything, then render and write each one. Never prints: the command
+// reports what this returns.
+import path from 'node:path'
+import type {Config} from '../core/config.js'
+import {SopkitError} from '../core/errors.js'
+import {loadLibrary} from '../core/loader.js'
+import {assemblePlaybook} from './assemble.js'
+import {requireChromium} from './chromium.js'
+import type {Playbook} from './model.js'
+import {checkOptions, namedMarkets} from './options.js'
+import {exportRendererNamed} from './render/index.js'
+import {checkTarget, folderTarget, singleTarget, writeOutput} from './write.js'
+
+export const ALL_MARKETS = 'all'
+export const STDOUT = '-'
+
+export interface ExportRequest {
+  config: Config
+  cwd: string
+  /** A market or region code, GLOBAL, or `all`. */
+  market: string
+  format: string
+  channels: string[]
+  types: string[]
+  statuses: string[]
+  date: string
+  /** A file (one market), a folder (`all`), `-` for stdout, or undefined for `playbooks/`. */
+  output?: string
+  force: boolean
+  env: NodeJS.ProcessEnv
+  /** Told as documents are rendered: which playbook, how far. */
+  onProgress?: (label: string, done: number, total: number) => void
+}
+
+export interface ExportedFile {
+  market: string
+  /** Path relative to the working directory, or `-` for stdout. */
+  file: string
+  documents: number
+  bytes: number
+  replaced: boolean
+  outsideLinks: number
+  skippedVariants: number
+}
+
+export interface ExportResult {
+  format: string
+  date: string
+  files: ExportedFile[]
+  /** Markets `--market all` left out because no document matched. */
+  emptyMarkets: string[]
+  /** Documents left out of every playbook because they cannot be read as documents (`sopkit check` says why). */
+  unreadable: string[]
+}
+
+export interface ExportOutcome {
+  result: ExportResult
+  /** The playbook itself, when `-o -` asked for it on stdout. */
+  stdout?: string | Uint8Array
+}
+
+export async function runExport(request: ExportRequest): Promise<ExportOutcome> {
+  const {config} = request
+  const all = request.market === ALL_MARKETS
+  if (all && request.output === STDOUT) throw new SopkitError('USAGE', '--market all writes one file per market, so it cannot go to stdout', 'pass a folder to -o, or one market')
+  checkOptions(config, {...request, market: all ? 'GLOBAL' : request.market})
+  const renderer = exportRendererNamed(request.format)
+  if (renderer.name === 'pdf') requireChromium(request.env)
+  const library = await loadLibrary(config)
+  const assembled = (all ? namedMarkets(library) : [request.market]).map((market) => assemblePlaybook(library, {...request, market}))
+  const playbooks = all ? assembled.filter((p) => p.documents.length > 0) : assembled
+  const planned = playbooks.map((playbook) => plan(request, playbook, all, renderer.extension))
+  const files: ExportedFile[] = []
+  let stdout: string | Uint8Array | undefined
+  for (const [i, {playbook, target, replaces}] of planned.entries()) {
+    const label = all ? `export ${playbook.market.code} (${i + 1}/${planned.length} markets)` : `export ${playbook.market.code}`
+    const content = await renderer.render(playbook, {config, env: request.env, onDocument: (done, total) => request.onProgress?.(label, done, total)})
+    if (target === undefined) stdout = content
+    else writeOutput(target, content, replaces)
+    files.push(describe(playbook, target === undefined ? STDOUT : shown(request.cwd, target), content, replaces))
+  }
+  const emptyMarkets = assembled.filter((p) => !playbooks.includes(p)).map((p) => p.market.code)
+  const unreadable = library.documents.filter((d) => d.readProblem || d.problems.length > 0 || !d.meta.id).map((d) => d.file)
+  return {result: {format: renderer.name, date: request.date, files, emptyMarkets, unreadable}, stdout}
+}
+
+interface Planned {
+  playbook: Playbook
+  target?: string
+  replaces: boolean
+}
+
+/** Every target is checked before anything is rendered, so a refused file costs no work and leaves nothing half done. */
+function plan(request: ExportRequest, playbook: Playbook, all: boolean, extension: string): Planned {
+  if (request.output === STDOUT) return {playbook, replaces: false}
+  const {config, cwd, output} = request
+  const market = playbook.market.code
+  const target = all ? folderTarget(config.root, cwd, market, extension, output) : singleTarget(config.root, cwd, market, extension, output)
+  return {playbook, target, replaces: checkTarget(target, request.force, shown(cwd, target))}
+}
+
+/** Relative to the working directory when inside it, else absolute: the path a user can paste. */
+function shown(cwd: string, target: string): string {
+  const relative = path.relative(cwd, target)
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? target : relative
+}
+
+function describe(playbook: Playbook, file: string, content: string | Uint8Array, replaced: boolean): ExportedFile {
+  return {
+    market: playbook.market.code, file, documents: playbook.documents.length,
+    bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length, replaced,
+    outsideLinks: playbook.outsideLinks.length, skippedVariants: playbook.skipped.length,
+  }
+}
