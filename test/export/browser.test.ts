@@ -26,6 +26,12 @@ const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) =>
 const NO_CHROMIUM = 'SKIPPED: no Chromium found (run .ci/install-chromium, or set SOPKIT_CHROMIUM)'
 if (!chromium) console.warn(`browser tests ${NO_CHROMIUM}`)
 
+// CI installs Chromium itself (.ci/run sets SOPKIT_REQUIRE_BROWSER), so there a missing browser fails.
+it.runIf(process.env.SOPKIT_REQUIRE_BROWSER)('has a Chromium to test with', () => {
+  expect(chromium, NO_CHROMIUM).toBeTruthy()
+  expect(pdftotext, 'no pdftotext: install poppler-utils (.ci/install-chromium)').toBeTruthy()
+})
+
 const out = mkdtempSync(path.join(os.tmpdir(), 'sopkit-browser-'))
 
 function exportDe(format: string, name: string): string {
