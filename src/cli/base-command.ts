@@ -12,6 +12,21 @@ export abstract class BaseCommand extends Command {
 
   protected color = makeChalk()
 
+  /**
+   * Ctrl-C and SIGTERM end the run between two writes, never inside one: every write is
+   * synchronous, and a signal handler only runs once the code in progress returns. So a file
+   * is either whole or absent, with the temp file already renamed or removed.
+   */
+  async init(): Promise<void> {
+    await super.init()
+    const stop = (signal: NodeJS.Signals) => {
+      process.stderr.write(`\ninterrupted (${signal}): files written so far are complete; nothing is half-written\n`)
+      process.exit(signal === 'SIGINT' ? 130 : 143)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  }
+
   protected loadConfig(flags: {config?: string}): Config {
     return loadConfig(process.cwd(), flags.config)
   }

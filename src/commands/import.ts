@@ -42,11 +42,10 @@ be read as CSV.`
     const config = this.loadConfig(flags)
     const table = readCsvFile(args.csv, {delimiter: delimiterOption(flags.delimiter)})
     const library = await loadLibrary(config)
-    const {result, signal} = await runImport(config, library, listTemplates(config), table, {
+    const result = await runImport(config, library, listTemplates(config), table, {
       map: flags.map ?? [], defaultType: flags.type, yes: Boolean(flags.yes), today: todayUtc(), dryRun: Boolean(flags['dry-run']), cwd: process.cwd(),
     })
     this.log(renderImport(result, this.color))
-    if (signal) this.exit(130)
     if (result.summary.errors > 0) process.exitCode = 1
     return result
   }

@@ -7,7 +7,6 @@ import {SopkitError} from '../core/errors.js'
 import {isInside} from '../core/loader.js'
 import {type InitResult, applyInit, findConfig, planInit} from '../scaffold/init.js'
 import {listBuiltinTemplates} from '../scaffold/templates.js'
-import {deferSignals} from '../scaffold/write.js'
 
 const SAYS: Record<InitResult['action'], string> = {created: 'created', overwritten: 'overwritten', kept: 'exists, kept'}
 
@@ -39,16 +38,12 @@ Files that exist are kept as they are, so running it again changes nothing.`
     // Built-ins are checked against the default types: the copy is what the user will edit.
     const builtins = flags.templates ? listBuiltinTemplates(resolveConfig(dir, undefined, {})) : []
     const plan = planInit(dir, {templates: builtins, templatesDir})
-    let files: InitResult[] = []
-    const signal = deferSignals(() => {
-      files = applyInit(dir, plan, flags['dry-run'])
-    })
+    const files = applyInit(dir, plan, flags['dry-run'])
     for (const {file, action} of files) {
       const says = flags['dry-run'] && action === 'created' ? 'would create' : SAYS[action]
       this.log(`${action === 'kept' ? this.color.dim(says.padEnd(12)) : this.color.green(says.padEnd(12))} ${path.join(path.relative(process.cwd(), dir), file) || file}`)
     }
     if (files.some((f) => f.action === 'created') && !flags['dry-run']) this.log(this.color.dim('next: sopkit new  (then sopkit check)'))
-    if (signal) this.exit(130)
     return {dir, files}
   }
 

@@ -7,7 +7,7 @@ import {prepareNew} from '../scaffold/new.js'
 import {loadLibrary} from '../core/loader.js'
 import {checkPlanned, refuseFindings} from '../scaffold/self-check.js'
 import {listTemplates} from '../scaffold/templates.js'
-import {deferSignals, writeDocument} from '../scaffold/write.js'
+import {writeDocument} from '../scaffold/write.js'
 
 export interface NewJson {
   /** The document's path, relative to the current folder. */
@@ -73,12 +73,9 @@ Nothing is overwritten without --force.`
       this.log(planned.content.trimEnd())
       return {...result, content: planned.content}
     }
-    const signal = deferSignals(() => {
-      result.action = writeDocument(planned.target, planned.content, flags.force)
-    })
+    result.action = writeDocument(planned.target, planned.content, flags.force)
     this.log(`${this.color.green(result.action)} ${file}`)
     this.log(this.color.dim(`next: fill in the sections, then run \`sopkit check ${file}\``))
-    if (signal) this.exit(130)
     return result
   }
 }

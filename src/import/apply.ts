@@ -1,24 +1,14 @@
 // The one write step of `sopkit import`: each planned document through `sopkit new`'s writer
-// (atomic, never clobbering), with Ctrl-C held back until every file is whole.
+// (atomic, never clobbering). Writes are synchronous, so Ctrl-C lands between files (base command).
 import path from 'node:path'
 import {SopkitError} from '../core/errors.js'
-import {deferSignals, writeDocument} from '../scaffold/write.js'
+import {writeDocument} from '../scaffold/write.js'
 import type {RowPlan, RowResult} from './model.js'
 
-export interface Applied {
-  rows: RowResult[]
-  /** A signal that came in while writing, for the caller's exit code. */
-  signal?: NodeJS.Signals
-}
-
 /** Write every planned document (unless `dryRun`) and turn each plan into the row's result. */
-export function applyImport(plans: readonly RowPlan[], options: {dryRun: boolean; cwd: string}): Applied {
+export function applyImport(plans: readonly RowPlan[], options: {dryRun: boolean; cwd: string}): RowResult[] {
   const show = (target: string) => path.relative(options.cwd, target) || target
-  const rows: RowResult[] = []
-  const signal = deferSignals(() => {
-    for (const plan of plans) rows.push(resultOf(plan, options.dryRun, show))
-  })
-  return {rows, signal}
+  return plans.map((plan) => resultOf(plan, options.dryRun, show))
 }
 
 function resultOf(plan: RowPlan, dryRun: boolean, show: (target: string) => string): RowResult {

@@ -19,15 +19,15 @@ export interface ImportRequest extends ImportOptions {
 }
 
 export async function runImport(config: Config, library: Library, templates: readonly Template[], table: CsvTable,
-  request: ImportRequest): Promise<{result: ImportResult; signal?: NodeJS.Signals}> {
+  request: ImportRequest): Promise<ImportResult> {
   // A wrong --type or --map is the user's command, not a row: exit 2 before any row is planned.
   findTemplate(templates, request.defaultType)
   const map = mapColumns(table.header, {specs: IMPORT_FIELDS, overrides: request.map})
   const plans = await planImport(config, library, templates, {header: table.header, map, records: table.records}, request)
-  const {rows, signal} = applyImport(plans, {dryRun: request.dryRun, cwd: request.cwd})
+  const rows = applyImport(plans, {dryRun: request.dryRun, cwd: request.cwd})
   const columns = IMPORT_FIELDS.flatMap(({field}) => {
     const index = map.indexOf.get(field)
     return index === undefined ? [] : [{field, column: table.header[index]!}]
   })
-  return {result: {csv: table.file, dryRun: request.dryRun, columns, unusedColumns: map.unused, rows, summary: summarise(rows)}, signal}
+  return {csv: table.file, dryRun: request.dryRun, columns, unusedColumns: map.unused, rows, summary: summarise(rows)}
 }

@@ -1,30 +1,9 @@
-// The one write step of `new` and `init`: through the atomic writer, never clobbering by default,
-// with Ctrl-C held back until every file is whole.
+// The one write step of `new` and `init`: through the atomic writer, never clobbering by default.
 import {existsSync} from 'node:fs'
 import {SopkitError} from '../core/errors.js'
 import {writeFileAtomic} from '../core/writer.js'
 
 export type WriteAction = 'created' | 'overwritten' | 'kept'
-
-/**
- * Run `work` with SIGINT and SIGTERM deferred: the writes are synchronous, so a signal that came
- * in meanwhile is handled after them. Returns the signal, if one came, for the caller's exit code.
- */
-export function deferSignals(work: () => void): NodeJS.Signals | undefined {
-  let received: NodeJS.Signals | undefined
-  const note = (signal: NodeJS.Signals) => {
-    received ??= signal
-  }
-  process.on('SIGINT', note)
-  process.on('SIGTERM', note)
-  try {
-    work()
-  } finally {
-    process.off('SIGINT', note)
-    process.off('SIGTERM', note)
-  }
-  return received
-}
 
 /** Write a new file, or replace one when `force`; an existing file without `force` is an error. */
 export function writeDocument(target: string, content: string, force: boolean): 'created' | 'overwritten' {

@@ -16,7 +16,7 @@ const TODAY = new Date().toISOString().slice(0, 10)
 
 async function importInto(repo: string, csv: string, options: {dryRun?: boolean; yes?: boolean; map?: string[]; type?: string} = {}) {
   const config = loadConfig(repo)
-  const {result} = await runImport(config, await loadLibrary(config), listTemplates(config), parseCsv(csv, 'inventory.csv'), {
+  const result = await runImport(config, await loadLibrary(config), listTemplates(config), parseCsv(csv, 'inventory.csv'), {
     map: options.map ?? [], defaultType: options.type ?? 'sop', yes: options.yes ?? false, today: TODAY, dryRun: options.dryRun ?? false, cwd: repo,
   })
   return result
