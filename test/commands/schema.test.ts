@@ -1,0 +1,41 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {Ajv} from 'ajv'
+import {describe, expect, it} from 'vitest'
+import {SopDocument} from '../../src/core/document.js'
+import {ROOT, sopkit, tempRepo} from '../helpers/cli.js'
+
+const schemaOf = (cwd: string, ...args: string[]) => JSON.parse(sopkit(['schema', ...args], {cwd}).stdout) as Record<string, unknown>
+const bundled = (readdirSync(path.join(ROOT, 'sops'), {recursive: true}) as string[]).filter((f) => f.endsWith('.md'))
+const frontOf = (file: string) => ({...new SopDocument(file, file, readFileSync(path.join(ROOT, 'sops', file), 'utf8')).data})
+
+describe('sopkit schema', () => {
+  const validate = new Ajv({strict: false, allErrors: true}).compile(schemaOf(ROOT))
+
+  it.each(bundled)('accepts the front matter of %s', (file) => {
+    expect(validate(frontOf(file)), JSON.stringify(validate.errors)).toBe(true)
+  })
+
+  it('rejects an unknown market, a bad version and a missing required field', () => {
+    const front = frontOf(bundled[0]!)
+    expect(validate({...front, markets: ['SGG']})).toBe(false)
+    expect(validate({...front, version: 'v1'})).toBe(false)
+    const {owner: _, ...withoutOwner} = front
+    expect(validate(withoutOwner)).toBe(false)
+  })
+
+  it('follows the config: a market the config adds is allowed', () => {
+    const repo = tempRepo({'sopkit.config.yaml': 'taxonomy:\n  markets:\n    XK: {name: Kosovo}\n'})
+    const markets = JSON.stringify((schemaOf(repo).properties as Record<string, unknown>).markets)
+    expect(markets).toContain('"const":"XK"')
+  })
+
+  it('prints the config schema with --for config, the same under --json, and writes -o', () => {
+    const repo = tempRepo()
+    expect(schemaOf(repo, '--for', 'config').title).toBe('sopkit configuration')
+    expect(schemaOf(repo, '--json')).toEqual(schemaOf(repo))
+    const r = sopkit(['schema', '-o', 'schema.json'], {cwd: repo})
+    expect(r.code).toBe(0)
+    expect(JSON.parse(readFileSync(path.join(repo, 'schema.json'), 'utf8'))).toEqual(schemaOf(repo))
+  })
+})
