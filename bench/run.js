@@ -20,6 +20,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {CORPUS_ROOT, DEFAULT_SEED, ensureCorpus} from './corpus.js'
+import {writeDiffCorpus} from './diff-corpus.js'
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url))
 const ROOT = path.dirname(BENCH)
@@ -104,6 +105,18 @@ function defineCases(c) {
     {name: 'remark-1k', group: 'peer', corpus: '1k', ref: 'floor-1k', peer: true, warmup: false, setup: setupRemark,
       what: 'remark-cli + remark-frontmatter + remark-lint-frontmatter-schema (sopkit schema)',
       args: [REMARK, 'sops', '--quiet', '--no-stdout', '--no-color'], cwd: c['1k'], ok: PEER_OK, slowMs: PEER_SLOW_MS},
+    {name: 'export-html-1k', group: 'sopkit', corpus: '1k', ref: 'floor-1k', warmup: false,
+      what: '`sopkit export --market DE --format html` on the 1k corpus', cwd: c['1k'], ok: [0], sopkit: true,
+      args: [BIN, 'export', '--market', 'DE', '--format', 'html', '-o', path.join(os.tmpdir(), 'sopkit-bench-de.html'), '--date', '2026-05-01', '--force']},
+    {name: 'export-json-1k', group: 'sopkit', corpus: '1k', ref: 'floor-1k', warmup: false,
+      what: '`sopkit export --market DE --format json` on the 1k corpus', cwd: c['1k'], ok: [0], sopkit: true,
+      args: [BIN, 'export', '--market', 'DE', '--format', 'json', '-o', path.join(os.tmpdir(), 'sopkit-bench-de.json'), '--date', '2026-05-01', '--force']},
+    {name: 'diff-1mb', group: 'sopkit', corpus: 'diff', ref: 'check-one-file', warmup: false,
+      what: '`sopkit diff` of two ~1 MB versions of one document (changed, moved, added sections)', cwd: c.diff, ok: [0], sopkit: true,
+      args: [BIN, 'diff', 'big', '--market', 'DE', '--format', 'json']},
+    {name: 'diff-matrix-50', group: 'sopkit', corpus: 'diff', ref: 'check-one-file', warmup: false,
+      what: '`sopkit diff --matrix` of a family with 50 market variants', cwd: c.diff, ok: [0], sopkit: true,
+      args: [BIN, 'diff', 'wide', '--matrix']},
     {name: 'node-empty', group: 'startup', ref: 'node-empty', warmup: true,
       what: 'node -e "" (start-up floor)', args: ['-e', ''], cwd: ROOT, ok: [0]},
     {name: 'version', group: 'startup', ref: 'node-empty', warmup: true,
@@ -332,7 +345,7 @@ function table(rows) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
   opts.runs ??= opts.quick ? 3 : 5
-  const placeholder = {'1': '<one-file repo>', '1k': '<1k corpus>', '10k': '<10k corpus>'}
+  const placeholder = {'1': '<one-file repo>', '1k': '<1k corpus>', '10k': '<10k corpus>', diff: '<diff corpus>'}
   if (opts.list) {
     for (const c of defineCases(placeholder)) process.stdout.write(`${c.name.padEnd(16)} ${c.what}${c.ref !== c.name ? ` (ratio to ${c.ref})` : ''}\n`)
     return 0
@@ -368,6 +381,11 @@ async function main() {
     warmCorpus(dir)
     dirs[key] = dir
     corpora[key] = {dir: path.relative(ROOT, dir), files: stamp.files, bytes: stamp.bytes, seed: stamp.seed, sha1: stamp.sha1, generator: stamp.generator, problems: stamp.problems}
+  }
+  if (needs.has('diff')) {
+    dirs.diff = path.join(CORPUS_ROOT, 'diff')
+    const made = writeDiffCorpus(dirs.diff)
+    corpora.diff = {dir: path.relative(ROOT, dirs.diff), bigBytes: made.bigBytes, markets: made.markets}
   }
   const cases = selectCases(defineCases(dirs), opts)
 
