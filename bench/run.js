@@ -88,6 +88,7 @@ const SOPKIT_OK = [0, 1] // 1 = findings (the corpus carries seeded problems); 2
 const PEER_OK = [0, 1]
 const PEER_SLOW_MS = 60_000
 const CHECK_SLOW_MS = 180_000
+const PLAYBOOK_TYPES = 'policy,flow,kb-article,automation-rule'
 
 /** Every case, in the order they run. `ref` is the case the ratio divides by. */
 function defineCases(c) {
@@ -105,12 +106,13 @@ function defineCases(c) {
     {name: 'remark-1k', group: 'peer', corpus: '1k', ref: 'floor-1k', peer: true, warmup: false, setup: setupRemark,
       what: 'remark-cli + remark-frontmatter + remark-lint-frontmatter-schema (sopkit schema)',
       args: [REMARK, 'sops', '--quiet', '--no-stdout', '--no-color'], cwd: c['1k'], ok: PEER_OK, slowMs: PEER_SLOW_MS},
-    {name: 'export-html-1k', group: 'sopkit', corpus: '1k', ref: 'floor-1k', warmup: false,
-      what: '`sopkit export --market DE --format html` on the 1k corpus', cwd: c['1k'], ok: [0], sopkit: true,
-      args: [BIN, 'export', '--market', 'DE', '--format', 'html', '-o', path.join(os.tmpdir(), 'sopkit-bench-de.html'), '--date', '2026-05-01', '--force']},
-    {name: 'export-json-1k', group: 'sopkit', corpus: '1k', ref: 'floor-1k', warmup: false,
-      what: '`sopkit export --market DE --format json` on the 1k corpus', cwd: c['1k'], ok: [0], sopkit: true,
-      args: [BIN, 'export', '--market', 'DE', '--format', 'json', '-o', path.join(os.tmpdir(), 'sopkit-bench-de.json'), '--date', '2026-05-01', '--force']},
+    // A 1,000-document playbook: DE on the 10k corpus, four types (about 1,000 approved families).
+    {name: 'export-html-1000', group: 'sopkit', corpus: '10k', ref: 'floor-10k', warmup: false,
+      what: '`sopkit export --market DE --format html`, a ~1,000-document playbook from the 10k corpus', cwd: c['10k'], ok: [0], sopkit: true,
+      args: [BIN, 'export', '--market', 'DE', '--type', PLAYBOOK_TYPES, '--format', 'html', '-o', path.join(os.tmpdir(), 'sopkit-bench-de.html'), '--date', '2026-05-01', '--force']},
+    {name: 'export-json-1000', group: 'sopkit', corpus: '10k', ref: 'floor-10k', warmup: false,
+      what: '`sopkit export --market DE --format json`, the same playbook', cwd: c['10k'], ok: [0], sopkit: true,
+      args: [BIN, 'export', '--market', 'DE', '--type', PLAYBOOK_TYPES, '--format', 'json', '-o', path.join(os.tmpdir(), 'sopkit-bench-de.json'), '--date', '2026-05-01', '--force']},
     {name: 'diff-1mb', group: 'sopkit', corpus: 'diff', ref: 'check-one-file', warmup: false,
       what: '`sopkit diff` of two ~1 MB versions of one document (changed, moved, added sections)', cwd: c.diff, ok: [0], sopkit: true,
       args: [BIN, 'diff', 'big', '--market', 'DE', '--format', 'json']},
