@@ -31,6 +31,8 @@ export interface CheckOptions {
   cache?: boolean | string
   suppressions?: string
   suppressAll?: boolean
+  /** Told as documents are checked (for a progress line). */
+  onProgress?: (done: number, total: number) => void
   /** Package version, part of the cache key. */
   version?: string
   rules?: readonly Rule[]
@@ -67,7 +69,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       hashText(JSON.stringify([options.version, config, [...severities], today])))
     : undefined
   const all: Finding[] = []
-  for (const abs of targets) all.push(...checkOne(library.byPath.get(abs)!, {library, rules, severities, today, cache}))
+  targets.forEach((abs, i) => {
+    all.push(...checkOne(library.byPath.get(abs)!, {library, rules, severities, today, cache}))
+    options.onProgress?.(i + 1, targets.length)
+  })
   cache?.save()
   all.sort(compareFindings)
   return finish(options, config, targets.map((t) => library.byPath.get(t)!.file), all, fixed)

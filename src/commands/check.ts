@@ -4,6 +4,7 @@ import {Args, Flags} from '@oclif/core'
 import {runCheck} from '../check/engine.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {writeReport} from '../cli/output.js'
+import {createProgress} from '../cli/progress.js'
 import {makeChalk} from '../cli/terminal.js'
 import {countFindings} from '../core/finding.js'
 import {parseShard} from '../core/shard.js'
@@ -50,11 +51,12 @@ export default class Check extends BaseCommand {
     const {argv, flags} = await this.parse(Check)
     const config = this.loadConfig(flags)
     const format = formatterNamed(this.jsonEnabled() ? 'json' : flags.format)
+    const progress = createProgress('check', 'documents')
     const result = await runCheck({
       config, cwd: process.cwd(), paths: argv as string[], ruleFlags: flags.rule, fix: flags.fix,
       changedSince: flags['changed-since'], shard: flags.shard === undefined ? undefined : parseShard(flags.shard), cache: flags['cache-location'] ?? flags.cache, suppressions: flags.suppressions,
-      suppressAll: flags['suppress-all'], version: this.config.version,
-    })
+      suppressAll: flags['suppress-all'], version: this.config.version, onProgress: (done, total) => progress.update(done, total),
+    }).finally(() => progress.done())
     const counts = countFindings(result.findings)
     const tooManyWarnings = flags['max-warnings'] !== undefined && counts.warningCount > flags['max-warnings']
     if (counts.errorCount > 0 || tooManyWarnings) process.exitCode = 1

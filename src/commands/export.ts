@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {createProgress} from '../cli/progress.js'
 import {SopkitError} from '../core/errors.js'
+import {parseShard} from '../core/shard.js'
 import {DEFAULT_STATUSES, exportDate} from '../export/options.js'
 import {EXPORT_FORMATS, exportRendererNamed} from '../export/render/index.js'
 import {type ExportResult, STDOUT, runExport} from '../export/run.js'
@@ -36,6 +37,7 @@ only when an earlier export made it; anything else needs --force.`
     type: Flags.string({description: 'Keep documents of this type (repeatable, or comma-separated).', multiple: true}),
     status: Flags.string({description: `Keep documents with this status (repeatable, or comma-separated; default ${DEFAULT_STATUSES.join(', ')}).`, multiple: true}),
     date: Flags.string({description: 'Date printed on the cover, YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today).'}),
+    shard: Flags.string({description: 'With --market all: export only shard i of n (e.g. 2/4), so n CI jobs cover every market once.'}),
     force: Flags.boolean({description: 'Replace an output file even when an export did not make it.'}),
   }
 
@@ -53,6 +55,7 @@ only when an earlier export made it; anything else needs --force.`
       const {result, stdout} = await runExport({
         config, cwd: process.cwd(), market: flags.market, format: renderer.name, channels: list(flags.channel), types: list(flags.type),
         statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES, date: exportDate(flags.date), output: flags.output, force: flags.force,
+        shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
         env: process.env, onProgress: (label, done, total) => progress.update(done, total, label),
       })
       progress.done()

@@ -9,6 +9,7 @@ import {assemblePlaybook} from './assemble.js'
 import {requireChromium} from './chromium.js'
 import type {Playbook} from './model.js'
 import {checkOptions, namedMarkets} from './options.js'
+import {type Shard, inShard} from '../core/shard.js'
 import {exportRendererNamed} from './render/index.js'
 import {checkTarget, folderTarget, singleTarget, writeOutput} from './write.js'
 
@@ -27,6 +28,8 @@ export interface ExportRequest {
   date: string
   /** A file (one market), a folder (`all`), `-` for stdout, or undefined for `playbooks/`. */
   output?: string
+  /** With `all`: export only this shard's markets, so n CI jobs cover every market once. */
+  shard?: Shard
   force: boolean
   env: NodeJS.ProcessEnv
   /** Told as documents are rendered: which playbook, how far. */
@@ -65,10 +68,12 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
   const all = request.market === ALL_MARKETS
   if (all && request.output === STDOUT) throw new SopkitError('USAGE', '--market all writes one file per market, so it cannot go to stdout', 'pass a folder to -o, or one market')
   checkOptions(config, {...request, market: all ? 'GLOBAL' : request.market})
+  if (request.shard && !all) throw new SopkitError('USAGE', '--shard splits --market all', 'pass --market all with --shard, or drop --shard')
   const renderer = exportRendererNamed(request.format)
   if (renderer.name === 'pdf') requireChromium(request.env)
   const library = await loadLibrary(config)
-  const assembled = (all ? namedMarkets(library) : [request.market]).map((market) => assemblePlaybook(library, {...request, market}))
+  const markets = all ? namedMarkets(library).filter((m) => !request.shard || inShard(m, request.shard)) : [request.market]
+  const assembled = markets.map((market) => assemblePlaybook(library, {...request, market}))
   const playbooks = all ? assembled.filter((p) => p.documents.length > 0) : assembled
   const planned = playbooks.map((playbook) => plan(request, playbook, all, renderer.extension))
   const files: ExportedFile[] = []

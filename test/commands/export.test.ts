@@ -123,6 +123,16 @@ describe('sopkit export on the bundled library', () => {
     expect(readdirSync(path.join(repo, 'playbooks')).sort()).toEqual(['BR.json', 'DE.json', 'GB.json', 'GLOBAL.json', 'ID.json', 'MY.json', 'SG.json', 'US.json'])
   })
 
+  it('--market all --shard i/n: n jobs write every market exactly once', () => {
+    const written = [1, 2, 3].map((i) => {
+      const dir = `shard-${i}`
+      expect(run(['--market', 'all', '--format', 'md', '-o', dir, '--date', '2026-05-01', '--shard', `${i}/3`]).code).toBe(0)
+      return existsSync(path.join(repo, dir)) ? readdirSync(path.join(repo, dir)) : []
+    })
+    expect(written.flat().sort()).toEqual(['BR.md', 'DE.md', 'GB.md', 'GLOBAL.md', 'ID.md', 'MY.md', 'SG.md', 'US.md'])
+    expect(run(['--market', 'DE', '--shard', '1/2']).code).toBe(2)
+  })
+
   it('checks every target before writing any', () => {
     const dir = path.join(repo, 'guarded')
     expect(run(['--market', 'all', '--format', 'md', '-o', 'guarded']).code).toBe(0)

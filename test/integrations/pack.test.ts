@@ -1,6 +1,6 @@
 // The npm package as users get it: pack, install the tarball in an empty folder, run it.
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, readdirSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -41,7 +41,7 @@ describe('the packed package', () => {
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('sops/') || f.startsWith('bench/'))).toEqual([])
   })
 
-  it('runs from an empty folder: --help, new, check', () => {
+  it('runs from an empty folder: --help, new, check, export', () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'sopkit-user-'))
     expect(installed(['--help'], work).stdout).toMatch(/USAGE/)
     const made = installed(['new', 'sop', '--title', 'Refund escalation', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'cs@example.com'], work)
@@ -50,5 +50,8 @@ describe('the packed package', () => {
     const checked = installed(['check'], work)
     expect(checked.stdout).toMatch(/1 document checked, no problems/)
     expect(checked.code).toBe(0)
+    const exported = installed(['export', '--market', 'GLOBAL', '--status', 'draft', '--format', 'html', '-o', 'global.html'], work)
+    expect(exported.code, exported.stdout).toBe(0)
+    expect(readFileSync(path.join(work, 'global.html'), 'utf8')).toMatch(/<meta name="generator" content="sopkit export/)
   })
 })
