@@ -31,6 +31,11 @@ export abstract class BaseCommand extends Command {
     return loadConfig(process.cwd(), flags.config)
   }
 
+  /** --json output is data: never coloured, whatever FORCE_COLOR says, so a pipe can parse it. */
+  logJson(json: unknown): void {
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
+  }
+
   protected async catch(error: Interfaces.CommandError): Promise<unknown> {
     if (error instanceof Errors.ExitError) throw error
     // Ctrl-C in an @inquirer prompt: nothing has been written yet, so leave as a shell would.
