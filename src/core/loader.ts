@@ -1,5 +1,5 @@
 // The one document loader: finds documents inside the repo and reads each once, safely.
-import {existsSync, lstatSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import {closeSync, existsSync, lstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -87,7 +87,7 @@ export function loadDocument(config: Config, absPath: string): SopDocument {
       stat = statSync(absPath)
     }
     if (stat.size > config.maxFileSize) return problem({kind: 'too-large', detail: `${humanSize(stat.size)} (limit ${humanSize(config.maxFileSize)})`})
-    bytes = readFileSync(absPath)
+    bytes = readInto(absPath, stat.size)
   } catch (error) {
     return problem({kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'})
   }
@@ -106,6 +106,32 @@ export function loadDocument(config: Config, absPath: string): SopDocument {
 
 function humanSize(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`
+}
+
+let scratch = Buffer.allocUnsafe(64 * 1024)
+
+/**
+ * The file's bytes in one reused buffer (valid until the next call): decoding copies them into a
+ * string anyway, so a fresh Buffer per file would only feed the garbage collector.
+ */
+function readInto(absPath: string, size: number): Buffer {
+  if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2))
+  const fd = openSync(absPath, 'r')
+  try {
+    let length = 0
+    // Read until EOF, not just `size`: the file may have grown since it was stat'ed.
+    for (let n; (n = readSync(fd, scratch, length, scratch.length - length, null)) > 0;) {
+      length += n
+      if (length === scratch.length) {
+        const bigger = Buffer.allocUnsafe(scratch.length * 2)
+        scratch.copy(bigger)
+        scratch = bigger
+      }
+    }
+    return scratch.subarray(0, length)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** "line N" of the first byte that is not valid UTF-8, so the author can find it. */
