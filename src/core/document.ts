@@ -147,13 +147,18 @@ export class SopDocument {
 
   /** True when the line scanner cannot model the body, so remark must be loaded before `outline`. */
   needsMarkdownParser(): boolean {
+    if (this.parsedOutline) return false
     if (this.scanned === undefined) this.scanned = scanOutline(this.body) ?? null
     return this.scanned === null
   }
 
   /** The Markdown outline, parsed on first use and at most once. */
   get outline(): Outline {
-    this.parsedOutline ??= outline(this.body, this.needsMarkdownParser() ? undefined : this.scanned!)
+    if (!this.parsedOutline) {
+      this.parsedOutline = outline(this.body, this.needsMarkdownParser() ? undefined : this.scanned!)
+      // The raw headings served their purpose; a large library keeps thousands of outlines.
+      this.scanned = undefined
+    }
     return this.parsedOutline
   }
 

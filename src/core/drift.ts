@@ -98,8 +98,9 @@ function removedByPredecessor(kr: Array<[string, Section]>, inVariant: Map<strin
   return out
 }
 
-/** Longest common subsequence of two key lists. */
+/** Longest common subsequence of two key lists (the lists themselves when they agree, as they mostly do). */
 function lcs(a: string[], b: string[]): string[] {
+  if (a.length === b.length && a.every((k, i) => k === b[i])) return a
   const table = Array.from({length: a.length + 1}, () => new Array<number>(b.length + 1).fill(0))
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
