@@ -1,5 +1,6 @@
 // A self-contained HTML page: side by side, inline CSS, no scripts, no external requests.
 import type {DiffResult, DocumentDiff, DriftMatrix, SectionChange, WordChange} from '../model.js'
+import {escapeHtml as esc} from '../../core/escape.js'
 import {defineDiffRenderer} from './renderer.js'
 import {STATE_LEGEND, STATE_SYMBOL, approvalLabel, formatValue, sectionSummary} from './summary.js'
 
@@ -19,10 +20,6 @@ export default defineDiffRenderer({
       `<title>${esc(title)}</title><style>${STYLE}</style></head><body><h1>${esc(title)}</h1>${body}</body></html>\n`
   },
 })
-
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
 
 function renderDiff(diff: DocumentDiff): string {
   const fields = diff.fields.length === 0 ? '' : `<h2>Metadata</h2><table><tr><th>field</th><th>${esc(diff.a.label)}</th><th>${esc(diff.b.label)}</th></tr>${

@@ -5,12 +5,9 @@
 import {playbookTitle} from '../labels.js'
 import {requireChromium, withPage} from '../chromium.js'
 import {GENERATOR, type Playbook} from '../model.js'
+import {escapeHtml} from '../../core/escape.js'
 import html from './html.js'
 import {defineExportRenderer} from './renderer.js'
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
 
 /** Chromium fills .pageNumber and .totalPages itself; no script is involved. */
 function footer(playbook: Playbook): string {

@@ -1,6 +1,6 @@
 // One self-contained page: inline CSS, no scripts, no external requests (a CSP says so too).
 import type {Coverage, CoverageCell} from '../model.js'
-import {escapeHtml as esc} from './escape.js'
+import {escapeHtml as esc} from '../../core/escape.js'
 import {STATE_LABEL, STATE_SYMBOL, gapLines} from './legend.js'
 import {defineInventoryRenderer} from './renderer.js'
 

@@ -1,6 +1,6 @@
 // For pull requests and wikis: GitHub-flavoured Markdown tables.
 import type {Coverage, Inventory} from '../model.js'
-import {markdownCell, markdownTable} from './escape.js'
+import {markdownCell, markdownTable} from '../../core/escape.js'
 import {COVERAGE_LEGEND, cellText, gapLines} from './legend.js'
 import {defineInventoryRenderer} from './renderer.js'
 

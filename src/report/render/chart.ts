@@ -1,7 +1,7 @@
 // Inline SVG line charts: one series (a metric of one family in one market) per chart, with its
 // target as a dashed line and missed points in red. Static markup only: no scripts, no fonts or
 // images to fetch; hover text comes from <title> elements.
-import {escapeHtml as esc} from '../../inventory/render/escape.js'
+import {escapeHtml as esc} from '../../core/escape.js'
 import {formatValue} from '../metrics.js'
 import type {Series} from '../model.js'
 

@@ -1,5 +1,5 @@
 // For pull requests, wikis and ops reviews: GitHub-flavoured Markdown.
-import {markdownCell, markdownTable} from '../../inventory/render/escape.js'
+import {markdownCell, markdownTable} from '../../core/escape.js'
 import {formatValue} from '../metrics.js'
 import {defineReportRenderer} from './renderer.js'
 import {breachTarget, problemText, summaryLine, targetText, trendText, trendValues} from './words.js'

@@ -1,4 +1,4 @@
-// Escaping for the text formats that embed document data: HTML and Markdown tables.
+// Escaping for the formats that embed document data: HTML, and Markdown table cells.
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
