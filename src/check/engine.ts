@@ -55,8 +55,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const rules = options.rules ?? RULES
   const today = options.today ?? todayUtc()
   const severities = resolveSeverities(rules, config.rules, config.file ?? 'config', options.ruleFlags ?? [])
-  const targets = await selectTargets(options)
   const libraryPaths = await findDocuments(config, config.root)
+  const targets = await selectTargets(options, libraryPaths)
   let documents = await loadDocuments(config, [...new Set([...libraryPaths, ...targets])])
   const fixed: CheckResult['fixed'] = []
   if (options.fix) {
@@ -78,9 +78,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   return finish(options, config, targets.map((t) => library.byPath.get(t)!.file), all, fixed)
 }
 
-async function selectTargets(options: CheckOptions): Promise<string[]> {
+/** The documents to report on: the named paths, else the whole library (already found, not globbed again). */
+async function selectTargets(options: CheckOptions, libraryPaths: string[]): Promise<string[]> {
   const {config, shard} = options
-  let targets = await findDocuments(config, options.cwd, options.paths ?? [])
+  let targets = options.paths?.length ? await findDocuments(config, options.cwd, options.paths) : libraryPaths
   if (shard) targets = targets.filter((t) => inShard(relativeFile(config.root, t), shard))
   if (!options.changedSince) return targets
   const changed = await changedFiles(config.root, options.changedSince)
