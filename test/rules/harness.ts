@@ -244,6 +244,11 @@ export function at(messageId: string, text: string, needle: string): string {
 }
 
 /** The findings of one rule for one document (written at sops/global/doc.md unless `file` says). */
+/** One rule's findings over a small library, as `file rule:message@line:col` keys. */
+export async function ruleKeys(ruleId: string, files: Record<string, string>): Promise<string[]> {
+  return ofRule(await lintFixture(files), ruleId).map(findingKey)
+}
+
 export async function lintRule(ruleId: string, content: string | Uint8Array, options: LintFixtureOptions & {file?: string} = {}): Promise<RuleFinding[]> {
   return ofRule(await lintOne(content, options), ruleId)
 }

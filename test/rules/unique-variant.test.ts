@@ -1,13 +1,11 @@
 import {describe, expect, it} from 'vitest'
-import {findingKey, lintFixture, ofRule, runFixture, sop} from './harness.js'
+import {lintFixture, ofRule, ruleKeys, runFixture, sop} from './harness.js'
 
 const RULE = 'unique-variant'
 
 const DE = sop({markets: '[DE]', compliance: '[GDPR]'})
 
-async function keys(files: Record<string, string>): Promise<string[]> {
-  return ofRule(await lintFixture(files), RULE).map(findingKey)
-}
+const keys = (files: Record<string, string>) => ruleKeys(RULE, files)
 
 describe(RULE, () => {
   it('finds exactly what its fixture library states inline', async () => {

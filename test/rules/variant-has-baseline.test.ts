@@ -1,13 +1,11 @@
 import {describe, expect, it} from 'vitest'
-import {findingKey, lintFixture, ofRule, runFixture, sop} from './harness.js'
+import {ruleKeys, runFixture, sop} from './harness.js'
 
 const RULE = 'variant-has-baseline'
 
 const VARIANT = sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: 1.4.0']})
 
-async function keys(files: Record<string, string>): Promise<string[]> {
-  return ofRule(await lintFixture(files), RULE).map(findingKey)
-}
+const keys = (files: Record<string, string>) => ruleKeys(RULE, files)
 
 describe(RULE, () => {
   it('finds exactly what its fixture library states inline', async () => {
