@@ -1,7 +1,7 @@
 // Effective rule severities: rule defaults, then the config's `rules`, then `--rule` flags.
 import {ConfigError, SopkitError} from '../core/errors.js'
 import type {SeveritySetting} from '../core/finding.js'
-import {suggest} from '../core/taxonomy.js'
+import {didYouMean, suggest} from '../core/taxonomy.js'
 import type {Rule} from '../rules/rule.js'
 
 const SEVERITIES = ['off', 'warn', 'error']
@@ -11,13 +11,13 @@ export function resolveSeverities(rules: readonly Rule[], fromConfig: Record<str
   const ids = rules.map((r) => r.id)
   const unknown = Object.keys(fromConfig).filter((id) => !ids.includes(id))
   if (unknown.length > 0) {
-    throw new ConfigError(configFile, unknown.map((id) => `rules.${id}: unknown rule${hint(suggest(id, ids))}, expected one of ${ids.join(', ')}`))
+    throw new ConfigError(configFile, unknown.map((id) => `rules.${id}: unknown rule${didYouMean(suggest(id, ids))}, expected one of ${ids.join(', ')}`))
   }
   const out = new Map<string, SeveritySetting>(rules.map((r) => [r.id, fromConfig[r.id] ?? r.defaultSeverity]))
   for (const flag of fromFlags) {
     const [id = '', severity = ''] = flag.split('=', 2)
     if (!ids.includes(id)) {
-      throw new SopkitError('UNKNOWN_RULE', `--rule ${flag}: unknown rule "${id}"${hint(suggest(id, ids))}`, 'run `sopkit rules` to list rule ids')
+      throw new SopkitError('UNKNOWN_RULE', `--rule ${flag}: unknown rule "${id}"${didYouMean(suggest(id, ids))}`, 'run `sopkit rules` to list rule ids')
     }
     if (!SEVERITIES.includes(severity)) {
       throw new SopkitError('BAD_SEVERITY', `--rule ${flag}: severity must be off, warn or error`, `write it as --rule ${id}=warn`)
@@ -25,8 +25,4 @@ export function resolveSeverities(rules: readonly Rule[], fromConfig: Record<str
     out.set(id, severity as SeveritySetting)
   }
   return out
-}
-
-function hint(suggestion: string | undefined): string {
-  return suggestion ? ` (did you mean "${suggestion}"?)` : ''
 }

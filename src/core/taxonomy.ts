@@ -38,6 +38,11 @@ export function suggest(value: string, candidates: Iterable<string>): string | u
   return bestDistance <= limit + 0.5 ? best : undefined
 }
 
+/** ` (did you mean "X"?)` for a suggestion, or nothing: the one wording every message uses. */
+export function didYouMean(suggestion: string | undefined): string {
+  return suggestion ? ` (did you mean "${suggestion}"?)` : ''
+}
+
 export interface ApplicableFacts {
   markets: readonly string[]
   channels: readonly string[]

@@ -2,7 +2,7 @@
 // defaults (case-, space- and punctuation-insensitive) and `--map "Column=field"` overrides.
 // Header names are data: they are only ever Map keys, never object keys (a `__proto__` column is inert).
 import {SopkitError} from '../core/errors.js'
-import {suggest} from '../core/taxonomy.js'
+import {didYouMean, suggest} from '../core/taxonomy.js'
 
 export interface FieldSpec {
   field: string
@@ -67,7 +67,7 @@ function resolveField(wanted: string, options: MapOptions): string {
   if (other) return other
   const names = options.specs.map((s) => s.field)
   const hint = suggest(wanted, names)
-  throw new SopkitError('USAGE', `${options.flag ?? '--map'}: unknown field "${wanted}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+  throw new SopkitError('USAGE', `${options.flag ?? '--map'}: unknown field "${wanted}"${didYouMean(hint)}`,
     `map columns to ${names.join(', ')}, or - to ignore a column`)
 }
 
@@ -86,7 +86,7 @@ export function mapColumns(header: readonly string[], options: MapOptions): Colu
     const index = keys.indexOf(headerKey(column))
     if (index === -1) {
       const hint = suggest(column, header.filter((h) => h !== ''))
-      throw new SopkitError('USAGE', `${options.flag ?? '--map'}: no column "${column}" in the header${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      throw new SopkitError('USAGE', `${options.flag ?? '--map'}: no column "${column}" in the header${didYouMean(hint)}`,
         `the header has: ${header.filter((h) => h !== '').join(', ')}`)
     }
     if (field !== undefined && indexOf.has(field)) {

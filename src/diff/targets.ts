@@ -8,7 +8,7 @@ import {SopkitError} from '../core/errors.js'
 import {showFile} from '../core/git.js'
 import {type Family, type Library, baselineOf, inheritedFor, resolveVariant} from '../core/library.js'
 import {loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
-import {GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
 
 export interface Pair {
   a: SopDocument
@@ -45,14 +45,14 @@ export function familyNamed(library: Library, id: string): Family {
   const family = library.families.get(id)
   if (family) return family
   const hint = suggest(id, library.families.keys())
-  throw new SopkitError('UNKNOWN_ID', `no document has id "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, 'run `sopkit check` or list the ids under sops/')
+  throw new SopkitError('UNKNOWN_ID', `no document has id "${id}"${didYouMean(hint)}`, 'run `sopkit check` or list the ids under sops/')
 }
 
 export function checkMarket(library: Library, market: string, flag: string): void {
   if (isKnownMarket(library.config.taxonomy, market)) return
   const {taxonomy} = library.config
   const hint = suggest(market, [...Object.keys(taxonomy.markets), ...Object.keys(taxonomy.regions), GLOBAL])
-  throw new SopkitError('UNKNOWN_MARKET', `${flag} ${market}: unknown market${hint ? ` (did you mean "${hint}"?)` : ''}`,
+  throw new SopkitError('UNKNOWN_MARKET', `${flag} ${market}: unknown market${didYouMean(hint)}`,
     'use an ISO 3166-1 alpha-2 code, a configured region or GLOBAL')
 }
 

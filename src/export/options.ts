@@ -4,7 +4,7 @@ import type {Config} from '../core/config.js'
 import {isCalendarDate, todayUtc} from '../core/dates.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library} from '../core/library.js'
-import {GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
 import type {PlaybookOptions} from './model.js'
 
 export const DEFAULT_STATUSES = ['approved']
@@ -23,7 +23,7 @@ export function checkOptions(config: Config, options: Omit<PlaybookOptions, 'dat
 
 function unknown(flag: string, noun: string, value: string, known: string[], mend?: string): never {
   const hint = suggest(value, known)
-  throw new SopkitError(`UNKNOWN_${flag.slice(2).toUpperCase()}`, `${flag} ${value}: unknown ${noun}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+  throw new SopkitError(`UNKNOWN_${flag.slice(2).toUpperCase()}`, `${flag} ${value}: unknown ${noun}${didYouMean(hint)}`,
     mend ?? `use one of ${known.join(', ')}`)
 }
 

@@ -3,7 +3,7 @@
 // kb-article); anything still unknown is passed on as written, so the scaffold refuses it with the
 // same message and "did you mean" a flag would get.
 import type {Config} from '../core/config.js'
-import {GLOBAL, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
 import type {Answers} from '../scaffold/fields.js'
 import type {Problem} from '../scaffold/validate.js'
 import {type ColumnMap, cellOf, headerKey, splitList} from '../csv/columns.js'
@@ -23,7 +23,7 @@ export function readRow(config: Config, map: ColumnMap, cells: readonly string[]
   const canonicalStatus = status === undefined ? undefined : canonical(status, config.statuses, slug)
   if (status !== undefined && !config.statuses.includes(canonicalStatus!)) {
     const hint = suggest(slug(status), config.statuses)
-    return {message: `unknown status "${status}"${hint ? ` (did you mean "${hint}"?)` : ''}`, mend: `use one of ${config.statuses.join(', ')}`}
+    return {message: `unknown status "${status}"${didYouMean(hint)}`, mend: `use one of ${config.statuses.join(', ')}`}
   }
   const list = (field: ImportField) => {
     const values = splitList(cell(field))

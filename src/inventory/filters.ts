@@ -3,7 +3,7 @@
 import type {Config, Taxonomy} from '../core/config.js'
 import {isCalendarDate, todayUtc} from '../core/dates.js'
 import {SopkitError} from '../core/errors.js'
-import {GLOBAL, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
 import type {InventoryFilters} from './model.js'
 
 export interface FilterFlags {
@@ -26,7 +26,7 @@ export function marketFilter(config: Config, values: readonly string[] = [], fla
   const unknown = codes.find((c) => !isMarketCode(config.taxonomy, c))
   if (unknown !== undefined) {
     const hint = suggest(unknown, [GLOBAL, ...Object.keys(config.taxonomy.regions), ...Object.keys(config.taxonomy.markets)])
-    throw new SopkitError('INVALID_VALUE', `${flag} ${unknown}: unknown market${hint ? ` (did you mean "${hint}"?)` : ''}`,
+    throw new SopkitError('INVALID_VALUE', `${flag} ${unknown}: unknown market${didYouMean(hint)}`,
       'use an ISO 3166-1 alpha-2 code (SG, DE), a region of the taxonomy (EU, SEA ...) or GLOBAL')
   }
   return [...new Set(codes)]
@@ -36,7 +36,7 @@ function listFilter(values: readonly string[] = [], known: readonly string[], fl
   for (const v of values) {
     if (known.includes(v)) continue
     const hint = suggest(v, known)
-    throw new SopkitError('INVALID_VALUE', `${flag} ${v}: not one of the config's values${hint ? ` (did you mean "${hint}"?)` : ''}`, `use one of ${known.join(', ')}`)
+    throw new SopkitError('INVALID_VALUE', `${flag} ${v}: not one of the config's values${didYouMean(hint)}`, `use one of ${known.join(', ')}`)
   }
   return [...new Set(values)]
 }

@@ -3,7 +3,7 @@
 // and trends. Pure: a library and a parsed CSV in, a report out.
 import type {Taxonomy} from '../core/config.js'
 import {type Library, type Resolution, resolveVariant} from '../core/library.js'
-import {GLOBAL, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
 import type {CsvRecord, CsvTable} from '../csv/read.js'
 import {familyOf, isLive} from '../inventory/status.js'
 import {parseValue} from './metrics.js'
@@ -108,11 +108,11 @@ function resolveRow(library: Library, keys: RowKeys, row: number): Resolution | 
   const family = library.families.get(keys.id)
   if (!family) {
     const hint = suggest(keys.id, library.families.keys())
-    return {...base, reason: 'unknown-id', message: `no document has the id "${keys.id}"${hint ? ` (did you mean "${hint}"?)` : ''}`}
+    return {...base, reason: 'unknown-id', message: `no document has the id "${keys.id}"${didYouMean(hint)}`}
   }
   if (!isMarketCode(taxonomy, keys.market)) {
     const hint = suggest(keys.market, [GLOBAL, ...Object.keys(taxonomy.regions), ...Object.keys(taxonomy.markets)])
-    return {...base, reason: 'unknown-market', message: `unknown market "${keys.market}"${hint ? ` (did you mean "${hint}"?)` : ''}`}
+    return {...base, reason: 'unknown-market', message: `unknown market "${keys.market}"${didYouMean(hint)}`}
   }
   const read = resolveVariant(taxonomy, familyOf(family, isLive), keys.market)
   return read ?? {...base, reason: 'no-document', message: `no live document of "${keys.id}" applies to ${keys.market} (no variant for it or its regions, and no GLOBAL baseline)`}

@@ -1,6 +1,6 @@
 // Channels come from the taxonomy.
-import {suggest} from '../core/taxonomy.js'
-import {didYouMean, listItems} from './shared.js'
+import {didYouMean, suggest} from '../core/taxonomy.js'
+import {listItems} from './shared.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({

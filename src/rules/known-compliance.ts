@@ -1,6 +1,6 @@
 // Compliance tags come from the taxonomy.
-import {suggest} from '../core/taxonomy.js'
-import {caseFix, didYouMean, listItems} from './shared.js'
+import {didYouMean, suggest} from '../core/taxonomy.js'
+import {caseFix, listItems} from './shared.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({

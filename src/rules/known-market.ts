@@ -1,6 +1,6 @@
 // Markets are ISO 3166-1 codes, configured regions, or GLOBAL.
-import {isKnownMarket, suggest} from '../core/taxonomy.js'
-import {caseFix, didYouMean, listItems} from './shared.js'
+import {didYouMean, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {caseFix, listItems} from './shared.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // Document types come from the config.
-import {suggest} from '../core/taxonomy.js'
-import {didYouMean} from './shared.js'
+import {didYouMean, suggest} from '../core/taxonomy.js'
+
 import {defineRule} from './rule.js'
 
 export default defineRule({

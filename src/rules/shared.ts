@@ -20,11 +20,6 @@ export function listItems(doc: SopDocument, field: 'markets' | 'channels' | 'com
   return out
 }
 
-/** "did you mean X?" or nothing. */
-export function didYouMean(suggestion: string | undefined): string {
-  return suggestion ? ` (did you mean "${suggestion}"?)` : ''
-}
-
 
 /** A safe fix only when the suggestion is the same code in another case (`sg` → `SG`). */
 export function caseFix(doc: SopDocument, key: ReadonlyArray<string | number>, value: string, suggestion: string | undefined): TextEdit | undefined {

@@ -1,6 +1,6 @@
 // `status` is one of the configured lifecycle states.
-import {suggest} from '../core/taxonomy.js'
-import {caseFix, didYouMean} from './shared.js'
+import {didYouMean, suggest} from '../core/taxonomy.js'
+import {caseFix} from './shared.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({

@@ -2,7 +2,7 @@
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library} from '../core/library.js'
-import {GLOBAL, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
 import {type AnswerContext, checkAnswers, completeAnswers, fileProblem, missingError, missingFields, normalise} from './answers.js'
 import {type Answers} from './fields.js'
 import {documentPath, outputPath} from './paths.js'
@@ -76,7 +76,7 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
   const family = library.families.get(from)
   if (!family) {
     const hint = suggest(from, library.families.keys())
-    throw new SopkitError('UNKNOWN_ID', `no document has the id "${from}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+    throw new SopkitError('UNKNOWN_ID', `no document has the id "${from}"${didYouMean(hint)}`,
       'pass the id of an existing family to --from (`sopkit check` lists the library\'s files)')
   }
   const baseline = family.baselines[0]

@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import {parseYaml, splitFrontMatter} from '../core/front-matter.js'
-import {suggest} from '../core/taxonomy.js'
+import {didYouMean, suggest} from '../core/taxonomy.js'
 import {ASKABLE_FIELDS, type AskableField} from './fields.js'
 
 export const TEMPLATE_SUFFIX = '.md.hbs'
@@ -67,7 +67,7 @@ export function findTemplate(templates: readonly Template[], name: string): Temp
   if (!found) {
     const names = templates.map((t) => t.name)
     const hint = suggest(name, names)
-    throw new SopkitError('UNKNOWN_TEMPLATE', `unknown template or type "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+    throw new SopkitError('UNKNOWN_TEMPLATE', `unknown template or type "${name}"${didYouMean(hint)}`,
       `use one of ${names.join(', ')} (\`sopkit templates\` lists them)`)
   }
   if (found.problem) throw new SopkitError('TEMPLATE_INVALID', `template ${found.file}: ${found.problem}`, 'fix the template file, or delete it to use the built-in one')

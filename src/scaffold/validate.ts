@@ -7,7 +7,7 @@ import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {yaml} from '../core/front-matter.js'
 import {buildLibrary, type Library} from '../core/library.js'
-import {GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
 import {RULES} from '../rules/index.js'
 import {FLAG_FOR} from './fields.js'
 
@@ -15,8 +15,6 @@ export interface Problem {
   message: string
   mend: string
 }
-
-const didYouMean = (hint: string | undefined) => (hint ? ` (did you mean "${hint}"?)` : '')
 
 /** Market and region codes, GLOBAL first, as "did you mean" candidates and prompt choices. */
 export function marketCodes(config: Config): string[] {
