@@ -5,7 +5,7 @@ import {makeChalk} from '../cli/terminal.js'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import {loadLibrary} from '../core/loader.js'
-import {todayUtc} from '../core/dates.js'
+import {dateFlag} from '../core/dates.js'
 import {diffDocuments} from '../diff/diff.js'
 import {buildMatrix} from '../diff/matrix.js'
 import {type DiffResult, hasDifferences} from '../diff/model.js'
@@ -46,7 +46,7 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
   async run(): Promise<DiffResult> {
     const {args, flags} = await this.parse(Diff)
     const config = this.loadConfig(flags)
-    const today = flags.date ?? todayUtc()
+    const today = dateFlag(flags.date)
     const result = args.other ? await this.filesResult(config, args.target, args.other, today) : await this.familyResult(config, args.target, flags, today)
     const color = flags.output ? makeChalk(0) : this.color
     writeReport(diffRendererNamed(flags.format).render(result, {color}), flags.output, (text) => this.log(text))

@@ -3,7 +3,8 @@ import {BaseCommand} from '../cli/base-command.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {loadLibrary} from '../core/loader.js'
-import {asOfDate, inventoryFilters} from '../inventory/filters.js'
+import {dateFlag} from '../core/dates.js'
+import {inventoryFilters} from '../inventory/filters.js'
 import {buildInventory} from '../inventory/inventory.js'
 import type {Inventory} from '../inventory/model.js'
 import {LS_FORMATS, inventoryRendererNamed} from '../inventory/render/index.js'
@@ -39,7 +40,7 @@ values. --market M lists what applies to M: documents for M itself, for a region
   async run(): Promise<Inventory> {
     const {flags} = await this.parse(Ls)
     const config = this.loadConfig(flags)
-    const today = asOfDate(flags.date)
+    const today = dateFlag(flags.date)
     const filters = inventoryFilters(config, flags)
     const inventory = buildInventory(await loadLibrary(config), filters, today)
     const color = flags.output ? makeChalk(0) : this.color

@@ -1,7 +1,7 @@
 // What the user asked for, checked against the config before anything is assembled: unknown
 // markets, channels, types and statuses are exit-2 errors with a "did you mean".
 import type {Config} from '../core/config.js'
-import {isCalendarDate, todayUtc} from '../core/dates.js'
+import {dateFlag, todayUtc} from '../core/dates.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library} from '../core/library.js'
 import {didYouMean, GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
@@ -32,10 +32,7 @@ function unknown(flag: string, noun: string, value: string, known: string[], men
  * (UTC). Never a time of day, so the same inputs and date give the same bytes.
  */
 export function exportDate(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (flag !== undefined) {
-    if (!isCalendarDate(flag)) throw new SopkitError('INVALID_DATE', `--date ${flag}: not a calendar date`, 'write it as YYYY-MM-DD, e.g. --date 2026-05-01')
-    return flag
-  }
+  if (flag !== undefined) return dateFlag(flag)
   const epoch = env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch)) throw new SopkitError('INVALID_DATE', `SOURCE_DATE_EPOCH=${epoch}: not a number of seconds`, 'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date')

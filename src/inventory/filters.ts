@@ -1,7 +1,6 @@
 // Filter values from flags, checked against the config (exit 2 with "did you mean" for a typo),
 // and the one meaning of "a document applies to a market".
 import type {Config, Taxonomy} from '../core/config.js'
-import {isCalendarDate, todayUtc} from '../core/dates.js'
 import {SopkitError} from '../core/errors.js'
 import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
 import type {InventoryFilters} from './model.js'
@@ -75,8 +74,3 @@ export function ownerMatches(owner: string, wanted: string): boolean {
 }
 
 /** The day overdue is judged on: a `--date` value, or today (UTC). */
-export function asOfDate(value: string | undefined): string {
-  if (value === undefined) return todayUtc()
-  if (!isCalendarDate(value)) throw new SopkitError('USAGE', `--date ${value}: expected a calendar date YYYY-MM-DD`, 'pass e.g. --date 2026-06-30')
-  return value
-}

@@ -108,3 +108,11 @@ describe('sopkit diff on the bundled library', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 })
+
+describe('sopkit diff --date', () => {
+  it('rejects a date that is not on the calendar, exit 2', () => {
+    const r = sopkit(['diff', 'refund-escalation', '--market', 'SG', '--date', 'notadate'], {cwd: repo})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/--date notadate: not a calendar date — mend: write it as YYYY-MM-DD/)
+  })
+})
