@@ -59,7 +59,9 @@ export abstract class BaseCommand extends Command {
 function describe(error: unknown, commandId: string): {code: string; message: string; mend: string} {
   if (error instanceof SopkitError) return {code: error.code, message: error.message, mend: error.mend}
   if (error instanceof Errors.CLIError) {
-    const message = messageOf(error).split('\n')[0]!.replace(/^Error: /, '')
+    // oclif spreads a parse error over lines ("Parsing --x", then why, then "See more help"): keep it one line.
+    const lines = messageOf(error).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^See more help with/.test(l))
+    const message = lines.join(': ').replace(/^Error: /, '')
     return {code: 'USAGE', message, mend: `see \`sopkit ${commandId} --help\``}
   }
   return {code: 'INTERNAL', message: `internal error: ${messageOf(error).split('\n')[0]}`, mend: 'run again with DEBUG=sopkit* for the stack trace, and report it'}

@@ -246,3 +246,12 @@ describe('sopkit --version', () => {
     expect(r.stdout).toBe(`sopkit/${pkg.version} ${process.platform}-${process.arch} node-${process.version}\n`)
   })
 })
+
+describe('flag parse errors', () => {
+  it('say why on one line: --max-warnings -1', () => {
+    const r = sopkit(['check', '--max-warnings', '-1'], {cwd: tempRepo()})
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/--max-warnings.*greater than or equal to 0.*— mend:/)
+  })
+})
