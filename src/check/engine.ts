@@ -1,19 +1,19 @@
-// The check pipeline: find, load (each file once), lint, fix, suppress. Never prints.
+// The check pipeline: find, fix, lint each document (local pass), lint across the library, suppress. Never prints.
 import path from 'node:path'
 import type {Config} from '../core/config.js'
 import type {SopDocument} from '../core/document.js'
 import {todayUtc} from '../core/dates.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
 import {changedFiles} from '../core/git.js'
-import {buildLibrary, type Library} from '../core/library.js'
+import {buildLibrary} from '../core/library.js'
 import {findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
-import type {Rule} from '../rules/rule.js'
 import {DEFAULT_CACHE_FILE, FindingCache, hashText} from './cache.js'
 import {applyFixes} from './fix.js'
 import {type LintedFinding, lintDocument} from './lint.js'
+import {LIBRARY_RULES, localPass} from './local-pass.js'
 import {resolveSeverities} from './severity.js'
 import {DEFAULT_SUPPRESSIONS_FILE, applySuppressions, readSuppressions, recordSuppressions} from './suppressions.js'
 
@@ -35,7 +35,6 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void
   /** Package version, part of the cache key. */
   version?: string
-  rules?: readonly Rule[]
 }
 
 export interface CheckResult {
@@ -52,30 +51,36 @@ export interface CheckResult {
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const {config} = options
-  const rules = options.rules ?? RULES
   const today = options.today ?? todayUtc()
-  const severities = resolveSeverities(rules, config.rules, config.file ?? 'config', options.ruleFlags ?? [])
+  const severities = resolveSeverities(RULES, config.rules, config.file ?? 'config', options.ruleFlags ?? [])
   const libraryPaths = await findDocuments(config, config.root)
   const targets = await selectTargets(options, libraryPaths)
-  let documents = await loadDocuments(config, [...new Set([...libraryPaths, ...targets])])
-  const fixed: CheckResult['fixed'] = []
-  if (options.fix) {
-    documents = fixAll(documents, targets, {config, rules, severities, today}, fixed)
-    await prepareOutlines(documents)
-  }
-  const library = buildLibrary(config, documents)
+  const paths = [...new Set([...libraryPaths, ...targets])]
+  const fixed = options.fix ? await fixFiles(config, paths, targets, {severities, today}) : []
   const cache = options.cache && !options.fix
     ? new FindingCache(path.resolve(config.root, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE),
       hashText(JSON.stringify([options.version, config, [...severities], today])))
     : undefined
-  const all: Finding[] = []
-  targets.forEach((abs, i) => {
-    all.push(...checkOne(library.byPath.get(abs)!, {library, rules, severities, today, cache}))
-    options.onProgress?.(i + 1, targets.length)
-  })
+  const all = await lintPaths(config, paths, targets, {severities, today, cache, onProgress: options.onProgress})
   cache?.save()
   all.sort(compareFindings)
-  return finish(options, config, targets.map((t) => library.byPath.get(t)!.file), all, fixed)
+  return finish(options, config, targets.map((t) => relativeFile(config.root, t)), all, fixed)
+}
+
+/**
+ * Lint the documents at `paths` as one library and report on those in `targets`: the document
+ * rules in the local pass (each document read once, then kept compact), then the library rules.
+ */
+export async function lintPaths(config: Config, paths: string[], targets: readonly string[],
+  setup: {severities: Map<string, SeveritySetting>; today: string; cache?: FindingCache; onProgress?: (done: number, total: number) => void})
+  : Promise<Finding[]> {
+  const {severities, today} = setup
+  const targetSet = new Set(targets)
+  const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
+    {cache: setup.cache, onProgress: setup.onProgress})
+  const library = buildLibrary(config, local.documents)
+  const lint = {rules: LIBRARY_RULES, severities, library, today, reload: (doc: SopDocument) => loadDocument(config, doc.absPath)}
+  return [...local.findings, ...targets.flatMap((t) => lintDocument(library.byPath.get(t)!, lint).map((l) => l.finding))]
 }
 
 /** The documents to report on: the named paths, else the whole library (already found, not globbed again). */
@@ -88,48 +93,32 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
   return targets.filter((t) => changed.has(t))
 }
 
-interface LintSetup {
-  library: Library
-  rules: readonly Rule[]
-  severities: Map<string, SeveritySetting>
-  today: string
-  cache?: FindingCache
-}
-
-/** Cached per-document findings plus fresh library findings, or a full lint on a cache miss. */
-function checkOne(doc: SopDocument, setup: LintSetup): Finding[] {
-  const {cache, rules} = setup
-  if (!cache) return lintDocument(doc, setup).map((l) => l.finding)
-  const local = rules.filter((r) => !r.readsLibrary)
-  const shared = rules.filter((r) => r.readsLibrary)
-  const cached = cache.get(doc.file, doc.text)
-  const localFindings = cached ?? lintDocument(doc, {...setup, rules: local}).map((l) => l.finding)
-  cache.set(doc.file, doc.text, localFindings)
-  return [...localFindings, ...lintDocument(doc, {...setup, rules: shared}).map((l) => l.finding)]
-}
-
-/** Apply fixes until none is left (at most 3 passes), writing each changed file atomically. */
-function fixAll(documents: SopDocument[], targets: string[], setup: Omit<LintSetup, 'library'> & {config: Config},
-  fixed: CheckResult['fixed']): SopDocument[] {
+/**
+ * Apply fixes until none is left (at most 3 passes), writing each changed file atomically. The
+ * check itself then reads the files again, as any run would.
+ */
+async function fixFiles(config: Config, paths: string[], targets: string[], setup: {severities: Map<string, SeveritySetting>; today: string})
+  : Promise<CheckResult['fixed']> {
+  let documents = await loadDocuments(config, paths)
   const targetSet = new Set(targets)
   const counts = new Map<string, number>()
   for (let pass = 0; pass < 3; pass++) {
-    const library = buildLibrary(setup.config, documents)
+    const library = buildLibrary(config, documents)
     let changed = false
     documents = documents.map((doc) => {
       if (!targetSet.has(doc.absPath)) return doc
-      const edits = lintDocument(doc, {...setup, library}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
+      const edits = lintDocument(doc, {rules: RULES, ...setup, library}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
       const text = edits.length > 0 ? applyFixes(doc, edits.map((e) => e.fix)) : undefined
       if (text === undefined || text === doc.text) return doc
       writeFileAtomic(doc.absPath, (doc.bom ? '\uFEFF' : '') + text, {overwrite: true})
       counts.set(doc.file, (counts.get(doc.file) ?? 0) + edits.length)
       changed = true
-      return loadDocument(setup.config, doc.absPath)
+      return loadDocument(config, doc.absPath)
     })
     if (!changed) break
+    await prepareOutlines(documents)
   }
-  for (const [file, count] of counts) fixed.push({file, count})
-  return documents
+  return [...counts].map(([file, count]) => ({file, count}))
 }
 
 function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixed: CheckResult['fixed']): CheckResult {

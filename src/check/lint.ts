@@ -14,11 +14,13 @@ export interface LintOptions {
   severities: ReadonlyMap<string, SeveritySetting>
   library: Library
   today: string
+  /** The full document for a compact one (which has no text), to place its findings. */
+  reload?: (doc: SopDocument) => SopDocument
 }
 
 /** Run every enabled rule on one document. */
 export function lintDocument(doc: SopDocument, options: LintOptions): LintedFinding[] {
-  const out: LintedFinding[] = []
+  const reports: Array<{rule: Rule; severity: 'warn' | 'error'; report: Report}> = []
   const broken = doc.readProblem !== undefined || doc.problems.length > 0
   for (const rule of options.rules) {
     const severity = options.severities.get(rule.id) ?? rule.defaultSeverity
@@ -28,10 +30,17 @@ export function lintDocument(doc: SopDocument, options: LintOptions): LintedFind
       library: options.library,
       config: options.library.config,
       today: options.today,
-      report: (report) => out.push(toFinding(doc, rule, severity, report)),
+      report: (report) => reports.push({rule, severity, report}),
     })
   }
-  return out
+  if (reports.length === 0) return []
+  const located = doc.compact ? reloaded(doc, options) : doc
+  return reports.map(({rule, severity, report}) => toFinding(located, rule, severity, report))
+}
+
+function reloaded(doc: SopDocument, options: LintOptions): SopDocument {
+  if (!options.reload) throw new Error(`internal: ${doc.file} is compact and no reload was given to place its findings`)
+  return options.reload(doc)
 }
 
 function toFinding(doc: SopDocument, rule: Rule, severity: 'warn' | 'error', report: Report): LintedFinding {

@@ -4,6 +4,8 @@ import {type FrontMatterBlock, isYamlLanguage, parseYaml, parseYamlFast, splitFr
 import {locateSimple} from './locate.js'
 import {scanOutline} from './outline-scan.js'
 import {LineIndex, type Position} from './positions.js'
+import {detachString} from './detach.js'
+import {compactOutline} from './drift.js'
 import {type Outline, type RawOutline, outline} from './sections.js'
 
 export interface Deviation {
@@ -65,6 +67,20 @@ export interface DocumentRecord {
   parsed: ParsedParts
 }
 
+/**
+ * A sound document without its text: front matter as written and an outline whose sections carry
+ * a content fingerprint instead of their content. What rules that read other documents need, at a
+ * fraction of the memory; positions need the text, so a finding on it reloads the file.
+ */
+export interface CompactRecord {
+  compact: true
+  file: string
+  absPath: string
+  bom: boolean
+  data: Record<string, unknown>
+  outline: Outline
+}
+
 export class SopDocument {
   /** Repo-relative path with forward slashes. */
   readonly file: string
@@ -80,12 +96,17 @@ export class SopDocument {
   readonly data: Record<string, unknown> = {}
   readonly meta: DocumentMeta
   readonly bodyStart: number
+  /** True when built from a CompactRecord: no text, so no positions (reload the file for those). */
+  readonly compact: boolean
   private lines?: LineIndex
+  /** Front matter read as written by the fast parser, without problems: what a compact record keeps. */
+  private fastRead = false
   private exact?: Document
   private scanned?: RawOutline | null
   private parsedOutline?: Outline
 
-  constructor(file: string, absPath: string, text: string, options: {bom?: boolean; readProblem?: ReadProblem; parsed?: ParsedParts} = {}) {
+  constructor(file: string, absPath: string, text: string,
+    options: {bom?: boolean; readProblem?: ReadProblem; parsed?: ParsedParts; outline?: Outline} = {}) {
     this.file = file
     this.absPath = absPath
     this.text = text
@@ -94,9 +115,14 @@ export class SopDocument {
     this.eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n'
     this.block = options.readProblem ? undefined : splitFrontMatter(text)
     this.bodyStart = this.block?.bodyStart ?? 0
+    this.compact = options.outline !== undefined
+    this.fastRead = this.compact
+    this.parsedOutline = options.outline
     if (options.parsed) {
       this.problems.push(...options.parsed.problems)
-      this.data = Object.assign(Object.create(null) as Record<string, unknown>, options.parsed.data)
+      const {data} = options.parsed
+      // Data sent from another thread arrives with Object.prototype; keys such as __proto__ must stay plain.
+      this.data = Object.getPrototypeOf(data) === null ? data : Object.assign(Object.create(null) as Record<string, unknown>, data)
       this.meta = options.parsed.meta
       this.scanned = options.parsed.scanned
       return
@@ -111,8 +137,21 @@ export class SopDocument {
       parsed: {problems: this.problems, data: this.data, meta: this.meta, scanned: this.scanned}}
   }
 
+  /**
+   * The compact record when the document is sound and its front matter was read as written by the
+   * fast parser (so no rule needs the exact YAML of it); the full record otherwise.
+   */
+  toCompactRecord(): CompactRecord | DocumentRecord {
+    if (!this.fastRead) return this.toRecord()
+    return {compact: true, file: this.file, absPath: this.absPath, bom: this.bom, data: this.data, outline: compactOutline(this.outline)}
+  }
+
   /** A document rebuilt from a record without parsing anything again. */
-  static fromRecord(record: DocumentRecord): SopDocument {
+  static fromRecord(record: DocumentRecord | CompactRecord): SopDocument {
+    if ('compact' in record) {
+      const {data} = record
+      return new SopDocument(record.file, record.absPath, '', {bom: record.bom, parsed: {problems: [], data, meta: readMeta(data)}, outline: record.outline})
+    }
     return new SopDocument(record.file, record.absPath, record.text, {bom: record.bom, readProblem: record.readProblem, parsed: record.parsed})
   }
 
@@ -122,9 +161,13 @@ export class SopDocument {
     if (!block) return void this.problems.push({kind: 'no-front-matter'})
     if (!isYamlLanguage(block.language)) return void this.problems.push({kind: 'language', language: block.language})
     if (!block.terminated) return void this.problems.push({kind: 'unterminated'})
-    const source = this.text.slice(block.start, block.end)
+    // A copy of its own: the parsed values are slices of it, and some outlive the text (compact records).
+    const source = detachString(this.text.slice(block.start, block.end))
     const fast = parseYamlFast(source)
-    if (fast && isAsWritten(fast)) return ((this as {data: Record<string, unknown>}).data = fast)
+    if (fast && isAsWritten(fast)) {
+      this.fastRead = true
+      return ((this as {data: Record<string, unknown>}).data = fast)
+    }
     const parsed = parseYaml(source)
     this.exact = parsed.document
     for (const p of parsed.problems) this.problems.push({kind: 'yaml', message: p.message, offset: block.start + p.offset})
@@ -173,6 +216,7 @@ export class SopDocument {
 
   /** 1-based position of an offset in the (BOM-less) text. */
   position(offset: number): Position {
+    if (this.compact) throw new Error(`internal: ${this.file} is compact (no text); reload it for positions`)
     this.lines ??= new LineIndex(this.text)
     return this.lines.at(offset)
   }

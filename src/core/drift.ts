@@ -1,7 +1,8 @@
 // Section-by-section comparison of a variant with what it would inherit, and the deviations
 // that approve a difference. Check, diff and the matrix all classify differences here.
 import type {Deviation, SopDocument} from './document.js'
-import {PATH_SEPARATOR, type Section} from './sections.js'
+import {detachString as detach} from './detach.js'
+import {type Outline, PATH_SEPARATOR, type Section} from './sections.js'
 
 export type SectionState = 'same' | 'changed' | 'added' | 'removed' | 'moved'
 
@@ -24,7 +25,26 @@ export function normalisedContent(section: Section): string {
 }
 
 function sameContent(a: Section, b: Section): boolean {
-  return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
+  if (a.fingerprint === undefined && b.fingerprint === undefined) return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
+  return fingerprintOf(a) === fingerprintOf(b)
+}
+
+function fingerprintOf(section: Section): number {
+  return section.fingerprint ?? contentFingerprint(section.content)
+}
+
+/**
+ * The outline with each section's content replaced by its fingerprint (see `CompactRecord`), every
+ * string copied so that none keeps the document's text alive (V8 slices share their parent).
+ */
+export function compactOutline(outline: Outline): Outline {
+  const {title, sections, links} = outline
+  return {
+    title: title && {text: detach(title.text), start: title.start},
+    sections: sections.map((s) => ({path: detach(s.path), heading: detach(s.heading), depth: s.depth, start: s.start, contentStart: s.contentStart,
+      end: s.end, content: '', fingerprint: fingerprintOf(s)})),
+    links: links.map((l) => ({url: detach(l.url), start: l.start, end: l.end})),
+  }
 }
 
 const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) ||
@@ -48,6 +68,39 @@ export function equalIgnoringWhitespace(a: string, b: string): boolean {
     i++
     j++
   }
+}
+
+/** 1 for the code units `isSpace` accepts (the ones String#trim removes), else 0. */
+const SPACE = new Uint8Array(65536)
+for (let code = 0; code < 65536; code++) SPACE[code] = isSpace(code) ? 1 : 0
+
+/**
+ * A 52-bit hash of the text with every run of whitespace read as one space, for trimmed text such
+ * as a section's content: equal texts under `equalIgnoringWhitespace` get equal fingerprints. Lane
+ * `a` hashes the non-space code units, lane `b` folds `a` in at every word end, so where the
+ * spaces fall counts too; 26 bits of each after murmur3's avalanche. An accidental collision is a
+ * one in 2^52 event. Branch-free, because a branch at every word end is what made it slow.
+ */
+export function contentFingerprint(text: string): number {
+  let a = 0x811c9dc5
+  let b = 0x9747b28c
+  let previous = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const space = SPACE[code]!
+    const keep = -space
+    a = (a & keep) | (Math.imul(a ^ code, 0x01000193) & ~keep)
+    const fold = -(space & (previous ^ 1))
+    b = (Math.imul(b ^ a, 0x5bd1e995) & fold) | (b & ~fold)
+    previous = space
+  }
+  return ((avalanche(a) >>> 6) * 0x4000000) + (avalanche(Math.imul(b ^ a, 0x5bd1e995)) >>> 6)
+}
+
+function avalanche(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return h ^ (h >>> 16)
 }
 
 function pathKey(path: string): string {

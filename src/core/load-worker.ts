@@ -1,12 +1,11 @@
-// A worker thread's whole job: load its share of the documents and send them back as records.
-import {parentPort, workerData} from 'node:worker_threads'
+// A worker thread of loadDocuments: it claims documents until none is left and sends back records.
 import type {Config} from './config.js'
 import {loadDocument} from './loader.js'
+import {serveShare, shareSetup} from './threads.js'
 
-const {config, paths} = workerData as {config: Config; paths: string[]}
-const records = paths.map((p) => {
-  const doc = loadDocument(config, p)
+const {config, paths} = shareSetup<{config: Config; paths: string[]}>()
+await serveShare((index) => {
+  const doc = loadDocument(config, paths[index]!)
   if (!doc.readProblem) doc.needsMarkdownParser()
   return doc.toRecord()
 })
-parentPort!.postMessage(records)

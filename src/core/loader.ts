@@ -1,15 +1,13 @@
 // The one document loader: finds documents inside the repo and reads each once, safely.
-import {closeSync, existsSync, lstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
-import {availableParallelism} from 'node:os'
+import {closeSync, lstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {Worker} from 'node:worker_threads'
 import {glob} from 'tinyglobby'
 import type {Config} from './config.js'
 import {type DocumentRecord, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
 import {buildLibrary, type Library} from './library.js'
 import {loadMarkdownParser} from './markdown.js'
+import {shareWork, threadCount} from './threads.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const BINARY_SNIFF = 8192
@@ -153,46 +151,21 @@ function firstInvalidByte(bytes: Buffer): string {
 }
 
 /** Below this many documents a worker costs more to start than it saves. */
-const PARALLEL_THRESHOLD = 400
+const PARALLEL_THRESHOLD = 600
 const WORKER = new URL('./load-worker.js', import.meta.url)
 
 /**
- * How many threads load documents: SOPKIT_WORKERS, else one per core (at most 4) on machines with
- * four or more cores. On two cores the copy back from the worker costs what the worker saves
- * (measured: 10k documents, 2.0 s on one thread, 2.2 s on two), so one thread it is.
- */
-function threadCount(documents: number): number {
-  const fromEnv = Number.parseInt(process.env.SOPKIT_WORKERS ?? '', 10)
-  if (Number.isInteger(fromEnv) && fromEnv >= 0) return Math.max(1, fromEnv)
-  const cores = availableParallelism()
-  return documents < PARALLEL_THRESHOLD || cores < 4 ? 1 : Math.min(cores, 4)
-}
-
-/**
- * Load every document once, spreading the reading and parsing over worker threads on a
- * multi-core machine (the main thread takes a share too). The result is the same whatever
- * the thread count. remark is imported only if some body needs more than the line scanner.
+ * Load every document once, spread over worker threads on a multi-core machine (core/threads).
+ * The result is the same whatever the thread count. remark is imported only if some body needs
+ * more than the line scanner.
  */
 export async function loadDocuments(config: Config, absPaths: readonly string[]): Promise<SopDocument[]> {
-  const threads = existsSync(fileURLToPath(WORKER)) ? threadCount(absPaths.length) : 1
-  const size = Math.ceil(absPaths.length / threads)
-  const shares = Array.from({length: threads}, (_, i) => absPaths.slice(i * size, (i + 1) * size))
-  const pending = shares.slice(1).map((paths) => loadInWorker(config, paths))
-  const own = shares[0]!.map((p) => loadDocument(config, p))
-  const documents = [...own, ...(await Promise.all(pending)).flat()]
+  const threads = threadCount(WORKER, absPaths.length, PARALLEL_THRESHOLD)
+  const loaded = await shareWork<SopDocument | DocumentRecord>({count: absPaths.length, threads, worker: WORKER, setup: {config, paths: absPaths},
+    handle: (index) => loadDocument(config, absPaths[index]!)})
+  const documents = loaded.map((d) => (d instanceof SopDocument ? d : SopDocument.fromRecord(d)))
   await prepareOutlines(documents)
   return documents
-}
-
-function loadInWorker(config: Config, paths: string[]): Promise<SopDocument[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, {workerData: {config, paths}})
-    worker.once('message', (records: DocumentRecord[]) => {
-      resolve(records.map((r) => SopDocument.fromRecord(r)))
-      void worker.terminate()
-    })
-    worker.once('error', reject)
-  })
 }
 
 /** Make every document's `outline` available synchronously. */

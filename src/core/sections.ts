@@ -13,8 +13,10 @@ export interface Section {
   start: number
   contentStart: number
   end: number
-  /** The section's own text, without its sub-sections, trimmed. */
+  /** The section's own text, without its sub-sections, trimmed; empty in a compact outline. */
   content: string
+  /** Whitespace-insensitive hash of `content`, set in a compact outline (which drops the content). */
+  fingerprint?: number
 }
 
 export interface BodyLink {

@@ -6,7 +6,8 @@ import path from 'node:path'
 import {afterAll} from 'vitest'
 import {SOP_BODY} from '../helpers/docs.js'
 import {lintDocument} from '../../src/check/lint.js'
-import {resolveConfig} from '../../src/core/config.js'
+import {lintPaths} from '../../src/check/engine.js'
+import {type Config, resolveConfig} from '../../src/core/config.js'
 import type {Severity} from '../../src/core/finding.js'
 import {buildLibrary} from '../../src/core/library.js'
 import {loadDocument, prepareOutlines} from '../../src/core/loader.js'
@@ -87,7 +88,22 @@ export async function lintFixtureIn(files: Record<string, string | Uint8Array>, 
       findings.push(result)
     }
   }
+  await expectEngineAgrees(config, paths, findings, options.today ?? TODAY)
   return {findings, root}
+}
+
+/**
+ * check's engine reads each document once, keeps it compact (no text, section fingerprints) and
+ * runs the library rules on that: every rule test also proves it finds what linting whole
+ * documents finds, to the message and position.
+ */
+async function expectEngineAgrees(config: Config, paths: string[], findings: RuleFinding[], today: string): Promise<void> {
+  const key = (f: Omit<RuleFinding, 'fix' | 'fixed'>) => `${findingKey(f)} ${f.severity} ${f.fixable} ${f.message} | ${f.mend}`
+  const viaEngine = (await lintPaths(config, paths, paths, {severities: new Map(), today})).map(key).sort()
+  const direct = findings.map(key).sort()
+  if (JSON.stringify(viaEngine) !== JSON.stringify(direct)) {
+    throw new Error(`check's engine disagrees with linting whole documents:\n engine: ${viaEngine.join('\n         ')}\n direct: ${direct.join('\n         ')}`)
+  }
 }
 
 /** The findings of linting `files` as a library (see lintFixtureIn). */

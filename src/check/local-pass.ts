@@ -1,0 +1,63 @@
+// The first pass of check, document by document: read it, run the rules that read only that
+// document, and keep a compact record of it for the rules that read the library. The documents
+// are shared between this thread and worker threads (see core/threads), so neither the texts nor
+// the parsed front matter of a large library are ever all in memory at once.
+import type {Config} from '../core/config.js'
+import {type CompactRecord, type DocumentRecord, SopDocument} from '../core/document.js'
+import type {Finding, SeveritySetting} from '../core/finding.js'
+import {buildLibrary} from '../core/library.js'
+import {loadDocument} from '../core/loader.js'
+import {isMarkdownParserLoaded, loadMarkdownParser} from '../core/markdown.js'
+import {shareWork, threadCount} from '../core/threads.js'
+import {RULES} from '../rules/index.js'
+import type {FindingCache} from './cache.js'
+import {lintDocument} from './lint.js'
+
+export interface LocalSetup {
+  config: Config
+  paths: string[]
+  /** Whether each of `paths` is checked; the others are read for the library rules only. */
+  checked: boolean[]
+  severities: Array<[string, SeveritySetting]>
+  today: string
+}
+
+export interface LocalResult {
+  record: CompactRecord | DocumentRecord
+  findings: Finding[]
+}
+
+/** Rules that read one document only; the others run in the library pass. */
+export const DOCUMENT_RULES = RULES.filter((r) => !r.readsLibrary)
+export const LIBRARY_RULES = RULES.filter((r) => r.readsLibrary)
+
+const WORKER = new URL('./local-worker.js', import.meta.url)
+/** Below this many documents a worker costs more to start than it saves. */
+const PARALLEL_THRESHOLD = 600
+
+/** Every document of `setup.paths` (compact where sound) in order, and the findings of the document rules. */
+export async function localPass(setup: LocalSetup, options: {cache?: FindingCache; onProgress?: (done: number, total: number) => void} = {})
+  : Promise<{documents: SopDocument[]; findings: Finding[]}> {
+  // The cache lives on this thread, so a cached run reads on this thread only.
+  const threads = options.cache ? 1 : threadCount(WORKER, setup.paths.length, PARALLEL_THRESHOLD)
+  const results = await shareWork({count: setup.paths.length, threads, worker: WORKER, setup, handle: localLinter(setup, options.cache),
+    onProgress: options.onProgress})
+  return {documents: results.map((r) => SopDocument.fromRecord(r.record)), findings: results.flatMap((r) => r.findings)}
+}
+
+/** The handler each thread runs on one document (by index in `setup.paths`). */
+export function localLinter(setup: LocalSetup, cache?: FindingCache): (index: number) => LocalResult | Promise<LocalResult> {
+  const lint = {rules: DOCUMENT_RULES, severities: new Map(setup.severities), library: buildLibrary(setup.config, []), today: setup.today}
+  const finish = (index: number, doc: SopDocument): LocalResult => {
+    if (!setup.checked[index]) return {record: doc.toCompactRecord(), findings: []}
+    const findings = cache?.get(doc.file, doc.text) ?? lintDocument(doc, lint).map((l) => l.finding)
+    cache?.set(doc.file, doc.text, findings)
+    return {record: doc.toCompactRecord(), findings}
+  }
+  return (index) => {
+    const doc = loadDocument(setup.config, setup.paths[index]!)
+    // Bodies the line scanner cannot model need remark, which is imported once, on first need.
+    if (!doc.readProblem && doc.needsMarkdownParser() && !isMarkdownParserLoaded()) return loadMarkdownParser().then(() => finish(index, doc))
+    return finish(index, doc)
+  }
+}
