@@ -107,15 +107,24 @@ function pathKey(path: string): string {
   return path.toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
-/** Sections keyed by heading path; a repeated path gets an ordinal so it still aligns. */
+const keyedCache = new WeakMap<readonly Section[], Array<[string, Section]>>()
+
+/**
+ * Sections keyed by heading path; a repeated path gets an ordinal so it still aligns. Computed
+ * once per outline: a baseline is compared with every one of its variants.
+ */
 function keyed(sections: readonly Section[]): Array<[string, Section]> {
+  let out = keyedCache.get(sections)
+  if (out) return out
   const seen = new Map<string, number>()
-  return sections.map((s) => {
+  out = sections.map((s) => {
     const base = pathKey(s.path)
     const n = (seen.get(base) ?? 0) + 1
     seen.set(base, n)
     return [n === 1 ? base : `${base}#${n}`, s]
   })
+  keyedCache.set(sections, out)
+  return out
 }
 
 /**

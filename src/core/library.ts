@@ -1,6 +1,6 @@
 // Families, baselines and variants, and the one variant resolver (market → region → GLOBAL).
-import lt from 'semver/functions/lt.js'
-import valid from 'semver/functions/valid.js'
+import type SemVer from 'semver/classes/semver.js'
+import parse from 'semver/functions/parse.js'
 import type {Config, Taxonomy} from './config.js'
 import type {SopDocument} from './document.js'
 import {GLOBAL} from './taxonomy.js'
@@ -76,9 +76,18 @@ export function inheritedFor(taxonomy: Taxonomy, family: Family, variant: SopDoc
   return baseline ? {via: 'baseline', document: baseline} : undefined
 }
 
+const versions = new Map<string, SemVer | null>()
+
+/** The semantic version a string names (semver's loose reading), or null; parsed once per distinct string. */
+export function semverOf(value: string): SemVer | null {
+  let version = versions.get(value)
+  if (version === undefined) versions.set(value, (version = parse(value)))
+  return version
+}
+
 /** True when a variant's `based_on` is an older version than its baseline's. */
 export function isOutdated(variant: SopDocument, baseline: SopDocument): boolean {
-  const basedOn = valid(variant.meta.based_on ?? '')
-  const current = valid(baseline.meta.version ?? '')
-  return Boolean(basedOn && current && lt(basedOn, current))
+  const basedOn = semverOf(variant.meta.based_on ?? '')
+  const current = semverOf(baseline.meta.version ?? '')
+  return Boolean(basedOn && current && basedOn.compare(current) < 0)
 }

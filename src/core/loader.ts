@@ -14,7 +14,11 @@ const BINARY_SNIFF = 8192
 
 /** Repo-relative path with forward slashes. */
 export function relativeFile(root: string, absPath: string): string {
-  return path.relative(root, absPath).split(path.sep).join('/')
+  // The common case, a normalised path inside the root, without path.relative's full walk.
+  const inside = absPath.startsWith(root) && absPath[root.length] === path.sep && !absPath.includes(`${path.sep}.`) &&
+    !absPath.includes(path.sep + path.sep)
+  const rel = inside ? absPath.slice(root.length + 1) : path.relative(root, absPath)
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/')
 }
 
 /** True when `target` is `root` or inside it. */

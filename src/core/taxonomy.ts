@@ -82,11 +82,22 @@ function computeRequired(config: Config, facts: ApplicableFacts): RequiredTag[] 
 function matches(req: Requirement, taxonomy: Taxonomy, facts: ApplicableFacts, concrete: Set<string>): boolean {
   const {market, region, channel, type, topic} = req.when
   if (market && !market.some((m) => concrete.has(m))) return false
-  if (region && !region.some((r) => facts.markets.includes(r) || [...concrete].some((m) => taxonomy.regions[r]?.markets.includes(m)))) return false
+  if (region && !region.some((r) => facts.markets.includes(r) || [...concrete].some((m) => regionMarkets(taxonomy, r).has(m)))) return false
   if (channel && !channel.some((c) => facts.channels.includes(c))) return false
   if (type && !(facts.type && type.includes(facts.type))) return false
   if (topic && !topic.some((t) => facts.topics.includes(t))) return false
   return true
+}
+
+const regionSets = new WeakMap<Taxonomy, Map<string, Set<string>>>()
+
+/** A region's markets as a set, built once per taxonomy (requirements test membership a lot). */
+function regionMarkets(taxonomy: Taxonomy, region: string): Set<string> {
+  let sets = regionSets.get(taxonomy)
+  if (!sets) regionSets.set(taxonomy, (sets = new Map()))
+  let markets = sets.get(region)
+  if (!markets) sets.set(region, (markets = new Set(taxonomy.regions[region]?.markets ?? [])))
+  return markets
 }
 
 function describe(req: Requirement): string {

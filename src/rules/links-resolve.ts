@@ -2,6 +2,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {SopDocument} from '../core/document.js'
+import type {Library} from '../core/library.js'
 import {isInside} from '../core/loader.js'
 import {slug} from '../core/sections.js'
 import {defineRule} from './rule.js'
@@ -19,7 +20,7 @@ export default defineRule({
     outside: {message: 'Link leaves the repository: {target}', mend: 'link to a document inside the repository, or use a full URL'},
     anchor: {message: 'Broken link: no heading "#{anchor}" in {target}', mend: 'use one of the target\'s heading anchors, e.g. #{example}'},
   },
-  check({doc, library, config, report}) {
+  check({doc, library, report}) {
     for (const link of doc.outline.links) {
       if (EXTERNAL.test(link.url) || link.url === '') continue
       const [rawPath = '', rawAnchor] = link.url.split('#', 2)
@@ -27,18 +28,12 @@ export default defineRule({
       const at = {bodyOffset: link.start}
       let target: SopDocument | undefined = doc
       if (rawPath !== '') {
-        // A leading slash means the repository root, as GitHub and GitLab render it.
-        const base = rawPath.startsWith('/') ? config.root : path.dirname(doc.absPath)
-        const abs = path.join(base, safeDecode(rawPath))
-        if (!isInside(config.root, abs)) {
-          report({messageId: 'outside', data: {target: rawPath}, at})
+        const resolved = resolveLink(library, doc, rawPath)
+        if (resolved !== 'outside' && resolved !== 'missing') target = resolved.document
+        else {
+          report({messageId: resolved, data: {target: rawPath}, at})
           continue
         }
-        if (!library.byPath.has(abs) && !existsSync(abs)) {
-          report({messageId: 'missing', data: {target: rawPath}, at})
-          continue
-        }
-        target = library.byPath.get(abs)
       }
       if (!anchor || !target) continue
       const anchors = anchorsOf(target)
@@ -48,6 +43,30 @@ export default defineRule({
     }
   },
 })
+
+type Resolved = 'outside' | 'missing' | {document?: SopDocument}
+
+const resolvedCache = new WeakMap<Library, Map<string, Resolved>>()
+
+/**
+ * What a relative link's path points at: a document of the library, another existing file, or
+ * nothing. Documents of one folder share their links, so each (folder, path) is resolved once.
+ */
+function resolveLink(library: Library, doc: SopDocument, rawPath: string): Resolved {
+  const {root} = library.config
+  // A leading slash means the repository root, as GitHub and GitLab render it.
+  const base = rawPath.startsWith('/') ? root : path.dirname(doc.absPath)
+  let cache = resolvedCache.get(library)
+  if (!cache) resolvedCache.set(library, (cache = new Map()))
+  const key = `${base}\0${rawPath}`
+  let resolved = cache.get(key)
+  if (resolved === undefined) {
+    const abs = path.join(base, safeDecode(rawPath))
+    resolved = !isInside(root, abs) ? 'outside' : library.byPath.has(abs) || existsSync(abs) ? {document: library.byPath.get(abs)} : 'missing'
+    cache.set(key, resolved)
+  }
+  return resolved
+}
 
 const anchorCache = new WeakMap<SopDocument, string[]>()
 

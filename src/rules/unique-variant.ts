@@ -1,4 +1,6 @@
 // One document per (id, market): two would make the variant a market reads ambiguous.
+import type {SopDocument} from '../core/document.js'
+import type {Family} from '../core/library.js'
 import {listItems} from './shared.js'
 import {defineRule} from './rule.js'
 
@@ -13,10 +15,25 @@ export default defineRule({
   check({doc, library, report}) {
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
     if (!family) return
-    const earlier = [...family.baselines, ...family.variants].filter((d) => d.file < doc.file)
+    const byMarket = documentsByMarket(family)
     for (const {value, key} of listItems(doc, 'markets')) {
-      const other = earlier.find((d) => d.meta.markets.includes(value))
+      const other = byMarket.get(value)?.find((d) => d.file < doc.file)
       if (other) report({messageId: 'duplicate', data: {id: family.id, market: value, other: other.file}, at: {key}})
     }
   },
 })
+
+const index = new WeakMap<Family, Map<string, SopDocument[]>>()
+
+/** The family's documents under each market they list, baselines first: built once per family, not per member. */
+function documentsByMarket(family: Family): Map<string, SopDocument[]> {
+  let byMarket = index.get(family)
+  if (!byMarket) {
+    byMarket = new Map()
+    for (const d of [...family.baselines, ...family.variants]) {
+      for (const market of new Set(d.meta.markets)) byMarket.set(market, [...(byMarket.get(market) ?? []), d])
+    }
+    index.set(family, byMarket)
+  }
+  return byMarket
+}

@@ -1,11 +1,11 @@
 // `version` and `based_on` are semantic versions.
 import coerce from 'semver/functions/coerce.js'
-import valid from 'semver/functions/valid.js'
+import {semverOf} from '../core/library.js'
 import {defineRule} from './rule.js'
 
 /** semver itself accepts a leading "v" or "=" and surrounding spaces; a document's version may not. */
 function isStrictSemver(value: string): boolean {
-  return /^\d/.test(value) && value === value.trim() && valid(value) !== null
+  return /^\d/.test(value) && value === value.trim() && semverOf(value) !== null
 }
 
 export default defineRule({
