@@ -143,7 +143,7 @@ export class SopDocument {
    */
   toCompactRecord(): CompactRecord | DocumentRecord {
     if (!this.fastRead) return this.toRecord()
-    return {compact: true, file: this.file, absPath: this.absPath, bom: this.bom, data: this.data, outline: compactOutline(this.outline)}
+    return {compact: true, file: this.file, absPath: this.absPath, bom: this.bom, data: this.data, outline: compactOutline(this.outline, this.text, this.bodyStart)}
   }
 
   /** A document rebuilt from a record without parsing anything again. */

@@ -34,15 +34,16 @@ function fingerprintOf(section: Section): number {
 }
 
 /**
- * The outline with each section's content replaced by its fingerprint (see `CompactRecord`), every
- * string copied so that none keeps the document's text alive (V8 slices share their parent).
+ * The outline of a body that starts at `bodyStart` in `text`, with each section's content replaced
+ * by its fingerprint (see `CompactRecord`), every string copied so that none keeps the document's
+ * text alive (V8 slices share their parent).
  */
-export function compactOutline(outline: Outline): Outline {
+export function compactOutline(outline: Outline, text: string, bodyStart: number): Outline {
   const {title, sections, links} = outline
   return {
     title: title && {text: detach(title.text), start: title.start},
     sections: sections.map((s) => ({path: detach(s.path), heading: detach(s.heading), depth: s.depth, start: s.start, contentStart: s.contentStart,
-      end: s.end, content: '', fingerprint: fingerprintOf(s)})),
+      end: s.end, content: '', fingerprint: s.fingerprint ?? contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end)})),
     links: links.map((l) => ({url: detach(l.url), start: l.start, end: l.end})),
   }
 }
@@ -75,17 +76,20 @@ const SPACE = new Uint8Array(65536)
 for (let code = 0; code < 65536; code++) SPACE[code] = isSpace(code) ? 1 : 0
 
 /**
- * A 52-bit hash of the text with every run of whitespace read as one space, for trimmed text such
- * as a section's content: equal texts under `equalIgnoringWhitespace` get equal fingerprints. Lane
- * `a` hashes the non-space code units, lane `b` folds `a` in at every word end, so where the
- * spaces fall counts too; 26 bits of each after murmur3's avalanche. An accidental collision is a
- * one in 2^52 event. Branch-free, because a branch at every word end is what made it slow.
+ * A 52-bit hash of `text` (or of its [start, end) range) trimmed, with every run of whitespace
+ * read as one space: texts equal under `equalIgnoringWhitespace` get equal fingerprints. Lane `a`
+ * hashes the non-space code units, lane `b` folds `a` in at every word end, so where the spaces
+ * fall counts too; 26 bits of each after murmur3's avalanche. An accidental collision is a one in
+ * 2^52 event. Branch-free in the loop, because a branch at every word end is what made it slow;
+ * and it reads a range of the document text, because that is faster than a sliced copy.
  */
-export function contentFingerprint(text: string): number {
+export function contentFingerprint(text: string, start = 0, end = text.length): number {
+  while (start < end && SPACE[text.charCodeAt(start)] === 1) start++
+  while (end > start && SPACE[text.charCodeAt(end - 1)] === 1) end--
   let a = 0x811c9dc5
   let b = 0x9747b28c
   let previous = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i)
     const space = SPACE[code]!
     const keep = -space
@@ -103,8 +107,13 @@ function avalanche(h: number): number {
   return h ^ (h >>> 16)
 }
 
+const pathKeys = new Map<string, string>()
+
+/** How heading paths and deviation sections are matched: case and spacing aside. A library repeats a few hundred. */
 function pathKey(path: string): string {
-  return path.toLowerCase().replace(/\s+/g, ' ').trim()
+  let key = pathKeys.get(path)
+  if (key === undefined) pathKeys.set(path, (key = path.toLowerCase().replace(/\s+/g, ' ').trim()))
+  return key
 }
 
 const keyedCache = new WeakMap<readonly Section[], Array<[string, Section]>>()

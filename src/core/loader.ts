@@ -14,15 +14,21 @@ const BINARY_SNIFF = 8192
 
 /** Repo-relative path with forward slashes. */
 export function relativeFile(root: string, absPath: string): string {
-  // The common case, a normalised path inside the root, without path.relative's full walk.
-  const inside = absPath.startsWith(root) && absPath[root.length] === path.sep && !absPath.includes(`${path.sep}.`) &&
-    !absPath.includes(path.sep + path.sep)
-  const rel = inside ? absPath.slice(root.length + 1) : path.relative(root, absPath)
+  const rel = isPlainlyInside(root, absPath) ? absPath.slice(root.length + 1) : path.relative(root, absPath)
   return path.sep === '/' ? rel : rel.split(path.sep).join('/')
+}
+
+/**
+ * The common case without path.relative's full walk: a POSIX path that is already normal (no
+ * `.` or `..` segment, no doubled slash) and starts with the root's own path and a separator.
+ */
+function isPlainlyInside(root: string, target: string): boolean {
+  return path.sep === '/' && target.startsWith(root) && target[root.length] === '/' && !/\/\.{0,2}(?:\/|$)/.test(target)
 }
 
 /** True when `target` is `root` or inside it. */
 export function isInside(root: string, target: string): boolean {
+  if (target === root || isPlainlyInside(root, target)) return true
   const rel = path.relative(root, target)
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
