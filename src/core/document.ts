@@ -78,6 +78,7 @@ export interface CompactRecord {
   absPath: string
   bom: boolean
   data: Record<string, unknown>
+  meta: DocumentMeta
   outline: Outline
 }
 
@@ -139,18 +140,19 @@ export class SopDocument {
 
   /**
    * The compact record when the document is sound and its front matter was read as written by the
-   * fast parser (so no rule needs the exact YAML of it); the full record otherwise.
+   * fast parser (so no rule needs the exact YAML of it); the full record otherwise. The outline is
+   * made compact in place, not copied: this is the last thing to ask of a document.
    */
   toCompactRecord(): CompactRecord | DocumentRecord {
     if (!this.fastRead) return this.toRecord()
-    return {compact: true, file: this.file, absPath: this.absPath, bom: this.bom, data: this.data, outline: compactOutline(this.outline, this.text, this.bodyStart)}
+    return {compact: true, file: this.file, absPath: this.absPath, bom: this.bom, data: this.data, meta: this.meta,
+      outline: compactOutline(this.outline, this.text, this.bodyStart)}
   }
 
   /** A document rebuilt from a record without parsing anything again. */
   static fromRecord(record: DocumentRecord | CompactRecord): SopDocument {
     if ('compact' in record) {
-      const {data} = record
-      return new SopDocument(record.file, record.absPath, '', {bom: record.bom, parsed: {problems: [], data, meta: readMeta(data)}, outline: record.outline})
+      return new SopDocument(record.file, record.absPath, '', {bom: record.bom, parsed: {problems: [], data: record.data, meta: record.meta}, outline: record.outline})
     }
     return new SopDocument(record.file, record.absPath, record.text, {bom: record.bom, readProblem: record.readProblem, parsed: record.parsed})
   }

@@ -34,18 +34,20 @@ function fingerprintOf(section: Section): number {
 }
 
 /**
- * The outline of a body that starts at `bodyStart` in `text`, with each section's content replaced
- * by its fingerprint (see `CompactRecord`), every string copied so that none keeps the document's
- * text alive (V8 slices share their parent).
+ * The outline of a body that starts at `bodyStart` in `text`, made compact in place (see
+ * `CompactRecord`): each section's content is replaced by its fingerprint, and every string is
+ * copied so that none keeps the document's text alive (V8 slices share their parent).
  */
 export function compactOutline(outline: Outline, text: string, bodyStart: number): Outline {
-  const {title, sections, links} = outline
-  return {
-    title: title && {text: detach(title.text), start: title.start},
-    sections: sections.map((s) => ({path: detach(s.path), heading: detach(s.heading), depth: s.depth, start: s.start, contentStart: s.contentStart,
-      end: s.end, content: '', fingerprint: s.fingerprint ?? contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end)})),
-    links: links.map((l) => ({url: detach(l.url), start: l.start, end: l.end})),
+  if (outline.title) outline.title.text = detach(outline.title.text)
+  for (const s of outline.sections) {
+    s.fingerprint ??= contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end)
+    s.content = ''
+    s.path = detach(s.path)
+    s.heading = detach(s.heading)
   }
+  for (const link of outline.links) link.url = detach(link.url)
+  return outline
 }
 
 const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) ||

@@ -1,5 +1,5 @@
 // The one document loader: finds documents inside the repo and reads each once, safely.
-import {closeSync, lstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
+import {closeSync, constants, lstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
 import type {Config} from './config.js'
@@ -23,7 +23,8 @@ export function relativeFile(root: string, absPath: string): string {
  * `.` or `..` segment, no doubled slash) and starts with the root's own path and a separator.
  */
 function isPlainlyInside(root: string, target: string): boolean {
-  return path.sep === '/' && target.startsWith(root) && target[root.length] === '/' && !/\/\.{0,2}(?:\/|$)/.test(target)
+  return path.sep === '/' && target.startsWith(root) && target[root.length] === '/' && !target.includes('//') && !target.includes('/./') &&
+    !target.includes('/../') && !target.endsWith('/') && !target.endsWith('/.') && !target.endsWith('/..')
 }
 
 /** True when `target` is `root` or inside it. */
@@ -87,17 +88,15 @@ function safeRealpath(p: string): string | undefined {
 export function loadDocument(config: Config, absPath: string): SopDocument {
   const file = relativeFile(config.root, absPath)
   const problem = (readProblem: ReadProblem): SopDocument => new SopDocument(file, absPath, '', {readProblem})
-  let bytes: Buffer
+  let bytes: Buffer | undefined
   try {
-    let stat = lstatSync(absPath)
-    if (stat.isSymbolicLink()) {
-      if (!isInside(realpathSync.native(config.root), realpathSync.native(absPath))) return problem({kind: 'outside-root'})
-      stat = statSync(absPath)
-    }
-    if (stat.size > config.maxFileSize) return problem({kind: 'too-large', detail: `${humanSize(stat.size)} (limit ${humanSize(config.maxFileSize)})`})
-    bytes = readInto(absPath, stat.size)
+    bytes = readDocumentBytes(config, absPath)
   } catch (error) {
+    if (error === OUTSIDE_ROOT) return problem({kind: 'outside-root'})
     return problem({kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'})
+  }
+  if (bytes === undefined) {
+    return problem({kind: 'too-large', detail: `${humanSize(statSync(absPath).size)} (limit ${humanSize(config.maxFileSize)})`})
   }
   if (bytes.length === 0) return problem({kind: 'empty'})
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return problem({kind: 'utf16'})
@@ -112,6 +111,26 @@ export function loadDocument(config: Config, absPath: string): SopDocument {
   return new SopDocument(file, absPath, bom ? text.slice(1) : text, {bom})
 }
 
+const OUTSIDE_ROOT = new Error('outside the repository')
+/** Opening fails on a symbolic link, and never waits on a FIFO. Where the platform has no O_NOFOLLOW, lstat decides. */
+const NO_FOLLOW = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
+
+/**
+ * The bytes of a document (undefined when it is larger than the limit). A symbolic link is read
+ * only when it resolves inside the repository. One open, reads, one close: no stat on the way.
+ */
+function readDocumentBytes(config: Config, absPath: string): Buffer | undefined {
+  if (NO_FOLLOW !== undefined) {
+    try {
+      return readBounded(openSync(absPath, NO_FOLLOW), config.maxFileSize)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error
+    }
+  } else if (!lstatSync(absPath).isSymbolicLink()) return readBounded(openSync(absPath, 'r'), config.maxFileSize)
+  if (!isInside(realpathSync.native(config.root), realpathSync.native(absPath))) throw OUTSIDE_ROOT
+  return readBounded(openSync(absPath, 'r'), config.maxFileSize)
+}
+
 function humanSize(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`
 }
@@ -119,17 +138,16 @@ function humanSize(bytes: number): string {
 let scratch = Buffer.allocUnsafe(64 * 1024)
 
 /**
- * The file's bytes in one reused buffer (valid until the next call): decoding copies them into a
- * string anyway, so a fresh Buffer per file would only feed the garbage collector.
+ * An open file's bytes in one reused buffer (valid until the next call), or undefined as soon as
+ * there are more than `limit`: decoding copies them into a string anyway, so a fresh Buffer per
+ * file would only feed the garbage collector. Closes the file.
  */
-function readInto(absPath: string, size: number): Buffer {
-  if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2))
-  const fd = openSync(absPath, 'r')
+function readBounded(fd: number, limit: number): Buffer | undefined {
   try {
     let length = 0
-    // Read until EOF, not just `size`: the file may have grown since it was stat'ed.
     for (let n; (n = readSync(fd, scratch, length, scratch.length - length, null)) > 0;) {
       length += n
+      if (length > limit) return undefined
       if (length === scratch.length) {
         const bigger = Buffer.allocUnsafe(scratch.length * 2)
         scratch.copy(bigger)

@@ -31,20 +31,40 @@ interface ScanState {
 
 type LineKind = 'blank' | 'paragraph' | 'other'
 
-/** Prose lines (a letter, a digit, or a bullet then a space) need only the `<` and `](` checks. */
-const PROSE_START = /^(?:[A-Za-z0-9\u00C0-\uFFFF]|[-*+|] )/
+/**
+ * Prose lines (a letter, a digit, or a bullet then a space, and no `<` or `](` anywhere) are most
+ * of a body and cannot hold a heading or a link, so they are recognised without slicing the line:
+ * the next `<` and `](` are found once and reused until the scan passes them.
+ */
+function isProseStart(body: string, at: number, end: number): boolean {
+  const c = body.charCodeAt(at)
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0) return true
+  return (c === 45 || c === 42 || c === 43 || c === 124) && at + 1 < end && body.charCodeAt(at + 1) === 32
+}
+
+/** Offset of the next `text` from `from`, or past the end when there is none. */
+function nextAt(body: string, text: string, from: number): number {
+  const at = body.indexOf(text, from)
+  return at === -1 ? body.length : at
+}
 
 /** Headings and links of a body, or undefined when the body needs a real Markdown parser. */
 export function scanOutline(body: string): RawOutline | undefined {
   const state: ScanState = {headings: [], links: [], inComment: false, previous: 'blank'}
+  let nextAngle = -1
+  let nextLink = -1
   for (let start = 0; start < body.length;) {
     const newline = body.indexOf('\n', start)
     const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
-    const line = body.slice(start, lineEnd)
     const plain = !state.fence && !state.inComment
-    const kind = plain && line === '' ? 'blank'
-      : plain && PROSE_START.test(line) && !line.includes('<') && !line.includes('](') ? 'paragraph'
-        : classify(state, line, start, lineEnd)
+    let kind: LineKind | undefined
+    if (plain && lineEnd === start) kind = 'blank'
+    else if (plain && isProseStart(body, start, lineEnd)) {
+      if (nextAngle < start) nextAngle = nextAt(body, '<', start)
+      if (nextLink < start) nextLink = nextAt(body, '](', start)
+      if (nextAngle >= lineEnd && nextLink >= lineEnd) kind = 'paragraph'
+    }
+    kind ??= classify(state, body.slice(start, lineEnd), start, lineEnd)
     if (kind === undefined) return undefined
     state.previous = kind
     start = newline === -1 ? body.length : newline + 1

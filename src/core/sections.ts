@@ -58,7 +58,7 @@ export function outline(body: string, raw: RawOutline = rawOutline(body)): Outli
     while (stack.length > 0 && stack.at(-1)!.depth >= h.depth) stack.pop()
     stack.push({depth: h.depth, text: h.text})
     sections.push({path: stack.map((s) => s.text).join(PATH_SEPARATOR), heading: h.text, depth: h.depth, start: h.start,
-      contentStart: h.end, end: body.length, content: ''})
+      contentStart: h.end, end: body.length, content: '', fingerprint: undefined})
   }
   const boundaries = raw.headings.map((h) => h.start)
   for (const s of sections) {

@@ -46,7 +46,8 @@ export default defineRule({
 
 type Resolved = 'outside' | 'missing' | {document?: SopDocument}
 
-const resolvedCache = new WeakMap<Library, Map<string, Resolved>>()
+/** Per library: folder → link path → what it resolves to. */
+const resolvedCache = new WeakMap<Library, Map<string, Map<string, Resolved>>>()
 
 /**
  * What a relative link's path points at: a document of the library, another existing file, or
@@ -56,14 +57,15 @@ function resolveLink(library: Library, doc: SopDocument, rawPath: string): Resol
   const {root} = library.config
   // A leading slash means the repository root, as GitHub and GitLab render it.
   const base = rawPath.startsWith('/') ? root : path.dirname(doc.absPath)
-  let cache = resolvedCache.get(library)
-  if (!cache) resolvedCache.set(library, (cache = new Map()))
-  const key = `${base}\0${rawPath}`
-  let resolved = cache.get(key)
+  let folders = resolvedCache.get(library)
+  if (!folders) resolvedCache.set(library, (folders = new Map()))
+  let links = folders.get(base)
+  if (!links) folders.set(base, (links = new Map()))
+  let resolved = links.get(rawPath)
   if (resolved === undefined) {
     const abs = path.join(base, safeDecode(rawPath))
     resolved = !isInside(root, abs) ? 'outside' : library.byPath.has(abs) || existsSync(abs) ? {document: library.byPath.get(abs)} : 'missing'
-    cache.set(key, resolved)
+    links.set(rawPath, resolved)
   }
   return resolved
 }
