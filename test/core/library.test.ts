@@ -57,3 +57,55 @@ describe('equalIgnoringWhitespace', () => {
     }), {numRuns: 5000})
   })
 })
+
+describe('contentFingerprint', () => {
+  it('is equal exactly when the texts are equal ignoring whitespace (random texts over a small alphabet)', async () => {
+    const {contentFingerprint, equalIgnoringWhitespace} = await import('../../src/core/drift.js')
+    const fc = (await import('fast-check')).default
+    const text = fc.string({unit: fc.constantFrom('a', 'b', ' ', '\n', '\t', '\u00a0', '\u2003', 'é', '\u3000'), maxLength: 12})
+    fc.assert(fc.property(text, text, (a, b) => {
+      return (contentFingerprint(a) === contentFingerprint(b)) === equalIgnoringWhitespace(a.trim(), b.trim())
+    }), {numRuns: 20000})
+  })
+
+  it('reads a range of a text as the trimmed slice', async () => {
+    const {contentFingerprint} = await import('../../src/core/drift.js')
+    const fc = (await import('fast-check')).default
+    const text = fc.string({unit: fc.constantFrom('a', 'b', ' ', '\n', '\u00a0'), maxLength: 30})
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
+      const [start, end] = [Math.min(x, y) % (t.length + 1), Math.max(x, y) % (t.length + 1)].sort((p, q) => p - q) as [number, number]
+      return contentFingerprint(t, start, end) === contentFingerprint(t.slice(start, end).trim())
+    }), {numRuns: 5000})
+  })
+
+  it('tells re-wrapped paragraphs apart from changed ones', async () => {
+    const {contentFingerprint} = await import('../../src/core/drift.js')
+    const a = 'Refund within 14 days\nof the request, once.'
+    expect(contentFingerprint('Refund within 14 days of the\n  request, once.')).toBe(contentFingerprint(a))
+    expect(contentFingerprint('Refund within 15 days of the request, once.')).not.toBe(contentFingerprint(a))
+    expect(contentFingerprint('Refund within 14 daysof the request, once.')).not.toBe(contentFingerprint(a))
+    // 20,000 distinct section-like texts, no two fingerprints alike.
+    const seen = new Set(Array.from({length: 20_000}, (_, i) => contentFingerprint(`Step ${i}: escalate to tier ${i % 7} within ${i % 48} hours.`)))
+    expect(seen.size).toBe(20_000)
+  })
+})
+
+describe('compact documents', () => {
+  it('keep meta and outline, fingerprint each section, and refuse positions', () => {
+    const text = '---\nid: refund\nmarkets: [SG]\n---\n# T\n\n## Steps\n\nDo  this.\n\n## Escalation\n\nCall.\n'
+    const doc = new SopDocument('sg.md', '/repo/sg.md', text)
+    const full = doc.outline.sections.map((s) => s.content)
+    const compact = SopDocument.fromRecord(doc.toCompactRecord())
+    expect(compact.compact).toBe(true)
+    expect(compact.meta).toEqual(doc.meta)
+    expect(compact.outline.sections.map((s) => [s.path, s.start, s.content])).toEqual([['Steps', 5, ''], ['Escalation', 26, '']])
+    expect(full).toEqual(['Do  this.', 'Call.'])
+    expect(new Set(compact.outline.sections.map((s) => s.fingerprint)).size).toBe(2)
+    expect(() => compact.position(0)).toThrow(/compact/)
+  })
+
+  it('stay whole when their front matter needed the exact parser', () => {
+    const doc = new SopDocument('x.md', '/repo/x.md', '---\nid: refund\nversion: 1.10\n---\n# T\n')
+    expect('compact' in doc.toCompactRecord()).toBe(false)
+  })
+})
