@@ -11,9 +11,10 @@ export default defineRule({
     unknown: {message: 'Unknown channel "{value}"{hint}', mend: 'use one of {known}, or add it to taxonomy.channels'},
   },
   check({doc, config, report}) {
-    const known = Object.keys(config.taxonomy.channels)
+    const {channels} = config.taxonomy
     for (const {value, key} of listItems(doc, 'channels')) {
-      if (known.includes(value)) continue
+      if (Object.hasOwn(channels, value)) continue
+      const known = Object.keys(channels)
       report({messageId: 'unknown', data: {value, hint: didYouMean(suggest(value, known)), known: known.join(', ')}, at: {key}})
     }
   },
