@@ -50,20 +50,22 @@ export function compactOutline(outline: Outline, text: string, bodyStart: number
   return outline
 }
 
-const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) ||
-  code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680
+/** 1 for whitespace (exactly what String#trim removes), else 0. */
+const SPACE = new Uint8Array(65536)
+for (const code of [9, 10, 11, 12, 13, 32, 160, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE[code] = 1
+SPACE.fill(1, 0x2000, 0x200b)
 
 /** Same as comparing `normalisedContent`, without building two new strings (drift compares a lot of text). */
 export function equalIgnoringWhitespace(a: string, b: string): boolean {
   let i = 0
   let j = 0
   for (;;) {
-    const spaceA = i < a.length && isSpace(a.charCodeAt(i))
-    const spaceB = j < b.length && isSpace(b.charCodeAt(j))
+    const spaceA = i < a.length && SPACE[a.charCodeAt(i)] === 1
+    const spaceB = j < b.length && SPACE[b.charCodeAt(j)] === 1
     if (spaceA !== spaceB) return false
     if (spaceA) {
-      while (i < a.length && isSpace(a.charCodeAt(i))) i++
-      while (j < b.length && isSpace(b.charCodeAt(j))) j++
+      while (i < a.length && SPACE[a.charCodeAt(i)] === 1) i++
+      while (j < b.length && SPACE[b.charCodeAt(j)] === 1) j++
       continue
     }
     if (i >= a.length || j >= b.length) return i >= a.length && j >= b.length
@@ -72,10 +74,6 @@ export function equalIgnoringWhitespace(a: string, b: string): boolean {
     j++
   }
 }
-
-/** 1 for the code units `isSpace` accepts (the ones String#trim removes), else 0. */
-const SPACE = new Uint8Array(65536)
-for (let code = 0; code < 65536; code++) SPACE[code] = isSpace(code) ? 1 : 0
 
 /**
  * A 52-bit hash of `text` (or of its [start, end) range) trimmed, with every run of whitespace

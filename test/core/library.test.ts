@@ -109,3 +109,15 @@ describe('compact documents', () => {
     expect('compact' in doc.toCompactRecord()).toBe(false)
   })
 })
+
+describe('whitespace', () => {
+  it('is the same set for fingerprints, for equalIgnoringWhitespace and for String#trim', async () => {
+    const {contentFingerprint, equalIgnoringWhitespace} = await import('../../src/core/drift.js')
+    for (let code = 0; code < 65536; code++) {
+      const c = String.fromCharCode(code)
+      const isTrimmed = c.trim() === ''
+      expect(equalIgnoringWhitespace(`a${c}b`, 'a b'), `U+${code.toString(16)}`).toBe(isTrimmed)
+      expect(contentFingerprint(`a${c}b`) === contentFingerprint('a b'), `U+${code.toString(16)}`).toBe(isTrimmed)
+    }
+  })
+})
