@@ -125,13 +125,22 @@ export const DEFAULT_TYPES: Record<string, DocumentType> = {
 
 export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'deprecated', 'retired']
 
-/** Markets with their display names and the regions they sit in, most specific first. */
+let regionNames: Intl.DisplayNames | undefined
+
+/** A market's English name from ICU. Loading ICU's names costs more than checking a small repo, so only on first use. */
+function marketName(code: string): string {
+  regionNames ??= new Intl.DisplayNames(['en'], {type: 'region'})
+  return regionNames.of(code) ?? code
+}
+
+/** Markets with their display names (looked up when first read) and the regions they sit in, most specific first. */
 export function defaultMarkets(): Record<string, {name: string; regions: string[]}> {
-  const names = new Intl.DisplayNames(['en'], {type: 'region'})
   const markets: Record<string, {name: string; regions: string[]}> = {}
   for (const code of ISO_3166_1) {
     const regions = Object.keys(DEFAULT_REGIONS).filter((r) => DEFAULT_REGIONS[r]!.markets.includes(code))
-    markets[code] = {name: names.of(code) ?? code, regions}
+    markets[code] = {get name() {
+      return marketName(code)
+    }, regions}
   }
   return markets
 }
