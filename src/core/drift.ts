@@ -142,15 +142,15 @@ function keyed(sections: readonly Section[]): Array<[string, Section]> {
  * follow the variant's order; a removed section follows the nearest earlier section still there.
  */
 export function compareSections(variant: readonly Section[], reference: readonly Section[]): SectionComparison[] {
-  const kr = keyed(reference)
-  const kv = keyed(variant)
-  // Most variants keep the reference's headings in its order: then every section pairs with its twin.
-  if (kv.length === kr.length && kv.every(([key], i) => key === kr[i]![0])) {
-    return kv.map(([, v], i) => {
-      const r = kr[i]![1]
+  // Most variants keep the reference's headings, in its order: then every section pairs with its twin.
+  if (variant.length === reference.length && variant.every((v, i) => v.path === reference[i]!.path)) {
+    return variant.map((v, i) => {
+      const r = reference[i]!
       return {path: v.path, state: sameContent(v, r) ? 'same' : 'changed', variant: v, reference: r}
     })
   }
+  const kr = keyed(reference)
+  const kv = keyed(variant)
   const inReference = new Map(kr)
   const inVariant = new Map(kv)
   const inOrder = new Set(lcs(kr.map(([k]) => k).filter((k) => inVariant.has(k)), kv.map(([k]) => k).filter((k) => inReference.has(k))))

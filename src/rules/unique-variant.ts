@@ -15,7 +15,8 @@ export default defineRule({
   check({doc, library, report}) {
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
     if (!family) return
-    const byMarket = documentsByMarket(family)
+    const byMarket = sharedMarkets(family)
+    if (!doc.meta.markets.some((m) => byMarket.has(m))) return
     for (const {value, key} of listItems(doc, 'markets')) {
       const other = byMarket.get(value)?.find((d) => d.file < doc.file)
       if (other) report({messageId: 'duplicate', data: {id: family.id, market: value, other: other.file}, at: {key}})
@@ -25,15 +26,23 @@ export default defineRule({
 
 const index = new WeakMap<Family, Map<string, SopDocument[]>>()
 
-/** The family's documents under each market they list, baselines first: built once per family, not per member. */
-function documentsByMarket(family: Family): Map<string, SopDocument[]> {
-  let byMarket = index.get(family)
-  if (!byMarket) {
-    byMarket = new Map()
+/**
+ * The markets two or more of the family's documents list, each with those documents, baselines
+ * first: built once per family, not per member. Most families have none.
+ */
+function sharedMarkets(family: Family): Map<string, SopDocument[]> {
+  let shared = index.get(family)
+  if (!shared) {
+    const byMarket = new Map<string, SopDocument[]>()
     for (const d of [...family.baselines, ...family.variants]) {
-      for (const market of new Set(d.meta.markets)) byMarket.set(market, [...(byMarket.get(market) ?? []), d])
+      for (const market of new Set(d.meta.markets)) {
+        const list = byMarket.get(market)
+        if (list) list.push(d)
+        else byMarket.set(market, [d])
+      }
     }
-    index.set(family, byMarket)
+    shared = new Map([...byMarket].filter(([, docs]) => docs.length > 1))
+    index.set(family, shared)
   }
-  return byMarket
+  return shared
 }
