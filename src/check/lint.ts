@@ -22,16 +22,16 @@ export interface LintOptions {
 export function lintDocument(doc: SopDocument, options: LintOptions): LintedFinding[] {
   const reports: Array<{rule: Rule; severity: 'warn' | 'error'; report: Report}> = []
   const broken = doc.readProblem !== undefined || doc.problems.length > 0
-  for (const rule of options.rules) {
-    const severity = options.severities.get(rule.id) ?? rule.defaultSeverity
-    if (severity === 'off' || (broken && !rule.readsBrokenDocuments)) continue
-    rule.check({
-      doc,
-      library: options.library,
-      config: options.library.config,
-      today: options.today,
-      report: (report) => reports.push({rule, severity, report}),
-    })
+  // One context for every rule on this document (a library lints a lot of documents).
+  let rule: Rule
+  let severity: 'warn' | 'error'
+  const context = {doc, library: options.library, config: options.library.config, today: options.today,
+    report: (report: Report) => reports.push({rule, severity, report})}
+  for (rule of options.rules) {
+    const setting = options.severities.get(rule.id) ?? rule.defaultSeverity
+    if (setting === 'off' || (broken && !rule.readsBrokenDocuments)) continue
+    severity = setting
+    rule.check(context)
   }
   if (reports.length === 0) return []
   const located = doc.compact ? reloaded(doc, options) : doc

@@ -55,34 +55,45 @@ export interface RequiredTag {
   reason: string
 }
 
-const requiredCache = new WeakMap<Config, Map<string, RequiredTag[]>>()
+const byMarkets = new WeakMap<Config, Map<string, Requirement[]>>()
 
 /** The compliance tags the config requires of a document with these markets, channels, type and topics. */
 export function requiredCompliance(config: Config, facts: ApplicableFacts): RequiredTag[] {
-  // A library repeats a handful of market/channel/type combinations thousands of times.
-  const key = JSON.stringify([facts.markets, facts.channels, facts.type, facts.topics])
-  let cache = requiredCache.get(config)
-  if (!cache) requiredCache.set(config, (cache = new Map()))
-  let tags = cache.get(key)
-  if (!tags) cache.set(key, (tags = computeRequired(config, facts)))
-  return tags
-}
-
-function computeRequired(config: Config, facts: ApplicableFacts): RequiredTag[] {
-  const {taxonomy} = config
-  const concrete = concreteMarkets(taxonomy, facts.markets)
   const out = new Map<string, string>()
-  for (const req of config.requirements) {
-    if (!matches(req, taxonomy, facts, concrete)) continue
+  for (const req of requirementsForMarkets(config, facts.markets)) {
+    if (!matchesOtherFacts(req, facts)) continue
     for (const tag of req.require.compliance) if (!out.has(tag)) out.set(tag, req.reason ?? describe(req))
   }
   return [...out].map(([tag, reason]) => ({tag, reason}))
 }
 
-function matches(req: Requirement, taxonomy: Taxonomy, facts: ApplicableFacts, concrete: Set<string>): boolean {
-  const {market, region, channel, type, topic} = req.when
+/**
+ * The requirements whose market and region conditions these markets meet, in config order. A
+ * library lists a few dozen market combinations but thousands of market, channel, type and topic
+ * ones, so this, the costly half, is what is remembered.
+ */
+function requirementsForMarkets(config: Config, markets: readonly string[]): Requirement[] {
+  let cache = byMarkets.get(config)
+  if (!cache) byMarkets.set(config, (cache = new Map()))
+  const key = JSON.stringify(markets)
+  let requirements = cache.get(key)
+  if (!requirements) {
+    const concrete = concreteMarkets(config.taxonomy, markets)
+    requirements = config.requirements.filter((req) => matchesMarkets(req, config.taxonomy, markets, concrete))
+    cache.set(key, requirements)
+  }
+  return requirements
+}
+
+function matchesMarkets(req: Requirement, taxonomy: Taxonomy, markets: readonly string[], concrete: Set<string>): boolean {
+  const {market, region} = req.when
   if (market && !market.some((m) => concrete.has(m))) return false
-  if (region && !region.some((r) => facts.markets.includes(r) || [...concrete].some((m) => regionMarkets(taxonomy, r).has(m)))) return false
+  if (region && !region.some((r) => markets.includes(r) || [...concrete].some((m) => regionMarkets(taxonomy, r).has(m)))) return false
+  return true
+}
+
+function matchesOtherFacts(req: Requirement, facts: ApplicableFacts): boolean {
+  const {channel, type, topic} = req.when
   if (channel && !channel.some((c) => facts.channels.includes(c))) return false
   if (type && !(facts.type && type.includes(facts.type))) return false
   if (topic && !topic.some((t) => facts.topics.includes(t))) return false
@@ -100,6 +111,11 @@ function regionMarkets(taxonomy: Taxonomy, region: string): Set<string> {
   return markets
 }
 
+const descriptions = new WeakMap<Requirement, string>()
+
+/** "market DE|AT and channel chatbot": why a requirement with no reason of its own applies. */
 function describe(req: Requirement): string {
-  return Object.entries(req.when).map(([k, v]) => `${k} ${(v as string[]).join('|')}`).join(' and ')
+  let text = descriptions.get(req)
+  if (text === undefined) descriptions.set(req, (text = Object.entries(req.when).map(([k, v]) => `${k} ${(v as string[]).join('|')}`).join(' and ')))
+  return text
 }
