@@ -178,8 +178,8 @@ function firstInvalidByte(bytes: Buffer): string {
   return `line ${line}`
 }
 
-/** Below this many documents a worker costs more to start than it saves. */
-const PARALLEL_THRESHOLD = 600
+/** As check's local pass (check/local-pass.ts): from 600 documents, on four cores or more. */
+const THREADS = {threshold: 600, minCores: 4}
 const WORKER = new URL('./load-worker.js', import.meta.url)
 
 /**
@@ -188,7 +188,7 @@ const WORKER = new URL('./load-worker.js', import.meta.url)
  * more than the line scanner.
  */
 export async function loadDocuments(config: Config, absPaths: readonly string[]): Promise<SopDocument[]> {
-  const threads = threadCount(WORKER, absPaths.length, PARALLEL_THRESHOLD)
+  const threads = threadCount(WORKER, absPaths.length, THREADS)
   const loaded = await shareWork<SopDocument | DocumentRecord>({count: absPaths.length, threads, worker: WORKER, setup: {config, paths: absPaths},
     handle: (index) => loadDocument(config, absPaths[index]!)})
   const documents = loaded.map((d) => (d instanceof SopDocument ? d : SopDocument.fromRecord(d)))

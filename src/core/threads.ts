@@ -17,19 +17,22 @@ interface ShareData {
 
 type Handler<T> = (index: number) => T | Promise<T>
 
+/** When threads pay: from this many items, on machines with at least this many cores. */
+export interface ThreadPolicy {
+  threshold: number
+  minCores: number
+}
+
 /**
  * How many threads to use for `items`: SOPKIT_WORKERS when set, else one per core (at most 4)
- * from `threshold` items up on machines with four cores or more; always 1 when the worker script
- * is absent (running from source). On two cores a second thread made reading 10k documents
- * slower, not faster (bench: 1.83 s on one thread, 2.03 s on two): the cores are shared with
- * V8's own garbage-collection threads, and results still have to be copied back.
+ * when the policy says threads pay; always 1 when the worker script is absent (running from source).
  */
-export function threadCount(worker: URL, items: number, threshold: number): number {
+export function threadCount(worker: URL, items: number, policy: ThreadPolicy): number {
   if (!existsSync(fileURLToPath(worker))) return 1
   const fromEnv = Number.parseInt(process.env.SOPKIT_WORKERS ?? '', 10)
   if (Number.isInteger(fromEnv) && fromEnv >= 0) return Math.max(1, fromEnv)
   const cores = availableParallelism()
-  return items < threshold || cores < 4 ? 1 : Math.min(cores, 4)
+  return items < policy.threshold || cores < policy.minCores ? 1 : Math.min(cores, 4)
 }
 
 export interface ShareOptions<T> {
