@@ -2,12 +2,41 @@
 import {distance} from 'fastest-levenshtein'
 import type {Requirement} from './catalogue.js'
 import type {Config, Taxonomy} from './config.js'
+import {SopkitError} from './errors.js'
 
 export const GLOBAL = 'GLOBAL'
 
-/** A market code, a region code or GLOBAL. */
+/** A market code, a region code or GLOBAL (own keys only: "constructor" is not a market). */
 export function isKnownMarket(taxonomy: Taxonomy, code: string): boolean {
-  return code === GLOBAL || code in taxonomy.markets || code in taxonomy.regions
+  return code === GLOBAL || Object.hasOwn(taxonomy.markets, code) || Object.hasOwn(taxonomy.regions, code)
+}
+
+/** GLOBAL, the region codes and the market codes: the "did you mean" candidates and prompt choices. */
+export function marketCodes(taxonomy: Taxonomy): string[] {
+  return [GLOBAL, ...Object.keys(taxonomy.regions), ...Object.keys(taxonomy.markets)]
+}
+
+const MARKET_MEND = 'use an ISO 3166-1 alpha-2 code (SG, DE), a region of the taxonomy (EU, SEA ...) or GLOBAL'
+
+/**
+ * Why a market code is not one the taxonomy knows, in the one wording every command uses, or
+ * undefined when it is known. `also` are further words the caller accepts (export's `all`).
+ */
+export function unknownMarket(taxonomy: Taxonomy, code: string, also: readonly string[] = []): {hint: string; mend: string} | undefined {
+  if (isKnownMarket(taxonomy, code) || also.includes(code)) return undefined
+  return {hint: didYouMean(suggest(code, [...marketCodes(taxonomy), ...also])), mend: also.length > 0 ? `${MARKET_MEND}, or ${also.join(' or ')}` : MARKET_MEND}
+}
+
+/** `unknown market "XX" (did you mean "AX"?)` for a value, or undefined when it is known. */
+export function unknownMarketMessage(taxonomy: Taxonomy, code: string): {message: string; mend: string} | undefined {
+  const unknown = unknownMarket(taxonomy, code)
+  return unknown && {message: `unknown market "${code}"${unknown.hint}`, mend: unknown.mend}
+}
+
+/** Exit 2 (`--market XX: unknown market (did you mean "AX"?)`) unless a flag's market code is known. */
+export function requireKnownMarket(taxonomy: Taxonomy, code: string, flag: string, also: readonly string[] = []): void {
+  const unknown = unknownMarket(taxonomy, code, also)
+  if (unknown) throw new SopkitError('UNKNOWN_MARKET', `${flag} ${code}: unknown market${unknown.hint}`, unknown.mend)
 }
 
 /** The concrete markets a list of market and region codes covers (GLOBAL covers none by name). */

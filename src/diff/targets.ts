@@ -8,7 +8,7 @@ import {SopkitError} from '../core/errors.js'
 import {showFile} from '../core/git.js'
 import {type Family, type Library, baselineOf, inheritedFor, resolveVariant} from '../core/library.js'
 import {loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
-import {didYouMean, GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, requireKnownMarket, suggest} from '../core/taxonomy.js'
 
 export interface Pair {
   a: SopDocument
@@ -49,11 +49,7 @@ export function familyNamed(library: Library, id: string): Family {
 }
 
 export function checkMarket(library: Library, market: string, flag: string): void {
-  if (isKnownMarket(library.config.taxonomy, market)) return
-  const {taxonomy} = library.config
-  const hint = suggest(market, [...Object.keys(taxonomy.markets), ...Object.keys(taxonomy.regions), GLOBAL])
-  throw new SopkitError('UNKNOWN_MARKET', `${flag} ${market}: unknown market${didYouMean(hint)}`,
-    'use an ISO 3166-1 alpha-2 code, a configured region or GLOBAL')
+  requireKnownMarket(library.config.taxonomy, market, flag)
 }
 
 /** What market M reads against what it would inherit (or against another market, or GLOBAL). */

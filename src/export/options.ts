@@ -4,7 +4,7 @@ import type {Config} from '../core/config.js'
 import {dateFlag, todayUtc} from '../core/dates.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library} from '../core/library.js'
-import {didYouMean, GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, isKnownMarket, requireKnownMarket, suggest} from '../core/taxonomy.js'
 import type {PlaybookOptions} from './model.js'
 
 export const DEFAULT_STATUSES = ['approved']
@@ -12,19 +12,15 @@ export const DEFAULT_STATUSES = ['approved']
 /** Throws the first unknown value among the options, naming the flag and the closest known value. */
 export function checkOptions(config: Config, options: Omit<PlaybookOptions, 'date'>): void {
   const {taxonomy} = config
-  if (!isKnownMarket(taxonomy, options.market)) {
-    unknown('--market', 'market', options.market, [...Object.keys(taxonomy.markets), ...Object.keys(taxonomy.regions), GLOBAL, 'all'],
-      'use an ISO 3166-1 alpha-2 code, a configured region, GLOBAL or all')
-  }
+  requireKnownMarket(taxonomy, options.market, '--market', ['all'])
   for (const c of options.channels) if (!taxonomy.channels[c]) unknown('--channel', 'channel', c, Object.keys(taxonomy.channels))
   for (const t of options.types) if (!config.types[t]) unknown('--type', 'document type', t, Object.keys(config.types))
   for (const s of options.statuses) if (!config.statuses.includes(s)) unknown('--status', 'status', s, config.statuses)
 }
 
-function unknown(flag: string, noun: string, value: string, known: string[], mend?: string): never {
+function unknown(flag: string, noun: string, value: string, known: string[]): never {
   const hint = suggest(value, known)
-  throw new SopkitError(`UNKNOWN_${flag.slice(2).toUpperCase()}`, `${flag} ${value}: unknown ${noun}${didYouMean(hint)}`,
-    mend ?? `use one of ${known.join(', ')}`)
+  throw new SopkitError(`UNKNOWN_${flag.slice(2).toUpperCase()}`, `${flag} ${value}: unknown ${noun}${didYouMean(hint)}`, `use one of ${known.join(', ')}`)
 }
 
 /**

@@ -2,7 +2,7 @@
 // and the one meaning of "a document applies to a market".
 import type {Config, Taxonomy} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
-import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, requireKnownMarket, suggest} from '../core/taxonomy.js'
 import type {InventoryFilters} from './model.js'
 
 export interface FilterFlags {
@@ -14,20 +14,10 @@ export interface FilterFlags {
   overdue?: boolean
 }
 
-/** Own keys only: a plain-object taxonomy would otherwise know "constructor". */
-function isMarketCode(taxonomy: Taxonomy, code: string): boolean {
-  return code === GLOBAL || Object.hasOwn(taxonomy.markets, code) || Object.hasOwn(taxonomy.regions, code)
-}
-
 /** Market codes as written in any case (sg → SG), each one a market, region or GLOBAL. */
 export function marketFilter(config: Config, values: readonly string[] = [], flag = '--market'): string[] {
   const codes = values.map((v) => v.trim().toUpperCase())
-  const unknown = codes.find((c) => !isMarketCode(config.taxonomy, c))
-  if (unknown !== undefined) {
-    const hint = suggest(unknown, [GLOBAL, ...Object.keys(config.taxonomy.regions), ...Object.keys(config.taxonomy.markets)])
-    throw new SopkitError('INVALID_VALUE', `${flag} ${unknown}: unknown market${didYouMean(hint)}`,
-      'use an ISO 3166-1 alpha-2 code (SG, DE), a region of the taxonomy (EU, SEA ...) or GLOBAL')
-  }
+  for (const code of codes) requireKnownMarket(config.taxonomy, code, flag)
   return [...new Set(codes)]
 }
 

@@ -1,9 +1,8 @@
 // `sopkit report` without the CLI: each metrics row joined with the document its market reads
 // (the one variant resolver, over live documents) and that document's targets; then breaches
 // and trends. Pure: a library and a parsed CSV in, a report out.
-import type {Taxonomy} from '../core/config.js'
 import {type Library, type Resolution, resolveVariant} from '../core/library.js'
-import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
+import {didYouMean, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import type {CsvRecord, CsvTable} from '../csv/read.js'
 import {familyOf, isLive} from '../inventory/status.js'
 import {parseValue} from './metrics.js'
@@ -97,10 +96,6 @@ function keysOf(metrics: MetricsTable, record: CsvRecord, problems: Problem[], s
   return {id, market, period}
 }
 
-function isMarketCode(taxonomy: Taxonomy, code: string): boolean {
-  return code === GLOBAL || Object.hasOwn(taxonomy.markets, code) || Object.hasOwn(taxonomy.regions, code)
-}
-
 /** The document the row's market reads, or why there is none. */
 function resolveRow(library: Library, keys: RowKeys, row: number): Resolution | Unmatched {
   const {taxonomy} = library.config
@@ -110,10 +105,8 @@ function resolveRow(library: Library, keys: RowKeys, row: number): Resolution | 
     const hint = suggest(keys.id, library.families.keys())
     return {...base, reason: 'unknown-id', message: `no document has the id "${keys.id}"${didYouMean(hint)}`}
   }
-  if (!isMarketCode(taxonomy, keys.market)) {
-    const hint = suggest(keys.market, [GLOBAL, ...Object.keys(taxonomy.regions), ...Object.keys(taxonomy.markets)])
-    return {...base, reason: 'unknown-market', message: `unknown market "${keys.market}"${didYouMean(hint)}`}
-  }
+  const unknownMarket = unknownMarketMessage(taxonomy, keys.market)
+  if (unknownMarket) return {...base, reason: 'unknown-market', message: unknownMarket.message}
   const read = resolveVariant(taxonomy, familyOf(family, isLive), keys.market)
   return read ?? {...base, reason: 'no-document', message: `no live document of "${keys.id}" applies to ${keys.market} (no variant for it or its regions, and no GLOBAL baseline)`}
 }

@@ -2,12 +2,11 @@
 // on a TTY without CI; every answer is validated by the same checks a flag gets.
 import {checkbox, input, search, select} from '@inquirer/prompts'
 import type {Config} from '../core/config.js'
-import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
+import {GLOBAL, marketCodes, requiredCompliance} from '../core/taxonomy.js'
 import {type AnswerContext, defaultsFor, fieldProblem, fieldsToAsk, normalise} from './answers.js'
 import type {Answers, AskableField} from './fields.js'
 import {marketName} from './plan.js'
 import type {Template} from './templates.js'
-import {marketCodes} from './validate.js'
 
 /** Ask which template to use. */
 export async function askTemplate(templates: readonly Template[]): Promise<string> {
@@ -64,7 +63,7 @@ async function ask(ctx: AnswerContext, template: Template, field: AskableField, 
 
 /** One market, region or GLOBAL, searched by code or name (the full list is 250+ long). */
 export async function askMarket(config: Config, preferred = GLOBAL): Promise<string> {
-  const codes = marketCodes(config)
+  const codes = marketCodes(config.taxonomy)
   const choices = codes.map((value) => ({value, name: marketName(config, value)}))
   return search({
     message: 'Market (type a code or a name; GLOBAL makes the baseline)',

@@ -7,7 +7,7 @@ import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {yaml} from '../core/front-matter.js'
 import {buildLibrary, type Library} from '../core/library.js'
-import {didYouMean, GLOBAL, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import {RULES} from '../rules/index.js'
 import {FLAG_FOR} from './fields.js'
 
@@ -16,17 +16,10 @@ export interface Problem {
   mend: string
 }
 
-/** Market and region codes, GLOBAL first, as "did you mean" candidates and prompt choices. */
-export function marketCodes(config: Config): string[] {
-  return [GLOBAL, ...Object.keys(config.taxonomy.regions), ...Object.keys(config.taxonomy.markets)]
-}
-
 export function marketsProblem(config: Config, markets: readonly string[]): Problem | undefined {
   for (const code of markets) {
-    if (!isKnownMarket(config.taxonomy, code)) {
-      return {message: `unknown market "${code}"${didYouMean(suggest(code, marketCodes(config)))}`,
-        mend: 'use an ISO 3166-1 alpha-2 code (SG, DE, NO), a region of the taxonomy (EU, SEA ...) or GLOBAL'}
-    }
+    const unknown = unknownMarketMessage(config.taxonomy, code)
+    if (unknown) return unknown
   }
   if (markets.includes(GLOBAL) && markets.length > 1) {
     return {message: `GLOBAL cannot be combined with other markets (${markets.join(', ')})`,
