@@ -1,7 +1,7 @@
 // The first pass of check, document by document: read it, run the rules that read only that
-// document, and keep a compact record of it for the rules that read the library. The documents
-// are shared between this thread and worker threads (see core/threads), so neither the texts nor
-// the parsed front matter of a large library are ever all in memory at once.
+// document, and keep a compact record of it (no text, no section content) for the rules that
+// read the library, so the texts of a large library are never all in memory at once. On four
+// cores or more the documents are shared with worker threads (see core/threads).
 import type {Config} from '../core/config.js'
 import {type CompactRecord, type DocumentRecord, SopDocument} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
