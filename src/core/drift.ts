@@ -15,15 +15,7 @@ export interface SectionComparison {
   reference?: Section
 }
 
-const normalised = new WeakMap<Section, string>()
-
-/** Whitespace-insensitive content key: re-wrapping a paragraph is not a change. Computed once per section. */
-export function normalisedContent(section: Section): string {
-  let key = normalised.get(section)
-  if (key === undefined) normalised.set(section, (key = section.content.replace(/\s+/g, ' ').trim()))
-  return key
-}
-
+/** Whitespace-insensitive equality: re-wrapping a paragraph is not a change. Fingerprints stand in for a compact outline's text. */
 function sameContent(a: Section, b: Section): boolean {
   if (a.fingerprint === undefined && b.fingerprint === undefined) return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
   return fingerprintOf(a) === fingerprintOf(b)
@@ -55,7 +47,7 @@ const SPACE = new Uint8Array(65536)
 for (const code of [9, 10, 11, 12, 13, 32, 160, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE[code] = 1
 SPACE.fill(1, 0x2000, 0x200b)
 
-/** Same as comparing `normalisedContent`, without building two new strings (drift compares a lot of text). */
+/** The texts equal once every run of whitespace is read as one space (sections are trimmed already), without building either string. */
 export function equalIgnoringWhitespace(a: string, b: string): boolean {
   let i = 0
   let j = 0
