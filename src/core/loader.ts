@@ -95,9 +95,7 @@ export function loadDocument(config: Config, absPath: string): SopDocument {
     if (error === OUTSIDE_ROOT) return problem({kind: 'outside-root'})
     return problem({kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'})
   }
-  if (bytes === undefined) {
-    return problem({kind: 'too-large', detail: `${humanSize(statSync(absPath).size)} (limit ${humanSize(config.maxFileSize)})`})
-  }
+  if (bytes === undefined) return problem({kind: 'too-large', detail: `${sizeOf(absPath)} (limit ${humanSize(config.maxFileSize)})`})
   if (bytes.length === 0) return problem({kind: 'empty'})
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return problem({kind: 'utf16'})
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return problem({kind: 'binary'})
@@ -129,6 +127,12 @@ function readDocumentBytes(config: Config, absPath: string): Buffer | undefined 
   } else if (!lstatSync(absPath).isSymbolicLink()) return readBounded(openSync(absPath, 'r'), config.maxFileSize)
   if (!isInside(realpathSync.native(config.root), realpathSync.native(absPath))) throw OUTSIDE_ROOT
   return readBounded(openSync(absPath, 'r'), config.maxFileSize)
+}
+
+/** The file's size for the too-large finding; the file may have gone since it was read. */
+function sizeOf(absPath: string): string {
+  const size = safeStat(absPath)?.size
+  return size === undefined ? 'larger' : humanSize(Number(size))
 }
 
 function humanSize(bytes: number): string {
