@@ -82,6 +82,7 @@ function classify(state: ScanState, line: string, start: number, lineEnd: number
     if (line.includes('-->')) state.inComment = false
     return 'other'
   }
+  if (line.charCodeAt(0) === 35) return atxLine(state, line, start, lineEnd)
   if (line.trim() === '') return 'blank'
   if (/^\t/.test(line) || /^ {4,}/.test(line)) return /[#[`~<]|\]\(/.test(line) ? undefined : 'paragraph'
   const open = FENCE.exec(line)
@@ -107,6 +108,16 @@ function classify(state: ScanState, line: string, start: number, lineEnd: number
   }
   if (/^ {0,3}\[[^\]]*\]:/.test(line)) return undefined
   return inlineLinks(state, line, start) ? 'paragraph' : undefined
+}
+
+/**
+ * A line that starts with `#` (a tenth of a body's lines: every heading) skips the checks for
+ * blank, indented, fence, comment, setext and quote lines, which cannot match it.
+ */
+function atxLine(state: ScanState, line: string, start: number, lineEnd: number): LineKind | undefined {
+  if (/<[A-Za-z]/.test(line) || (line.includes('<!--') && line.includes(']('))) return undefined
+  const atx = ATX.exec(line)
+  return atx ? heading(state, atx, start, lineEnd) : inlineLinks(state, line, start) ? 'paragraph' : undefined
 }
 
 function heading(state: ScanState, atx: RegExpExecArray, start: number, end: number): 'other' | undefined {
