@@ -38,7 +38,7 @@ export function compactOutline(outline: Outline, text: string, bodyStart: number
     s.path = detach(s.path)
     s.heading = detach(s.heading)
   }
-  for (const link of outline.links) link.url = detach(link.url)
+  for (const link of [...outline.links, ...outline.images]) link.url = detach(link.url)
   return outline
 }
 

@@ -18,14 +18,14 @@ export function isMarkdownParserLoaded(): boolean {
   return parse !== undefined
 }
 
-/** Top-level headings and every link or definition, from the remark AST. */
+/** Top-level headings, every link or definition and every image, from the remark AST. */
 export function parseWithRemark(body: string): RawOutline {
   if (!parse) throw new Error('internal: the Markdown parser was needed before loadMarkdownParser() finished')
   const root = parse(body)
   const headings = root.children.filter((n): n is Heading => n.type === 'heading').map((h) => ({
     depth: h.depth, text: plainText(h).trim(), start: h.position!.start.offset!, end: h.position!.end.offset!,
   }))
-  return {headings, links: collectLinks(root)}
+  return {headings, links: collect(root, (n) => n.type === 'link' || n.type === 'definition'), images: collect(root, (n) => n.type === 'image')}
 }
 
 function plainText(node: RootContent | Heading): string {
@@ -34,14 +34,13 @@ function plainText(node: RootContent | Heading): string {
   return ''
 }
 
-function collectLinks(root: Root): RawOutline['links'] {
-  const links: RawOutline['links'] = []
+/** Every node the test picks (links and definitions, or images), in document order, with its offsets. */
+function collect(root: Root, picks: (node: RootContent | Root) => boolean): RawOutline['links'] {
+  const out: RawOutline['links'] = []
   const visit = (node: RootContent | Root): void => {
-    if ((node.type === 'link' || node.type === 'definition') && node.position) {
-      links.push({url: node.url, start: node.position.start.offset!, end: node.position.end.offset!})
-    }
+    if (picks(node) && 'url' in node && node.position) out.push({url: node.url, start: node.position.start.offset!, end: node.position.end.offset!})
     if ('children' in node) for (const child of node.children as RootContent[]) visit(child)
   }
   visit(root)
-  return links
+  return out
 }

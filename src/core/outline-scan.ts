@@ -24,6 +24,7 @@ interface Fence {
 interface ScanState {
   headings: RawOutline['headings']
   links: RawOutline['links']
+  images: RawOutline['images']
   fence?: Fence
   inComment: boolean
   previous: LineKind
@@ -50,7 +51,7 @@ function nextAt(body: string, text: string, from: number): number {
 
 /** Headings and links of a body, or undefined when the body needs a real Markdown parser. */
 export function scanOutline(body: string): RawOutline | undefined {
-  const state: ScanState = {headings: [], links: [], inComment: false, previous: 'blank'}
+  const state: ScanState = {headings: [], links: [], images: [], inComment: false, previous: 'blank'}
   let nextAngle = -1
   let nextLink = -1
   for (let start = 0; start < body.length;) {
@@ -69,7 +70,7 @@ export function scanOutline(body: string): RawOutline | undefined {
     state.previous = kind
     start = newline === -1 ? body.length : newline + 1
   }
-  return {headings: state.headings, links: state.links}
+  return {headings: state.headings, links: state.links, images: state.images}
 }
 
 function classify(state: ScanState, line: string, start: number, lineEnd: number): LineKind | undefined {
@@ -136,7 +137,7 @@ function inlineLinks(state: ScanState, line: string, start: number): boolean {
   for (const m of line.matchAll(INLINE_LINK)) {
     found++
     if (!PLAIN_URL.test(m[3]!)) return false
-    if (m[1] !== '!') state.links.push({url: m[3]!, start: start + m.index!, end: start + m.index! + m[0].length})
+    ;(m[1] === '!' ? state.images : state.links).push({url: m[3]!, start: start + m.index!, end: start + m.index! + m[0].length})
   }
   return found === expected
 }

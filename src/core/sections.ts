@@ -26,16 +26,18 @@ export interface BodyLink {
   end: number
 }
 
-/** What a parser reports: top-level headings and every link or definition, in order. */
+/** What a parser reports: top-level headings, every link or definition, and every inline image, in order. */
 export interface RawOutline {
   headings: Array<{depth: number; text: string; start: number; end: number}>
   links: BodyLink[]
+  images: BodyLink[]
 }
 
 export interface Outline {
   title?: {text: string; start: number}
   sections: Section[]
   links: BodyLink[]
+  images: BodyLink[]
 }
 
 export const PATH_SEPARATOR = ' > '
@@ -65,7 +67,7 @@ export function outline(body: string, raw: RawOutline = rawOutline(body)): Outli
     s.end = boundaries.find((b) => b > s.start) ?? body.length
     s.content = body.slice(s.contentStart, s.end).trim()
   }
-  return {title, sections, links: raw.links}
+  return {title, sections, links: raw.links, images: raw.images}
 }
 
 /** GitHub-style anchor slug of a heading, for links such as `other.md#escalation`. */

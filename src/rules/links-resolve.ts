@@ -1,4 +1,4 @@
-// Relative links point at files inside the repo, and their anchors at headings that exist.
+// Relative links and images point at files inside the repo, and link anchors at headings that exist.
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {SopDocument} from '../core/document.js'
@@ -11,7 +11,7 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i
 
 export default defineRule({
   id: 'links-resolve',
-  description: 'Relative links resolve to files inside the repository, and anchors to existing headings.',
+  description: 'Relative links and images resolve to files inside the repository, and anchors to existing headings.',
   defaultSeverity: 'error',
   readsLibrary: true,
   readsBody: true,
@@ -19,8 +19,16 @@ export default defineRule({
     missing: {message: 'Broken link: {target} does not exist', mend: 'point the link at an existing file (paths are relative to this document)'},
     outside: {message: 'Link leaves the repository: {target}', mend: 'link to a document inside the repository, or use a full URL'},
     anchor: {message: 'Broken link: no heading "#{anchor}" in {target}', mend: 'use one of the target\'s heading anchors, e.g. #{example}'},
+    'missing-image': {message: 'Broken image: {target} does not exist', mend: 'point the image at an existing file (paths are relative to this document)'},
+    'outside-image': {message: 'Image leaves the repository: {target}', mend: 'keep the image inside the repository, or use a full URL'},
   },
   check({doc, library, report}) {
+    for (const image of doc.outline.images) {
+      const rawPath = image.url.split(/[?#]/, 1)[0]!
+      if (EXTERNAL.test(image.url) || rawPath === '') continue
+      const resolved = resolveLink(library, doc, rawPath)
+      if (resolved === 'outside' || resolved === 'missing') report({messageId: `${resolved}-image`, data: {target: rawPath}, at: {bodyOffset: image.start}})
+    }
     for (const link of doc.outline.links) {
       if (EXTERNAL.test(link.url) || link.url === '') continue
       const [rawPath = '', rawAnchor] = link.url.split('#', 2)

@@ -18,6 +18,7 @@ function view(body: string, raw: RawOutline) {
     title: o.title,
     sections: o.sections.map((s) => ({path: s.path, depth: s.depth, start: s.start, content: s.content})),
     links: o.links.map((l) => ({url: l.url, start: l.start})),
+    images: o.images.map((l) => ({url: l.url, start: l.start})),
   }
 }
 

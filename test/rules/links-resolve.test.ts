@@ -36,6 +36,21 @@ describe(RULE, () => {
     expect((await linkFindings('See [German](../DE/de.md).', {'sops/DE/de.md': sop({id: 'de-doc', markets: '[DE]', compliance: '[GDPR]'})})).found).toEqual([])
   })
 
+  it('reports an image whose file is missing, at the image', async () => {
+    const {text, found} = await linkFindings('![Flow](img/flow.png) shows the route.')
+    expect(found).toEqual([inDoc('missing-image', text, '![Flow]')])
+  })
+
+  it('accepts an image that exists (query and fragment aside) and ignores external ones', async () => {
+    const line = '![flow](img/flow.svg?raw=1) ![logo](https://example.com/missing.png) ![data](data:image/png;base64,AAAA)'
+    expect((await linkFindings(line, {'sops/global/img/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>'})).found).toEqual([])
+  })
+
+  it('reports an image that leaves the repository', async () => {
+    const {text, found} = await linkFindings('![secret](../../../etc/logo.png)')
+    expect(found).toEqual([inDoc('outside-image', text, '![secret]')])
+  })
+
   it('reports an anchor that matches no heading of the target', async () => {
     const {text, found} = await linkFindings('See [steps](target.md#no-such-heading).')
     expect(found).toEqual([inDoc('anchor', text, '[steps]')])
