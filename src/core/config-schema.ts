@@ -44,6 +44,7 @@ export const CONFIG_SCHEMA = {
         reason: {type: 'string'},
       }},
     },
+    builtinRequirements: {type: 'boolean', description: 'false: only the requirements of this config apply (by default they add to the built-in ones).'},
     types: {type: 'object', additionalProperties: {type: 'object', additionalProperties: false,
       properties: {fields: stringList, sections: stringList}}},
     statuses: stringList,

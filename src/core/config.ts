@@ -104,6 +104,7 @@ interface UserConfig {
   maxFileSize?: number
   taxonomy?: Partial<Taxonomy>
   requirements?: Array<{when: Record<string, string | string[]>; require: {compliance: string[]}; reason?: string}>
+  builtinRequirements?: boolean
   types?: Record<string, Partial<DocumentType>>
   statuses?: string[]
   order?: string[]
@@ -152,13 +153,13 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
       channels: dict(DEFAULT_CHANNELS, user.taxonomy?.channels) as Taxonomy['channels'],
       compliance: dict(DEFAULT_COMPLIANCE, user.taxonomy?.compliance) as Taxonomy['compliance'],
     },
-    requirements: [...DEFAULT_REQUIREMENTS, ...(user.requirements ?? []).map(normaliseRequirement)],
+    requirements: [...builtinRequirements(user), ...(user.requirements ?? []).map(normaliseRequirement)],
     types,
     statuses: user.statuses ?? DEFAULT_STATUSES,
     order: user.order ?? Object.keys(types),
     rules: user.rules ?? {},
   }
-  const problems = checkReferences(config)
+  const problems = checkReferences(config, user.requirements?.length ?? 0)
   if (problems.length > 0) throw new ConfigError(where, problems)
   return config
 }
@@ -171,6 +172,11 @@ function dict<T>(...sources: Array<Record<string, T> | undefined>): Record<strin
   return Object.assign(Object.create(null) as Record<string, T>, ...sources)
 }
 
+/** The built-in requirements, unless the config says `builtinRequirements: false` (then only its own apply). */
+function builtinRequirements(user: UserConfig): Requirement[] {
+  return user.builtinRequirements === false ? [] : DEFAULT_REQUIREMENTS
+}
+
 function normaliseRequirement(r: NonNullable<UserConfig['requirements']>[number]): Requirement {
   const when: RequirementCondition = {}
   for (const [key, value] of Object.entries(r.when)) {
@@ -180,7 +186,7 @@ function normaliseRequirement(r: NonNullable<UserConfig['requirements']>[number]
 }
 
 /** Every name a config refers to must exist in its own taxonomy. */
-function checkReferences(config: Config): string[] {
+function checkReferences(config: Config, ownRequirements: number): string[] {
   const {markets, regions, channels, compliance} = config.taxonomy
   const problems: string[] = []
   for (const [code, m] of Object.entries(markets)) {
@@ -190,8 +196,9 @@ function checkReferences(config: Config): string[] {
     if (markets[code]) problems.push(`taxonomy.regions.${code}: a region cannot share a market's code`)
     for (const m of r.markets) if (!markets[m]) problems.push(`taxonomy.regions.${code}.markets: unknown market "${m}", expected an ISO 3166-1 code or a taxonomy.markets key`)
   }
+  const builtins = config.requirements.length - ownRequirements
   config.requirements.forEach((req, i) => {
-    const key = `requirements.${i - DEFAULT_REQUIREMENTS.length}`
+    const key = i < builtins ? `built-in requirement ${i + 1}` : `requirements.${i - builtins}`
     for (const m of req.when.market ?? []) if (!markets[m]) problems.push(`${key}.when.market: unknown market "${m}"`)
     for (const r of req.when.region ?? []) if (!regions[r]) problems.push(`${key}.when.region: unknown region "${r}"`)
     for (const c of req.when.channel ?? []) if (!channels[c]) problems.push(`${key}.when.channel: unknown channel "${c}"`)

@@ -24,7 +24,7 @@ const COMMENTS: Record<string, string> = {
   rules: ' Rule severities (off | warn | error); `sopkit rules` lists them, e.g.\n   review-overdue: warn',
 }
 
-/** The built-in requirements, one comment line each: they always apply, so they are listed, not written. */
+/** The built-in requirements, one comment line each: they apply unless switched off, so they are listed, not written. */
 function requirementsComment(): string {
   const lines = DEFAULT_REQUIREMENTS.map((r) => {
     const when = Object.entries(r.when).map(([k, v]) => `${k} ${(v as string[]).join('|')}`).join(' and ')
@@ -32,7 +32,8 @@ function requirementsComment(): string {
   })
   return [
     ' Compliance requirements: a document whose markets, channels, type or topics match `when`',
-    ' must carry the tags in `require`. These built-in requirements always apply:',
+    ' must carry the tags in `require`. These built-in requirements apply (set',
+    ' `builtinRequirements: false` to keep only your own):',
     ...lines,
     ' Add your own below, e.g.',
     '   - when: {channel: ai-agent, region: EU}',

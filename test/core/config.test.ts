@@ -92,4 +92,19 @@ describe('config validation', () => {
     expect(config.taxonomy.markets.SG).toBeDefined()
     expect(config.requirements.at(-1)!.when.region).toEqual(['BALKANS'])
   })
+
+  it('lets a config replace the built-in requirements with its own (builtinRequirements: false)', async () => {
+    const {requiredCompliance} = await import('../../src/core/taxonomy.js')
+    const facts = {markets: ['DE'], channels: [], topics: []}
+    const own = [{when: {market: 'DE'}, require: {compliance: ['BDSG']}}]
+    const taxonomy = {compliance: {BDSG: {name: 'Bundesdatenschutzgesetz'}}}
+    const added = resolveConfig('/repo', undefined, {taxonomy, requirements: own})
+    expect(requiredCompliance(added, facts).map((r) => r.tag)).toEqual(['GDPR', 'BDSG'])
+    const replaced = resolveConfig('/repo', undefined, {taxonomy, requirements: own, builtinRequirements: false})
+    expect(requiredCompliance(replaced, facts).map((r) => r.tag)).toEqual(['BDSG'])
+    expect(resolveConfig('/repo', undefined, {builtinRequirements: false}).requirements).toEqual([])
+    expect(invalid({builtinRequirements: 'no'})).toEqual(['builtinRequirements: must be boolean'])
+    expect(invalid({builtinRequirements: false, requirements: [{when: {market: 'ZZ'}, require: {compliance: ['GDPR']}}]}))
+      .toEqual(['requirements.0.when.market: unknown market "ZZ"'])
+  })
 })
