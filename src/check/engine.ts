@@ -124,11 +124,11 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
 function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixed: CheckResult['fixed']): CheckResult {
   const suppressionsFile = path.resolve(options.cwd, options.suppressions ?? path.join(config.root, DEFAULT_SUPPRESSIONS_FILE))
   if (options.suppressAll) {
-    const recorded = recordSuppressions(all)
+    const recorded = recordSuppressions(all, files, readSuppressions(suppressionsFile))
     writeFileAtomic(suppressionsFile, JSON.stringify(recorded, null, 2) + '\n', {overwrite: true})
-    const {kept, suppressedCount} = applySuppressions(all, recorded)
+    const {kept, suppressedCount} = applySuppressions(all, recorded, files)
     return {files, findings: kept, suppressedCount, unusedSuppressions: 0, fixed, suppressionsWritten: suppressionsFile}
   }
-  const {kept, suppressedCount, unusedCount} = applySuppressions(all, readSuppressions(suppressionsFile))
+  const {kept, suppressedCount, unusedCount} = applySuppressions(all, readSuppressions(suppressionsFile), files)
   return {files, findings: kept, suppressedCount, unusedSuppressions: unusedCount, fixed}
 }

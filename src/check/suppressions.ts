@@ -26,14 +26,21 @@ function isSuppressions(data: unknown): data is Suppressions {
     Object.values(rules).every((r) => typeof r === 'object' && r !== null && Number.isInteger((r as {count: unknown}).count)))
 }
 
-/** Counts of today's errors, the content of a suppressions file. */
-export function recordSuppressions(findings: readonly Finding[]): Suppressions {
-  const out: Suppressions = {}
-  for (const f of [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+/**
+ * Counts of today's errors in the files checked, over what `previous` recorded for the files this
+ * run did not check (a run on some files, a shard or `--changed-since` keeps the rest), by file.
+ */
+export function recordSuppressions(findings: readonly Finding[], checked: readonly string[], previous: Suppressions = {}): Suppressions {
+  const checkedSet = new Set(checked)
+  const merged: Suppressions = {}
+  for (const [file, rules] of Object.entries(previous)) if (!checkedSet.has(file)) merged[file] = rules
+  for (const f of findings) {
     if (f.severity !== 'error') continue
-    const rules = (out[f.file] ??= {})
+    const rules = (merged[f.file] ??= {})
     rules[f.ruleId] = {count: (rules[f.ruleId]?.count ?? 0) + 1}
   }
+  const out: Suppressions = {}
+  for (const file of Object.keys(merged).sort()) out[file] = merged[file]!
   return out
 }
 
@@ -44,8 +51,11 @@ export interface SuppressionResult {
   unusedCount: number
 }
 
-/** Drop errors covered by a suppression; a file and rule with more errors than recorded keeps all of them. */
-export function applySuppressions(findings: readonly Finding[], suppressions: Suppressions): SuppressionResult {
+/**
+ * Drop errors covered by a suppression; a file and rule with more errors than recorded keeps all
+ * of them. Only entries of the files checked can be unused: the others were not looked at.
+ */
+export function applySuppressions(findings: readonly Finding[], suppressions: Suppressions, checked: readonly string[]): SuppressionResult {
   const groups = new Map<string, Finding[]>()
   for (const f of findings) {
     if (f.severity !== 'error') continue
@@ -59,7 +69,9 @@ export function applySuppressions(findings: readonly Finding[], suppressions: Su
     if (group.length <= allowed) for (const f of group) dropped.add(f)
   }
   let unusedCount = 0
+  const checkedSet = new Set(checked)
   for (const [file, rules] of Object.entries(suppressions)) {
+    if (!checkedSet.has(file)) continue
     for (const [ruleId, {count}] of Object.entries(rules)) {
       if ((groups.get(`${file}\0${ruleId}`)?.length ?? 0) < count) unusedCount++
     }

@@ -230,6 +230,19 @@ describe('suppressions', () => {
     expect(r.json.findings.map((f) => f.file)).toEqual(['sops/global/b.md'])
   })
 
+  it('on some files, records theirs and keeps what was recorded for the others', () => {
+    const repo = tempRepo({'sops/global/a.md': doc({front: {markets: ['ZZ']}}), 'sops/global/b.md': doc({front: {id: 'b', markets: ['QQ']}})})
+    const file = path.join(repo, 'sopkit-suppressions.json')
+    expect(sopkit(['check', '--suppress-all'], {cwd: repo}).code).toBe(0)
+    writeFileSync(path.join(repo, 'sops/global/b.md'), doc({front: {id: 'b'}}))
+    expect(sopkit(['check', '--suppress-all', 'sops/global/b.md'], {cwd: repo}).code).toBe(0)
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({'sops/global/a.md': {'known-market': {count: 1}}})
+    // Checking only b.md does not call a.md's entry unused: a.md was not looked at.
+    expect(sopkit(['check', 'sops/global/b.md'], {cwd: repo}).stderr).not.toMatch(/no longer occur/)
+    writeFileSync(path.join(repo, 'sops/global/a.md'), doc())
+    expect(sopkit(['check'], {cwd: repo}).stderr).toMatch(/1 suppression\(s\) no longer occur/)
+  })
+
   it('rejects a malformed suppressions file with exit 2', () => {
     const repo = tempRepo({'sops/global/a.md': doc(), 'sopkit-suppressions.json': '{"a": 1}'})
     const r = sopkit(['check'], {cwd: repo})
