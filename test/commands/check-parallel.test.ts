@@ -1,4 +1,4 @@
-// Findings must be identical whatever the number of threads that load documents.
+// Findings and listings must be identical whatever the number of threads that read documents.
 import {cpSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -30,6 +30,19 @@ describe('parallel loading', () => {
     expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(30)
     expect(three.stdout).toBe(one.stdout)
     expect(three.code).toBe(one.code)
+  })
+})
+
+describe('parallel loading for the other commands', () => {
+  it('gives the same inventory and coverage with one thread and with three', () => {
+    const repo = bigLibrary(15)
+    for (const args of [['ls', '--json'], ['coverage', '--json']]) {
+      const one = sopkit(args, {cwd: repo, env: {SOPKIT_WORKERS: '1'}})
+      const three = sopkit(args, {cwd: repo, env: {SOPKIT_WORKERS: '3'}})
+      expect(one.code).toBe(0)
+      expect(one.stdout.length).toBeGreaterThan(1000)
+      expect(three.stdout).toBe(one.stdout)
+    }
   })
 })
 
