@@ -31,7 +31,7 @@ export interface CheckOptions {
   cache?: boolean | string
   suppressions?: string
   suppressAll?: boolean
-  /** Told as documents are checked (for a progress line). */
+  /** Told as the library is read, document by document, on every thread (for a progress line). */
   onProgress?: (done: number, total: number) => void
   /** Package version, part of the cache key. */
   version?: string
