@@ -2,6 +2,7 @@
 // that approve a difference. Check, diff and the matrix all classify differences here.
 import type {Deviation, SopDocument} from './document.js'
 import {detachString as detach} from './detach.js'
+import {memo} from './memo.js'
 import {type Outline, PATH_SEPARATOR, type Section} from './sections.js'
 
 export type SectionState = 'same' | 'changed' | 'added' | 'removed' | 'moved'
@@ -103,9 +104,11 @@ const pathKeys = new Map<string, string>()
 
 /** How heading paths and deviation sections are matched: case and spacing aside. A library repeats a few hundred. */
 function pathKey(path: string): string {
-  let key = pathKeys.get(path)
-  if (key === undefined) pathKeys.set(path, (key = path.toLowerCase().replace(/\s+/g, ' ').trim()))
-  return key
+  return memo(pathKeys, path, normalisePath)
+}
+
+function normalisePath(path: string): string {
+  return path.toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
 const keyedCache = new WeakMap<readonly Section[], Array<[string, Section]>>()
@@ -115,17 +118,15 @@ const keyedCache = new WeakMap<readonly Section[], Array<[string, Section]>>()
  * once per outline: a baseline is compared with every one of its variants.
  */
 function keyed(sections: readonly Section[]): Array<[string, Section]> {
-  let out = keyedCache.get(sections)
-  if (out) return out
-  const seen = new Map<string, number>()
-  out = sections.map((s) => {
-    const base = pathKey(s.path)
-    const n = (seen.get(base) ?? 0) + 1
-    seen.set(base, n)
-    return [n === 1 ? base : `${base}#${n}`, s]
+  return memo(keyedCache, sections, () => {
+    const seen = new Map<string, number>()
+    return sections.map((s): [string, Section] => {
+      const base = pathKey(s.path)
+      const n = (seen.get(base) ?? 0) + 1
+      seen.set(base, n)
+      return [n === 1 ? base : `${base}#${n}`, s]
+    })
   })
-  keyedCache.set(sections, out)
-  return out
 }
 
 /**

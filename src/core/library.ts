@@ -3,6 +3,7 @@ import type SemVer from 'semver/classes/semver.js'
 import parse from 'semver/functions/parse.js'
 import type {Config, Taxonomy} from './config.js'
 import type {SopDocument} from './document.js'
+import {memo} from './memo.js'
 import {GLOBAL} from './taxonomy.js'
 
 /** All documents sharing an id. */
@@ -28,8 +29,7 @@ export function buildLibrary(config: Config, documents: SopDocument[]): Library 
     byPath.set(doc.absPath, doc)
     const id = doc.meta.id
     if (!id) continue
-    let family = families.get(id)
-    if (!family) families.set(id, (family = {id, baselines: [], variants: []}))
+    const family = memo(families, id, () => ({id, baselines: [], variants: []}))
     if (doc.isBaseline()) family.baselines.push(doc)
     else family.variants.push(doc)
   }
@@ -80,9 +80,7 @@ const versions = new Map<string, SemVer | null>()
 
 /** The semantic version a string names (semver's loose reading), or null; parsed once per distinct string. */
 export function semverOf(value: string): SemVer | null {
-  let version = versions.get(value)
-  if (version === undefined) versions.set(value, (version = parse(value)))
-  return version
+  return memo(versions, value, (v) => parse(v))
 }
 
 /** True when a variant's `based_on` is an older version than its baseline's. */

@@ -3,6 +3,7 @@ import {distance} from 'fastest-levenshtein'
 import type {Requirement} from './catalogue.js'
 import type {Config, Taxonomy} from './config.js'
 import {SopkitError} from './errors.js'
+import {mapFor, memo} from './memo.js'
 
 export const GLOBAL = 'GLOBAL'
 
@@ -102,16 +103,10 @@ export function requiredCompliance(config: Config, facts: ApplicableFacts): Requ
  * ones, so this, the costly half, is what is remembered.
  */
 function requirementsForMarkets(config: Config, markets: readonly string[]): Requirement[] {
-  let cache = byMarkets.get(config)
-  if (!cache) byMarkets.set(config, (cache = new Map()))
-  const key = JSON.stringify(markets)
-  let requirements = cache.get(key)
-  if (!requirements) {
+  return memo(mapFor(byMarkets, config), JSON.stringify(markets), () => {
     const concrete = concreteMarkets(config.taxonomy, markets)
-    requirements = config.requirements.filter((req) => matchesMarkets(req, config.taxonomy, markets, concrete))
-    cache.set(key, requirements)
-  }
-  return requirements
+    return config.requirements.filter((req) => matchesMarkets(req, config.taxonomy, markets, concrete))
+  })
 }
 
 function matchesMarkets(req: Requirement, taxonomy: Taxonomy, markets: readonly string[], concrete: Set<string>): boolean {
@@ -133,18 +128,12 @@ const regionSets = new WeakMap<Taxonomy, Map<string, Set<string>>>()
 
 /** A region's markets as a set, built once per taxonomy (requirements test membership a lot). */
 function regionMarkets(taxonomy: Taxonomy, region: string): Set<string> {
-  let sets = regionSets.get(taxonomy)
-  if (!sets) regionSets.set(taxonomy, (sets = new Map()))
-  let markets = sets.get(region)
-  if (!markets) sets.set(region, (markets = new Set(taxonomy.regions[region]?.markets ?? [])))
-  return markets
+  return memo(mapFor(regionSets, taxonomy), region, () => new Set(taxonomy.regions[region]?.markets ?? []))
 }
 
 const descriptions = new WeakMap<Requirement, string>()
 
 /** "market DE|AT and channel chatbot": why a requirement with no reason of its own applies. */
 function describe(req: Requirement): string {
-  let text = descriptions.get(req)
-  if (text === undefined) descriptions.set(req, (text = Object.entries(req.when).map(([k, v]) => `${k} ${(v as string[]).join('|')}`).join(' and ')))
-  return text
+  return memo(descriptions, req, () => Object.entries(req.when).map(([k, v]) => `${k} ${(v as string[]).join('|')}`).join(' and '))
 }

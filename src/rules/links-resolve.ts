@@ -4,6 +4,7 @@ import path from 'node:path'
 import type {SopDocument} from '../core/document.js'
 import type {Library} from '../core/library.js'
 import {isInside} from '../core/loader.js'
+import {mapFor, memo} from '../core/memo.js'
 import {slug} from '../core/sections.js'
 import {defineRule} from './rule.js'
 
@@ -65,29 +66,17 @@ function resolveLink(library: Library, doc: SopDocument, rawPath: string): Resol
   const {root} = library.config
   // A leading slash means the repository root, as GitHub and GitLab render it.
   const base = rawPath.startsWith('/') ? root : path.dirname(doc.absPath)
-  let folders = resolvedCache.get(library)
-  if (!folders) resolvedCache.set(library, (folders = new Map()))
-  let links = folders.get(base)
-  if (!links) folders.set(base, (links = new Map()))
-  let resolved = links.get(rawPath)
-  if (resolved === undefined) {
+  return memo(memo(mapFor(resolvedCache, library), base, () => new Map<string, Resolved>()), rawPath, () => {
     const abs = path.join(base, safeDecode(rawPath))
-    resolved = !isInside(root, abs) ? 'outside' : library.byPath.has(abs) || existsSync(abs) ? {document: library.byPath.get(abs)} : 'missing'
-    links.set(rawPath, resolved)
-  }
-  return resolved
+    return !isInside(root, abs) ? 'outside' : library.byPath.has(abs) || existsSync(abs) ? {document: library.byPath.get(abs)} : 'missing'
+  })
 }
 
 const anchorCache = new WeakMap<SopDocument, string[]>()
 
 /** Heading anchors of a document, computed once however many links point at it. */
 function anchorsOf(doc: SopDocument): string[] {
-  let anchors = anchorCache.get(doc)
-  if (!anchors) {
-    anchors = [doc.outline.title?.text, ...doc.outline.sections.map((s) => s.heading)].filter((h): h is string => !!h).map(slug)
-    anchorCache.set(doc, anchors)
-  }
-  return anchors
+  return memo(anchorCache, doc, () => [doc.outline.title?.text, ...doc.outline.sections.map((s) => s.heading)].filter((h): h is string => !!h).map(slug))
 }
 
 function safeDecode(value: string): string {

@@ -1,6 +1,7 @@
 // One document per (id, market): two would make the variant a market reads ambiguous.
 import type {SopDocument} from '../core/document.js'
 import type {Family} from '../core/library.js'
+import {memo} from '../core/memo.js'
 import {listItems} from './shared.js'
 import {defineRule} from './rule.js'
 
@@ -31,18 +32,11 @@ const index = new WeakMap<Family, Map<string, SopDocument[]>>()
  * first: built once per family, not per member. Most families have none.
  */
 function sharedMarkets(family: Family): Map<string, SopDocument[]> {
-  let shared = index.get(family)
-  if (!shared) {
+  return memo(index, family, () => {
     const byMarket = new Map<string, SopDocument[]>()
     for (const d of [...family.baselines, ...family.variants]) {
-      for (const market of new Set(d.meta.markets)) {
-        const list = byMarket.get(market)
-        if (list) list.push(d)
-        else byMarket.set(market, [d])
-      }
+      for (const market of new Set(d.meta.markets)) memo(byMarket, market, () => []).push(d)
     }
-    shared = new Map([...byMarket].filter(([, docs]) => docs.length > 1))
-    index.set(family, shared)
-  }
-  return shared
+    return new Map([...byMarket].filter(([, docs]) => docs.length > 1))
+  })
 }

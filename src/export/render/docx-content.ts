@@ -1,5 +1,6 @@
 // A document's Markdown tree as Word blocks (docx). Word bookmarks must be short names of letters,
 // digits and underscores, so playbook anchors map to `bm1`, `bm2` ... in first-use order.
+import {memo} from '../../core/memo.js'
 import type {AnchoredData} from '../markdown.js'
 import type {BlockContent, DefinitionContent, List, ListItem, PhrasingContent, Root, RootContent, Table as MdTable} from 'mdast'
 
@@ -24,9 +25,7 @@ export class Bookmarks {
   private readonly names = new Map<string, string>()
 
   name(anchor: string): string {
-    let name = this.names.get(anchor)
-    if (!name) this.names.set(anchor, (name = `bm${this.names.size + 1}`))
-    return name
+    return memo(this.names, anchor, () => `bm${this.names.size + 1}`)
   }
 }
 

@@ -1,0 +1,19 @@
+// Get-or-compute for the caches a large library makes worth having (per family, per outline,
+// per distinct string): one shape instead of a hand-written get, test and set at every cache.
+
+interface Store<K, V> {
+  get(key: K): V | undefined
+  set(key: K, value: V): unknown
+}
+
+/** The value `store` holds for `key`, computed by `compute` and stored on first ask. */
+export function memo<K, V>(store: Store<K, V>, key: K, compute: (key: K) => V): V {
+  let value = store.get(key)
+  if (value === undefined) store.set(key, (value = compute(key)))
+  return value
+}
+
+/** A Map per owner (a config, a library): for caches that must not outlive what they describe. */
+export function mapFor<O extends object, K, V>(store: WeakMap<O, Map<K, V>>, owner: O): Map<K, V> {
+  return memo(store, owner, () => new Map<K, V>())
+}
