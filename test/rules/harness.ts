@@ -4,7 +4,7 @@ import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll} from 'vitest'
-import {SOP_BODY} from '../helpers/docs.js'
+import {BASE_FRONT, SOP_BODY} from '../helpers/docs.js'
 import {lintDocument} from '../../src/check/lint.js'
 import {lintPaths} from '../../src/check/engine.js'
 import {type Config, resolveConfig} from '../../src/core/config.js'
@@ -214,19 +214,8 @@ export async function runFixture(ruleId: string, options: LintFixtureOptions = {
  *
  * Values are YAML source text; `null` drops a line; `extra` lines follow review_by.
  */
-export const STANDARD_FRONT: Record<string, string> = {
-  id: 'refund-escalation',
-  title: 'Refund escalation',
-  type: 'sop',
-  version: '1.4.0',
-  status: 'approved',
-  owner: 'cs-strategy@example.com',
-  markets: '[GLOBAL]',
-  channels: '[chatbot, agent-assisted]',
-  compliance: '[]',
-  effective: '2026-01-15',
-  review_by: '2099-12-31',
-}
+export const STANDARD_FRONT: Record<string, string> = Object.fromEntries(
+  Object.entries(BASE_FRONT).map(([key, value]) => [key, Array.isArray(value) ? `[${value.join(', ')}]` : value]))
 
 export interface SopOptions {
   /** Lines after review_by (line 13 onwards). */
