@@ -6,7 +6,9 @@ import {todayUtc} from '../core/dates.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
 import {type ChangeSet, changesSince} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
-import {filterByConfig, findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
+import {
+  filterByConfig, findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile,
+} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
@@ -66,7 +68,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     : undefined
   const inOwnShard = (t: string) => !options.shard || inShard(relativeFile(config.root, t), options.shard)
   const widen = changes && ((library: Library) => affectedDocuments(library, changes).filter(inOwnShard))
-  const {findings: all, checked} = await lintTargets(config, paths, targets, {severities, today, cache, onProgress: options.onProgress, widen})
+  const setup = {severities, today, cache, onProgress: options.onProgress, widen}
+  const {findings: all, checked} = await lintTargets(config, paths, targets, setup)
   cache?.save()
   all.sort(compareFindings)
   const result = finish(options, config, checked.map((t) => relativeFile(config.root, t)), all, fixed)
@@ -78,7 +81,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
  * rules in the local pass (each document read once, then kept compact), then the library rules.
  * `widen` adds the documents a change affects, once the library shows which they are.
  */
-export async function lintPaths(config: Config, paths: string[], targets: readonly string[], setup: LintSetup): Promise<Finding[]> {
+export async function lintPaths(config: Config, paths: string[], targets: readonly string[], setup: LintSetup)
+  : Promise<Finding[]> {
   return (await lintTargets(config, paths, targets, setup)).findings
 }
 
@@ -100,7 +104,8 @@ async function lintTargets(config: Config, paths: string[], targets: readonly st
   const library = buildLibrary(config, local.documents)
   const lint = {rules: LIBRARY_RULES, severities, library, today, reload: (doc: SopDocument) => loadDocument(config, doc.absPath)}
   const extra = (setup.widen?.(library) ?? []).filter((t) => !targetSet.has(t))
-  const extraLocal = extra.flatMap((t) => lintDocument(loadDocument(config, t), {...lint, rules: DOCUMENT_RULES}).map((l) => l.finding))
+  const documentLint = {...lint, rules: DOCUMENT_RULES}
+  const extraLocal = extra.flatMap((t) => lintDocument(loadDocument(config, t), documentLint).map((l) => l.finding))
   const checked = extra.length > 0 ? [...targets, ...extra].sort() : [...targets]
   const libraryFindings = checked.flatMap((t) => lintDocument(library.byPath.get(t)!, lint).map((l) => l.finding))
   return {findings: [...local.findings, ...extraLocal, ...libraryFindings], checked}
@@ -121,7 +126,9 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
   const {config, shard} = options
   let targets = libraryPaths
   let skipped: string[] = []
-  if (options.paths?.length) ({kept: targets, skipped} = filterByConfig(config, await findDocuments(config, options.cwd, options.paths)))
+  if (options.paths?.length) {
+    ({kept: targets, skipped} = filterByConfig(config, await findDocuments(config, options.cwd, options.paths)))
+  }
   if (shard) targets = targets.filter((t) => inShard(relativeFile(config.root, t), shard))
   if (!options.changedSince) return {targets, skipped}
   const changes = await changesSince(config.root, options.changedSince)

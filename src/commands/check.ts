@@ -64,15 +64,18 @@ export default class Check extends BaseCommand {
     const counts = countFindings(result.findings)
     const tooManyWarnings = flags['max-warnings'] !== undefined && counts.warningCount > flags['max-warnings']
     if (counts.errorCount > 0 || tooManyWarnings) process.exitCode = 1
-    const text = format.format({result: shown, rules: RULES, color: flags.output ? makeChalk(0) : this.color, root, version: this.config.version})
+    const color = flags.output ? makeChalk(0) : this.color
+    const text = format.format({result: shown, rules: RULES, color, root, version: this.config.version})
     writeOrFail(text, flags.output, (report) => this.log(report))
     this.reportSideEffects(shown, tooManyWarnings, flags)
-    if (format.name === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, stepSummary(shown))
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY
+    if (format.name === 'github' && summaryFile) appendFileSync(summaryFile, stepSummary(shown))
     return checkJson(shown, {maxWarnings: flags['max-warnings']})
   }
 
   private reportSideEffects(result: Awaited<ReturnType<typeof runCheck>>, tooManyWarnings: boolean, flags: {'max-warnings'?: number}): void {
-    const notes: string[] = (result.skipped ?? []).map((file) => `warning: ${file} skipped: not among the config's documents, or ignored`)
+    const skipped = (file: string) => `warning: ${file} skipped: not among the config's documents, or ignored`
+    const notes = (result.skipped ?? []).map(skipped)
     for (const {file, count} of result.fixed) notes.push(`fixed ${count} problem${count === 1 ? '' : 's'} in ${file}`)
     if (result.suppressionsWritten) notes.push(`recorded ${result.suppressedCount} error(s) in ${path.relative(process.cwd(), result.suppressionsWritten)}`)
     if (result.unusedSuppressions > 0) notes.push(`${result.unusedSuppressions} suppression(s) no longer occur: run with --suppress-all to prune them`)
@@ -88,6 +91,7 @@ function writeOrFail(text: string, output: string | undefined, log: (text: strin
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (output === undefined || code === undefined) throw error
-    throw new SopkitError('OUTPUT_UNWRITABLE', `cannot write the report to ${output} (${code})`, 'pass --output a file in an existing folder you can write to')
+    throw new SopkitError('OUTPUT_UNWRITABLE', `cannot write the report to ${output} (${code})`,
+      'pass --output a file in an existing folder you can write to')
   }
 }

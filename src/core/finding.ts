@@ -19,7 +19,7 @@ export interface Finding {
   endColumn?: number
   /** True when `--fix` can mend it. */
   fixable: boolean
-  /** The message's data that identifies the problem (volatile parts such as today's date left out), for fingerprints. */
+  /** The message's data that identifies the problem (volatile parts, e.g. today's date, left out): for fingerprints. */
   stable?: Record<string, string | number>
 }
 

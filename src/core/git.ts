@@ -82,7 +82,7 @@ async function mergeBase(cwd: string, rev: string): Promise<string> {
     return (await git(cwd, ['merge-base', commit, head])).trim()
   } catch {
     throw new SopkitError('NO_MERGE_BASE', `--changed-since "${rev}" shares no history with HEAD`,
-      'fetch the full history (actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0), or pass a commit on this branch')
+      'fetch the whole history (actions/checkout fetch-depth: 0, GitLab GIT_DEPTH: 0), or pass a commit of this branch')
   }
 }
 
@@ -95,7 +95,10 @@ async function filesAt(root: string, commit: string, rels: readonly string[]): P
     const chunks: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git cat-file exited ${code}`))))
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(chunks))
+      else reject(new Error(`git cat-file exited ${code}`))
+    })
     child.stdin.end(rels.map((rel) => `${commit}:${rel}\n`).join(''))
   })
   let at = 0

@@ -52,8 +52,11 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
     else if (/[*?[{]/.test(p)) patterns.push(toPosix(p))
     else throw new SopkitError('PATH_NOT_FOUND', `${p}: no such file or folder`, 'pass an existing file, folder or glob, relative to the current folder')
   }
-  const options = {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true, ignore: config.ignore, expandDirectories: false}
-  const found = paths.length === 0 ? await glob(patterns, options) : (await Promise.all(patterns.map((p) => globNamed(p, options)))).flat()
+  const options = {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true, ignore: config.ignore,
+    expandDirectories: false}
+  // Named folders and globs one by one, so that one matching nothing is told apart.
+  const found = paths.length === 0 ? await glob(patterns, options)
+    : (await Promise.all(patterns.map((p) => globNamed(p, options)))).flat()
   const seen = new Set<string>()
   const out: string[] = []
   // Globbing never returns symlinks; a file named on the command line may be one (the loader decides).

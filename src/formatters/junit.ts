@@ -20,7 +20,8 @@ export default defineFormatter({
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="sopkit" tests="${cases.length}" failures="${failures}">`,
-      `  <testsuite name="sopkit check" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
+      `  <testsuite name="sopkit check" tests="${cases.length}" failures="${failures}" errors="0"` +
+        ` skipped="${skipped}">`,
       ...cases,
       '  </testsuite>',
       '</testsuites>',

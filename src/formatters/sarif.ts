@@ -33,7 +33,8 @@ export default defineFormatter({
 function describeRule(rule: Rule) {
   const mends = Object.values(rule.messages).map((m) => `${m.message}: ${m.mend}.`)
   const text = `${rule.description}\n\nHow to mend:\n${mends.map((m) => `- ${m}`).join('\n')}`
-  const markdown = `${rule.description}\n\n**How to mend**\n\n${mends.map((m) => `- ${markdownText(m)}`).join('\n')}\n\n` +
+  const list = mends.map((m) => `- ${markdownText(m)}`).join('\n')
+  const markdown = `${rule.description}\n\n**How to mend**\n\n${list}\n\n` +
     `Set its severity with \`rules: {${rule.id}: warn}\` in the config, or \`--rule ${rule.id}=off\` for one run.`
   return {
     id: rule.id,
