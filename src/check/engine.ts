@@ -4,16 +4,19 @@ import type {Config} from '../core/config.js'
 import type {SopDocument} from '../core/document.js'
 import {todayUtc} from '../core/dates.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
-import {changedFiles} from '../core/git.js'
-import {buildLibrary} from '../core/library.js'
-import {findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
+import {type ChangeSet, changesSince} from '../core/git.js'
+import {buildLibrary, type Library} from '../core/library.js'
+import {
+  filterByConfig, findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile,
+} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
+import {affectedDocuments} from './affected.js'
 import {DEFAULT_CACHE_FILE, FindingCache, hashText} from './cache.js'
 import {applyFixes} from './fix.js'
 import {type LintedFinding, lintDocument} from './lint.js'
-import {LIBRARY_RULES, localPass} from './local-pass.js'
+import {DOCUMENT_RULES, LIBRARY_RULES, localPass} from './local-pass.js'
 import {resolveSeverities} from './severity.js'
 import {DEFAULT_SUPPRESSIONS_FILE, applySuppressions, readSuppressions, recordSuppressions} from './suppressions.js'
 
@@ -47,6 +50,8 @@ export interface CheckResult {
   fixed: Array<{file: string; count: number}>
   /** Where --suppress-all wrote, when it did. */
   suppressionsWritten?: string
+  /** Files named on the command line that the config's `documents` and `ignore` leave out (skipped). */
+  skipped?: string[]
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
@@ -54,43 +59,80 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const today = options.today ?? todayUtc()
   const severities = resolveSeverities(RULES, config.rules, config.file ?? 'config', options.ruleFlags ?? [])
   const libraryPaths = await findDocuments(config, config.root)
-  const targets = await selectTargets(options, libraryPaths)
+  const {targets, skipped, changes} = await selectTargets(options, libraryPaths)
   const paths = [...new Set([...libraryPaths, ...targets])]
   const fixed = options.fix ? await fixFiles(config, paths, targets, {severities, today}) : []
   const cache = options.cache && !options.fix
     ? new FindingCache(path.resolve(config.root, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE),
       hashText(JSON.stringify([options.version, config, [...severities], today])))
     : undefined
-  const all = await lintPaths(config, paths, targets, {severities, today, cache, onProgress: options.onProgress})
+  const inOwnShard = (t: string) => !options.shard || inShard(relativeFile(config.root, t), options.shard)
+  const widen = changes && ((library: Library) => affectedDocuments(library, changes).filter(inOwnShard))
+  const setup = {severities, today, cache, onProgress: options.onProgress, widen}
+  const {findings: all, checked} = await lintTargets(config, paths, targets, setup)
   cache?.save()
   all.sort(compareFindings)
-  return finish(options, config, targets.map((t) => relativeFile(config.root, t)), all, fixed)
+  const result = finish(options, config, checked.map((t) => relativeFile(config.root, t)), all, fixed)
+  return {...result, skipped: skipped.map((s) => path.relative(options.cwd, s))}
 }
 
 /**
  * Lint the documents at `paths` as one library and report on those in `targets`: the document
  * rules in the local pass (each document read once, then kept compact), then the library rules.
+ * `widen` adds the documents a change affects, once the library shows which they are.
  */
-export async function lintPaths(config: Config, paths: string[], targets: readonly string[],
-  setup: {severities: Map<string, SeveritySetting>; today: string; cache?: FindingCache; onProgress?: (done: number, total: number) => void})
+export async function lintPaths(config: Config, paths: string[], targets: readonly string[], setup: LintSetup)
   : Promise<Finding[]> {
+  return (await lintTargets(config, paths, targets, setup)).findings
+}
+
+interface LintSetup {
+  severities: Map<string, SeveritySetting>
+  today: string
+  cache?: FindingCache
+  onProgress?: (done: number, total: number) => void
+  widen?: (library: Library) => string[]
+}
+
+/** As lintPaths, with the documents reported on (the targets, widened). */
+async function lintTargets(config: Config, paths: string[], targets: readonly string[], setup: LintSetup)
+  : Promise<{findings: Finding[]; checked: string[]}> {
   const {severities, today} = setup
   const targetSet = new Set(targets)
   const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
     {cache: setup.cache, onProgress: setup.onProgress})
   const library = buildLibrary(config, local.documents)
   const lint = {rules: LIBRARY_RULES, severities, library, today, reload: (doc: SopDocument) => loadDocument(config, doc.absPath)}
-  return [...local.findings, ...targets.flatMap((t) => lintDocument(library.byPath.get(t)!, lint).map((l) => l.finding))]
+  const extra = (setup.widen?.(library) ?? []).filter((t) => !targetSet.has(t))
+  const documentLint = {...lint, rules: DOCUMENT_RULES}
+  const extraLocal = extra.flatMap((t) => lintDocument(loadDocument(config, t), documentLint).map((l) => l.finding))
+  const checked = extra.length > 0 ? [...targets, ...extra].sort() : [...targets]
+  const libraryFindings = checked.flatMap((t) => lintDocument(library.byPath.get(t)!, lint).map((l) => l.finding))
+  return {findings: [...local.findings, ...extraLocal, ...libraryFindings], checked}
 }
 
-/** The documents to report on: the named paths, else the whole library (already found, not globbed again). */
-async function selectTargets(options: CheckOptions, libraryPaths: string[]): Promise<string[]> {
+interface Selection {
+  targets: string[]
+  skipped: string[]
+  changes?: ChangeSet
+}
+
+/**
+ * The documents to report on: the named paths that the config names too, else the whole library
+ * (already found, not globbed again); with --changed-since, those changed on this branch, widened
+ * later to the documents the change affects.
+ */
+async function selectTargets(options: CheckOptions, libraryPaths: string[]): Promise<Selection> {
   const {config, shard} = options
-  let targets = options.paths?.length ? await findDocuments(config, options.cwd, options.paths) : libraryPaths
+  let targets = libraryPaths
+  let skipped: string[] = []
+  if (options.paths?.length) {
+    ({kept: targets, skipped} = filterByConfig(config, await findDocuments(config, options.cwd, options.paths)))
+  }
   if (shard) targets = targets.filter((t) => inShard(relativeFile(config.root, t), shard))
-  if (!options.changedSince) return targets
-  const changed = await changedFiles(config.root, options.changedSince)
-  return targets.filter((t) => changed.has(t))
+  if (!options.changedSince) return {targets, skipped}
+  const changes = await changesSince(config.root, options.changedSince)
+  return {targets: targets.filter((t) => changes.changed.has(t)), skipped, changes}
 }
 
 /**

@@ -50,7 +50,7 @@ function toFinding(doc: SopDocument, rule: Rule, severity: 'warn' | 'error', rep
   const {line, column} = locate(doc, report.at)
   return {
     finding: {ruleId: rule.id, messageId: report.messageId, severity, message: fill(template.message), mend: fill(template.mend),
-      file: doc.file, line, column, fixable: report.fix !== undefined},
+      file: doc.file, line, column, fixable: report.fix !== undefined, ...stableData(rule, report)},
     fix: report.fix,
   }
 }
@@ -60,4 +60,10 @@ function locate(doc: SopDocument, at: Locator | undefined): {line: number; colum
   if ('key' in at) return doc.positionOf(at.key, at.part)
   if ('bodyOffset' in at) return doc.bodyPosition(at.bodyOffset)
   return doc.position(at.offset)
+}
+
+function stableData(rule: Rule, report: Report): Pick<Finding, 'stable'> {
+  if (!report.data) return {}
+  const volatile = rule.volatileData ?? []
+  return {stable: Object.fromEntries(Object.entries(report.data).filter(([key]) => !volatile.includes(key)))}
 }

@@ -2,10 +2,12 @@ import {appendFileSync} from 'node:fs'
 import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {runCheck} from '../check/engine.js'
+import {relocate, reportRoot} from '../check/report-paths.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {writeReport} from '../cli/output.js'
 import {createProgress} from '../cli/progress.js'
 import {makeChalk} from '../cli/terminal.js'
+import {SopkitError} from '../core/errors.js'
 import {countFindings} from '../core/finding.js'
 import {parseShard} from '../core/shard.js'
 import {FORMAT_NAMES, formatterNamed} from '../formatters/index.js'
@@ -57,22 +59,39 @@ export default class Check extends BaseCommand {
       changedSince: flags['changed-since'], shard: flags.shard === undefined ? undefined : parseShard(flags.shard), cache: flags['cache-location'] ?? flags.cache, suppressions: flags.suppressions,
       suppressAll: flags['suppress-all'], version: this.config.version, onProgress: (done, total) => progress.update(done, total),
     }).finally(() => progress.done())
+    const root = reportRoot(config.root)
+    const shown = relocate(result, config.root, root)
     const counts = countFindings(result.findings)
     const tooManyWarnings = flags['max-warnings'] !== undefined && counts.warningCount > flags['max-warnings']
     if (counts.errorCount > 0 || tooManyWarnings) process.exitCode = 1
-    const text = format.format({result, rules: RULES, color: flags.output ? makeChalk(0) : this.color, root: config.root, version: this.config.version})
-    writeReport(text, flags.output, (report) => this.log(report))
-    this.reportSideEffects(result, tooManyWarnings, flags)
-    if (format.name === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, stepSummary(result))
-    return checkJson(result)
+    const color = flags.output ? makeChalk(0) : this.color
+    const text = format.format({result: shown, rules: RULES, color, root, version: this.config.version})
+    writeOrFail(text, flags.output, (report) => this.log(report))
+    this.reportSideEffects(shown, tooManyWarnings, flags)
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY
+    if (format.name === 'github' && summaryFile) appendFileSync(summaryFile, stepSummary(shown))
+    return checkJson(shown, {maxWarnings: flags['max-warnings']})
   }
 
   private reportSideEffects(result: Awaited<ReturnType<typeof runCheck>>, tooManyWarnings: boolean, flags: {'max-warnings'?: number}): void {
-    const notes: string[] = []
+    const skipped = (file: string) => `warning: ${file} skipped: not among the config's documents, or ignored`
+    const notes = (result.skipped ?? []).map(skipped)
     for (const {file, count} of result.fixed) notes.push(`fixed ${count} problem${count === 1 ? '' : 's'} in ${file}`)
     if (result.suppressionsWritten) notes.push(`recorded ${result.suppressedCount} error(s) in ${path.relative(process.cwd(), result.suppressionsWritten)}`)
     if (result.unusedSuppressions > 0) notes.push(`${result.unusedSuppressions} suppression(s) no longer occur: run with --suppress-all to prune them`)
     if (tooManyWarnings) notes.push(`too many warnings (more than --max-warnings ${flags['max-warnings']})`)
     for (const note of notes) this.logToStderr(note)
+  }
+}
+
+/** The report to stdout or FILE; a FILE that cannot be written is the user's to mend, not an internal error. */
+function writeOrFail(text: string, output: string | undefined, log: (text: string) => void): void {
+  try {
+    writeReport(text, output, log)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (output === undefined || code === undefined) throw error
+    throw new SopkitError('OUTPUT_UNWRITABLE', `cannot write the report to ${output} (${code})`,
+      'pass --output a file in an existing folder you can write to')
   }
 }

@@ -19,6 +19,8 @@ export interface Finding {
   endColumn?: number
   /** True when `--fix` can mend it. */
   fixable: boolean
+  /** The message's data that identifies the problem (volatile parts, e.g. today's date, left out): for fingerprints. */
+  stable?: Record<string, string | number>
 }
 
 /** Stable ordering for every output: file, line, column, rule, message. */

@@ -1,7 +1,8 @@
 // The one document loader: finds documents inside the repo and reads each once, safely.
 import {closeSync, constants, lstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {glob} from 'tinyglobby'
+import picomatch from 'picomatch'
+import {type GlobOptions, glob} from 'tinyglobby'
 import type {Config} from './config.js'
 import {type DocumentRecord, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
@@ -36,7 +37,8 @@ export function isInside(root: string, target: string): boolean {
 
 /**
  * The documents named by `paths` (files, folders or globs, relative to `cwd`), or by the config's
- * globs when none are given. Symlinks are never followed out of the repo or round a loop.
+ * globs when none are given. Symlinks are never followed out of the repo or round a loop. A
+ * folder or glob that matches no file is an error, as in eslint: a typo must not pass as clean.
  */
 export async function findDocuments(config: Config, cwd: string, paths: readonly string[] = []): Promise<string[]> {
   const patterns: string[] = []
@@ -50,8 +52,11 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
     else if (/[*?[{]/.test(p)) patterns.push(toPosix(p))
     else throw new SopkitError('PATH_NOT_FOUND', `${p}: no such file or folder`, 'pass an existing file, folder or glob, relative to the current folder')
   }
-  const found = patterns.length === 0 ? [] : await glob(patterns, {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true,
-    ignore: config.ignore, expandDirectories: false})
+  const options = {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true, ignore: config.ignore,
+    expandDirectories: false}
+  // Named folders and globs one by one, so that one matching nothing is told apart.
+  const found = paths.length === 0 ? await glob(patterns, options)
+    : (await Promise.all(patterns.map((p) => globNamed(p, options)))).flat()
   const seen = new Set<string>()
   const out: string[] = []
   // Globbing never returns symlinks; a file named on the command line may be one (the loader decides).
@@ -62,6 +67,31 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
     out.push(path.normalize(file))
   }
   return out
+}
+
+async function globNamed(pattern: string, options: GlobOptions): Promise<string[]> {
+  const found = await glob([pattern], options)
+  if (found.length > 0) return found
+  throw new SopkitError('NO_DOCUMENTS_MATCHED', `no documents matched "${pattern}"`,
+    'check the folder or glob (it is relative to the current folder, and quoted so the shell leaves it to sopkit)')
+}
+
+/**
+ * Keeps the documents the config names: a path given on the command line is still filtered by
+ * `documents` and `ignore` (as eslint filters by its ignores), so a hook that passes every staged
+ * `.md` file skips READMEs. Returns the kept paths and the skipped ones.
+ */
+export function filterByConfig(config: Config, absPaths: readonly string[]): {kept: string[]; skipped: string[]} {
+  const isDocument = picomatch(config.documents, {dot: false})
+  const isIgnored = config.ignore.length > 0 ? picomatch(config.ignore, {dot: true}) : () => false
+  const kept: string[] = []
+  const skipped: string[] = []
+  for (const abs of absPaths) {
+    const rel = isInside(config.root, abs) ? relativeFile(config.root, abs) : undefined
+    if (rel !== undefined && isDocument(rel) && !isIgnored(rel)) kept.push(abs)
+    else skipped.push(abs)
+  }
+  return {kept, skipped}
 }
 
 function toPosix(p: string): string {

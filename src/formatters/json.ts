@@ -2,16 +2,22 @@
 import type {CheckResult} from '../check/engine.js'
 import {countFindings, type Finding} from '../core/finding.js'
 import {defineFormatter} from './formatter.js'
+import {plural} from './text.js'
 
 export interface CheckJson {
   version: 1
   files: string[]
   summary: {documents: number; errors: number; warnings: number; fixable: number; suppressed: number}
   findings: Finding[]
+  /** Why the run exits 1, when it does: the errors, or more warnings than --max-warnings allows. */
+  failure?: string
 }
 
-export function checkJson(result: CheckResult): CheckJson {
+export function checkJson(result: CheckResult, limits: {maxWarnings?: number} = {}): CheckJson {
   const {errorCount, warningCount, fixableCount} = countFindings(result.findings)
+  const failure = errorCount > 0 ? plural(errorCount, 'error')
+    : limits.maxWarnings !== undefined && warningCount > limits.maxWarnings
+      ? `${plural(warningCount, 'warning')}, more than --max-warnings ${limits.maxWarnings}` : undefined
   return {
     version: 1,
     files: result.files,
@@ -23,6 +29,7 @@ export function checkJson(result: CheckResult): CheckJson {
       suppressed: result.suppressedCount,
     },
     findings: result.findings,
+    ...(failure === undefined ? {} : {failure}),
   }
 }
 

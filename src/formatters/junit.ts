@@ -1,4 +1,6 @@
-// JUnit XML for CI test reports: a passing case per clean file, a case per finding (errors fail, warnings pass with output).
+// JUnit XML for CI test reports: a passing case per clean file, a case per finding. Errors fail;
+// warnings are skipped cases with their message, so GitLab's test report lists them (it shows
+// failed and skipped cases, and hides the output of passed ones) without failing the pipeline.
 import type {CheckResult} from '../check/engine.js'
 import {countFindings, type Finding} from '../core/finding.js'
 import {defineFormatter} from './formatter.js'
@@ -14,11 +16,12 @@ export default defineFormatter({
   description: 'JUnit XML, for CI test reports (GitLab, Jenkins)',
   format({result}) {
     const cases = testCases(result)
-    const failures = countFindings(result.findings).errorCount
+    const {errorCount: failures, warningCount: skipped} = countFindings(result.findings)
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="sopkit" tests="${cases.length}" failures="${failures}">`,
-      `  <testsuite name="sopkit check" tests="${cases.length}" failures="${failures}" errors="0">`,
+      `  <testsuite name="sopkit check" tests="${cases.length}" failures="${failures}" errors="0"` +
+        ` skipped="${skipped}">`,
       ...cases,
       '  </testsuite>',
       '</testsuites>',
@@ -51,7 +54,7 @@ function findingCase(f: Finding, name: string): string {
   const body = text(`${f.file}:${f.line}:${f.column} ${f.severity === 'error' ? 'error' : 'warning'} ${f.message}\n${f.mend}`)
   const inner = f.severity === 'error'
     ? `<failure type="${attribute(f.ruleId)}" message="${attribute(f.message)}">${body}</failure>`
-    : `<system-out>${body}</system-out>`
+    : `<skipped message="${attribute(`warning: ${f.message}`)}"/>\n      <system-out>${body}</system-out>`
   return `    <testcase classname="${attribute(f.file)}" name="${attribute(name)}">\n      ${inner}\n    </testcase>`
 }
 

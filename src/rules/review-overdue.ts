@@ -8,6 +8,7 @@ export default defineRule({
   id: 'review-overdue',
   description: 'A live document (not deprecated or retired) is not past its `review_by` date.',
   defaultSeverity: 'error',
+  volatileData: ['today'],
   messages: {
     overdue: {message: 'Review overdue: review_by {review_by} has passed (today is {today})', mend: 'review the document with its owner, then move review_by forward and bump version'},
   },

@@ -53,6 +53,11 @@ export interface Rule {
   readsLibrary?: boolean
   /** Reads the Markdown body, so the outline is parsed for it. */
   readsBody?: boolean
+  /**
+   * Message data that changes while the problem stays the same (today's date, a count): left out
+   * of a finding's identity, so CI fingerprints do not flap from one day to the next.
+   */
+  volatileData?: readonly string[]
   check(context: RuleContext): void
 }
 

@@ -120,6 +120,20 @@ describe('exit codes', () => {
     expect(r.json.summary.errors).toBe(1)
   })
 
+  it('says under --json why it exits 1 on warnings', () => {
+    const r = sopkit(['check', '--json', '--max-warnings', '0'], {cwd: withWarning()})
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).failure).toBe('1 warning, more than --max-warnings 0')
+  })
+
+  it('is 0 with a warning when a named file is not a document (a README passed by a hook)', () => {
+    const repo = tempRepo({'sops/global/a.md': doc(), 'sops/README.md': '# About these SOPs\n'})
+    const r = sopkit(['check', 'sops/README.md', 'sops/global/a.md'], {cwd: repo})
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/1 document checked, no problems/)
+    expect(r.stderr.trim()).toBe('warning: sops/README.md skipped: not among the config\'s documents, or ignored')
+  })
+
   it('lets --rule turn an error off', () => {
     const repo = tempRepo({'sops/global/a.md': doc({front: {review_by: '2020-01-01', effective: '2019-01-01'}})})
     expect(sopkit(['check'], {cwd: repo}).code).toBe(1)
@@ -133,6 +147,8 @@ describe('exit codes', () => {
     ['a --changed-since that is not a revision', {}, ['--changed-since', 'no-such-ref'], /--changed-since "no-such-ref" is not a git revision|not inside a git repository/],
     ['a --changed-since that looks like an option', {}, ['--changed-since=--output=/tmp/x'], /is not a git revision|not inside a git repository/],
     ['an unknown flag', {}, ['--frobnicate'], /frobnicate/],
+    ['a glob that matches nothing', {}, ['sops/**/nope-*.md'], /no documents matched "sops\/\*\*\/nope-\*\.md"/],
+    ['an --output under a file', {}, ['-o', 'sops/global/a.md/report.txt'], /cannot write the report to sops\/global\/a\.md\/report\.txt \(E[A-Z]+\)/],
     ['a bad --rule', {}, ['--rule', 'review-overdue=loud'], /severity must be off, warn or error/],
   ])('is 2 with a one-line error and a mend for %s', (_, files, args, pattern) => {
     const repo = tempRepo({'sops/global/a.md': doc(), ...files})

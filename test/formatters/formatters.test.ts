@@ -102,7 +102,20 @@ describe('sarif', () => {
       expect(driver.rules[r.ruleIndex].id).toBe(f.ruleId)
       expect(r.message.text).toBe(`${f.message}. Mend: ${f.mend}`)
       expect(r.locations[0].physicalLocation.region).toEqual({startLine: f.line, startColumn: f.column})
-      expect(r.partialFingerprints['sopkitFinding/v1']).toMatch(/^[0-9a-f]{64}$/)
+      expect(r.partialFingerprints['sopkitFinding/v2']).toMatch(/^[0-9a-f]{64}$/)
+    }
+  })
+
+  it('gives each rule a full description, help with the mend in text and Markdown, and a docs link', () => {
+    const {driver} = JSON.parse(run('sarif')).runs[0].tool
+    for (const [i, rule] of driver.rules.entries()) {
+      const source = SAMPLE_RULES[i]!
+      expect(rule.fullDescription.text).toBe(source.description)
+      for (const message of Object.values(source.messages)) {
+        expect(rule.help.text).toContain(message.mend)
+        expect(rule.help.markdown).toContain('**How to mend**')
+      }
+      expect(rule.helpUri).toMatch(/^https:\/\/\S+#rules$/)
     }
   })
 
@@ -141,6 +154,14 @@ describe('junit', () => {
     expect(suite.testcase).toContainEqual({classname: 'sops/c.md', name: 'sops/c.md'})
     const warning = suite.testcase.find((c: {name: string}) => c.name === 'variant-outdated 9:1')
     expect(warning['system-out']).toContain('warning Variant is based on 1.0.0')
+  })
+
+  it('reports warnings as skipped cases, which GitLab\'s test report lists, without failing', () => {
+    const {testsuites} = parser.parse(run('junit'))
+    const warning = testsuites.testsuite.testcase.find((c: {name: string}) => c.name === 'variant-outdated 9:1')
+    expect(warning.skipped.message).toMatch(/^warning: Variant is based on 1\.0\.0/)
+    expect(warning.failure).toBeUndefined()
+    expect(testsuites.testsuite.skipped).toBe('1')
   })
 
   it('gives every case in a file a distinct name and keeps the message intact', () => {

@@ -1,5 +1,5 @@
 // The npm package as users get it: pack, install the tarball in an empty folder, run it.
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,6 +8,8 @@ import {ROOT} from '../helpers/cli.js'
 
 let prefix: string
 let files: string[]
+let packed: {scripts?: Record<string, string>; main?: string; exports?: unknown}
+let installLog: string
 
 const installed = (args: string[], cwd: string) => {
   const bin = path.join(prefix, 'node_modules', '.bin', 'sopkit')
@@ -21,16 +23,31 @@ const installed = (args: string[], cwd: string) => {
 
 beforeAll(() => {
   const packDir = mkdtempSync(path.join(os.tmpdir(), 'sopkit-pack-'))
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {cwd: ROOT, encoding: 'utf8', env: {...process.env, npm_config_loglevel: 'error'}})
+  // With its scripts, as `npm publish` packs it (prepack strips `prepare`; it never builds, so dist/ is not touched).
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {cwd: ROOT, encoding: 'utf8', env: {...process.env, npm_config_loglevel: 'error'}})
   const [info] = JSON.parse(out.slice(out.indexOf('['))) as Array<{filename: string; files: Array<{path: string}>}>
   files = info!.files.map((f) => f.path)
+  const tarball = path.join(packDir, info!.filename)
+  packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], {encoding: 'utf8'})) as typeof packed
   prefix = mkdtempSync(path.join(os.tmpdir(), 'sopkit-install-'))
   writeFileSync(path.join(prefix, 'package.json'), '{"name": "user-project", "private": true}\n')
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', path.join(packDir, info!.filename)],
-    {cwd: prefix, stdio: 'ignore', env: {...process.env, npm_config_loglevel: 'error'}})
+  // --engine-strict fails on any dependency that needs a newer Node than this one (docx 9.7.2+ pulls nanoid 6, Node 22).
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--engine-strict', tarball],
+    {cwd: prefix, encoding: 'utf8', env: {...process.env, npm_config_loglevel: 'warn'}})
+  installLog = `${install.stdout}${install.stderr}`
+  if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${installLog}`)
 }, 300_000)
 
 describe('the packed package', () => {
+  it('installs on this Node without an engine warning, has no prepare script, and main/exports that exist', () => {
+    expect(installLog).not.toMatch(/EBADENGINE|Unsupported engine|notsup/i)
+    expect(packed.scripts?.prepare).toBeUndefined()
+    for (const entry of [packed.main, ...(typeof packed.exports === 'string' ? [packed.exports] : [])]) {
+      if (entry !== undefined) expect(files).toContain(path.normalize(entry))
+    }
+  })
+
+
   it('ships the CLI, its build, templates and manifest, and no tests or sources', () => {
     expect(files).toContain('bin/run.js')
     expect(files).toContain('oclif.manifest.json')
