@@ -101,6 +101,8 @@ function classify(state: ScanState, line: string, start: number, lineEnd: number
   if (/^ {1,3}#/.test(line) || /^ {0,3}>.*(?:`{3}|~{3})/.test(line)) return undefined
   const atx = ATX.exec(line)
   if (atx) return heading(state, atx, start, lineEnd)
+  // `[^1]: ...` is a GFM footnote, not a link definition: remark decides what it holds.
+  if (/^ {0,3}\[\^/.test(line)) return undefined
   const definition = DEFINITION.exec(line)
   if (definition) {
     if (state.previous === 'paragraph' || !PLAIN_URL.test(definition[2]!)) return undefined

@@ -5,7 +5,8 @@ import type {Config} from '../core/config.js'
 import type {SopDocument} from '../core/document.js'
 import {type Family, type Library, type Resolution, resolveVariant} from '../core/library.js'
 import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
-import {AnchorSet, HeadingSlugs, documentAnchor} from './anchors.js'
+import {headingAnchors} from '../core/anchors.js'
+import {AnchorSet, documentAnchor} from './anchors.js'
 import {marketName, typeLabel} from './labels.js'
 import {type LinkContext, resolveLink} from './links.js'
 import {
@@ -106,10 +107,10 @@ function buildDocument(chosen: Chosen, anchors: AnchorSet, slugMaps: Map<string,
   const anchor = anchors.claim(documentAnchor(id))
   const {title, sections: outlineSections} = doc.outline
   const body = doc.body
-  const slugs = new HeadingSlugs()
+  const headingSlugs = headingAnchors(doc.outline).sections
   const bySlug = new Map<string, string>()
-  const sections = outlineSections.map((s): PlaybookSection => {
-    const headingSlug = slugs.next(s.heading)
+  const sections = outlineSections.map((s, i): PlaybookSection => {
+    const headingSlug = headingSlugs[i] ?? ''
     const sectionAnchor = anchors.claim(`${anchor}--${headingSlug || 'section'}`)
     if (!bySlug.has(headingSlug)) bySlug.set(headingSlug, sectionAnchor)
     return {path: s.path, heading: s.heading, depth: s.depth, level: demote(s.depth), anchor: sectionAnchor, start: s.start, text: s.content}

@@ -129,6 +129,20 @@ Intro text.
     expect(d.preamble).toBe('Intro text.')
   })
 
+  it('numbers sections as GitHub numbers the headings, title included, and maps GitHub anchors to them', async () => {
+    const notes = '# Notes\n\n## Notes\n\n## `npm ci` *fails* on [CI](https://ci.example.com)\n\n## Notes\n\n## นโยบายการคืนเงิน\n\n## m² and ½\n'
+    const links = '\n## Links\n\n[a](#notes-1) [b](#npm-ci-fails-on-ci) [c](#notes-2) [d](#นโยบายการคืนเงิน) [e](#m-and-) [f](#notes)\n'
+    const p = await playbookOf({'sops/global/n.md': baseline('n', {}, notes + links)}, 'DE')
+    const d = p.documents[0]!
+    expect(d.sections.map((s) => s.anchor)).toEqual(['doc-n--notes-1', 'doc-n--npm-ci-fails-on-ci', 'doc-n--notes-2',
+      'doc-n--นโยบายการคืนเงิน', 'doc-n--m-and-', 'doc-n--links'])
+    expect(d.links.map((l) => l.target)).toEqual([{kind: 'external'},
+      {kind: 'internal', id: 'n', anchor: 'doc-n--notes-1'}, {kind: 'internal', id: 'n', anchor: 'doc-n--npm-ci-fails-on-ci'},
+      {kind: 'internal', id: 'n', anchor: 'doc-n--notes-2'}, {kind: 'internal', id: 'n', anchor: 'doc-n--นโยบายการคืนเงิน'},
+      {kind: 'internal', id: 'n', anchor: 'doc-n--m-and-'}, {kind: 'internal', id: 'n', anchor: 'doc-n'},
+    ])
+  })
+
   it('demotes headings under the document title (level 2) and caps them at 6', async () => {
     const p = await playbookOf({'sops/global/a.md': baseline('a', {}, body)}, 'DE')
     expect(p.documents[0]!.sections.map((s) => [s.depth, s.level])).toEqual([[2, 3], [3, 4], [2, 3], [6, 6], [2, 3]])
