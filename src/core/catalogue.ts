@@ -112,7 +112,12 @@ export interface DocumentType {
   sections: string[]
 }
 
-const COMMON_FIELDS = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets', 'review_by']
+/**
+ * The fields every document needs, whatever its type: the one list behind every built-in type, a
+ * configured type that lists no fields, and a document whose type is unknown. `review_by` is among
+ * them: every document is reviewed (review-overdue needs the date), and `new` always writes one.
+ */
+export const COMMON_FIELDS: readonly string[] = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets', 'review_by']
 
 export const DEFAULT_TYPES: Record<string, DocumentType> = {
   sop: {fields: [...COMMON_FIELDS, 'channels', 'effective'], sections: ['Purpose', 'Scope', 'Procedure', 'Escalation']},
