@@ -137,7 +137,11 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
   }
   const types: Record<string, DocumentType> = dict(DEFAULT_TYPES)
   for (const [name, t] of Object.entries(user.types ?? {})) {
-    types[name] = {fields: t.fields ?? types[name]?.fields ?? [...COMMON_FIELDS], sections: t.sections ?? types[name]?.sections ?? []}
+    types[name] = {
+      name: t.name ?? types[name]?.name ?? name,
+      fields: t.fields ?? types[name]?.fields ?? [...COMMON_FIELDS],
+      sections: t.sections ?? types[name]?.sections ?? [],
+    }
   }
   const config: Config = {
     root,

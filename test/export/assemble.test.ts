@@ -102,6 +102,16 @@ describe('order', () => {
   })
 })
 
+describe('type labels', () => {
+  it('heads each group with its type\'s name from the config, built-in or custom', async () => {
+    const lib = await library({
+      'sops/global/a.md': baseline('a'),
+      'sops/global/m.md': baseline('m', {type: 'memo'}, '# m\n\n## Body\n'),
+    }, {types: {sop: {name: 'Procedures'}, memo: {name: 'Internal memos', sections: ['Body']}}})
+    expect(assemblePlaybook(lib, options('DE')).toc.map((g) => [g.type, g.label])).toEqual([['sop', 'Procedures'], ['memo', 'Internal memos']])
+  })
+})
+
 describe('anchors and heading levels', () => {
   const body = `# Title
 
