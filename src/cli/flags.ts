@@ -19,5 +19,5 @@ export function listValues(values: readonly string[] | undefined): string[] {
 
 /** --format: one of the registry's names (checked by `registry.get`, so every command rejects a bad one alike). */
 export function formatFlag<T extends Named>(registry: Registry<T>, defaultName: string) {
-  return Flags.string({char: 'f', description: `Output format: ${registry.names.join(', ')}.`, default: defaultName})
+  return Flags.string({char: 'f', description: 'Output format.', helpValue: registry.names.join('|'), default: defaultName})
 }
