@@ -9,7 +9,8 @@ type ListFlagChar = 'm' | 't' | 's'
 
 /** A filter or list flag (--market, --channel, --type, --status, --compliance, --topic ...). */
 export function listFlag(options: {description: string; char?: ListFlagChar}) {
-  return Flags.string({char: options.char, description: `${options.description} Repeat or comma-separate.`, multiple: true, delimiter: ','})
+  const description = `${options.description} Repeat or comma-separate.`
+  return Flags.string({char: options.char, description, multiple: true, delimiter: ','})
 }
 
 /** The values given to a list flag, in order, without blanks (`--market DE,`) or repeats. */
@@ -19,5 +20,6 @@ export function listValues(values: readonly string[] | undefined): string[] {
 
 /** --format: one of the registry's names (checked by `registry.get`, so every command rejects a bad one alike). */
 export function formatFlag<T extends Named>(registry: Registry<T>, defaultName: string) {
-  return Flags.string({char: 'f', description: 'Output format.', helpValue: registry.names.join('|'), default: defaultName})
+  const helpValue = registry.names.join('|')
+  return Flags.string({char: 'f', description: 'Output format.', helpValue, default: defaultName})
 }

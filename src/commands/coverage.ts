@@ -38,7 +38,8 @@ and region code the documents name, or those given with --market.`
     const config = this.loadConfig(flags)
     const renderer = COVERAGE_REGISTRY.get(flags.format)
     const {types} = inventoryFilters(config, {type: listValues(flags.type)})
-    const coverage = buildCoverage(await loadLibrary(config), {markets: marketFilter(config, listValues(flags.market)), types})
+    const markets = marketFilter(config, listValues(flags.market))
+    const coverage = buildCoverage(await loadLibrary(config), {markets, types})
     const color = flags.output ? makeChalk(0) : this.color
     writeReport(renderer.coverage!(coverage, {color}), flags.output, (text) => this.log(text))
     return coverage

@@ -31,7 +31,8 @@ only when an earlier export made it; anything else needs --force.`
     output: Flags.string({char: 'o', description: 'File to write (- for stdout); with --market all, a folder. Default: playbooks/<MARKET>.<ext> in the repo.'}),
     channel: listFlag({description: 'Keep documents for this channel.'}),
     type: listFlag({char: 't', description: 'Keep documents of this type.'}),
-    status: listFlag({char: 's', description: `Keep documents with this status (default ${DEFAULT_STATUSES.join(', ')}).`}),
+    status: listFlag({char: 's',
+      description: `Keep documents with this status (default ${DEFAULT_STATUSES.join(', ')}).`}),
     date: Flags.string({description: 'Date printed on the cover, YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today).'}),
     shard: Flags.string({description: 'With --market all: export only shard i of n (e.g. 2/4), so n CI jobs cover every market once.'}),
     force: Flags.boolean({description: 'Replace an output file even when an export did not make it.'}),
@@ -49,7 +50,8 @@ only when an earlier export made it; anything else needs --force.`
     const statuses = listValues(flags.status)
     try {
       const {result, stdout} = await runExport({
-        config, cwd: process.cwd(), market: flags.market, format: renderer.name, channels: listValues(flags.channel), types: listValues(flags.type),
+        config, cwd: process.cwd(), market: flags.market, format: renderer.name,
+        channels: listValues(flags.channel), types: listValues(flags.type),
         statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES, date: exportDate(flags.date), output: flags.output, force: flags.force,
         shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
         env: process.env, onProgress: (label, done, total) => progress.update(done, total, label),

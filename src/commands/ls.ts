@@ -27,7 +27,8 @@ values. --market M lists what applies to M: documents for M itself, for a region
   static enableJsonFlag = true
 
   static flags = {
-    market: listFlag({char: 'm', description: 'Documents that apply to this market or region (own, its region\'s, or GLOBAL).'}),
+    market: listFlag({char: 'm',
+      description: 'Documents that apply to this market or region (own, its region\'s, or GLOBAL).'}),
     channel: listFlag({description: 'Documents for this channel.'}),
     type: listFlag({char: 't', description: 'Documents of this type.'}),
     status: listFlag({char: 's', description: 'Documents in this status.'}),
@@ -43,8 +44,10 @@ values. --market M lists what applies to M: documents for M itself, for a region
     const config = this.loadConfig(flags)
     const today = dateFlag(flags.date)
     const renderer = LS_REGISTRY.get(flags.format)
-    const filters = inventoryFilters(config, {...flags, market: listValues(flags.market), channel: listValues(flags.channel),
-      type: listValues(flags.type), status: listValues(flags.status)})
+    const filters = inventoryFilters(config, {
+      ...flags, market: listValues(flags.market), channel: listValues(flags.channel),
+      type: listValues(flags.type), status: listValues(flags.status),
+    })
     const inventory = buildInventory(await loadLibrary(config), filters, today)
     const color = flags.output ? makeChalk(0) : this.color
     writeReport(renderer.ls!(inventory, {color}), flags.output, (text) => this.log(text))

@@ -14,7 +14,7 @@ export function headingSlug(text: string): string {
 }
 
 /** Numbers repeated slugs as GitHub does; feed it a document's headings in order, title first. */
-export class HeadingAnchors {
+class HeadingAnchors {
   private readonly slugger = new GithubSlugger()
 
   next(text: string): string {

@@ -34,7 +34,8 @@ export function parseWithRemark(body: string): RawOutline {
   const headings = root.children.filter((n): n is Heading => n.type === 'heading').map((h) => ({
     depth: h.depth, text: plainText(h).trim(), start: h.position!.start.offset!, end: h.position!.end.offset!,
   }))
-  const isLink = (n: RootContent | Root) => (n.type === 'link' && !isAutolinkLiteral(n, body)) || n.type === 'definition'
+  const isLink = (n: RootContent | Root) =>
+    (n.type === 'link' && !isAutolinkLiteral(n, body)) || n.type === 'definition'
   return {headings, links: collect(root, isLink), images: collect(root, (n) => n.type === 'image')}
 }
 
@@ -48,7 +49,7 @@ function isAutolinkLiteral(node: RootContent, body: string): boolean {
   return at !== undefined && body[at] !== '[' && body[at] !== '<'
 }
 
-/** What a reader sees of a heading: inline code, emphasis and link text, without raw HTML tags (as GitHub's anchors). */
+/** What a reader sees of a heading: inline code, emphasis and link text, not raw HTML tags (as GitHub's anchors). */
 function plainText(node: RootContent | Heading): string {
   if (node.type === 'html') return ''
   if ('value' in node && typeof node.value === 'string') return node.value

@@ -29,7 +29,8 @@ export function defineRegistry<T extends Named>(kind: string, entries: readonly 
     get(name) {
       const found = byName.get(name)
       if (found) return found
-      throw new SopkitError('UNKNOWN_FORMAT', `unknown ${kind} "${name}"${didYouMean(suggest(name, names))}`, `use one of ${names.join(', ')}`)
+      const message = `unknown ${kind} "${name}"${didYouMean(suggest(name, names))}`
+      throw new SopkitError('UNKNOWN_FORMAT', message, `use one of ${names.join(', ')}`)
     },
   }
 }

@@ -41,5 +41,8 @@ export function compileTemplate(source: string, options: TemplateOptions): Templ
   const template = handlebars().compile(source, {
     knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, strict: true, noEscape: !options.escape, preventIndent: true,
   })
-  return (data) => template(data, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false})
+  const runtime = {
+    allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false,
+  }
+  return (data) => template(data, runtime)
 }
