@@ -24,7 +24,8 @@ export function renderBody(file: string, body: string, data: TemplateData): stri
     // Values are already plain text: HTML escaping would put &amp; into Markdown.
     return compileTemplate(body, {escape: false})(safe)
   } catch (error) {
+    const allowed = `${Object.keys(data).join(', ')} and the ${TEMPLATE_HELPERS.join(', ')} helpers`
     throw new SopkitError('TEMPLATE_INVALID', `template ${file}: ${messageOf(error).split('\n')[0]}`,
-      `fix the template; it may use only ${Object.keys(data).join(', ')} and the ${TEMPLATE_HELPERS.join(', ')} helpers`)
+      `fix the template; it may use only ${allowed}`)
   }
 }
