@@ -11,8 +11,8 @@ const CLOSING_HASHES = /(?:^|[ \t]+)#+$/
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
 const DEFINITION = /^\[([^\]\\]+)\]:[ \t]*([^\s<>]+)(?:[ \t]+(?:"[^"]*"|'[^']*'))?[ \t]*$/
 const INLINE_LINK = /(!?)\[([^[\]\\`]*)\]\(([^()\s<>]+)(?:[ \t]+(?:"[^"]*"|'[^']*'))?\)/g
-/** Heading text that inline Markdown could change (emphasis, code, escapes, links, entities, HTML). */
-const RICH_HEADING = /[\\`*_[\]<]|&[#A-Za-z0-9]+;/
+/** Heading text inline Markdown could change (emphasis, strikethrough, code, escapes, links, entities, HTML). */
+const RICH_HEADING = /[\\`*_~[\]<]|&[#A-Za-z0-9]+;/
 /** URL characters remark keeps as written. */
 const PLAIN_URL = /^[A-Za-z0-9._~:/?#@!$'*+,;=%-]*$/
 

@@ -45,6 +45,10 @@ describe('one remark pipeline (GFM) for check and export', () => {
     expect(doc.links.map((l) => l.url)).toEqual(check.links.map((l) => l.url))
   })
 
+  it('reads a struck-through heading as GFM does, scanned or parsed', () => {
+    expect(outline('# T\n\n## ~~Old~~ New\n\nText.\n').sections.map((s) => s.heading)).toEqual(['Old New'])
+  })
+
   it('never reads a footnote definition as a link definition, scanned or parsed', () => {
     const body = '# T\n\nSee[^a].\n\n[^a]: policy.md\n'
     expect(scanOutline(body)?.links ?? []).toEqual([])
