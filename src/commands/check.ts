@@ -4,13 +4,14 @@ import {Args, Flags} from '@oclif/core'
 import {runCheck} from '../check/engine.js'
 import {relocate, reportRoot} from '../check/report-paths.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {formatFlag} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {createProgress} from '../cli/progress.js'
 import {makeChalk} from '../cli/terminal.js'
 import {SopkitError} from '../core/errors.js'
 import {countFindings} from '../core/finding.js'
 import {parseShard} from '../core/shard.js'
-import {FORMAT_NAMES, formatterNamed} from '../formatters/index.js'
+import {CHECK_FORMATS, formatterNamed} from '../formatters/index.js'
 import {stepSummary} from '../formatters/github.js'
 import {type CheckJson, checkJson} from '../formatters/json.js'
 import {RULES} from '../rules/index.js'
@@ -36,7 +37,7 @@ export default class Check extends BaseCommand {
   static args = {paths: Args.string({description: 'Files, folders or globs to check (default: the config\'s documents).'})}
 
   static flags = {
-    format: Flags.string({char: 'f', description: 'Output format.', options: [...FORMAT_NAMES], default: 'stylish'}),
+    format: formatFlag(CHECK_FORMATS, 'stylish'),
     output: Flags.string({char: 'o', description: 'Write the report to FILE (overwritten) instead of stdout.'}),
     fix: Flags.boolean({description: 'Apply safe fixes to the front matter (the body is never changed).'}),
     'max-warnings': Flags.integer({description: 'Exit 1 when there are more than N warnings.', min: 0}),

@@ -1,12 +1,13 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {formatFlag, listFlag, listValues} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {loadLibrary} from '../core/loader.js'
 import {buildCoverage} from '../inventory/coverage.js'
 import {inventoryFilters, marketFilter} from '../inventory/filters.js'
 import type {Coverage as CoverageModel} from '../inventory/model.js'
-import {COVERAGE_FORMATS, inventoryRendererNamed} from '../inventory/render/index.js'
+import {COVERAGE_REGISTRY} from '../inventory/render/index.js'
 
 export default class Coverage extends BaseCommand {
   static summary = 'Show which markets lack a variant and which channels lack an SOP, market by market.'
@@ -26,19 +27,21 @@ and region code the documents name, or those given with --market.`
   static enableJsonFlag = true
 
   static flags = {
-    market: Flags.string({char: 'm', description: 'Markets (or regions) to show instead of those the library names. Repeat or comma-separate.', multiple: true, delimiter: ','}),
-    type: Flags.string({char: 't', description: 'Only families of this type. Repeat or comma-separate.', multiple: true, delimiter: ','}),
-    format: Flags.string({char: 'f', description: 'Output format.', options: [...COVERAGE_FORMATS], default: 'table'}),
+    market: listFlag({char: 'm', description: 'Markets (or regions) to show instead of those the library names.'}),
+    type: listFlag({char: 't', description: 'Only families of this type.'}),
+    format: formatFlag(COVERAGE_REGISTRY, 'table'),
     output: Flags.string({char: 'o', description: 'Write the matrices to FILE (overwritten) instead of stdout.'}),
   }
 
   async run(): Promise<CoverageModel> {
     const {flags} = await this.parse(Coverage)
     const config = this.loadConfig(flags)
-    const {types} = inventoryFilters(config, {type: flags.type})
-    const coverage = buildCoverage(await loadLibrary(config), {markets: marketFilter(config, flags.market), types})
+    const renderer = COVERAGE_REGISTRY.get(flags.format)
+    const {types} = inventoryFilters(config, {type: listValues(flags.type)})
+    const markets = marketFilter(config, listValues(flags.market))
+    const coverage = buildCoverage(await loadLibrary(config), {markets, types})
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(inventoryRendererNamed(flags.format).coverage!(coverage, {color}), flags.output, (text) => this.log(text))
+    writeReport(renderer.coverage!(coverage, {color}), flags.output, (text) => this.log(text))
     return coverage
   }
 }

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {formatFlag} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import type {Config} from '../core/config.js'
@@ -9,7 +10,7 @@ import {dateFlag} from '../core/dates.js'
 import {diffDocuments} from '../diff/diff.js'
 import {buildMatrix} from '../diff/matrix.js'
 import {type DiffResult, hasDifferences} from '../diff/model.js'
-import {DIFF_FORMATS, diffRendererNamed} from '../diff/render/index.js'
+import {DIFF_REGISTRY} from '../diff/render/index.js'
 import {type Pair, checkMarket, familyNamed, filePair, isFileArgument, marketPair, revisionPair} from '../diff/targets.js'
 
 export default class Diff extends BaseCommand {
@@ -37,7 +38,7 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
     against: Flags.string({description: 'Compare with what this market reads, or GLOBAL (default: what --market would inherit).', dependsOn: ['market']}),
     ref: Flags.string({description: 'Compare with the same document at this git revision.', dependsOn: ['market'], exclusive: ['against']}),
     matrix: Flags.boolean({description: 'Every market variant of the family against its reference, as a sections × markets table.', exclusive: ['market']}),
-    format: Flags.string({char: 'f', description: 'Output format.', options: [...DIFF_FORMATS], default: 'text'}),
+    format: formatFlag(DIFF_REGISTRY, 'text'),
     output: Flags.string({char: 'o', description: 'Write the diff to FILE (overwritten) instead of stdout.'}),
     'exit-code': Flags.boolean({description: 'Exit 1 when there are differences (as git diff --exit-code).'}),
     date: Flags.string({description: 'Judge deviation expiry as of this date (YYYY-MM-DD; default today).'}),
@@ -45,11 +46,12 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
 
   async run(): Promise<DiffResult> {
     const {args, flags} = await this.parse(Diff)
+    const renderer = DIFF_REGISTRY.get(flags.format)
     const config = this.loadConfig(flags)
     const today = dateFlag(flags.date)
     const result = args.other ? await this.filesResult(config, args.target, args.other, today) : await this.familyResult(config, args.target, flags, today)
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(diffRendererNamed(flags.format).render(result, {color}), flags.output, (text) => this.log(text))
+    writeReport(renderer.render(result, {color}), flags.output, (text) => this.log(text))
     if (flags['exit-code'] && hasDifferences(result)) process.exitCode = 1
     return result
   }

@@ -1,16 +1,12 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {formatFlag, listFlag, listValues} from '../cli/flags.js'
 import {createProgress} from '../cli/progress.js'
 import {SopkitError} from '../core/errors.js'
 import {parseShard} from '../core/shard.js'
 import {DEFAULT_STATUSES, exportDate} from '../export/options.js'
-import {EXPORT_FORMATS, exportRendererNamed} from '../export/render/index.js'
+import {EXPORT_REGISTRY} from '../export/render/index.js'
 import {type ExportResult, STDOUT, runExport} from '../export/run.js'
-
-/** `--channel a,b --channel c` → [a, b, c]. */
-function list(values: readonly string[] | undefined): string[] {
-  return [...new Set((values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))]
-}
 
 export default class Export extends BaseCommand {
   static summary = 'Export the consolidated playbook of a market: md, html, pdf, docx, json or jsonl.'
@@ -31,11 +27,12 @@ only when an earlier export made it; anything else needs --force.`
 
   static flags = {
     market: Flags.string({char: 'm', description: 'Market or region code, GLOBAL, or all (one playbook per market that has documents).', required: true}),
-    format: Flags.string({char: 'f', description: 'Output format.', options: [...EXPORT_FORMATS], default: 'html'}),
+    format: formatFlag(EXPORT_REGISTRY, 'html'),
     output: Flags.string({char: 'o', description: 'File to write (- for stdout); with --market all, a folder. Default: playbooks/<MARKET>.<ext> in the repo.'}),
-    channel: Flags.string({description: 'Keep documents for this channel (repeatable, or comma-separated).', multiple: true}),
-    type: Flags.string({description: 'Keep documents of this type (repeatable, or comma-separated).', multiple: true}),
-    status: Flags.string({description: `Keep documents with this status (repeatable, or comma-separated; default ${DEFAULT_STATUSES.join(', ')}).`, multiple: true}),
+    channel: listFlag({description: 'Keep documents for this channel.'}),
+    type: listFlag({char: 't', description: 'Keep documents of this type.'}),
+    status: listFlag({char: 's',
+      description: `Keep documents with this status (default ${DEFAULT_STATUSES.join(', ')}).`}),
     date: Flags.string({description: 'Date printed on the cover, YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today).'}),
     shard: Flags.string({description: 'With --market all: export only shard i of n (e.g. 2/4), so n CI jobs cover every market once.'}),
     force: Flags.boolean({description: 'Replace an output file even when an export did not make it.'}),
@@ -44,16 +41,17 @@ only when an earlier export made it; anything else needs --force.`
   async run(): Promise<ExportResult> {
     const {flags} = await this.parse(Export)
     const config = this.loadConfig(flags)
-    const renderer = exportRendererNamed(flags.format)
+    const renderer = EXPORT_REGISTRY.get(flags.format)
     if (flags.output === STDOUT && renderer.binary && process.stdout.isTTY) {
       throw new SopkitError('USAGE', `--format ${renderer.name} is binary and stdout is a terminal`, 'pass a file name to -o, or redirect stdout')
     }
     if (flags.output === STDOUT && this.jsonEnabled()) throw new SopkitError('USAGE', '--json and -o - both want stdout', 'pass a file name to -o')
     const progress = createProgress('export', 'documents')
-    const statuses = list(flags.status)
+    const statuses = listValues(flags.status)
     try {
       const {result, stdout} = await runExport({
-        config, cwd: process.cwd(), market: flags.market, format: renderer.name, channels: list(flags.channel), types: list(flags.type),
+        config, cwd: process.cwd(), market: flags.market, format: renderer.name,
+        channels: listValues(flags.channel), types: listValues(flags.type),
         statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES, date: exportDate(flags.date), output: flags.output, force: flags.force,
         shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
         env: process.env, onProgress: (label, done, total) => progress.update(done, total, label),

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {formatFlag, listFlag, listValues} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {loadLibrary} from '../core/loader.js'
@@ -7,7 +8,7 @@ import {dateFlag} from '../core/dates.js'
 import {inventoryFilters} from '../inventory/filters.js'
 import {buildInventory} from '../inventory/inventory.js'
 import type {Inventory} from '../inventory/model.js'
-import {LS_FORMATS, inventoryRendererNamed} from '../inventory/render/index.js'
+import {LS_REGISTRY} from '../inventory/render/index.js'
 
 export default class Ls extends BaseCommand {
   static summary = 'List the library\'s documents, filtered, as a table, CSV, JSON or Markdown.'
@@ -26,14 +27,15 @@ values. --market M lists what applies to M: documents for M itself, for a region
   static enableJsonFlag = true
 
   static flags = {
-    market: Flags.string({char: 'm', description: 'Documents that apply to this market or region (own, its region\'s, or GLOBAL). Repeat or comma-separate.', multiple: true, delimiter: ','}),
-    channel: Flags.string({description: 'Documents for this channel. Repeat or comma-separate.', multiple: true, delimiter: ','}),
-    type: Flags.string({char: 't', description: 'Documents of this type. Repeat or comma-separate.', multiple: true, delimiter: ','}),
-    status: Flags.string({char: 's', description: 'Documents in this status. Repeat or comma-separate.', multiple: true, delimiter: ','}),
+    market: listFlag({char: 'm',
+      description: 'Documents that apply to this market or region (own, its region\'s, or GLOBAL).'}),
+    channel: listFlag({description: 'Documents for this channel.'}),
+    type: listFlag({char: 't', description: 'Documents of this type.'}),
+    status: listFlag({char: 's', description: 'Documents in this status.'}),
     owner: Flags.string({description: 'Documents of this owner (any case; @ and email domain optional). Repeat for several.', multiple: true}),
     overdue: Flags.boolean({description: 'Only live documents past their review_by date.'}),
     date: Flags.string({description: 'Judge overdue as of this date (YYYY-MM-DD; default today).'}),
-    format: Flags.string({char: 'f', description: 'Output format.', options: [...LS_FORMATS], default: 'table'}),
+    format: formatFlag(LS_REGISTRY, 'table'),
     output: Flags.string({char: 'o', description: 'Write the list to FILE (overwritten) instead of stdout.'}),
   }
 
@@ -41,10 +43,14 @@ values. --market M lists what applies to M: documents for M itself, for a region
     const {flags} = await this.parse(Ls)
     const config = this.loadConfig(flags)
     const today = dateFlag(flags.date)
-    const filters = inventoryFilters(config, flags)
+    const renderer = LS_REGISTRY.get(flags.format)
+    const filters = inventoryFilters(config, {
+      ...flags, market: listValues(flags.market), channel: listValues(flags.channel),
+      type: listValues(flags.type), status: listValues(flags.status),
+    })
     const inventory = buildInventory(await loadLibrary(config), filters, today)
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(inventoryRendererNamed(flags.format).ls!(inventory, {color}), flags.output, (text) => this.log(text))
+    writeReport(renderer.ls!(inventory, {color}), flags.output, (text) => this.log(text))
     return inventory
   }
 }

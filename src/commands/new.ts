@@ -2,6 +2,7 @@ import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {todayUtc} from '../core/dates.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {listFlag} from '../cli/flags.js'
 import {canPrompt} from '../cli/terminal.js'
 import {prepareNew} from '../scaffold/new.js'
 import {loadLibrary} from '../core/loader.js'
@@ -41,10 +42,10 @@ Nothing is overwritten without --force.`
   static flags = {
     title: Flags.string({char: 't', description: 'Title (one line).'}),
     id: Flags.string({description: 'Family id, kebab-case (default: from the title).'}),
-    market: Flags.string({char: 'm', description: 'Market, region or GLOBAL (repeat or comma-separate).', multiple: true, delimiter: ','}),
-    channel: Flags.string({description: 'Channel (repeat or comma-separate).', multiple: true, delimiter: ','}),
-    compliance: Flags.string({description: 'Compliance tag beyond the required ones (repeat or comma-separate).', multiple: true, delimiter: ','}),
-    topic: Flags.string({description: 'Topic that brings regulation, e.g. payments (repeat or comma-separate).', multiple: true, delimiter: ','}),
+    market: listFlag({char: 'm', description: 'Market, region or GLOBAL.'}),
+    channel: listFlag({description: 'Channel.'}),
+    compliance: listFlag({description: 'Compliance tag beyond the required ones.'}),
+    topic: listFlag({description: 'Topic that brings regulation, e.g. payments.'}),
     owner: Flags.string({description: 'Owner: an email address or an @team.'}),
     from: Flags.string({description: 'Make a market variant of this family\'s GLOBAL baseline (with one --market).'}),
     output: Flags.string({char: 'o', description: 'Write here instead of the config\'s path (a file, or a folder for <id>.md).'}),

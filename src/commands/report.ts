@@ -1,12 +1,13 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {formatFlag} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {loadLibrary} from '../core/loader.js'
 import {delimiterOption, readCsvFile} from '../csv/read.js'
 import {buildReport} from '../report/build.js'
 import type {MetricsReport} from '../report/model.js'
-import {REPORT_FORMATS, reportRendererNamed} from '../report/render/index.js'
+import {REPORT_REGISTRY} from '../report/render/index.js'
 
 export default class Report extends BaseCommand {
   static summary = 'Compare operational metrics (CSV) with the targets of the documents each market reads.'
@@ -31,7 +32,7 @@ target was missed.`
   static flags = {
     metrics: Flags.string({description: 'The metrics CSV: id, market and period columns, then one column per metric.', required: true}),
     map: Flags.string({description: 'Column=field pairs, comma-separated: id, market, period, or a metric name (- ignores a column).', multiple: true}),
-    format: Flags.string({char: 'f', description: 'Output format.', options: [...REPORT_FORMATS], default: 'table'}),
+    format: formatFlag(REPORT_REGISTRY, 'table'),
     output: Flags.string({char: 'o', description: 'Write the report to FILE (overwritten) instead of stdout.'}),
     'fail-on': Flags.string({description: 'Exit 1 when the report has this: breach (any missed target, in any period).', options: ['breach']}),
     delimiter: Flags.string({description: 'Cell delimiter (default: the most frequent of , ; and tab in the header line).'}),
@@ -39,11 +40,12 @@ target was missed.`
 
   async run(): Promise<MetricsReport> {
     const {flags} = await this.parse(Report)
+    const renderer = REPORT_REGISTRY.get(flags.format)
     const config = this.loadConfig(flags)
     const table = readCsvFile(flags.metrics, {delimiter: delimiterOption(flags.delimiter)})
     const report = buildReport(await loadLibrary(config), table, {map: flags.map ?? []})
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(reportRendererNamed(flags.format).render(report, {color}), flags.output, (text) => this.log(text))
+    writeReport(renderer.render(report, {color}), flags.output, (text) => this.log(text))
     if (flags['fail-on'] === 'breach' && report.breaches.length > 0) process.exitCode = 1
     return report
   }

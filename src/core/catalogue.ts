@@ -108,19 +108,34 @@ export const DEFAULT_REQUIREMENTS: Requirement[] = [
 ]
 
 export interface DocumentType {
+  /** What a group of these documents is called, e.g. in a playbook's table of contents. */
+  name: string
   fields: string[]
   sections: string[]
 }
 
-const COMMON_FIELDS = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets', 'review_by']
+/**
+ * The fields every document needs, whatever its type: the one list behind every built-in type, a
+ * configured type that lists no fields, and a document whose type is unknown. `review_by` is among
+ * them: every document is reviewed (review-overdue needs the date), and `new` always writes one.
+ */
+export const COMMON_FIELDS: readonly string[] = [
+  'id', 'title', 'type', 'version', 'status', 'owner', 'markets', 'review_by',
+]
 
 export const DEFAULT_TYPES: Record<string, DocumentType> = {
-  sop: {fields: [...COMMON_FIELDS, 'channels', 'effective'], sections: ['Purpose', 'Scope', 'Procedure', 'Escalation']},
-  strategy: {fields: [...COMMON_FIELDS, 'channels'], sections: ['Context', 'Objectives', 'Approach', 'Metrics']},
-  policy: {fields: [...COMMON_FIELDS, 'effective'], sections: ['Purpose', 'Scope', 'Standard', 'Exceptions']},
-  flow: {fields: [...COMMON_FIELDS, 'channels'], sections: ['Trigger', 'Steps', 'Hand-off']},
-  'kb-article': {fields: [...COMMON_FIELDS, 'channels'], sections: ['Summary', 'Answer']},
-  'automation-rule': {fields: [...COMMON_FIELDS, 'channels'], sections: ['Trigger', 'Conditions', 'Actions', 'Escalation']},
+  sop: {name: 'Standard operating procedures', fields: [...COMMON_FIELDS, 'channels', 'effective'],
+    sections: ['Purpose', 'Scope', 'Procedure', 'Escalation']},
+  strategy: {name: 'Strategies', fields: [...COMMON_FIELDS, 'channels'],
+    sections: ['Context', 'Objectives', 'Approach', 'Metrics']},
+  policy: {name: 'Policies', fields: [...COMMON_FIELDS, 'effective'],
+    sections: ['Purpose', 'Scope', 'Standard', 'Exceptions']},
+  flow: {name: 'Interaction flows', fields: [...COMMON_FIELDS, 'channels'],
+    sections: ['Trigger', 'Steps', 'Hand-off']},
+  'kb-article': {name: 'Knowledge-base articles', fields: [...COMMON_FIELDS, 'channels'],
+    sections: ['Summary', 'Answer']},
+  'automation-rule': {name: 'Automation rules', fields: [...COMMON_FIELDS, 'channels'],
+    sections: ['Trigger', 'Conditions', 'Actions', 'Escalation']},
 }
 
 export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'deprecated', 'retired']

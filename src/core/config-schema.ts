@@ -46,7 +46,10 @@ export const CONFIG_SCHEMA = {
     },
     builtinRequirements: {type: 'boolean', description: 'false: only the requirements of this config apply (by default they add to the built-in ones).'},
     types: {type: 'object', additionalProperties: {type: 'object', additionalProperties: false,
-      properties: {fields: stringList, sections: stringList}}},
+      properties: {
+        name: {type: 'string', minLength: 1, description: 'What a group of these documents is called in a playbook.'},
+        fields: stringList, sections: stringList,
+      }}},
     statuses: stringList,
     order: {...stringList, description: 'Document type order in exports.'},
     rules: {type: 'object', additionalProperties: severity},

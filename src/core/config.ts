@@ -4,7 +4,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {Ajv as AjvType, ValidateFunction} from 'ajv'
 import {
-  DEFAULT_CHANNELS, DEFAULT_COMPLIANCE, DEFAULT_REGIONS, DEFAULT_REQUIREMENTS, DEFAULT_STATUSES,
+  COMMON_FIELDS, DEFAULT_CHANNELS, DEFAULT_COMPLIANCE, DEFAULT_REGIONS, DEFAULT_REQUIREMENTS, DEFAULT_STATUSES,
   DEFAULT_TYPES, defaultMarkets, type DocumentType, type Requirement, type RequirementCondition,
 } from './catalogue.js'
 import {CONFIG_SCHEMA} from './config-schema.js'
@@ -137,7 +137,11 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
   }
   const types: Record<string, DocumentType> = dict(DEFAULT_TYPES)
   for (const [name, t] of Object.entries(user.types ?? {})) {
-    types[name] = {fields: t.fields ?? types[name]?.fields ?? [], sections: t.sections ?? types[name]?.sections ?? []}
+    types[name] = {
+      name: t.name ?? types[name]?.name ?? name,
+      fields: t.fields ?? types[name]?.fields ?? [...COMMON_FIELDS],
+      sections: t.sections ?? types[name]?.sections ?? [],
+    }
   }
   const config: Config = {
     root,

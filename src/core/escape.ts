@@ -4,9 +4,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
-/** A Markdown table cell: one line, pipes and backslashes escaped, no raw HTML tags. */
+/**
+ * The one Markdown table cell, for every Markdown table sopkit writes (ls, coverage, report, diff,
+ * the GitHub job summary): one line whatever the text holds (line breaks become `<br>`, other
+ * control characters go), pipes and backslashes escaped so the row keeps its columns, and `&`, `<`,
+ * `>` as entities so no raw HTML reaches the page. Leading and trailing spaces are dropped, as GFM
+ * drops them. Other Markdown stays Markdown: a cell may say `**overdue**`.
+ */
 export function markdownCell(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').trim()
+  return text
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .trim()
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
 }
 
 /** A GitHub-flavoured Markdown table. */

@@ -1,4 +1,6 @@
-// remark, loaded only when a body needs it: it costs a tenth of a second to import and most
+// The one remark pipeline (remark-parse + GFM: tables, footnotes, strikethrough, autolink
+// literals), shared by check's fallback outline and by export, so both read the same headings
+// and links. Loaded only when a body needs it: it costs a tenth of a second to import and most
 // bodies never need it (the line scanner models them).
 import type {Heading, Root, RootContent} from 'mdast'
 import type {RawOutline} from './sections.js'
@@ -6,29 +8,50 @@ import type {RawOutline} from './sections.js'
 type Parse = (body: string) => Root
 let parse: Parse | undefined
 
-/** Import remark once; call before `parseWithRemark` can be reached. */
+/** Import remark once; call before `parseWithRemark` or `parseMarkdown` can be reached. */
 export async function loadMarkdownParser(): Promise<void> {
   if (parse) return
-  const [{unified}, {default: remarkParse}] = await Promise.all([import('unified'), import('remark-parse')])
-  const processor = unified().use(remarkParse)
-  parse = (body) => processor.parse(body) as Root
+  const [{unified}, {default: remarkParse}, {default: remarkGfm}] = await Promise.all([
+    import('unified'), import('remark-parse'), import('remark-gfm'),
+  ])
+  const processor = unified().use(remarkParse).use(remarkGfm)
+  parse = (body) => processor.runSync(processor.parse(body)) as Root
 }
 
 export function isMarkdownParserLoaded(): boolean {
   return parse !== undefined
 }
 
+/** The body's mdast tree, through the one configuration. Call `loadMarkdownParser` first. */
+export function parseMarkdown(body: string): Root {
+  if (!parse) throw new Error('internal: the Markdown parser was needed before loadMarkdownParser() finished')
+  return parse(body)
+}
+
 /** Top-level headings, every link or definition and every image, from the remark AST. */
 export function parseWithRemark(body: string): RawOutline {
-  if (!parse) throw new Error('internal: the Markdown parser was needed before loadMarkdownParser() finished')
-  const root = parse(body)
+  const root = parseMarkdown(body)
   const headings = root.children.filter((n): n is Heading => n.type === 'heading').map((h) => ({
     depth: h.depth, text: plainText(h).trim(), start: h.position!.start.offset!, end: h.position!.end.offset!,
   }))
-  return {headings, links: collect(root, (n) => n.type === 'link' || n.type === 'definition'), images: collect(root, (n) => n.type === 'image')}
+  const isLink = (n: RootContent | Root) =>
+    (n.type === 'link' && !isAutolinkLiteral(n, body)) || n.type === 'definition'
+  return {headings, links: collect(root, isLink), images: collect(root, (n) => n.type === 'image')}
 }
 
+/**
+ * A GFM autolink literal (`www.example.com`, a bare URL or email) is written without `[` or `<`.
+ * It is always a web or mail address, never a file of the repo, so the outline leaves it out (as
+ * the line scanner does) and export keeps it as an external link.
+ */
+function isAutolinkLiteral(node: RootContent, body: string): boolean {
+  const at = node.position?.start.offset
+  return at !== undefined && body[at] !== '[' && body[at] !== '<'
+}
+
+/** What a reader sees of a heading: inline code, emphasis and link text, not raw HTML tags (as GitHub's anchors). */
 function plainText(node: RootContent | Heading): string {
+  if (node.type === 'html') return ''
   if ('value' in node && typeof node.value === 'string') return node.value
   if ('children' in node) return (node.children as RootContent[]).map(plainText).join('')
   return ''

@@ -11,8 +11,8 @@ const CLOSING_HASHES = /(?:^|[ \t]+)#+$/
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
 const DEFINITION = /^\[([^\]\\]+)\]:[ \t]*([^\s<>]+)(?:[ \t]+(?:"[^"]*"|'[^']*'))?[ \t]*$/
 const INLINE_LINK = /(!?)\[([^[\]\\`]*)\]\(([^()\s<>]+)(?:[ \t]+(?:"[^"]*"|'[^']*'))?\)/g
-/** Heading text that inline Markdown could change (emphasis, code, escapes, links, entities, HTML). */
-const RICH_HEADING = /[\\`*_[\]<]|&[#A-Za-z0-9]+;/
+/** Heading text inline Markdown could change (emphasis, strikethrough, code, escapes, links, entities, HTML). */
+const RICH_HEADING = /[\\`*_~[\]<]|&[#A-Za-z0-9]+;/
 /** URL characters remark keeps as written. */
 const PLAIN_URL = /^[A-Za-z0-9._~:/?#@!$'*+,;=%-]*$/
 
@@ -101,6 +101,8 @@ function classify(state: ScanState, line: string, start: number, lineEnd: number
   if (/^ {1,3}#/.test(line) || /^ {0,3}>.*(?:`{3}|~{3})/.test(line)) return undefined
   const atx = ATX.exec(line)
   if (atx) return heading(state, atx, start, lineEnd)
+  // `[^1]: ...` is a GFM footnote, not a link definition: remark decides what it holds.
+  if (/^ {0,3}\[\^/.test(line)) return undefined
   const definition = DEFINITION.exec(line)
   if (definition) {
     if (state.previous === 'paragraph' || !PLAIN_URL.test(definition[2]!)) return undefined

@@ -70,7 +70,3 @@ export function outline(body: string, raw: RawOutline = rawOutline(body)): Outli
   return {title, sections, links: raw.links, images: raw.images}
 }
 
-/** GitHub-style anchor slug of a heading, for links such as `other.md#escalation`. */
-export function slug(heading: string): string {
-  return heading.toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')
-}

@@ -1,7 +1,7 @@
 // Playbook anchors: `doc-<id>` for a document, `doc-<id>--<heading slug>` for a section. They
 // depend only on the document's own id and headings, so they stay the same whatever else a
 // playbook holds, and a source link `other.md#escalation` maps to its section directly.
-import {slug} from '../core/sections.js'
+import {headingSlug} from '../core/anchors.js'
 
 /** Allocates anchors unique across one playbook. */
 export class AnchorSet {
@@ -18,20 +18,6 @@ export class AnchorSet {
 
 /** The document anchor's stem: ids are kebab-case already; anything else is slugged to stay a valid fragment. */
 export function documentAnchor(id: string): string {
-  return `doc-${slug(id).replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || 'untitled'}`
+  return `doc-${headingSlug(id).replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || 'untitled'}`
 }
 
-/**
- * GitHub-style heading slugs for one document, with GitHub's `-1`, `-2` suffixes for repeats, so
- * that `#escalation` in a source link finds the same heading GitHub would.
- */
-export class HeadingSlugs {
-  private readonly counts = new Map<string, number>()
-
-  next(heading: string): string {
-    const base = slug(heading)
-    const seen = this.counts.get(base)
-    this.counts.set(base, (seen ?? 0) + 1)
-    return seen === undefined ? base : `${base}-${seen}`
-  }
-}

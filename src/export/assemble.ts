@@ -5,8 +5,9 @@ import type {Config} from '../core/config.js'
 import type {SopDocument} from '../core/document.js'
 import {type Family, type Library, type Resolution, resolveVariant} from '../core/library.js'
 import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
-import {AnchorSet, HeadingSlugs, documentAnchor} from './anchors.js'
-import {marketName, typeLabel} from './labels.js'
+import {headingAnchors} from '../core/anchors.js'
+import {AnchorSet, documentAnchor} from './anchors.js'
+import {marketName} from './labels.js'
 import {type LinkContext, resolveLink} from './links.js'
 import {
   type ComplianceEntry, GENERATOR, type OutsideLink, type Playbook, type PlaybookDocument, type PlaybookOptions,
@@ -42,7 +43,7 @@ export function assemblePlaybook(library: Library, options: PlaybookOptions): Pl
     filters: {channels: [...options.channels].sort(), types: [...options.types].sort(), statuses: [...options.statuses].sort()},
     hash: contentHash(chosen.map((c) => c.document)),
     documents,
-    toc: tocOf(documents),
+    toc: tocOf(config, documents),
     compliance: complianceOf(config, options.market, documents),
     outsideLinks: outsideLinksOf(documents),
     skipped: chosen.filter((c) => c.skipped).map((c): SkippedVariant => ({
@@ -106,10 +107,10 @@ function buildDocument(chosen: Chosen, anchors: AnchorSet, slugMaps: Map<string,
   const anchor = anchors.claim(documentAnchor(id))
   const {title, sections: outlineSections} = doc.outline
   const body = doc.body
-  const slugs = new HeadingSlugs()
+  const headingSlugs = headingAnchors(doc.outline).sections
   const bySlug = new Map<string, string>()
-  const sections = outlineSections.map((s): PlaybookSection => {
-    const headingSlug = slugs.next(s.heading)
+  const sections = outlineSections.map((s, i): PlaybookSection => {
+    const headingSlug = headingSlugs[i] ?? ''
     const sectionAnchor = anchors.claim(`${anchor}--${headingSlug || 'section'}`)
     if (!bySlug.has(headingSlug)) bySlug.set(headingSlug, sectionAnchor)
     return {path: s.path, heading: s.heading, depth: s.depth, level: demote(s.depth), anchor: sectionAnchor, start: s.start, text: s.content}
@@ -144,12 +145,12 @@ function variantCode(d: PlaybookDocument): string {
   return d.resolved.via === 'region' ? d.resolved.region : d.resolved.via === 'baseline' ? GLOBAL : d.meta.markets.join(', ')
 }
 
-function tocOf(documents: readonly PlaybookDocument[]): TocGroup[] {
+function tocOf(config: Config, documents: readonly PlaybookDocument[]): TocGroup[] {
   const groups: TocGroup[] = []
   for (const d of documents) {
     const type = d.meta.type ?? 'document'
     let group = groups.at(-1)
-    if (group?.type !== type) groups.push((group = {type, label: typeLabel(type), documents: []}))
+    if (group?.type !== type) groups.push((group = {type, label: config.types[type]?.name ?? type, documents: []}))
     group.documents.push({id: d.id, title: d.title, anchor: d.anchor, variant: variantCode(d),
       sections: d.sections.filter((s) => s.depth === 2).map((s) => ({heading: s.heading, anchor: s.anchor}))})
   }

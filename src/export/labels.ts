@@ -3,20 +3,6 @@ import type {Taxonomy} from '../core/config.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import type {Playbook, PlaybookDocument} from './model.js'
 
-const TYPE_LABELS: Record<string, string> = {
-  sop: 'Standard operating procedures',
-  strategy: 'Strategies',
-  policy: 'Policies',
-  flow: 'Interaction flows',
-  'kb-article': 'Knowledge-base articles',
-  'automation-rule': 'Automation rules',
-}
-
-/** A heading for a group of documents of one type; a configured type without a label shows its name. */
-export function typeLabel(type: string): string {
-  return TYPE_LABELS[type] ?? type
-}
-
 export function marketName(taxonomy: Taxonomy, code: string): string {
   if (code === GLOBAL) return 'Global'
   return taxonomy.markets[code]?.name ?? taxonomy.regions[code]?.name ?? code

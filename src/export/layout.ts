@@ -1,14 +1,12 @@
 // Playbook layouts are handlebars templates: `templates/export/<name>.hbs` in the repo (the
-// config's templates folder) replaces the built-in of the same name. Templates never reach
-// prototypes, may use only the built-in block helpers and sopkit's own `join`, and an unknown
-// variable is an error, not a silent blank.
-import {createRequire} from 'node:module'
+// config's templates folder) replaces the built-in of the same name. They run in the one
+// locked-down engine (core/template-engine), as document templates do.
 import {lstatSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type HandlebarsNamespace from 'handlebars'
 import type {Config} from '../core/config.js'
 import {SopkitError, messageOf} from '../core/errors.js'
+import {type Template, compileTemplate} from '../core/template-engine.js'
 
 export type LayoutName = 'playbook.md' | 'playbook.html'
 
@@ -17,21 +15,6 @@ export interface Layout {
   file: string
   source: 'repo' | 'built-in'
   render(view: object): string
-}
-
-const require = createRequire(import.meta.url)
-/** sopkit's own helper; `log` (which prints) is switched off, the block helpers if/unless/each/with and lookup stay. */
-const HELPERS = {join: true, log: false} as const
-let engine: typeof HandlebarsNamespace | undefined
-
-/** An isolated handlebars environment holding only sopkit's helpers (loaded on first use: it is CommonJS). */
-function handlebars(): typeof HandlebarsNamespace {
-  if (engine) return engine
-  engine = (require('handlebars') as typeof HandlebarsNamespace).create()
-  engine.unregisterHelper('log')
-  engine.registerHelper('join', (list: unknown, separator: unknown) =>
-    Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '')
-  return engine
 }
 
 export function builtinLayoutsDir(): string {
@@ -59,17 +42,17 @@ export function loadLayout(config: Config, name: LayoutName): Layout {
   return {name, file, source, render: (view) => run(file, template, view)}
 }
 
-function compile(file: string, text: string, escape: boolean): HandlebarsNamespace.TemplateDelegate {
+function compile(file: string, text: string, escape: boolean): Template {
   try {
-    return handlebars().compile(text, {knownHelpers: HELPERS, knownHelpersOnly: true, strict: true, noEscape: !escape, preventIndent: true})
+    return compileTemplate(text, {escape})
   } catch (error) {
     throw invalid(file, error)
   }
 }
 
-function run(file: string, template: HandlebarsNamespace.TemplateDelegate, view: object): string {
+function run(file: string, template: Template, view: object): string {
   try {
-    return template(view, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false})
+    return template(view)
   } catch (error) {
     throw invalid(file, error)
   }

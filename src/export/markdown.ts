@@ -3,21 +3,9 @@
 // everything that could run code or fetch something removed. md, html and docx all render this
 // tree, so they cannot disagree about what a document says.
 import type {Heading, Link, Nodes, Parents, Root, RootContent, Text} from 'mdast'
+import {loadMarkdownParser, parseMarkdown} from '../core/markdown.js'
 import {demote} from './assemble.js'
 import type {LinkTarget, PlaybookDocument} from './model.js'
-
-type Parse = (body: string) => Root
-let parse: Parse | undefined
-
-/** Import remark (+ GFM tables, task lists, strikethrough, footnotes) once, before `documentTree`. */
-export async function loadMarkdown(): Promise<void> {
-  if (parse) return
-  const [{unified}, {default: remarkParse}, {default: remarkGfm}] = await Promise.all([
-    import('unified'), import('remark-parse'), import('remark-gfm'),
-  ])
-  const processor = unified().use(remarkParse).use(remarkGfm)
-  parse = (body) => processor.runSync(processor.parse(body)) as Root
-}
 
 /** Where a heading node should link from: its playbook anchor (on `data.anchor`). */
 export interface AnchoredData {
@@ -25,10 +13,12 @@ export interface AnchoredData {
   hProperties?: Record<string, string>
 }
 
+/** Load the one remark pipeline (GFM included) before `documentTree`. */
+export const loadMarkdown = loadMarkdownParser
+
 /** The body of `doc` as a playbook-ready tree. Call `loadMarkdown` first. */
 export function documentTree(doc: PlaybookDocument): Root {
-  if (!parse) throw new Error('internal: loadMarkdown() must finish before documentTree()')
-  const root = parse(doc.body)
+  const root = parseMarkdown(doc.body)
   const sectionsAt = new Map(doc.sections.map((s) => [s.start, s]))
   root.children = root.children.filter((n) => !(n.type === 'heading' && n.position?.start.offset === doc.titleStart))
   for (const node of root.children) {

@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands: one annotation per finding, plus a Markdown job summary for $GITHUB_STEP_SUMMARY.
 import type {CheckResult} from '../check/engine.js'
+import {markdownCell} from '../core/escape.js'
 import {countFindings, type Finding} from '../core/finding.js'
 import {defineFormatter} from './formatter.js'
 import {plural} from './text.js'
@@ -50,13 +51,4 @@ export function stepSummary(result: CheckResult): string {
 function summaryRow(f: Finding): string {
   const cells = [`${f.file}:${f.line}`, f.severity === 'error' ? 'error' : 'warning', f.ruleId, f.message]
   return `| ${cells.map(markdownCell).join(' | ')} |`
-}
-
-/** Table-cell text: HTML and Markdown punctuation inert, line breaks as <br>, control characters gone. */
-function markdownCell(value: string): string {
-  return value
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|]/g, '\\$&')
-    .replace(/\r?\n|\r/g, '<br>')
-    .replace(/[\u0000-\u001F\u007F]/g, '')
 }

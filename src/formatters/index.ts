@@ -1,5 +1,5 @@
 // The format registry: adding a format touches this list and its own file.
-import {SopkitError} from '../core/errors.js'
+import {defineRegistry} from '../core/registry.js'
 import compact from './compact.js'
 import type {Formatter} from './formatter.js'
 import github from './github.js'
@@ -11,12 +11,12 @@ import stylish from './stylish.js'
 
 export const FORMATTERS: readonly Formatter[] = [stylish, compact, json, sarif, junit, github, gitlab]
 
-export const FORMAT_NAMES = FORMATTERS.map((f) => f.name)
+export const CHECK_FORMATS = defineRegistry('check format', FORMATTERS)
+
+export const FORMAT_NAMES = CHECK_FORMATS.names
 
 export function formatterNamed(name: string): Formatter {
-  const found = FORMATTERS.find((f) => f.name === name)
-  if (!found) throw new SopkitError('UNKNOWN_FORMAT', `unknown format "${name}"`, `use one of ${FORMAT_NAMES.join(', ')}`)
-  return found
+  return CHECK_FORMATS.get(name)
 }
 
 export type {FormatContext, Formatter} from './formatter.js'

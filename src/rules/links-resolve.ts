@@ -1,11 +1,11 @@
 // Relative links and images point at files inside the repo, and link anchors at headings that exist.
 import {existsSync} from 'node:fs'
 import path from 'node:path'
+import {headingAnchors} from '../core/anchors.js'
 import type {SopDocument} from '../core/document.js'
 import type {Library} from '../core/library.js'
 import {isInside} from '../core/loader.js'
 import {mapFor, memo} from '../core/memo.js'
-import {slug} from '../core/sections.js'
 import {defineRule} from './rule.js'
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i
@@ -76,7 +76,10 @@ const anchorCache = new WeakMap<SopDocument, string[]>()
 
 /** Heading anchors of a document, computed once however many links point at it. */
 function anchorsOf(doc: SopDocument): string[] {
-  return memo(anchorCache, doc, () => [doc.outline.title?.text, ...doc.outline.sections.map((s) => s.heading)].filter((h): h is string => !!h).map(slug))
+  return memo(anchorCache, doc, () => {
+    const {title, sections} = headingAnchors(doc.outline)
+    return title === undefined ? sections : [title, ...sections]
+  })
 }
 
 function safeDecode(value: string): string {

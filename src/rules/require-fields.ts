@@ -1,5 +1,5 @@
 // Every field its type requires is present and not empty.
-import {COMMON_REQUIRED} from './shared.js'
+import {COMMON_FIELDS} from '../core/catalogue.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
   },
   check({doc, config, report}) {
     const type = doc.meta.type
-    const fields = (type && config.types[type]?.fields) || COMMON_REQUIRED
+    const fields = (type ? config.types[type]?.fields : undefined) ?? COMMON_FIELDS
     for (const field of fields) {
       const written = (doc.meta as unknown as Record<string, unknown>)[field]
       const value = field in doc.meta ? written : doc.data[field]

@@ -2,8 +2,6 @@
 import type {TextEdit} from './rule.js'
 import type {SopDocument} from '../core/document.js'
 
-export const COMMON_REQUIRED = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets']
-
 /**
  * Each non-empty item of a list field as written, with the YAML key path that locates it. The
  * index is the item's place in the YAML list, so positions and fixes land on the item reported.

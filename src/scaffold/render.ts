@@ -1,17 +1,7 @@
-// Renders a template body with handlebars, safely: an isolated environment, built-in block
-// helpers only, no prototype access, and every value flattened to one line of plain text.
-import {createRequire} from 'node:module'
-import type HandlebarsNamespace from 'handlebars'
+// Renders a template body through the one locked-down handlebars engine (core/template-engine),
+// with every value flattened to one line of plain text.
 import {SopkitError, messageOf} from '../core/errors.js'
-
-const require = createRequire(import.meta.url)
-let handlebars: typeof HandlebarsNamespace | undefined
-
-/** Loaded on first use (it is CommonJS and only `new` and `init` need it), in its own environment. */
-function engine(): typeof HandlebarsNamespace {
-  handlebars ??= (require('handlebars') as typeof HandlebarsNamespace).create()
-  return handlebars
-}
+import {TEMPLATE_HELPERS, compileTemplate} from '../core/template-engine.js'
 
 /** The values a body template can use: strings and lists of strings, nothing with behaviour. */
 export type TemplateData = Record<string, string | string[]>
@@ -31,15 +21,11 @@ export function renderBody(file: string, body: string, data: TemplateData): stri
   // Strict mode names the data in its "not defined" message; a symbol is out of every template's reach.
   Object.defineProperty(safe, Symbol.toPrimitive, {value: () => 'the template data'})
   try {
-    const render = engine().compile(body, {
-      knownHelpersOnly: true, // only if, unless, each, with, lookup: no custom code paths
-      strict: true, // an unknown variable is an error, not a silent blank
-      noEscape: true, // values are already plain text; HTML escaping would put &amp; into Markdown
-      preventIndent: true,
-    })
-    return render(safe, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false})
+    // Values are already plain text: HTML escaping would put &amp; into Markdown.
+    return compileTemplate(body, {escape: false})(safe)
   } catch (error) {
+    const allowed = `${Object.keys(data).join(', ')} and the ${TEMPLATE_HELPERS.join(', ')} helpers`
     throw new SopkitError('TEMPLATE_INVALID', `template ${file}: ${messageOf(error).split('\n')[0]}`,
-      `fix the template; it may use only ${Object.keys(data).join(', ')} and the if, unless, each and with helpers`)
+      `fix the template; it may use only ${allowed}`)
   }
 }

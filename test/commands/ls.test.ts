@@ -18,6 +18,13 @@ describe('sopkit ls', () => {
   const repo = library()
   const run = (...args: string[]) => sopkit(['ls', ...args], {cwd: repo})
 
+  it('an unknown --format is the registry\'s one exit-2 error, with a did-you-mean, before any work', () => {
+    const r = run('--format', 'jsn')
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^error: unknown ls format "jsn" \(did you mean "json"\?\) — mend: use one of table, csv, json, md\n$/)
+  })
+
   it('lists the bundled library as an aligned table', () => {
     const r = run()
     expect(r.code).toBe(0)

@@ -181,6 +181,15 @@ describe('without a terminal', () => {
     expect(snapshot(repo)).toEqual({})
   })
 
+  it('a repo template calling {{log}} is a template error, and --json stdout stays one JSON document', () => {
+    const repo = tempRepo({'templates/logger.md.hbs': '---\ndescription: logs\ntype: sop\n---\n# {{title}}\n{{log "x"}}\n## Purpose\n'})
+    const r = sopkit(['new', 'logger', ...SOP_FLAGS, '--json'], {cwd: repo})
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout) as {error: {code: string; message: string}}
+    expect(json.error.code).toBe('TEMPLATE_INVALID')
+    expect(json.error.message).toMatch(/logger\.md\.hbs: .*log/)
+  })
+
   it('--json returns the file, the action and the front matter', () => {
     const repo = tempRepo()
     const r = sopkit(['new', 'sop', ...SOP_FLAGS, '--json'], {cwd: repo})

@@ -82,6 +82,16 @@ describe('config validation', () => {
     expect(() => loadConfig(dir)).toThrow(/sopkit.config.yaml: cannot be parsed/)
   })
 
+  it('gives every document type its name: built-in, renamed, or a new type named in the config', () => {
+    const config = resolveConfig('/repo', undefined, {types: {sop: {name: 'SOPs'}, memo: {name: 'Internal memos', sections: []}, note: {sections: []}}})
+    expect(config.types.sop).toMatchObject({name: 'SOPs', sections: ['Purpose', 'Scope', 'Procedure', 'Escalation']})
+    expect(config.types.policy!.name).toBe('Policies')
+    expect(config.types.memo!.name).toBe('Internal memos')
+    expect(config.types.note!.name).toBe('note')
+    expect(invalid({types: {memo: {name: ''}}})[0]).toMatch(/^types\.memo\.name: /)
+    expect(invalid({types: {memo: {label: 'x'}}})[0]).toMatch(/additional properties "label"/)
+  })
+
   it('merges user taxonomy over the defaults', () => {
     const config = resolveConfig('/repo', undefined, {
       taxonomy: {markets: {XK: {name: 'Kosovo', regions: ['BALKANS']}}, regions: {BALKANS: {name: 'Balkans', markets: ['XK', 'RS']}}},

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {outline, slug} from '../../src/core/sections.js'
+import {outline} from '../../src/core/sections.js'
 
 describe('section model', () => {
   const body = `# Refund escalation (Singapore)
@@ -44,10 +44,5 @@ Tier 2.
   it('collects links and definitions with offsets', () => {
     const o = outline('See [a](a.md#x) and [b].\n\n[b]: ./b.md\n')
     expect(o.links.map((l) => l.url)).toEqual(['a.md#x', './b.md'])
-  })
-
-  it('slugs headings as GitHub does', () => {
-    expect(slug('Refund above limit')).toBe('refund-above-limit')
-    expect(slug('Hand-off & SLA (2h)')).toBe('hand-off--sla-2h')
   })
 })

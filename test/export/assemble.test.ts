@@ -102,6 +102,16 @@ describe('order', () => {
   })
 })
 
+describe('type labels', () => {
+  it('heads each group with its type\'s name from the config, built-in or custom', async () => {
+    const lib = await library({
+      'sops/global/a.md': baseline('a'),
+      'sops/global/m.md': baseline('m', {type: 'memo'}, '# m\n\n## Body\n'),
+    }, {types: {sop: {name: 'Procedures'}, memo: {name: 'Internal memos', sections: ['Body']}}})
+    expect(assemblePlaybook(lib, options('DE')).toc.map((g) => [g.type, g.label])).toEqual([['sop', 'Procedures'], ['memo', 'Internal memos']])
+  })
+})
+
 describe('anchors and heading levels', () => {
   const body = `# Title
 
@@ -127,6 +137,20 @@ Intro text.
       'doc-refund-escalation--deep', 'doc-refund-escalation--escalation',
     ])
     expect(d.preamble).toBe('Intro text.')
+  })
+
+  it('numbers sections as GitHub numbers the headings, title included, and maps GitHub anchors to them', async () => {
+    const notes = '# Notes\n\n## Notes\n\n## `npm ci` *fails* on [CI](https://ci.example.com)\n\n## Notes\n\n## นโยบายการคืนเงิน\n\n## m² and ½\n'
+    const links = '\n## Links\n\n[a](#notes-1) [b](#npm-ci-fails-on-ci) [c](#notes-2) [d](#นโยบายการคืนเงิน) [e](#m-and-) [f](#notes)\n'
+    const p = await playbookOf({'sops/global/n.md': baseline('n', {}, notes + links)}, 'DE')
+    const d = p.documents[0]!
+    expect(d.sections.map((s) => s.anchor)).toEqual(['doc-n--notes-1', 'doc-n--npm-ci-fails-on-ci', 'doc-n--notes-2',
+      'doc-n--นโยบายการคืนเงิน', 'doc-n--m-and-', 'doc-n--links'])
+    expect(d.links.map((l) => l.target)).toEqual([{kind: 'external'},
+      {kind: 'internal', id: 'n', anchor: 'doc-n--notes-1'}, {kind: 'internal', id: 'n', anchor: 'doc-n--npm-ci-fails-on-ci'},
+      {kind: 'internal', id: 'n', anchor: 'doc-n--notes-2'}, {kind: 'internal', id: 'n', anchor: 'doc-n--นโยบายการคืนเงิน'},
+      {kind: 'internal', id: 'n', anchor: 'doc-n--m-and-'}, {kind: 'internal', id: 'n', anchor: 'doc-n'},
+    ])
   })
 
   it('demotes headings under the document title (level 2) and caps them at 6', async () => {

@@ -61,6 +61,18 @@ describe(RULE, () => {
     expect((await linkFindings(line)).found).toEqual([])
   })
 
+  it('accepts every anchor GitHub gives the target\'s headings: repeats numbered, inline markup, emoji, any script', async () => {
+    const headings = ['Notes', 'Notes', '`npm ci` *fails* on [CI](https://ci.example.com)', '🚀 Launch', 'นโยบายการคืนเงิน', 'm² and ½',
+      'Hand-off & SLA (2h)', 'Ünïcödé'.normalize('NFD')]
+    const target = sop({id: 'notes', title: 'Notes'}, {body: `# Notes\n\n${headings.map((h) => `## ${h}\n\nText.\n`).join('\n')}`})
+    const anchors = ['notes', 'notes-1', 'notes-2', 'npm-ci-fails-on-ci', '-launch', 'นโยบายการคืนเงิน', encodeURIComponent('นโยบายการคืนเงิน'),
+      'm-and-', 'hand-off--sla-2h', 'Ünïcödé'.normalize('NFD').toLowerCase()]
+    const line = anchors.map((a, i) => `[${i}](notes.md#${a})`).join(' ')
+    expect((await linkFindings(line, {'sops/global/notes.md': target})).found).toEqual([])
+    const {text, found} = await linkFindings('See [the third](notes.md#notes-3).', {'sops/global/notes.md': target})
+    expect(found).toEqual([inDoc('anchor', text, '[the third]')])
+  })
+
   it('checks anchors within the same document', async () => {
     expect((await linkFindings('Back to [procedure](#procedure).')).found).toEqual([])
     const {text, found} = await linkFindings('Back to [nowhere](#nowhere).')

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {COMMON_FIELDS, DEFAULT_TYPES} from '../../src/core/catalogue.js'
 import {brief, lintRule, runFixture, sop} from './harness.js'
 
 const RULE = 'require-fields'
@@ -33,9 +34,16 @@ describe(RULE, () => {
     expect(brief(await lintRule(RULE, sop({type: 'policy', effective: null}, {body: POLICY_BODY})))).toEqual(['missing@2:1'])
   })
 
-  it('falls back to the common fields for an unknown type', async () => {
-    expect(await lintRule(RULE, sop({type: 'memo', review_by: null, channels: null, effective: null}))).toEqual([])
+  it('falls back to the common fields for an unknown type: the built-in types\' own, review_by included', async () => {
+    expect(await lintRule(RULE, sop({type: 'memo', channels: null, effective: null}))).toEqual([])
     expect(brief(await lintRule(RULE, sop({type: 'memo', owner: null})))).toEqual(['missing@2:1'])
+    expect(brief(await lintRule(RULE, sop({type: 'memo', review_by: null})))).toEqual(['missing@2:1'])
+  })
+
+  it('has one list of common fields: every built-in type requires all of them, and so does a configured type listing none', async () => {
+    for (const t of Object.values(DEFAULT_TYPES)) expect(t.fields).toEqual(expect.arrayContaining([...COMMON_FIELDS]))
+    const config = {types: {memo: {sections: []}}}
+    expect(brief(await lintRule(RULE, sop({type: 'memo', review_by: null, channels: null, effective: null}), {config}))).toEqual(['missing@2:1'])
   })
 
   it('uses the fields a configured type lists', async () => {

@@ -1,4 +1,5 @@
 // Markdown for a pull-request comment: tables GitHub renders, words struck through or bold.
+import {markdownCell as cell} from '../../core/escape.js'
 import type {DiffResult, DocumentDiff, DriftMatrix, WordChange} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
 import {STATE_LEGEND, STATE_SYMBOL, approvalLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
@@ -8,11 +9,6 @@ export default defineDiffRenderer({
   description: 'Markdown tables, for a pull-request comment',
   render: (result: DiffResult) => (result.kind === 'diff' ? renderDiff(result.diff) : renderMatrix(result.matrix)),
 })
-
-/** Table cells cannot hold pipes or line breaks. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
-}
 
 function renderDiff(diff: DocumentDiff): string {
   const out = [`### \`${diff.a.label}\` → \`${diff.b.label}\``, '']

@@ -1,4 +1,5 @@
 // The export format registry: adding a format touches this list and its own file.
+import {defineRegistry} from '../../core/registry.js'
 import docx from './docx.js'
 import html from './html.js'
 import json from './json.js'
@@ -9,10 +10,10 @@ import type {ExportRenderer} from './renderer.js'
 
 export const EXPORT_RENDERERS: readonly ExportRenderer[] = [html, md, pdf, docx, json, jsonl]
 
-export const EXPORT_FORMATS = EXPORT_RENDERERS.map((r) => r.name)
+export const EXPORT_REGISTRY = defineRegistry('export format', EXPORT_RENDERERS)
+
+export const EXPORT_FORMATS = EXPORT_REGISTRY.names
 
 export function exportRendererNamed(name: string): ExportRenderer {
-  const found = EXPORT_RENDERERS.find((r) => r.name === name)
-  if (!found) throw new Error(`internal: unknown export format ${name}`)
-  return found
+  return EXPORT_REGISTRY.get(name)
 }

@@ -1,4 +1,5 @@
 // The ls / coverage format registry: adding a format touches this list and its own file.
+import {defineRegistry} from '../../core/registry.js'
 import csv from './csv.js'
 import html from './html.js'
 import json from './json.js'
@@ -8,9 +9,15 @@ import table from './table.js'
 
 export const INVENTORY_RENDERERS: readonly InventoryRenderer[] = [table, csv, json, markdown, html]
 
-export const LS_FORMATS = INVENTORY_RENDERERS.filter((r) => r.ls).map((r) => r.name)
-export const COVERAGE_FORMATS = INVENTORY_RENDERERS.filter((r) => r.coverage).map((r) => r.name)
+/** `ls` and `coverage` each list only the formats that have their view. */
+export const LS_REGISTRY = defineRegistry('ls format', INVENTORY_RENDERERS.filter((r) => r.ls))
+export const COVERAGE_REGISTRY = defineRegistry('coverage format', INVENTORY_RENDERERS.filter((r) => r.coverage))
+
+export const LS_FORMATS = LS_REGISTRY.names
+export const COVERAGE_FORMATS = COVERAGE_REGISTRY.names
+
+const INVENTORY_REGISTRY = defineRegistry('ls or coverage format', INVENTORY_RENDERERS)
 
 export function inventoryRendererNamed(name: string): InventoryRenderer {
-  return INVENTORY_RENDERERS.find((r) => r.name === name) ?? table
+  return INVENTORY_REGISTRY.get(name)
 }

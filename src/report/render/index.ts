@@ -1,4 +1,5 @@
 // The report format registry: adding a format touches this list and its own file.
+import {defineRegistry} from '../../core/registry.js'
 import html from './html.js'
 import json from './json.js'
 import markdown from './markdown.js'
@@ -7,8 +8,10 @@ import table from './table.js'
 
 export const REPORT_RENDERERS: readonly ReportRenderer[] = [table, markdown, json, html]
 
-export const REPORT_FORMATS = REPORT_RENDERERS.map((r) => r.name)
+export const REPORT_REGISTRY = defineRegistry('report format', REPORT_RENDERERS)
+
+export const REPORT_FORMATS = REPORT_REGISTRY.names
 
 export function reportRendererNamed(name: string): ReportRenderer {
-  return REPORT_RENDERERS.find((r) => r.name === name) ?? table
+  return REPORT_REGISTRY.get(name)
 }
