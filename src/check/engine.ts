@@ -1,19 +1,18 @@
 // The check pipeline: find, fix, lint each document (local pass), lint across the library, suppress. Never prints.
 import path from 'node:path'
 import type {Config} from '../core/config.js'
-import type {SopDocument} from '../core/document.js'
 import {todayUtc} from '../core/dates.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
 import {changedFiles} from '../core/git.js'
 import {buildLibrary} from '../core/library.js'
-import {findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
+import {findDocuments, loadDocument, loadDocuments, relativeFile} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
 import {DEFAULT_CACHE_FILE, FindingCache, hashText} from './cache.js'
 import {applyFixes} from './fix.js'
-import {type LintedFinding, lintDocument} from './lint.js'
-import {LIBRARY_RULES, localPass} from './local-pass.js'
+import {type LintedFinding, lintDocument, lintSummary} from './lint.js'
+import {DOCUMENT_RULES, LIBRARY_RULES, localPass} from './local-pass.js'
 import {resolveSeverities} from './severity.js'
 import {DEFAULT_SUPPRESSIONS_FILE, applySuppressions, readSuppressions, recordSuppressions} from './suppressions.js'
 
@@ -69,7 +68,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
 /**
  * Lint the documents at `paths` as one library and report on those in `targets`: the document
- * rules in the local pass (each document read once, then kept compact), then the library rules.
+ * rules in the local pass (each document read once, then kept as its summary), then the library
+ * rules on the summaries; a document with library findings is read again to place them.
  */
 export async function lintPaths(config: Config, paths: string[], targets: readonly string[],
   setup: {severities: Map<string, SeveritySetting>; today: string; cache?: FindingCache; onProgress?: (done: number, total: number) => void})
@@ -78,9 +78,15 @@ export async function lintPaths(config: Config, paths: string[], targets: readon
   const targetSet = new Set(targets)
   const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
     {cache: setup.cache, onProgress: setup.onProgress})
-  const library = buildLibrary(config, local.documents)
-  const lint = {rules: LIBRARY_RULES, severities, library, today, reload: (doc: SopDocument) => loadDocument(config, doc.absPath)}
-  return [...local.findings, ...targets.flatMap((t) => lintDocument(library.byPath.get(t)!, lint).map((l) => l.finding))]
+  const library = buildLibrary(config, local.summaries)
+  const lint = {rules: LIBRARY_RULES, severities, library, today, locate: (doc: {absPath: string}) => loadDocument(config, doc.absPath)}
+  const findings = [...local.findings]
+  for (const target of targets) {
+    const summary = library.byPath.get(target)
+    if (!summary) throw new Error(`internal: ${target} was not read with the library`)
+    for (const linted of await lintSummary(summary, lint)) findings.push(linted.finding)
+  }
+  return findings
 }
 
 /** The documents to report on: the named paths, else the whole library (already found, not globbed again). */
@@ -94,8 +100,9 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
 }
 
 /**
- * Apply fixes until none is left (at most 3 passes), writing each changed file atomically. The
- * check itself then reads the files again, as any run would.
+ * Apply fixes until none is left (at most 3 passes), writing each changed file atomically. Only
+ * document rules fix (a library rule reads summaries, which have no text to edit). The check
+ * itself then reads the files again, as any run would.
  */
 async function fixFiles(config: Config, paths: string[], targets: string[], setup: {severities: Map<string, SeveritySetting>; today: string})
   : Promise<CheckResult['fixed']> {
@@ -103,20 +110,18 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
   const targetSet = new Set(targets)
   const counts = new Map<string, number>()
   for (let pass = 0; pass < 3; pass++) {
-    const library = buildLibrary(config, documents)
     let changed = false
-    documents = documents.map((doc) => {
+    documents = await Promise.all(documents.map(async (doc) => {
       if (!targetSet.has(doc.absPath)) return doc
-      const edits = lintDocument(doc, {rules: RULES, ...setup, library}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
+      const edits = lintDocument(doc, {rules: DOCUMENT_RULES, ...setup, config}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
       const text = edits.length > 0 ? applyFixes(doc, edits.map((e) => e.fix)) : undefined
       if (text === undefined || text === doc.text) return doc
       writeFileAtomic(doc.absPath, (doc.bom ? '\uFEFF' : '') + text, {overwrite: true})
       counts.set(doc.file, (counts.get(doc.file) ?? 0) + edits.length)
       changed = true
       return loadDocument(config, doc.absPath)
-    })
+    }))
     if (!changed) break
-    await prepareOutlines(documents)
   }
   return [...counts].map(([file, count]) => ({file, count}))
 }
