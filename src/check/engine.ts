@@ -79,7 +79,8 @@ export async function lintPaths(config: Config, paths: string[], targets: readon
   const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
     {cache: setup.cache, onProgress: setup.onProgress})
   const library = buildLibrary(config, local.summaries)
-  const lint = {rules: LIBRARY_RULES, severities, library, today, locate: (doc: {absPath: string}) => loadDocument(config, doc.absPath)}
+  const locate = (doc: {absPath: string}) => loadDocument(config, doc.absPath)
+  const lint = {rules: LIBRARY_RULES, severities, library, today, locate}
   const findings = [...local.findings]
   for (const target of targets) {
     const summary = library.byPath.get(target)
@@ -113,7 +114,8 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
     let changed = false
     documents = await Promise.all(documents.map(async (doc) => {
       if (!targetSet.has(doc.absPath)) return doc
-      const edits = lintDocument(doc, {rules: DOCUMENT_RULES, ...setup, config}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
+      const edits = lintDocument(doc, {rules: DOCUMENT_RULES, ...setup, config})
+        .filter((l): l is Required<LintedFinding> => l.fix !== undefined)
       const text = edits.length > 0 ? applyFixes(doc, edits.map((e) => e.fix)) : undefined
       if (text === undefined || text === doc.text) return doc
       writeFileAtomic(doc.absPath, (doc.bom ? '\uFEFF' : '') + text, {overwrite: true})

@@ -5,7 +5,8 @@ import type {Finding, SeveritySetting} from '../core/finding.js'
 import {buildLibrary, type Library} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {
-  type LibraryRule, type LibraryRuleContext, type Locator, type Report, type Rule, type RuleContext, type TextEdit, isLibraryRule,
+  type LibraryRule, type LibraryRuleContext, type Locator, type Report, type Rule, type RuleContext, type TextEdit,
+  isLibraryRule,
 } from '../rules/rule.js'
 
 export interface LintedFinding {
@@ -42,7 +43,8 @@ export function lintDocument(doc: SopDocument, options: LintOptions): LintedFind
   const broken = isBroken(doc)
   // One context for every rule on this document (a library lints a lot of documents).
   let current: Omit<Reported, 'report'> | undefined
-  const context: RuleContext = {doc, config: options.config, today: options.today, report: (report) => current && reports.push({...current, report})}
+  const report = (r: Report) => current && reports.push({...current, report: r})
+  const context: RuleContext = {doc, config: options.config, today: options.today, report}
   for (const rule of options.rules) {
     const severity = severityOf(rule, broken, options.severities)
     if (severity === undefined || isLibraryRule(rule)) continue
@@ -58,7 +60,8 @@ export async function lintSummary(doc: DocumentSummary, options: LibraryLintOpti
   const broken = isBroken(doc)
   const {library, today} = options
   let current: Omit<Reported, 'report'> | undefined
-  const context: LibraryRuleContext = {doc, library, config: library.config, today, report: (report) => current && reports.push({...current, report})}
+  const report = (r: Report) => current && reports.push({...current, report: r})
+  const context: LibraryRuleContext = {doc, library, config: library.config, today, report}
   for (const rule of options.rules) {
     const severity = severityOf(rule, broken, options.severities)
     if (severity === undefined) continue
@@ -76,8 +79,9 @@ const summaryLibraries = new WeakMap<Library, Library<DocumentSummary>>()
  * Every rule on a whole document of a library of whole documents: what check finds for it. The
  * library rules read the documents' summaries, as in check (made once per library).
  */
-export async function lintWhole(doc: SopDocument, library: Library, options: Omit<LintOptions, 'config'>): Promise<LintedFinding[]> {
-  const summaries = memo(summaryLibraries, library, () => buildLibrary(library.config, library.documents.map(summarize)))
+export async function lintWhole(doc: SopDocument, library: Library, options: Omit<LintOptions, 'config'>)
+  : Promise<LintedFinding[]> {
+  const summaries = memo(summaryLibraries, library, (l) => buildLibrary(l.config, l.documents.map(summarize)))
   const summary = summaries.byPath.get(doc.absPath) ?? summarize(doc)
   const libraryRules = options.rules.filter(isLibraryRule)
   return [...lintDocument(doc, {...options, config: library.config}),
@@ -89,7 +93,8 @@ function isBroken(doc: Pick<DocumentSummary, 'readProblem' | 'problems'>): boole
 }
 
 /** A rule's severity on a document, or undefined when it does not run: off, or a broken document it does not read. */
-function severityOf(rule: Rule, broken: boolean, severities: ReadonlyMap<string, SeveritySetting>): 'warn' | 'error' | undefined {
+function severityOf(rule: Rule, broken: boolean, severities: ReadonlyMap<string, SeveritySetting>)
+  : 'warn' | 'error' | undefined {
   const setting = severities.get(rule.id) ?? rule.defaultSeverity
   return setting === 'off' || (broken && !rule.readsBrokenDocuments) ? undefined : setting
 }

@@ -100,7 +100,8 @@ export function isBaseline(doc: {readonly meta: DocumentMeta}): boolean {
 /** The summary of a document (see `DocumentSummary`); no string in it keeps the text alive. */
 export function summarize(doc: SopDocument): DocumentSummary {
   const {file, absPath, name, readProblem, problems, written, meta} = doc
-  return {file, absPath, name, readProblem, problems, written, meta, outline: compactOutline(doc.outline, doc.text, doc.bodyStart)}
+  const outline = compactOutline(doc.outline, doc.text, doc.bodyStart)
+  return {file, absPath, name, readProblem, problems, written, meta, outline}
 }
 
 export class SopDocument {
@@ -158,7 +159,8 @@ export class SopDocument {
   }
 
   /** A document from its text, with remark loaded first when the body needs it. */
-  static async parse(file: string, absPath: string, text: string, options: {bom?: boolean; readProblem?: ReadProblem} = {})
+  static async parse(file: string, absPath: string, text: string,
+    options: {bom?: boolean; readProblem?: ReadProblem} = {})
     : Promise<SopDocument> {
     const raw = scanOutline(options.readProblem ? '' : text.slice(splitFrontMatter(text)?.bodyStart ?? 0))
     if (!raw) await loadMarkdownParser()
@@ -274,7 +276,8 @@ export class SopDocument {
 }
 
 function plain(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.getPrototypeOf(data) === null ? data : Object.assign(Object.create(null) as Record<string, unknown>, data)
+  if (Object.getPrototypeOf(data) === null) return data
+  return Object.assign(Object.create(null) as Record<string, unknown>, data)
 }
 
 function emptyMeta(): DocumentMeta {

@@ -19,7 +19,10 @@ export interface SectionComparison<S extends AnySection = Section> {
   reference?: S
 }
 
-/** Whitespace-insensitive equality: re-wrapping a paragraph is not a change. Fingerprints stand in for a summary's text. */
+/**
+ * Whitespace-insensitive equality: re-wrapping a paragraph is not a change. Fingerprints stand
+ * in for a summary's text.
+ */
 function sameContent(a: AnySection, b: AnySection): boolean {
   if ('content' in a && 'content' in b) return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
   return fingerprintOf(a) === fingerprintOf(b)
@@ -137,12 +140,14 @@ function keyed<S extends AnySection>(sections: readonly S[]): Array<[string, S]>
  * section): same, changed, added, removed, or moved (out of the longest common order). Results
  * follow the variant's order; a removed section follows the nearest earlier section still there.
  */
-export function compareSections<S extends AnySection>(variant: readonly S[], reference: readonly S[]): Array<SectionComparison<S>> {
+export function compareSections<S extends AnySection>(variant: readonly S[], reference: readonly S[])
+  : Array<SectionComparison<S>> {
   // Most variants keep the reference's headings, in its order: then every section pairs with its twin.
   if (variant.length === reference.length && variant.every((v, i) => v.path === reference[i]!.path)) {
     return variant.map((v, i) => {
       const r = reference[i]!
-      return {path: v.path, state: sameContent(v, r) ? 'same' : 'changed', variant: v, reference: r} satisfies SectionComparison<S>
+      const state = sameContent(v, r) ? 'same' : 'changed'
+      return {path: v.path, state, variant: v, reference: r} satisfies SectionComparison<S>
     })
   }
   const kr = keyed(reference)
@@ -162,7 +167,8 @@ export function compareSections<S extends AnySection>(variant: readonly S[], ref
   return out
 }
 
-function removedByPredecessor<S extends AnySection>(kr: Array<[string, S]>, inVariant: Map<string, S>): Map<string, Array<SectionComparison<S>>> {
+function removedByPredecessor<S extends AnySection>(kr: Array<[string, S]>, inVariant: Map<string, S>)
+  : Map<string, Array<SectionComparison<S>>> {
   const out = new Map<string, Array<SectionComparison<S>>>()
   let anchor = ''
   for (const [key, r] of kr) {
@@ -200,7 +206,8 @@ export interface DeviationMatch {
 }
 
 /** The deviation entry naming a section (or one of its parents); live unless it has expired. */
-export function deviationFor(doc: {readonly meta: DocumentMeta}, path: string, today: string): DeviationMatch | undefined {
+export function deviationFor(doc: {readonly meta: DocumentMeta}, path: string, today: string)
+  : DeviationMatch | undefined {
   const key = pathKey(path)
   let best: DeviationMatch | undefined
   doc.meta.deviations.forEach((deviation, index) => {

@@ -120,8 +120,8 @@ const CORE_INTEGERS: Array<[RegExp, (source: string) => number]> = [
   [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.slice(2), 16)],
 ]
 const CORE_FLOATS: Array<[RegExp, (source: string) => number]> = [
-  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? NaN
-    : s.startsWith('-') ? -Infinity : Infinity)],
+  [/^(?:\.nan|\.NaN|\.NAN)$/, () => NaN],
+  [/^[-+]?\.(?:inf|Inf|INF)$/, (s) => (s.startsWith('-') ? -Infinity : Infinity)],
   [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
   [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
 ]

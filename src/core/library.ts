@@ -6,7 +6,7 @@ import {type DocumentMeta, type SopDocument, isBaseline} from './document.js'
 import {memo} from './memo.js'
 import {GLOBAL} from './taxonomy.js'
 
-/** What a library is made of: full documents (`SopDocument`) or summaries (`DocumentSummary`, for the library rules). */
+/** What a library is made of: whole documents (`SopDocument`) or, for library rules, summaries (`DocumentSummary`). */
 export interface Member {
   readonly absPath: string
   readonly meta: DocumentMeta
@@ -72,7 +72,8 @@ export function resolveVariant<D extends Member>(taxonomy: Taxonomy, family: Fam
  * What a variant's market would read if no variant named that market: the variant of one of its
  * regions, else the baseline. A multi-market variant is judged by its first market.
  */
-export function inheritedFor<D extends Member>(taxonomy: Taxonomy, family: Family<D>, variant: D): Resolution<D> | undefined {
+export function inheritedFor<D extends Member>(taxonomy: Taxonomy, family: Family<D>, variant: D)
+  : Resolution<D> | undefined {
   const market = variant.meta.markets.find((m) => m !== GLOBAL)
   if (!market) return undefined
   for (const region of taxonomy.markets[market]?.regions ?? []) {

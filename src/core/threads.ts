@@ -66,8 +66,11 @@ export async function shareWork<T>(options: ShareOptions<T>): Promise<T[]> {
   const workers = Array.from({length: Math.max(0, threads - 1)}, () => startWorker<T>(options.worker, data, stop))
   const results = new Array<T>(count)
   try {
-    for (const [index, result] of await claimLoop(counters, count, chunk, options.handle, options.onProgress)) results[index] = result
-    for (const pairs of await Promise.all(workers.map((w) => w.done))) for (const [index, result] of pairs) results[index] = result
+    const own = await claimLoop(counters, count, chunk, options.handle, options.onProgress)
+    for (const [index, result] of own) results[index] = result
+    for (const pairs of await Promise.all(workers.map((w) => w.done))) {
+      for (const [index, result] of pairs) results[index] = result
+    }
   } catch (error) {
     stop()
     await Promise.allSettled(workers.map((w) => w.stop()))
@@ -79,7 +82,8 @@ export async function shareWork<T>(options: ShareOptions<T>): Promise<T[]> {
 async function claimLoop<T>(counters: Int32Array, count: number, chunk: number, handle: Handler<T>,
   onProgress?: (finished: number, count: number) => void): Promise<Array<[number, T]>> {
   const out: Array<[number, T]> = []
-  for (let start = Atomics.add(counters, CLAIMED, chunk); start < count; start = Atomics.add(counters, CLAIMED, chunk)) {
+  const claim = () => Atomics.add(counters, CLAIMED, chunk)
+  for (let start = claim(); start < count; start = claim()) {
     for (let index = start; index < Math.min(start + chunk, count); index++) {
       const result = handle(index)
       out.push([index, result instanceof Promise ? await result : result])

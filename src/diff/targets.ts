@@ -74,7 +74,8 @@ export async function revisionPair(library: Library, family: Family, market: str
   if (text === undefined) {
     throw new SopkitError('NOT_AT_REVISION', `${current.file} does not exist at ${ref}`, 'pick a revision where the document exists, or compare files with `sopkit diff FILE_A FILE_B`')
   }
-  const before = await SopDocument.parse(current.file, current.absPath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text
+  const before = await SopDocument.parse(current.file, current.absPath, unmarked)
   return {a: before, b: current, classify: false, labels: [`${relativeFile(library.config.root, current.absPath)}@${ref}`, current.file]}
 }
 

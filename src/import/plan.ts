@@ -125,6 +125,7 @@ function describeMissing(source: ImportSource, field: string): string {
 
 /** The library with a planned document in it, as if it had been written. */
 async function withPlanned(config: Config, library: Library, plan: Extract<RowPlan, {kind: 'create'}>): Promise<Library> {
-  const doc = await SopDocument.parse(relativeFile(config.root, plan.planned.target), plan.planned.target, plan.planned.content)
+  const {target, content} = plan.planned
+  const doc = await SopDocument.parse(relativeFile(config.root, target), target, content)
   return buildLibrary(config, [...library.documents, doc])
 }

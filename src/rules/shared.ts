@@ -1,6 +1,6 @@
 // Small helpers shared by several rules.
 import type {TextEdit} from './rule.js'
-import type {DocumentSummary, SopDocument} from '../core/document.js'
+import type {DocumentSummary, LIST_FIELDS, SopDocument} from '../core/document.js'
 
 export const COMMON_REQUIRED = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets']
 
@@ -9,7 +9,7 @@ export const COMMON_REQUIRED = ['id', 'title', 'type', 'version', 'status', 'own
  * index is the item's place in the YAML list, so positions and fixes land on the item reported.
  * Reads front matter as written only, so it serves document and library rules alike.
  */
-export function listItems(doc: Pick<DocumentSummary, 'written' | 'meta'>, field: 'markets' | 'channels' | 'compliance' | 'topics')
+export function listItems(doc: Pick<DocumentSummary, 'written' | 'meta'>, field: (typeof LIST_FIELDS)[number])
   : Array<{value: string; key: Array<string | number>}> {
   const raw = doc.written[field]
   if (!Array.isArray(raw)) return doc.meta[field].map((value) => ({value, key: [field]}))

@@ -42,7 +42,8 @@ export function ruleProblem(config: Config, ruleId: 'valid-id' | 'valid-owner', 
   if (!rule) return undefined
   const front = yaml().stringify({[field]: value}, {compat: 'yaml-1.1'} as never)
   const doc = new SopDocument(`(${field})`, `(${field})`, `---\n${front}---\n`)
-  const [found] = lintDocument(doc, {rules: [rule], severities: new Map([[ruleId, 'error']]), config, today: todayUtc()})
+  const severities = new Map([[ruleId, 'error' as const]])
+  const [found] = lintDocument(doc, {rules: [rule], severities, config, today: todayUtc()})
   return found ? {message: found.finding.message, mend: found.finding.mend} : undefined
 }
 
