@@ -1,7 +1,7 @@
 // Which documents a change can give other findings: the changed ones, their families, and the
 // documents linking to a changed, renamed or deleted file. What `--changed-since` checks.
-import path from 'node:path'
-import {SopDocument} from '../core/document.js'
+import type {DocumentSummary} from '../core/document.js'
+import {parseYamlFast, splitFrontMatter} from '../core/front-matter.js'
 import type {ChangeSet} from '../core/git.js'
 import type {Library} from '../core/library.js'
 import {linkTarget} from '../core/link-target.js'
@@ -13,7 +13,7 @@ import {linkTarget} from '../core/link-target.js'
  * is judged against its baseline); and every document with a link or image to a changed or gone
  * file. A changed config changes every finding.
  */
-export function affectedDocuments(library: Library, changes: ChangeSet): string[] {
+export function affectedDocuments(library: Library<DocumentSummary>, changes: ChangeSet): string[] {
   const touched = new Set([...changes.changed, ...changes.gone])
   if (library.config.file && touched.has(library.config.file)) return library.documents.map((d) => d.absPath)
   const affected = new Set<string>()
@@ -23,7 +23,7 @@ export function affectedDocuments(library: Library, changes: ChangeSet): string[
     if (doc) affected.add(abs)
     if (doc?.meta.id) families.add(doc.meta.id)
     const before = changes.before.get(abs)
-    const oldId = before === undefined || !abs.endsWith('.md') ? undefined : idOf(library, abs, before)
+    const oldId = before === undefined || !abs.endsWith('.md') ? undefined : idOf(before)
     if (oldId) families.add(oldId)
   }
   for (const doc of library.documents) {
@@ -33,7 +33,7 @@ export function affectedDocuments(library: Library, changes: ChangeSet): string[
   return library.documents.filter((d) => affected.has(d.absPath)).map((d) => d.absPath)
 }
 
-function linksInto(root: string, doc: SopDocument, files: ReadonlySet<string>): boolean {
+function linksInto(root: string, doc: DocumentSummary, files: ReadonlySet<string>): boolean {
   if (doc.readProblem) return false
   return [...doc.outline.links, ...doc.outline.images].some((link) => {
     const target = linkTarget(root, doc.absPath, link.url)
@@ -42,6 +42,8 @@ function linksInto(root: string, doc: SopDocument, files: ReadonlySet<string>): 
 }
 
 /** The family id a document had at the merge base (its text is data: only the front matter is read). */
-function idOf(library: Library, abs: string, text: string): string | undefined {
-  return new SopDocument(path.relative(library.config.root, abs), abs, text).meta.id || undefined
+function idOf(text: string): string | undefined {
+  const block = splitFrontMatter(text)
+  const id = block && parseYamlFast(text.slice(block.start, block.end))?.id
+  return typeof id === 'string' && id !== '' ? id : undefined
 }

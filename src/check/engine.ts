@@ -1,21 +1,19 @@
 // The check pipeline: find, fix, lint each document (local pass), lint across the library, suppress. Never prints.
 import path from 'node:path'
 import type {Config} from '../core/config.js'
-import type {SopDocument} from '../core/document.js'
 import {todayUtc} from '../core/dates.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
+import type {DocumentSummary} from '../core/document.js'
 import {type ChangeSet, changesSince} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
-import {
-  filterByConfig, findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile,
-} from '../core/loader.js'
+import {filterByConfig, findDocuments, loadDocument, loadDocuments, relativeFile} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
 import {affectedDocuments} from './affected.js'
 import {DEFAULT_CACHE_FILE, FindingCache, hashText} from './cache.js'
 import {applyFixes} from './fix.js'
-import {type LintedFinding, lintDocument} from './lint.js'
+import {type LintedFinding, lintDocument, lintSummary} from './lint.js'
 import {DOCUMENT_RULES, LIBRARY_RULES, localPass} from './local-pass.js'
 import {resolveSeverities} from './severity.js'
 import {DEFAULT_SUPPRESSIONS_FILE, applySuppressions, readSuppressions, recordSuppressions} from './suppressions.js'
@@ -67,7 +65,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       hashText(JSON.stringify([options.version, config, [...severities], today])))
     : undefined
   const inOwnShard = (t: string) => !options.shard || inShard(relativeFile(config.root, t), options.shard)
-  const widen = changes && ((library: Library) => affectedDocuments(library, changes).filter(inOwnShard))
+  const widen = changes && ((library: Library<DocumentSummary>) => affectedDocuments(library, changes).filter(inOwnShard))
   const setup = {severities, today, cache, onProgress: options.onProgress, widen}
   const {findings: all, checked} = await lintTargets(config, paths, targets, setup)
   cache?.save()
@@ -78,8 +76,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
 /**
  * Lint the documents at `paths` as one library and report on those in `targets`: the document
- * rules in the local pass (each document read once, then kept compact), then the library rules.
- * `widen` adds the documents a change affects, once the library shows which they are.
+ * rules in the local pass (each document read once, then kept as its summary), then the library
+ * rules on the summaries; a document with library findings is read again to place them. `widen`
+ * adds the documents a change affects, once the library shows which they are.
  */
 export async function lintPaths(config: Config, paths: string[], targets: readonly string[], setup: LintSetup)
   : Promise<Finding[]> {
@@ -91,7 +90,7 @@ interface LintSetup {
   today: string
   cache?: FindingCache
   onProgress?: (done: number, total: number) => void
-  widen?: (library: Library) => string[]
+  widen?: (library: Library<DocumentSummary>) => string[]
 }
 
 /** As lintPaths, with the documents reported on (the targets, widened). */
@@ -101,14 +100,20 @@ async function lintTargets(config: Config, paths: string[], targets: readonly st
   const targetSet = new Set(targets)
   const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
     {cache: setup.cache, onProgress: setup.onProgress})
-  const library = buildLibrary(config, local.documents)
-  const lint = {rules: LIBRARY_RULES, severities, library, today, reload: (doc: SopDocument) => loadDocument(config, doc.absPath)}
+  const library = buildLibrary(config, local.summaries)
+  const locate = (doc: {absPath: string}) => loadDocument(config, doc.absPath)
+  const lint = {rules: LIBRARY_RULES, severities, library, today, locate}
   const extra = (setup.widen?.(library) ?? []).filter((t) => !targetSet.has(t))
-  const documentLint = {...lint, rules: DOCUMENT_RULES}
-  const extraLocal = extra.flatMap((t) => lintDocument(loadDocument(config, t), documentLint).map((l) => l.finding))
+  const findings = [...local.findings]
+  const documentLint = {rules: DOCUMENT_RULES, severities, config, today}
+  for (const t of extra) for (const linted of lintDocument(await loadDocument(config, t), documentLint)) findings.push(linted.finding)
   const checked = extra.length > 0 ? [...targets, ...extra].sort() : [...targets]
-  const libraryFindings = checked.flatMap((t) => lintDocument(library.byPath.get(t)!, lint).map((l) => l.finding))
-  return {findings: [...local.findings, ...extraLocal, ...libraryFindings], checked}
+  for (const target of checked) {
+    const summary = library.byPath.get(target)
+    if (!summary) throw new Error(`internal: ${target} was not read with the library`)
+    for (const linted of await lintSummary(summary, lint)) findings.push(linted.finding)
+  }
+  return {findings, checked}
 }
 
 interface Selection {
@@ -136,8 +141,9 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
 }
 
 /**
- * Apply fixes until none is left (at most 3 passes), writing each changed file atomically. The
- * check itself then reads the files again, as any run would.
+ * Apply fixes until none is left (at most 3 passes), writing each changed file atomically. Only
+ * document rules fix (a library rule reads summaries, which have no text to edit). The check
+ * itself then reads the files again, as any run would.
  */
 async function fixFiles(config: Config, paths: string[], targets: string[], setup: {severities: Map<string, SeveritySetting>; today: string})
   : Promise<CheckResult['fixed']> {
@@ -145,20 +151,19 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
   const targetSet = new Set(targets)
   const counts = new Map<string, number>()
   for (let pass = 0; pass < 3; pass++) {
-    const library = buildLibrary(config, documents)
     let changed = false
-    documents = documents.map((doc) => {
+    documents = await Promise.all(documents.map(async (doc) => {
       if (!targetSet.has(doc.absPath)) return doc
-      const edits = lintDocument(doc, {rules: RULES, ...setup, library}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
+      const edits = lintDocument(doc, {rules: DOCUMENT_RULES, ...setup, config})
+        .filter((l): l is Required<LintedFinding> => l.fix !== undefined)
       const text = edits.length > 0 ? applyFixes(doc, edits.map((e) => e.fix)) : undefined
       if (text === undefined || text === doc.text) return doc
       writeFileAtomic(doc.absPath, (doc.bom ? '\uFEFF' : '') + text, {overwrite: true})
       counts.set(doc.file, (counts.get(doc.file) ?? 0) + edits.length)
       changed = true
       return loadDocument(config, doc.absPath)
-    })
+    }))
     if (!changed) break
-    await prepareOutlines(documents)
   }
   return [...counts].map(([file, count]) => ({file, count}))
 }

@@ -1,49 +1,105 @@
 // The linter core: documents and rules in, findings out. No I/O, no printing.
-import type {SopDocument} from '../core/document.js'
+import type {Config} from '../core/config.js'
+import {type DocumentSummary, type SopDocument, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
-import type {Library} from '../core/library.js'
-import type {Locator, Report, Rule, TextEdit} from '../rules/rule.js'
+import {buildLibrary, type Library} from '../core/library.js'
+import {memo} from '../core/memo.js'
+import {
+  type LibraryRule, type LibraryRuleContext, type Locator, type Report, type Rule, type RuleContext, type TextEdit,
+  isLibraryRule,
+} from '../rules/rule.js'
 
 export interface LintedFinding {
   finding: Finding
   fix?: TextEdit
 }
 
-export interface LintOptions {
-  rules: readonly Rule[]
-  severities: ReadonlyMap<string, SeveritySetting>
-  library: Library
-  today: string
-  /** The full document for a compact one (which has no text), to place its findings. */
-  reload?: (doc: SopDocument) => SopDocument
+interface Reported {
+  rule: Rule
+  severity: 'warn' | 'error'
+  report: Report
 }
 
-/** Run every enabled rule on one document. */
+export interface LintOptions {
+  /** The document rules among them run (the library rules run on summaries: see `lintSummary`). */
+  rules: readonly Rule[]
+  severities: ReadonlyMap<string, SeveritySetting>
+  config: Config
+  today: string
+}
+
+export interface LibraryLintOptions {
+  rules: readonly LibraryRule[]
+  severities: ReadonlyMap<string, SeveritySetting>
+  library: Library<DocumentSummary>
+  today: string
+  /** The whole document a summary stands for, to place its findings (read only when there are some). */
+  locate: (doc: DocumentSummary) => SopDocument | Promise<SopDocument>
+}
+
+/** Run every enabled document rule on one document. */
 export function lintDocument(doc: SopDocument, options: LintOptions): LintedFinding[] {
-  const reports: Array<{rule: Rule; severity: 'warn' | 'error'; report: Report}> = []
-  const broken = doc.readProblem !== undefined || doc.problems.length > 0
+  const reports: Reported[] = []
+  const broken = isBroken(doc)
   // One context for every rule on this document (a library lints a lot of documents).
-  let rule: Rule
-  let severity: 'warn' | 'error'
-  const context = {doc, library: options.library, config: options.library.config, today: options.today,
-    report: (report: Report) => reports.push({rule, severity, report})}
-  for (rule of options.rules) {
-    const setting = options.severities.get(rule.id) ?? rule.defaultSeverity
-    if (setting === 'off' || (broken && !rule.readsBrokenDocuments)) continue
-    severity = setting
+  let current: Omit<Reported, 'report'> | undefined
+  const report = (r: Report) => current && reports.push({...current, report: r})
+  const context: RuleContext = {doc, config: options.config, today: options.today, report}
+  for (const rule of options.rules) {
+    const severity = severityOf(rule, broken, options.severities)
+    if (severity === undefined || isLibraryRule(rule)) continue
+    current = {rule, severity}
+    rule.check(context)
+  }
+  return reports.map((r) => toFinding(doc, r))
+}
+
+/** Run every enabled library rule on one document's summary; findings are placed in the whole document. */
+export async function lintSummary(doc: DocumentSummary, options: LibraryLintOptions): Promise<LintedFinding[]> {
+  const reports: Reported[] = []
+  const broken = isBroken(doc)
+  const {library, today} = options
+  let current: Omit<Reported, 'report'> | undefined
+  const report = (r: Report) => current && reports.push({...current, report: r})
+  const context: LibraryRuleContext = {doc, library, config: library.config, today, report}
+  for (const rule of options.rules) {
+    const severity = severityOf(rule, broken, options.severities)
+    if (severity === undefined) continue
+    current = {rule, severity}
     rule.check(context)
   }
   if (reports.length === 0) return []
-  const located = doc.compact ? reloaded(doc, options) : doc
-  return reports.map(({rule, severity, report}) => toFinding(located, rule, severity, report))
+  const whole = await options.locate(doc)
+  return reports.map((r) => toFinding(whole, r))
 }
 
-function reloaded(doc: SopDocument, options: LintOptions): SopDocument {
-  if (!options.reload) throw new Error(`internal: ${doc.file} is compact and no reload was given to place its findings`)
-  return options.reload(doc)
+const summaryLibraries = new WeakMap<Library, Library<DocumentSummary>>()
+
+/**
+ * Every rule on a whole document of a library of whole documents: what check finds for it. The
+ * library rules read the documents' summaries, as in check (made once per library).
+ */
+export async function lintWhole(doc: SopDocument, library: Library, options: Omit<LintOptions, 'config'>)
+  : Promise<LintedFinding[]> {
+  const summaries = memo(summaryLibraries, library, (l) => buildLibrary(l.config, l.documents.map(summarize)))
+  const summary = summaries.byPath.get(doc.absPath) ?? summarize(doc)
+  const libraryRules = options.rules.filter(isLibraryRule)
+  return [...lintDocument(doc, {...options, config: library.config}),
+    ...(await lintSummary(summary, {...options, rules: libraryRules, library: summaries, locate: () => doc}))]
 }
 
-function toFinding(doc: SopDocument, rule: Rule, severity: 'warn' | 'error', report: Report): LintedFinding {
+function isBroken(doc: Pick<DocumentSummary, 'readProblem' | 'problems'>): boolean {
+  return doc.readProblem !== undefined || doc.problems.length > 0
+}
+
+/** A rule's severity on a document, or undefined when it does not run: off, or a broken document it does not read. */
+function severityOf(rule: Rule, broken: boolean, severities: ReadonlyMap<string, SeveritySetting>)
+  : 'warn' | 'error' | undefined {
+  const setting = severities.get(rule.id) ?? rule.defaultSeverity
+  return setting === 'off' || (broken && !rule.readsBrokenDocuments) ? undefined : setting
+}
+
+function toFinding(doc: SopDocument, {rule, severity, report}: Reported): LintedFinding {
   const template = rule.messages[report.messageId]
   if (!template) throw new Error(`rule ${rule.id} reported unknown message id ${report.messageId}`)
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(report.data?.[name] ?? `{${name}}`))

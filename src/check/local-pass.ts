@@ -1,15 +1,14 @@
 // The first pass of check, document by document: read it, run the rules that read only that
-// document, and keep a compact record of it (no text, no section content) for the rules that
-// read the library, so the texts of a large library are never all in memory at once. On four
-// cores or more the documents are shared with worker threads (see core/threads).
+// document, and keep its summary (no text, section fingerprints instead of content) for the
+// rules that read the library, so the texts of a large library are never all in memory at once.
+// On four cores or more the documents are shared with worker threads (see core/threads).
 import type {Config} from '../core/config.js'
-import {type CompactRecord, type DocumentRecord, SopDocument} from '../core/document.js'
+import {type DocumentSummary, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
-import {buildLibrary} from '../core/library.js'
-import {loadDocument} from '../core/loader.js'
-import {isMarkdownParserLoaded, loadMarkdownParser} from '../core/markdown.js'
+import {at, loadDocument} from '../core/loader.js'
 import {shareWork, threadCount} from '../core/threads.js'
 import {RULES} from '../rules/index.js'
+import {type DocumentRule, type LibraryRule, isLibraryRule} from '../rules/rule.js'
 import type {FindingCache} from './cache.js'
 import {lintDocument} from './lint.js'
 
@@ -23,13 +22,13 @@ export interface LocalSetup {
 }
 
 export interface LocalResult {
-  record: CompactRecord | DocumentRecord
+  summary: DocumentSummary
   findings: Finding[]
 }
 
 /** Rules that read one document only; the others run in the library pass. */
-export const DOCUMENT_RULES = RULES.filter((r) => !r.readsLibrary)
-export const LIBRARY_RULES = RULES.filter((r) => r.readsLibrary)
+export const DOCUMENT_RULES: readonly DocumentRule[] = RULES.filter((r) => !isLibraryRule(r))
+export const LIBRARY_RULES: readonly LibraryRule[] = RULES.filter(isLibraryRule)
 
 const WORKER = new URL('./local-worker.js', import.meta.url)
 /**
@@ -39,29 +38,24 @@ const WORKER = new URL('./local-worker.js', import.meta.url)
  */
 const THREADS = {threshold: 600, minCores: 4}
 
-/** Every document of `setup.paths` (compact where sound) in order, and the findings of the document rules. */
+/** The summary of every document of `setup.paths` in order, and the findings of the document rules. */
 export async function localPass(setup: LocalSetup, options: {cache?: FindingCache; onProgress?: (done: number, total: number) => void} = {})
-  : Promise<{documents: SopDocument[]; findings: Finding[]}> {
+  : Promise<{summaries: DocumentSummary[]; findings: Finding[]}> {
   // The cache lives on this thread, so a cached run reads on this thread only.
   const threads = options.cache ? 1 : threadCount(WORKER, setup.paths.length, THREADS)
   const results = await shareWork({count: setup.paths.length, threads, worker: WORKER, setup, handle: localLinter(setup, options.cache),
     onProgress: options.onProgress})
-  return {documents: results.map((r) => SopDocument.fromRecord(r.record)), findings: results.flatMap((r) => r.findings)}
+  return {summaries: results.map((r) => r.summary), findings: results.flatMap((r) => r.findings)}
 }
 
 /** The handler each thread runs on one document (by index in `setup.paths`). */
-export function localLinter(setup: LocalSetup, cache?: FindingCache): (index: number) => LocalResult | Promise<LocalResult> {
-  const lint = {rules: DOCUMENT_RULES, severities: new Map(setup.severities), library: buildLibrary(setup.config, []), today: setup.today}
-  const finish = (index: number, doc: SopDocument): LocalResult => {
-    if (!setup.checked[index]) return {record: doc.toCompactRecord(), findings: []}
+export function localLinter(setup: LocalSetup, cache?: FindingCache): (index: number) => Promise<LocalResult> {
+  const lint = {rules: DOCUMENT_RULES, severities: new Map(setup.severities), config: setup.config, today: setup.today}
+  return async (index) => {
+    const doc = await loadDocument(setup.config, at(setup.paths, index))
+    if (!setup.checked[index]) return {summary: summarize(doc), findings: []}
     const findings = cache?.get(doc.file, doc.text) ?? lintDocument(doc, lint).map((l) => l.finding)
     cache?.set(doc.file, doc.text, findings)
-    return {record: doc.toCompactRecord(), findings}
-  }
-  return (index) => {
-    const doc = loadDocument(setup.config, setup.paths[index]!)
-    // Bodies the line scanner cannot model need remark, which is imported once, on first need.
-    if (!doc.readProblem && doc.needsMarkdownParser() && !isMarkdownParserLoaded()) return loadMarkdownParser().then(() => finish(index, doc))
-    return finish(index, doc)
+    return {summary: summarize(doc), findings}
   }
 }

@@ -1,12 +1,15 @@
-// The document model: text, front matter (values as written, with positions) and a lazy outline.
+// The document model: text, front matter (values as written, with positions) and its outline; and
+// the summary of a document (no text) that the rules reading the whole library receive.
 import type {Document, Node} from 'yaml'
 import {type FrontMatterBlock, isYamlLanguage, parseYaml, parseYamlFast, splitFrontMatter, yaml} from './front-matter.js'
 import {locateSimple} from './locate.js'
+import {loadMarkdownParser} from './markdown.js'
 import {scanOutline} from './outline-scan.js'
 import {LineIndex, type Position} from './positions.js'
 import {detachString} from './detach.js'
 import {compactOutline} from './drift.js'
-import {type Outline, type RawOutline, outline} from './sections.js'
+import {type Outline, type RawOutline, type SectionSummary, outline, rawOutline} from './sections.js'
+import {GLOBAL} from './taxonomy.js'
 
 export interface Deviation {
   section?: string
@@ -54,8 +57,9 @@ export interface ReadProblem {
 export interface ParsedParts {
   problems: DocumentProblem[]
   data: Record<string, unknown>
+  written: Record<string, unknown>
   meta: DocumentMeta
-  scanned?: RawOutline | null
+  outline: Outline
 }
 
 export interface DocumentRecord {
@@ -68,18 +72,36 @@ export interface DocumentRecord {
 }
 
 /**
- * A sound document without its text: front matter as written and an outline whose sections carry
- * a content fingerprint instead of their content. What rules that read other documents need, at a
- * fraction of the memory; positions need the text, so a finding on it reloads the file.
+ * A document without its text: what the rules that read the whole library receive (see
+ * rules/rule.ts). Front matter as written, the outline with a content fingerprint for each
+ * section instead of its content, and the problems that kept it from being read. Plain data, so
+ * it crosses threads as it is, and a large library's summaries fit in memory where its texts
+ * would not. Positions need the text: a finding on a summary is placed by reading the file again.
  */
-export interface CompactRecord {
-  compact: true
-  file: string
-  absPath: string
-  bom: boolean
-  data: Record<string, unknown>
-  meta: DocumentMeta
-  outline: Outline
+export interface DocumentSummary {
+  /** Repo-relative path with forward slashes. */
+  readonly file: string
+  readonly absPath: string
+  /** The id, or the path when there is none. */
+  readonly name: string
+  readonly readProblem?: ReadProblem
+  readonly problems: readonly DocumentProblem[]
+  /** Front matter as the author wrote it (see `SopDocument.written`). */
+  readonly written: Readonly<Record<string, unknown>>
+  readonly meta: DocumentMeta
+  readonly outline: Outline<SectionSummary>
+}
+
+/** True for a GLOBAL baseline (its markets include GLOBAL), whatever form the document is in. */
+export function isBaseline(doc: {readonly meta: DocumentMeta}): boolean {
+  return doc.meta.markets.includes(GLOBAL)
+}
+
+/** The summary of a document (see `DocumentSummary`); no string in it keeps the text alive. */
+export function summarize(doc: SopDocument): DocumentSummary {
+  const {file, absPath, name, readProblem, problems, written, meta} = doc
+  const outline = compactOutline(doc.outline, doc.text, doc.bodyStart)
+  return {file, absPath, name, readProblem, problems, written, meta, outline}
 }
 
 export class SopDocument {
@@ -96,18 +118,23 @@ export class SopDocument {
   /** Front matter as YAML 1.2 typed it; `meta` is the view as written. */
   readonly data: Record<string, unknown> = {}
   readonly meta: DocumentMeta
+  /**
+   * Front matter as the author wrote it: what `data` holds, but with every text field, list item
+   * and deviation value that YAML typed (`1.10`, `2026-01-01`) back to its source text.
+   */
+  readonly written: Record<string, unknown> = {}
   readonly bodyStart: number
-  /** True when built from a CompactRecord: no text, so no positions (reload the file for those). */
-  readonly compact: boolean
+  /** Title, sections (with their content), links and images of the body. */
+  readonly outline: Outline
   private lines?: LineIndex
-  /** Front matter read as written by the fast parser, without problems: what a compact record keeps. */
-  private fastRead = false
   private exact?: Document
-  private scanned?: RawOutline | null
-  private parsedOutline?: Outline
 
+  /**
+   * A document from its text, synchronously: a body the line scanner cannot model needs remark
+   * loaded already (`SopDocument.parse` sees to that, and is what the loader uses).
+   */
   constructor(file: string, absPath: string, text: string,
-    options: {bom?: boolean; readProblem?: ReadProblem; parsed?: ParsedParts; outline?: Outline} = {}) {
+    options: {bom?: boolean; readProblem?: ReadProblem; parsed?: ParsedParts; raw?: RawOutline} = {}) {
     this.file = file
     this.absPath = absPath
     this.text = text
@@ -116,44 +143,38 @@ export class SopDocument {
     this.eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n'
     this.block = options.readProblem ? undefined : splitFrontMatter(text)
     this.bodyStart = this.block?.bodyStart ?? 0
-    this.compact = options.outline !== undefined
-    this.fastRead = this.compact
-    this.parsedOutline = options.outline
     if (options.parsed) {
       this.problems.push(...options.parsed.problems)
-      const {data} = options.parsed
       // Data sent from another thread arrives with Object.prototype; keys such as __proto__ must stay plain.
-      this.data = Object.getPrototypeOf(data) === null ? data : Object.assign(Object.create(null) as Record<string, unknown>, data)
+      this.data = plain(options.parsed.data)
+      this.written = plain(options.parsed.written)
       this.meta = options.parsed.meta
-      this.scanned = options.parsed.scanned
+      this.outline = options.parsed.outline
       return
     }
     const written = options.readProblem ? undefined : this.parseFrontMatter()
+    if (written) this.written = written
     this.meta = written && this.problems.length === 0 ? readMeta(written) : emptyMeta()
+    this.outline = outline(this.body, options.raw ?? rawOutline(this.body))
   }
 
-  /** Everything parsed so far, as plain data another thread can send (see `fromRecord`). */
+  /** A document from its text, with remark loaded first when the body needs it. */
+  static async parse(file: string, absPath: string, text: string,
+    options: {bom?: boolean; readProblem?: ReadProblem} = {})
+    : Promise<SopDocument> {
+    const raw = scanOutline(options.readProblem ? '' : text.slice(splitFrontMatter(text)?.bodyStart ?? 0))
+    if (!raw) await loadMarkdownParser()
+    return new SopDocument(file, absPath, text, {...options, raw})
+  }
+
+  /** Everything parsed, as plain data another thread can send (see `fromRecord`). */
   toRecord(): DocumentRecord {
     return {file: this.file, absPath: this.absPath, text: this.text, bom: this.bom, readProblem: this.readProblem,
-      parsed: {problems: this.problems, data: this.data, meta: this.meta, scanned: this.scanned}}
-  }
-
-  /**
-   * The compact record when the document is sound and its front matter was read as written by the
-   * fast parser (so no rule needs the exact YAML of it); the full record otherwise. The outline is
-   * made compact in place, not copied: this is the last thing to ask of a document.
-   */
-  toCompactRecord(): CompactRecord | DocumentRecord {
-    if (!this.fastRead) return this.toRecord()
-    return {compact: true, file: this.file, absPath: this.absPath, bom: this.bom, data: this.data, meta: this.meta,
-      outline: compactOutline(this.outline, this.text, this.bodyStart)}
+      parsed: {problems: this.problems, data: this.data, written: this.written, meta: this.meta, outline: this.outline}}
   }
 
   /** A document rebuilt from a record without parsing anything again. */
-  static fromRecord(record: DocumentRecord | CompactRecord): SopDocument {
-    if ('compact' in record) {
-      return new SopDocument(record.file, record.absPath, '', {bom: record.bom, parsed: {problems: [], data: record.data, meta: record.meta}, outline: record.outline})
-    }
+  static fromRecord(record: DocumentRecord): SopDocument {
     return new SopDocument(record.file, record.absPath, record.text, {bom: record.bom, readProblem: record.readProblem, parsed: record.parsed})
   }
 
@@ -166,10 +187,7 @@ export class SopDocument {
     // A copy of its own: the parsed values are slices of it, and some outlive the text (compact records).
     const source = detachString(this.text.slice(block.start, block.end))
     const fast = parseYamlFast(source)
-    if (fast && isAsWritten(fast)) {
-      this.fastRead = true
-      return ((this as {data: Record<string, unknown>}).data = fast)
-    }
+    if (fast && isAsWritten(fast)) return ((this as {data: Record<string, unknown>}).data = fast)
     const parsed = parseYaml(source)
     this.exact = parsed.document
     for (const p of parsed.problems) this.problems.push({kind: 'yaml', message: p.message, offset: block.start + p.offset})
@@ -190,35 +208,17 @@ export class SopDocument {
     return this.text.slice(this.bodyStart)
   }
 
-  /** True when the line scanner cannot model the body, so remark must be loaded before `outline`. */
-  needsMarkdownParser(): boolean {
-    if (this.parsedOutline) return false
-    if (this.scanned === undefined) this.scanned = scanOutline(this.body) ?? null
-    return this.scanned === null
-  }
-
-  /** The Markdown outline, parsed on first use and at most once. */
-  get outline(): Outline {
-    if (!this.parsedOutline) {
-      this.parsedOutline = outline(this.body, this.needsMarkdownParser() ? undefined : this.scanned!)
-      // The raw headings served their purpose; a large library keeps thousands of outlines.
-      this.scanned = undefined
-    }
-    return this.parsedOutline
-  }
-
   /** The document's id, or its path when it has none (so that it still names itself). */
   get name(): string {
     return this.meta.id ?? this.file
   }
 
   isBaseline(): boolean {
-    return this.meta.markets.includes('GLOBAL')
+    return isBaseline(this)
   }
 
   /** 1-based position of an offset in the (BOM-less) text. */
   position(offset: number): Position {
-    if (this.compact) throw new Error(`internal: ${this.file} is compact (no text); reload it for positions`)
     this.lines ??= new LineIndex(this.text)
     return this.lines.at(offset)
   }
@@ -273,6 +273,11 @@ export class SopDocument {
     if (found) return this.position(found.start)
     return this.position(this.block?.start ?? 0)
   }
+}
+
+function plain(data: Record<string, unknown>): Record<string, unknown> {
+  if (Object.getPrototypeOf(data) === null) return data
+  return Object.assign(Object.create(null) as Record<string, unknown>, data)
 }
 
 function emptyMeta(): DocumentMeta {

@@ -1,46 +1,51 @@
 // Section-by-section comparison of a variant with what it would inherit, and the deviations
 // that approve a difference. Check, diff and the matrix all classify differences here.
-import type {Deviation, SopDocument} from './document.js'
+import type {Deviation, DocumentMeta} from './document.js'
 import {detachString as detach} from './detach.js'
 import {memo} from './memo.js'
-import {type Outline, PATH_SEPARATOR, type Section} from './sections.js'
+import {type Outline, PATH_SEPARATOR, type Section, type SectionSummary} from './sections.js'
 
 export type SectionState = 'same' | 'changed' | 'added' | 'removed' | 'moved'
 
-export interface SectionComparison {
+/** Sections of full documents, or of summaries (fingerprints instead of content): never the two mixed. */
+type AnySection = Section | SectionSummary
+
+export interface SectionComparison<S extends AnySection = Section> {
   path: string
   state: SectionState
   /** For `moved`: whether the text changed too. */
   changed?: boolean
-  variant?: Section
-  reference?: Section
-}
-
-/** Whitespace-insensitive equality: re-wrapping a paragraph is not a change. Fingerprints stand in for a compact outline's text. */
-function sameContent(a: Section, b: Section): boolean {
-  if (a.fingerprint === undefined && b.fingerprint === undefined) return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
-  return fingerprintOf(a) === fingerprintOf(b)
-}
-
-function fingerprintOf(section: Section): number {
-  return section.fingerprint ?? contentFingerprint(section.content)
+  variant?: S
+  reference?: S
 }
 
 /**
- * The outline of a body that starts at `bodyStart` in `text`, made compact in place (see
- * `CompactRecord`): each section's content is replaced by its fingerprint, and every string is
- * copied so that none keeps the document's text alive (V8 slices share their parent).
+ * Whitespace-insensitive equality: re-wrapping a paragraph is not a change. Fingerprints stand
+ * in for a summary's text.
  */
-export function compactOutline(outline: Outline, text: string, bodyStart: number): Outline {
-  if (outline.title) outline.title.text = detach(outline.title.text)
-  for (const s of outline.sections) {
-    s.fingerprint ??= contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end)
-    s.content = ''
-    s.path = detach(s.path)
-    s.heading = detach(s.heading)
+function sameContent(a: AnySection, b: AnySection): boolean {
+  if ('content' in a && 'content' in b) return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
+  return fingerprintOf(a) === fingerprintOf(b)
+}
+
+function fingerprintOf(section: AnySection): number {
+  return 'content' in section ? contentFingerprint(section.content) : section.fingerprint
+}
+
+/**
+ * The outline of a body that starts at `bodyStart` in `text`, for a document summary: each
+ * section's content is replaced by its fingerprint, and every string is copied so that none
+ * keeps the document's text alive (V8 slices share their parent).
+ */
+export function compactOutline(outline: Outline, text: string, bodyStart: number): Outline<SectionSummary> {
+  const link = (l: Outline['links'][number]) => ({...l, url: detach(l.url)})
+  return {
+    title: outline.title && {text: detach(outline.title.text), start: outline.title.start},
+    sections: outline.sections.map(({content: _content, ...s}) => ({...s, path: detach(s.path), heading: detach(s.heading),
+      fingerprint: contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end)})),
+    links: outline.links.map(link),
+    images: outline.images.map(link),
   }
-  for (const link of [...outline.links, ...outline.images]) link.url = detach(link.url)
-  return outline
 }
 
 /** 1 for whitespace (exactly what String#trim removes), else 0. */
@@ -111,22 +116,23 @@ function normalisePath(path: string): string {
   return path.toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
-const keyedCache = new WeakMap<readonly Section[], Array<[string, Section]>>()
+const keyedCache = new WeakMap<readonly AnySection[], Array<[string, AnySection]>>()
 
 /**
  * Sections keyed by heading path; a repeated path gets an ordinal so it still aligns. Computed
  * once per outline: a baseline is compared with every one of its variants.
  */
-function keyed(sections: readonly Section[]): Array<[string, Section]> {
-  return memo(keyedCache, sections, () => {
+function keyed<S extends AnySection>(sections: readonly S[]): Array<[string, S]> {
+  // Keyed by the array itself, so an entry holds that array's own sections.
+  return memo(keyedCache, sections, (): Array<[string, AnySection]> => {
     const seen = new Map<string, number>()
-    return sections.map((s): [string, Section] => {
+    return sections.map((s): [string, AnySection] => {
       const base = pathKey(s.path)
       const n = (seen.get(base) ?? 0) + 1
       seen.set(base, n)
       return [n === 1 ? base : `${base}#${n}`, s]
     })
-  })
+  }) as Array<[string, S]>
 }
 
 /**
@@ -134,12 +140,14 @@ function keyed(sections: readonly Section[]): Array<[string, Section]> {
  * section): same, changed, added, removed, or moved (out of the longest common order). Results
  * follow the variant's order; a removed section follows the nearest earlier section still there.
  */
-export function compareSections(variant: readonly Section[], reference: readonly Section[]): SectionComparison[] {
+export function compareSections<S extends AnySection>(variant: readonly S[], reference: readonly S[])
+  : Array<SectionComparison<S>> {
   // Most variants keep the reference's headings, in its order: then every section pairs with its twin.
   if (variant.length === reference.length && variant.every((v, i) => v.path === reference[i]!.path)) {
     return variant.map((v, i) => {
       const r = reference[i]!
-      return {path: v.path, state: sameContent(v, r) ? 'same' : 'changed', variant: v, reference: r}
+      const state = sameContent(v, r) ? 'same' : 'changed'
+      return {path: v.path, state, variant: v, reference: r} satisfies SectionComparison<S>
     })
   }
   const kr = keyed(reference)
@@ -148,7 +156,7 @@ export function compareSections(variant: readonly Section[], reference: readonly
   const inVariant = new Map(kv)
   const inOrder = new Set(lcs(kr.map(([k]) => k).filter((k) => inVariant.has(k)), kv.map(([k]) => k).filter((k) => inReference.has(k))))
   const removedAfter = removedByPredecessor(kr, inVariant)
-  const out: SectionComparison[] = [...(removedAfter.get('') ?? [])]
+  const out: Array<SectionComparison<S>> = [...(removedAfter.get('') ?? [])]
   for (const [key, v] of kv) {
     const r = inReference.get(key)
     if (!r) out.push({path: v.path, state: 'added', variant: v})
@@ -159,8 +167,9 @@ export function compareSections(variant: readonly Section[], reference: readonly
   return out
 }
 
-function removedByPredecessor(kr: Array<[string, Section]>, inVariant: Map<string, Section>): Map<string, SectionComparison[]> {
-  const out = new Map<string, SectionComparison[]>()
+function removedByPredecessor<S extends AnySection>(kr: Array<[string, S]>, inVariant: Map<string, S>)
+  : Map<string, Array<SectionComparison<S>>> {
+  const out = new Map<string, Array<SectionComparison<S>>>()
   let anchor = ''
   for (const [key, r] of kr) {
     if (inVariant.has(key)) anchor = key
@@ -197,7 +206,8 @@ export interface DeviationMatch {
 }
 
 /** The deviation entry naming a section (or one of its parents); live unless it has expired. */
-export function deviationFor(doc: SopDocument, path: string, today: string): DeviationMatch | undefined {
+export function deviationFor(doc: {readonly meta: DocumentMeta}, path: string, today: string)
+  : DeviationMatch | undefined {
   const key = pathKey(path)
   let best: DeviationMatch | undefined
   doc.meta.deviations.forEach((deviation, index) => {

@@ -88,18 +88,69 @@ export function parseYaml(source: string): ParsedYaml {
   }
 }
 
-/** Anchors, aliases and `__proto__` keys go to the exact parser, which bounds and isolates them. */
-const NEEDS_EXACT_PARSER = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]|__proto__/m
+/**
+ * What the fast path leaves to the exact parser, because js-yaml would answer differently or not
+ * safely: anchors and aliases (bounded there), `__proto__`, tags (`!!float 1` is "1" to `yaml`),
+ * a null or empty key (`~: a` is "null" to js-yaml, "" to `yaml`), a collection or explicit `?`
+ * key (stringified differently), a line of 1024 characters or more (`yaml` refuses an implicit
+ * key that long, js-yaml takes it), and a quoted scalar that runs on to the next line (js-yaml
+ * takes continuation lines that `yaml` finds under-indented), and an empty item of a nested
+ * sequence (`- -`: js-yaml puts the next item inside it).
+ */
+const NEEDS_EXACT_PARSER = new RegExp([
+  String.raw`(?:^|[\s[{,:-])[&*][^\s,[\]{}]`,
+  '__proto__',
+  String.raw`(?:^|[\s[{,])!`,
+  String.raw`(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)`,
+  String.raw`(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t]|$)`,
+  '^[^\n]{1024}',
+  String.raw`(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$`,
+  String.raw`(?:^|[\s[{,:])'(?:[^'\n]|'')*$`,
+  String.raw`^[ \t]*(?:-[ \t]+)+-[ \t]*(?:#.*)?$`,
+].join('|'), 'm')
+
+/**
+ * YAML 1.2's core schema exactly as the `yaml` package reads it. js-yaml's own core schema also
+ * reads `0b101`, signed hex and octal, and `_` separators as numbers, and `-0` as 0: so plain
+ * scalars are typed here by the spec's own patterns (YAML 1.2.2, 10.3.2), in the spec's order.
+ */
+const CORE_INTEGERS: Array<[RegExp, (source: string) => number]> = [
+  [/^0o[0-7]+$/, (s) => parseInt(s.slice(2), 8)],
+  [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+  [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.slice(2), 16)],
+]
+const CORE_FLOATS: Array<[RegExp, (source: string) => number]> = [
+  [/^(?:\.nan|\.NaN|\.NAN)$/, () => NaN],
+  [/^[-+]?\.(?:inf|Inf|INF)$/, (s) => (s.startsWith('-') ? -Infinity : Infinity)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
+]
+
+
+function coreType<T>(tag: string, patterns: Array<[RegExp, (source: string) => T]>): jsYaml.Type {
+  const match = (source: string) => patterns.find(([pattern]) => pattern.test(source))
+  return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {kind: 'scalar',
+    resolve: (source: unknown) => typeof source === 'string' && match(source) !== undefined,
+    construct: (source: string) => match(source)?.[1](source)})
+}
+
+const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({implicit: [
+  coreType('null', [[/^(?:~|null|Null|NULL)?$/, () => null]]),
+  coreType('bool', [[/^(?:true|True|TRUE|false|False|FALSE)$/, (s) => s.startsWith('t') || s.startsWith('T')]]),
+  coreType('int', CORE_INTEGERS),
+  coreType('float', CORE_FLOATS),
+]})
 
 /**
  * The fast path: js-yaml with the same YAML 1.2 core schema. Returns undefined whenever the exact
  * parser could answer differently or a position will be needed (errors, anchors, non-mappings).
+ * test/core/yaml-readers.test.ts holds the two readers to the same answer.
  */
 export function parseYamlFast(source: string): Record<string, unknown> | undefined {
   if (NEEDS_EXACT_PARSER.test(source)) return undefined
   let data: unknown
   try {
-    data = jsYaml.load(source, {schema: jsYaml.CORE_SCHEMA})
+    data = jsYaml.load(source, {schema: CORE_SCHEMA})
   } catch {
     return undefined
   }

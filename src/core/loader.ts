@@ -7,7 +7,6 @@ import type {Config} from './config.js'
 import {type DocumentRecord, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
 import {buildLibrary, type Library} from './library.js'
-import {loadMarkdownParser} from './markdown.js'
 import {shareWork, threadCount} from './threads.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
@@ -94,6 +93,12 @@ export function filterByConfig(config: Config, absPaths: readonly string[]): {ke
   return {kept, skipped}
 }
 
+/** The item at an index the caller owns (a pool hands out indexes of its own list only). */
+export function at<T>(list: readonly T[], index: number): T {
+  if (index < 0 || index >= list.length) throw new Error(`internal: no item ${index} of ${list.length}`)
+  return list[index] as T
+}
+
 function toPosix(p: string): string {
   return p.split(path.sep).join('/')
 }
@@ -114,8 +119,11 @@ function safeRealpath(p: string): string | undefined {
   }
 }
 
-/** Read one document; anything that keeps it from being text becomes a read problem, never a throw. */
-export function loadDocument(config: Config, absPath: string): SopDocument {
+/**
+ * Read one document, outlined (remark is imported first when its body needs it); anything that
+ * keeps it from being text becomes a read problem, never a throw.
+ */
+export async function loadDocument(config: Config, absPath: string): Promise<SopDocument> {
   const file = relativeFile(config.root, absPath)
   const problem = (readProblem: ReadProblem): SopDocument => new SopDocument(file, absPath, '', {readProblem})
   let bytes: Buffer | undefined
@@ -136,7 +144,7 @@ export function loadDocument(config: Config, absPath: string): SopDocument {
     return problem({kind: 'encoding', detail: firstInvalidByte(bytes)})
   }
   const bom = text.charCodeAt(0) === 0xfeff
-  return new SopDocument(file, absPath, bom ? text.slice(1) : text, {bom})
+  return SopDocument.parse(file, absPath, bom ? text.slice(1) : text, {bom})
 }
 
 const OUTSIDE_ROOT = new Error('outside the repository')
@@ -217,22 +225,14 @@ const THREADS = {threshold: 600, minCores: 4}
 const WORKER = new URL('./load-worker.js', import.meta.url)
 
 /**
- * Load every document once, spread over worker threads on a multi-core machine (core/threads).
- * The result is the same whatever the thread count. remark is imported only if some body needs
- * more than the line scanner.
+ * Load every document once, outlined, spread over worker threads on a multi-core machine
+ * (core/threads). The result is the same whatever the thread count.
  */
 export async function loadDocuments(config: Config, absPaths: readonly string[]): Promise<SopDocument[]> {
   const threads = threadCount(WORKER, absPaths.length, THREADS)
   const loaded = await shareWork<SopDocument | DocumentRecord>({count: absPaths.length, threads, worker: WORKER, setup: {config, paths: absPaths},
-    handle: (index) => loadDocument(config, absPaths[index]!)})
-  const documents = loaded.map((d) => (d instanceof SopDocument ? d : SopDocument.fromRecord(d)))
-  await prepareOutlines(documents)
-  return documents
-}
-
-/** Make every document's `outline` available synchronously. */
-export async function prepareOutlines(documents: readonly SopDocument[]): Promise<void> {
-  if (documents.some((d) => !d.readProblem && d.needsMarkdownParser())) await loadMarkdownParser()
+    handle: (index) => loadDocument(config, at(absPaths, index))})
+  return loaded.map((d) => (d instanceof SopDocument ? d : SopDocument.fromRecord(d)))
 }
 
 /** Every document the config's globs name, loaded once, grouped into families. */

@@ -13,10 +13,14 @@ export interface Section {
   start: number
   contentStart: number
   end: number
-  /** The section's own text, without its sub-sections, trimmed; empty in a compact outline. */
+  /** The section's own text, without its sub-sections, trimmed. */
   content: string
-  /** Whitespace-insensitive hash of `content`, set in a compact outline (which drops the content). */
-  fingerprint?: number
+}
+
+/** A section without its content: what a document summary keeps (see core/document `DocumentSummary`). */
+export interface SectionSummary extends Omit<Section, 'content'> {
+  /** Whitespace-insensitive hash of the content (core/drift `contentFingerprint`). */
+  fingerprint: number
 }
 
 export interface BodyLink {
@@ -33,9 +37,10 @@ export interface RawOutline {
   images: BodyLink[]
 }
 
-export interface Outline {
+/** A body's outline; a summary's sections carry a fingerprint instead of their content. */
+export interface Outline<S extends Section | SectionSummary = Section> {
   title?: {text: string; start: number}
-  sections: Section[]
+  sections: S[]
   links: BodyLink[]
   images: BodyLink[]
 }
@@ -60,7 +65,7 @@ export function outline(body: string, raw: RawOutline = rawOutline(body)): Outli
     while (stack.length > 0 && stack.at(-1)!.depth >= h.depth) stack.pop()
     stack.push({depth: h.depth, text: h.text})
     sections.push({path: stack.map((s) => s.text).join(PATH_SEPARATOR), heading: h.text, depth: h.depth, start: h.start,
-      contentStart: h.end, end: body.length, content: '', fingerprint: undefined})
+      contentStart: h.end, end: body.length, content: ''})
   }
   const boundaries = raw.headings.map((h) => h.start)
   for (const s of sections) {

@@ -7,7 +7,7 @@ import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {showFile} from '../core/git.js'
 import {type Family, type Library, baselineOf, inheritedFor, resolveVariant} from '../core/library.js'
-import {loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
+import {loadDocuments, relativeFile} from '../core/loader.js'
 import {didYouMean, GLOBAL, requireKnownMarket, suggest} from '../core/taxonomy.js'
 
 export interface Pair {
@@ -74,8 +74,8 @@ export async function revisionPair(library: Library, family: Family, market: str
   if (text === undefined) {
     throw new SopkitError('NOT_AT_REVISION', `${current.file} does not exist at ${ref}`, 'pick a revision where the document exists, or compare files with `sopkit diff FILE_A FILE_B`')
   }
-  const before = new SopDocument(current.file, current.absPath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  await prepareOutlines([before])
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text
+  const before = await SopDocument.parse(current.file, current.absPath, unmarked)
   return {a: before, b: current, classify: false, labels: [`${relativeFile(library.config.root, current.absPath)}@${ref}`, current.file]}
 }
 

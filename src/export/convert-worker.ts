@@ -1,13 +1,5 @@
-// A worker thread's whole job: convert its share of a playbook's documents and send back the text.
-import {parentPort, workerData} from 'node:worker_threads'
-import type {PlaybookDocument} from './model.js'
-import {type ConverterKind, loadConverter} from './parallel.js'
+// A worker thread of an html or md export: it claims documents until none is left (core/threads).
+import {serveShare, shareSetup} from '../core/threads.js'
+import {type ConvertSetup, documentConverter} from './convert.js'
 
-const {kind, docs} = workerData as {kind: ConverterKind; docs: PlaybookDocument[]}
-const convert = await loadConverter(kind)
-const results = docs.map((doc) => {
-  const out = convert(doc)
-  parentPort!.postMessage({done: true})
-  return out
-})
-parentPort!.postMessage({results})
+await serveShare(await documentConverter(shareSetup<ConvertSetup>()))

@@ -6,7 +6,7 @@ import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {buildLibrary, type Family, type Library} from '../core/library.js'
-import {prepareOutlines, relativeFile} from '../core/loader.js'
+import {relativeFile} from '../core/loader.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import type {CsvRecord} from '../csv/read.js'
 import type {ColumnMap} from '../csv/columns.js'
@@ -125,7 +125,7 @@ function describeMissing(source: ImportSource, field: string): string {
 
 /** The library with a planned document in it, as if it had been written. */
 async function withPlanned(config: Config, library: Library, plan: Extract<RowPlan, {kind: 'create'}>): Promise<Library> {
-  const doc = new SopDocument(relativeFile(config.root, plan.planned.target), plan.planned.target, plan.planned.content)
-  await prepareOutlines([doc])
+  const {target, content} = plan.planned
+  const doc = await SopDocument.parse(relativeFile(config.root, target), target, content)
   return buildLibrary(config, [...library.documents, doc])
 }

@@ -2,19 +2,18 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {headingAnchors} from '../core/anchors.js'
-import type {SopDocument} from '../core/document.js'
+import type {DocumentSummary} from '../core/document.js'
 import type {Library} from '../core/library.js'
 import {isInside} from '../core/loader.js'
 import {mapFor, memo} from '../core/memo.js'
-import {defineRule} from './rule.js'
+import {defineLibraryRule} from './rule.js'
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i
 
-export default defineRule({
+export default defineLibraryRule({
   id: 'links-resolve',
   description: 'Relative links and images resolve to files inside the repository, and anchors to existing headings.',
   defaultSeverity: 'error',
-  readsLibrary: true,
   readsBody: true,
   messages: {
     missing: {message: 'Broken link: {target} does not exist', mend: 'point the link at an existing file (paths are relative to this document)'},
@@ -35,7 +34,7 @@ export default defineRule({
       const [rawPath = '', rawAnchor] = link.url.split('#', 2)
       const anchor = rawAnchor ? safeDecode(rawAnchor) : undefined
       const at = {bodyOffset: link.start}
-      let target: SopDocument | undefined = doc
+      let target: DocumentSummary | undefined = doc
       if (rawPath !== '') {
         const resolved = resolveLink(library, doc, rawPath)
         if (resolved !== 'outside' && resolved !== 'missing') target = resolved.document
@@ -53,16 +52,16 @@ export default defineRule({
   },
 })
 
-type Resolved = 'outside' | 'missing' | {document?: SopDocument}
+type Resolved = 'outside' | 'missing' | {document?: DocumentSummary}
 
 /** Per library: folder → link path → what it resolves to. */
-const resolvedCache = new WeakMap<Library, Map<string, Map<string, Resolved>>>()
+const resolvedCache = new WeakMap<Library<DocumentSummary>, Map<string, Map<string, Resolved>>>()
 
 /**
  * What a relative link's path points at: a document of the library, another existing file, or
  * nothing. Documents of one folder share their links, so each (folder, path) is resolved once.
  */
-function resolveLink(library: Library, doc: SopDocument, rawPath: string): Resolved {
+function resolveLink(library: Library<DocumentSummary>, doc: DocumentSummary, rawPath: string): Resolved {
   const {root} = library.config
   // A leading slash means the repository root, as GitHub and GitLab render it.
   const base = rawPath.startsWith('/') ? root : path.dirname(doc.absPath)
@@ -72,10 +71,10 @@ function resolveLink(library: Library, doc: SopDocument, rawPath: string): Resol
   })
 }
 
-const anchorCache = new WeakMap<SopDocument, string[]>()
+const anchorCache = new WeakMap<DocumentSummary, string[]>()
 
 /** Heading anchors of a document, computed once however many links point at it. */
-function anchorsOf(doc: SopDocument): string[] {
+function anchorsOf(doc: DocumentSummary): string[] {
   return memo(anchorCache, doc, () => {
     const {title, sections} = headingAnchors(doc.outline)
     return title === undefined ? sections : [title, ...sections]

@@ -1,13 +1,13 @@
 // A variant differs from what its market would inherit only where a live deviation approves it.
 import {compareSections, deviationFor} from '../core/drift.js'
+import {isBaseline} from '../core/document.js'
 import {inheritedFor} from '../core/library.js'
-import {defineRule} from './rule.js'
+import {defineLibraryRule} from './rule.js'
 
-export default defineRule({
+export default defineLibraryRule({
   id: 'no-drift',
   description: 'Sections of a variant that differ from what it would inherit are approved by a live `deviations` entry.',
   defaultSeverity: 'warn',
-  readsLibrary: true,
   readsBody: true,
   messages: {
     changed: {message: 'Unapproved drift: section "{section}" differs from {reference}', mend: 'align it with {reference}, or add a deviations entry (section, reason, approver, expires) for it'},
@@ -17,7 +17,7 @@ export default defineRule({
   },
   check({doc, library, config, today, report}) {
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
-    if (!family || doc.isBaseline()) return
+    if (!family || isBaseline(doc)) return
     const reference = inheritedFor(config.taxonomy, family, doc)?.document
     if (!reference || reference.problems.length > 0) return
     for (const c of compareSections(doc.outline.sections, reference.outline.sections)) {

@@ -1,6 +1,9 @@
-// The shape every rule has: metadata, messages keyed by id, and one check function.
+// The shape every rule has: metadata, messages keyed by id, and one check function. A document
+// rule reads one whole document; a library rule reads every document's summary (no text) and
+// says where its findings are with a Locator, which the engine places (`locate`) by reading the
+// file again. So a library rule that reaches for the text does not compile.
 import type {Config} from '../core/config.js'
-import type {SopDocument} from '../core/document.js'
+import type {DocumentSummary, SopDocument} from '../core/document.js'
 import type {SeveritySetting} from '../core/finding.js'
 import type {Library} from '../core/library.js'
 
@@ -31,37 +34,75 @@ export interface Report {
   fix?: TextEdit
 }
 
+/** What a document rule reads: one whole document (text, exact YAML, outline with content). */
 export interface RuleContext {
   doc: SopDocument
-  library: Library
   config: Config
   /** Today as YYYY-MM-DD (UTC), fixed for the whole run. */
   today: string
   report(report: Report): void
 }
 
-export interface Rule {
+/** A library rule's finding: where it is, not a fix (a summary has no text to edit). */
+export type LibraryReport = Omit<Report, 'fix'>
+
+/**
+ * What a library rule reads: summaries only, of this document and of every other one. `report`
+ * takes a Locator like a document rule's; the engine places it with its `locate` callback, which
+ * reads this document's file again, only when there is something to report.
+ */
+export interface LibraryRuleContext {
+  doc: DocumentSummary
+  library: Library<DocumentSummary>
+  config: Config
+  /** Today as YYYY-MM-DD (UTC), fixed for the whole run. */
+  today: string
+  report(report: LibraryReport): void
+}
+
+interface RuleBase {
   id: string
   description: string
   defaultSeverity: SeveritySetting
   messages: Record<string, RuleMessage>
   /** Runs on documents whose front matter could not be read (the others skip them). */
   readsBrokenDocuments?: boolean
-  /** Offers a safe fix for some of its findings (front matter only). */
-  fixable?: boolean
-  /** Reads other documents or the file system, so its findings are never cached per file. */
-  readsLibrary?: boolean
-  /** Reads the Markdown body, so the outline is parsed for it. */
+  /** Reads the Markdown body (its outline). */
   readsBody?: boolean
   /**
    * Message data that changes while the problem stays the same (today's date, a count): left out
    * of a finding's identity, so CI fingerprints do not flap from one day to the next.
    */
   volatileData?: readonly string[]
+}
+
+/** A rule that reads one document. */
+export interface DocumentRule extends RuleBase {
+  readsLibrary?: false
+  /** Offers a safe fix for some of its findings (front matter only). */
+  fixable?: boolean
   check(context: RuleContext): void
 }
 
-/** Identity helper that types a rule module. */
-export function defineRule(rule: Rule): Rule {
+/** A rule that reads other documents or the file system, so its findings are never cached per file. */
+export interface LibraryRule extends RuleBase {
+  readsLibrary: true
+  fixable?: false
+  check(context: LibraryRuleContext): void
+}
+
+export type Rule = DocumentRule | LibraryRule
+
+/** Identity helper that types a document rule module. */
+export function defineRule(rule: Omit<DocumentRule, 'readsLibrary'>): DocumentRule {
   return rule
+}
+
+/** Types a library rule module (see `LibraryRuleContext`). */
+export function defineLibraryRule(rule: Omit<LibraryRule, 'readsLibrary'>): LibraryRule {
+  return {...rule, readsLibrary: true}
+}
+
+export function isLibraryRule(rule: Rule): rule is LibraryRule {
+  return rule.readsLibrary === true
 }

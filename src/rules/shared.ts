@@ -1,19 +1,20 @@
 // Small helpers shared by several rules.
 import type {TextEdit} from './rule.js'
-import type {SopDocument} from '../core/document.js'
+import type {DocumentSummary, LIST_FIELDS, SopDocument} from '../core/document.js'
 
 /**
  * Each non-empty item of a list field as written, with the YAML key path that locates it. The
  * index is the item's place in the YAML list, so positions and fixes land on the item reported.
+ * Reads front matter as written only, so it serves document and library rules alike.
  */
-export function listItems(doc: SopDocument, field: 'markets' | 'channels' | 'compliance' | 'topics'): Array<{value: string; key: Array<string | number>}> {
-  const raw = doc.data[field]
+export function listItems(doc: Pick<DocumentSummary, 'written' | 'meta'>, field: (typeof LIST_FIELDS)[number])
+  : Array<{value: string; key: Array<string | number>}> {
+  const raw = doc.written[field]
   if (!Array.isArray(raw)) return doc.meta[field].map((value) => ({value, key: [field]}))
   const out: Array<{value: string; key: Array<string | number>}> = []
-  raw.forEach((item, index) => {
-    if (item === null || item === undefined || item === '' || typeof item === 'object') return
-    const value = typeof item === 'string' ? item : doc.scalar([field, index])?.source ?? String(item)
-    out.push({value, key: [field, index]})
+  raw.forEach((item: unknown, index) => {
+    // As written, every scalar item is its source text; anything else (a mapping, a null) is no item.
+    if (typeof item === 'string' && item !== '') out.push({value: item, key: [field, index]})
   })
   return out
 }

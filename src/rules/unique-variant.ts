@@ -1,15 +1,14 @@
 // One document per (id, market): two would make the variant a market reads ambiguous.
-import type {SopDocument} from '../core/document.js'
+import type {DocumentSummary} from '../core/document.js'
 import type {Family} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {listItems} from './shared.js'
-import {defineRule} from './rule.js'
+import {defineLibraryRule} from './rule.js'
 
-export default defineRule({
+export default defineLibraryRule({
   id: 'unique-variant',
   description: 'No two documents share an id and a market.',
   defaultSeverity: 'error',
-  readsLibrary: true,
   messages: {
     duplicate: {message: 'Duplicate (id, market): {id} already has a {market} document in {other}', mend: 'merge the two documents, or change the market of one'},
   },
@@ -25,15 +24,15 @@ export default defineRule({
   },
 })
 
-const index = new WeakMap<Family, Map<string, SopDocument[]>>()
+const index = new WeakMap<Family<DocumentSummary>, Map<string, DocumentSummary[]>>()
 
 /**
  * The markets two or more of the family's documents list, each with those documents, baselines
  * first: built once per family, not per member. Most families have none.
  */
-function sharedMarkets(family: Family): Map<string, SopDocument[]> {
+function sharedMarkets(family: Family<DocumentSummary>): Map<string, DocumentSummary[]> {
   return memo(index, family, () => {
-    const byMarket = new Map<string, SopDocument[]>()
+    const byMarket = new Map<string, DocumentSummary[]>()
     for (const d of [...family.baselines, ...family.variants]) {
       for (const market of new Set(d.meta.markets)) memo(byMarket, market, () => []).push(d)
     }

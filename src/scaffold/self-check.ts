@@ -1,23 +1,22 @@
 // The library as check sees it, and check run on a planned document before it is written:
 // `sopkit new` never leaves a file that `sopkit check` would reject.
 import {resolveSeverities} from '../check/severity.js'
-import {lintDocument} from '../check/lint.js'
+import {lintWhole} from '../check/lint.js'
 import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import type {Finding} from '../core/finding.js'
 import {buildLibrary, type Library} from '../core/library.js'
-import {prepareOutlines, relativeFile} from '../core/loader.js'
+import {relativeFile} from '../core/loader.js'
 import {RULES} from '../rules/index.js'
 import type {PlannedDocument} from './plan.js'
 
 /** The errors `sopkit check` would report for the planned document in this library. */
 export async function checkPlanned(config: Config, library: Library, planned: PlannedDocument, today: string): Promise<Finding[]> {
-  const doc = new SopDocument(relativeFile(config.root, planned.target), planned.target, planned.content)
-  await prepareOutlines([doc])
+  const doc = await SopDocument.parse(relativeFile(config.root, planned.target), planned.target, planned.content)
   const others = library.documents.filter((d) => d.absPath !== planned.target)
   const severities = resolveSeverities(RULES, config.rules, config.file ?? 'config', [])
-  return lintDocument(doc, {rules: RULES, severities, library: buildLibrary(config, [...others, doc]), today})
+  return (await lintWhole(doc, buildLibrary(config, [...others, doc]), {rules: RULES, severities, today}))
     .map((l) => l.finding)
     .filter((f) => f.severity === 'error')
 }

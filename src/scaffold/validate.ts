@@ -6,7 +6,7 @@ import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {yaml} from '../core/front-matter.js'
-import {buildLibrary, type Library} from '../core/library.js'
+import type {Library} from '../core/library.js'
 import {didYouMean, GLOBAL, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import {RULES} from '../rules/index.js'
 import {FLAG_FOR} from './fields.js'
@@ -42,8 +42,8 @@ export function ruleProblem(config: Config, ruleId: 'valid-id' | 'valid-owner', 
   if (!rule) return undefined
   const front = yaml().stringify({[field]: value}, {compat: 'yaml-1.1'} as never)
   const doc = new SopDocument(`(${field})`, `(${field})`, `---\n${front}---\n`)
-  const library = buildLibrary(config, [doc])
-  const [found] = lintDocument(doc, {rules: [rule], severities: new Map([[ruleId, 'error']]), library, today: todayUtc()})
+  const severities = new Map([[ruleId, 'error' as const]])
+  const [found] = lintDocument(doc, {rules: [rule], severities, config, today: todayUtc()})
   return found ? {message: found.finding.message, mend: found.finding.mend} : undefined
 }
 

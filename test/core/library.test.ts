@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/core/config.js'
-import {SopDocument} from '../../src/core/document.js'
+import {SopDocument, summarize} from '../../src/core/document.js'
+import {contentFingerprint} from '../../src/core/drift.js'
 import {buildLibrary, inheritedFor, isOutdated, resolveVariant} from '../../src/core/library.js'
 
 const config = resolveConfig('/repo', undefined, {})
@@ -90,23 +91,25 @@ describe('contentFingerprint', () => {
   })
 })
 
-describe('compact documents', () => {
-  it('keep meta and outline, fingerprint each section, and refuse positions', () => {
+describe('document summaries', () => {
+  it('keep front matter as written and the outline, with a fingerprint for each section instead of its content', () => {
     const text = '---\nid: refund\nmarkets: [SG]\n---\n# T\n\n## Steps\n\nDo  this.\n\n## Escalation\n\nCall.\n'
     const doc = new SopDocument('sg.md', '/repo/sg.md', text)
-    const full = doc.outline.sections.map((s) => s.content)
-    const compact = SopDocument.fromRecord(doc.toCompactRecord())
-    expect(compact.compact).toBe(true)
-    expect(compact.meta).toEqual(doc.meta)
-    expect(compact.outline.sections.map((s) => [s.path, s.start, s.content])).toEqual([['Steps', 5, ''], ['Escalation', 26, '']])
-    expect(full).toEqual(['Do  this.', 'Call.'])
-    expect(new Set(compact.outline.sections.map((s) => s.fingerprint)).size).toBe(2)
-    expect(() => compact.position(0)).toThrow(/compact/)
+    const summary = summarize(doc)
+    expect(summary.meta).toEqual(doc.meta)
+    expect(summary.written).toEqual({id: 'refund', markets: ['SG']})
+    expect(summary.outline.sections.map((s) => [s.path, s.start])).toEqual([['Steps', 5], ['Escalation', 26]])
+    expect(summary.outline.sections.some((s) => 'content' in s)).toBe(false)
+    expect(doc.outline.sections.map((s) => s.content)).toEqual(['Do  this.', 'Call.'])
+    expect(summary.outline.sections.map((s) => s.fingerprint)).toEqual(doc.outline.sections.map((s) => contentFingerprint(s.content)))
+    // Plain data: a summary crosses threads as it is.
+    expect(structuredClone(summary)).toEqual(summary)
   })
 
-  it('stay whole when their front matter needed the exact parser', () => {
-    const doc = new SopDocument('x.md', '/repo/x.md', '---\nid: refund\nversion: 1.10\n---\n# T\n')
-    expect('compact' in doc.toCompactRecord()).toBe(false)
+  it('keep typed front matter as the author wrote it', () => {
+    const doc = new SopDocument('x.md', '/repo/x.md', '---\nid: refund\nversion: 1.10\nmarkets: [SG, 1.10]\n---\n# T\n')
+    expect(summarize(doc).written).toMatchObject({version: '1.10', markets: ['SG', '1.10']})
+    expect(doc.data).toMatchObject({version: 1.1})
   })
 })
 

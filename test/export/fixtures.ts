@@ -4,7 +4,6 @@ import path from 'node:path'
 import {resolveConfig, type Config} from '../../src/core/config.js'
 import {SopDocument} from '../../src/core/document.js'
 import {buildLibrary, type Library} from '../../src/core/library.js'
-import {prepareOutlines} from '../../src/core/loader.js'
 import {assemblePlaybook} from '../../src/export/assemble.js'
 import type {Playbook, PlaybookOptions} from '../../src/export/model.js'
 import {doc, type DocOptions} from '../helpers/docs.js'
@@ -14,8 +13,7 @@ export const ROOT = '/repo'
 /** Documents by repo-relative path. */
 export async function library(files: Record<string, string>, rawConfig: unknown = {}): Promise<Library> {
   const config: Config = resolveConfig(ROOT, undefined, rawConfig)
-  const documents = Object.entries(files).map(([file, text]) => new SopDocument(file, path.join(ROOT, file), text))
-  await prepareOutlines(documents)
+  const documents = await Promise.all(Object.entries(files).map(([file, text]) => SopDocument.parse(file, path.join(ROOT, file), text)))
   return buildLibrary(config, documents)
 }
 

@@ -45,7 +45,7 @@ describe('runImport', () => {
     expect(first.rows[2]!.reason).toMatch(/unknown market "XX"/)
     expect(first.summary).toEqual({created: 3, skipped: 0, errors: 1})
     expect(await errorsOf(repo)).toEqual([])
-    const made = loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/seller-onboarding.md'))
+    const made = await loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/seller-onboarding.md'))
     expect(made.meta).toMatchObject({type: 'policy', status: 'draft', owner: '@seller-ops', markets: ['DE'], compliance: ['GDPR'], channels: ['email']})
 
     const before = readFileSync(path.join(repo, 'sops/global/refund-escalation.md'), 'utf8')
@@ -69,7 +69,7 @@ describe('runImport', () => {
     expect(result.rows.map((r) => [r.action, r.file])).toEqual([
       ['created', 'sops/global/refund-escalation.md'], ['created', 'sops/SG/refund-escalation.md'], ['skipped', 'sops/SG/refund-escalation.md'],
     ])
-    const variant = loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md'))
+    const variant = await loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md'))
     expect(variant.meta).toMatchObject({based_on: '0.1.0', markets: ['SG'], compliance: ['PDPA'], owner: 'sea@example.com'})
     expect(await errorsOf(repo)).toEqual([])
   })
@@ -97,7 +97,7 @@ describe('runImport', () => {
       'Payments,SG,chatbot,,x@example.com,publishd\n'
     const result = await importInto(repo, csv)
     expect(result.rows[0]).toMatchObject({action: 'created', markets: ['DE']})
-    const made = loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/returns.md'))
+    const made = await loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/returns.md'))
     expect(made.meta).toMatchObject({status: 'in-review', channels: ['chatbot', 'ai-agent'], compliance: ['GDPR', 'PSD2']})
     expect(result.rows[1]).toMatchObject({action: 'error', reason: 'unknown status "publishd"'})
   })
@@ -115,9 +115,9 @@ describe('runImport', () => {
       'plus-one,+1,GLOBAL,chatbot,x@example.com\nminus-one,-1,GLOBAL,chatbot,x@example.com\nat-x,@x,GLOBAL,chatbot,x@example.com\n'
     const result = await importInto(repo, csv)
     expect(result.summary).toEqual({created: 4, skipped: 0, errors: 0})
-    const titleOf = (id: string) => loadDocument(loadConfig(repo), path.join(repo, `sops/global/${id}.md`)).meta.title
-    expect(titleOf('hyperlink')).toBe('=HYPERLINK("http://evil.example","click")')
-    expect([titleOf('plus-one'), titleOf('minus-one'), titleOf('at-x')]).toEqual(['+1', '-1', '@x'])
+    const titleOf = async (id: string) => (await loadDocument(loadConfig(repo), path.join(repo, `sops/global/${id}.md`))).meta.title
+    expect(await titleOf('hyperlink')).toBe('=HYPERLINK("http://evil.example","click")')
+    expect(await Promise.all([titleOf('plus-one'), titleOf('minus-one'), titleOf('at-x')])).toEqual(['+1', '-1', '@x'])
     expect(await errorsOf(repo)).toEqual([])
   })
 

@@ -5,12 +5,12 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll} from 'vitest'
 import {BASE_FRONT, SOP_BODY} from '../helpers/docs.js'
-import {lintDocument} from '../../src/check/lint.js'
+import {lintWhole} from '../../src/check/lint.js'
 import {lintPaths} from '../../src/check/engine.js'
 import {type Config, resolveConfig} from '../../src/core/config.js'
 import type {Severity} from '../../src/core/finding.js'
 import {buildLibrary} from '../../src/core/library.js'
-import {loadDocument, prepareOutlines} from '../../src/core/loader.js'
+import {loadDocument} from '../../src/core/loader.js'
 import {RULES} from '../../src/rules/index.js'
 import type {TextEdit} from '../../src/rules/rule.js'
 
@@ -72,13 +72,11 @@ export async function lintFixtureIn(files: Record<string, string | Uint8Array>, 
     paths.push(abs)
   }
   const config = resolveConfig(root, undefined, options.config ?? {})
-  const documents = paths.sort().map((abs) => loadDocument(config, abs))
-  // Bodies the line scanner cannot model need remark, which loads asynchronously (as in the engine).
-  await prepareOutlines(documents)
+  const documents = await Promise.all(paths.sort().map((abs) => loadDocument(config, abs)))
   const library = buildLibrary(config, documents)
   const findings: RuleFinding[] = []
   for (const doc of documents) {
-    for (const {finding, fix} of lintDocument(doc, {rules: RULES, severities: new Map(), library, today: options.today ?? TODAY})) {
+    for (const {finding, fix} of await lintWhole(doc, library, {rules: RULES, severities: new Map(), today: options.today ?? TODAY})) {
       const {file, ruleId, messageId, line, column, severity, message, mend, fixable} = finding
       const result: RuleFinding = {file, ruleId, messageId, line, column, severity, message, mend, fixable}
       if (fix) {

@@ -44,7 +44,7 @@ async function make(files: Record<string, string>, req: Partial<NewRequest>, ask
   writeDocument(planned.target, planned.content, false)
   const result = await runCheck({config, cwd: repo})
   expect(result.findings.filter((f) => f.severity === 'error')).toEqual([])
-  return {repo, config, planned, doc: loadDocument(config, planned.target)}
+  return {repo, config, planned, doc: await loadDocument(config, planned.target)}
 }
 
 const baseline = {'sops/global/refund-escalation.md': doc({front: {compliance: []}})}
@@ -140,7 +140,7 @@ describe('interactive answers (scripted asker)', () => {
 describe('market variants (--from)', () => {
   it('copy the baseline body, set based_on and add the market\'s regime', async () => {
     const {doc: made, repo} = await make(baseline, {from: 'refund-escalation', answers: {markets: ['SG']}})
-    const base = loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund-escalation.md'))
+    const base = await loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund-escalation.md'))
     expect(made.file).toBe('sops/SG/refund-escalation.md')
     expect(made.meta).toMatchObject({id: 'refund-escalation', title: 'Refund escalation (Singapore)', markets: ['SG'], based_on: '1.4.0',
       version: '1.4.0', compliance: ['PDPA'], status: 'draft', owner: base.meta.owner, channels: base.meta.channels})

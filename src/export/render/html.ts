@@ -8,7 +8,7 @@ import {SopkitError} from '../../core/errors.js'
 import {documentTree, loadMarkdown} from '../markdown.js'
 import {loadLayout} from '../layout.js'
 import {HTML_MARK} from '../mark.js'
-import {convertDocuments} from '../parallel.js'
+import {convertDocuments} from '../convert.js'
 import type {Playbook, PlaybookDocument} from '../model.js'
 import {defineExportRenderer} from './renderer.js'
 import {layoutView} from './view.js'
@@ -64,7 +64,7 @@ function htmlText(value: string): string {
   return value.replace(/\s+/g, ' ').trim()
 }
 
-/** One document's body as sanitized HTML (also run by worker threads: see parallel.ts). */
+/** One document's body as sanitized HTML (also run by worker threads: see convert.ts). */
 export async function loadDocumentConverter(): Promise<(doc: PlaybookDocument) => string> {
   await loadMarkdown()
   const convert = await loadHtml()

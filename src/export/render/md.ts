@@ -5,7 +5,7 @@ import {type AnchoredData, documentTree, loadMarkdown} from '../markdown.js'
 import {loadLayout} from '../layout.js'
 import {markdownMark} from '../mark.js'
 import type {Playbook, PlaybookDocument} from '../model.js'
-import {convertDocuments} from '../parallel.js'
+import {convertDocuments} from '../convert.js'
 import {defineExportRenderer} from './renderer.js'
 import {layoutView} from './view.js'
 
@@ -38,7 +38,7 @@ function withAnchors(tree: Root): Root {
   return {...tree, children}
 }
 
-/** One document's body as Markdown with playbook anchors (also run by worker threads: see parallel.ts). */
+/** One document's body as Markdown with playbook anchors (also run by worker threads: see convert.ts). */
 export async function loadDocumentConverter(): Promise<(doc: PlaybookDocument) => string> {
   await loadMarkdown()
   const print = await loadStringify()
