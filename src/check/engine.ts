@@ -8,6 +8,7 @@ import {changedFiles} from '../core/git.js'
 import {buildLibrary} from '../core/library.js'
 import {findDocuments, loadDocument, loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
+import {loadUpstream} from '../core/upstream.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
 import {DEFAULT_CACHE_FILE, FindingCache, hashText} from './cache.js'
@@ -47,6 +48,8 @@ export interface CheckResult {
   fixed: Array<{file: string; count: number}>
   /** Where --suppress-all wrote, when it did. */
   suppressionsWritten?: string
+  /** Said once about the run, e.g. why upstream changes cannot be told from drift. */
+  notes?: string[]
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
@@ -61,10 +64,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     ? new FindingCache(path.resolve(config.root, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE),
       hashText(JSON.stringify([options.version, config, [...severities], today])))
     : undefined
-  const all = await lintPaths(config, paths, targets, {severities, today, cache, onProgress: options.onProgress})
+  const notes: string[] = []
+  const all = await lintPaths(config, paths, targets, {severities, today, cache, onProgress: options.onProgress, notes})
   cache?.save()
   all.sort(compareFindings)
-  return finish(options, config, targets.map((t) => relativeFile(config.root, t)), all, fixed)
+  return {...finish(options, config, targets.map((t) => relativeFile(config.root, t)), all, fixed), notes}
 }
 
 /**
@@ -72,16 +76,24 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
  * rules in the local pass (each document read once, then kept compact), then the library rules.
  */
 export async function lintPaths(config: Config, paths: string[], targets: readonly string[],
-  setup: {severities: Map<string, SeveritySetting>; today: string; cache?: FindingCache; onProgress?: (done: number, total: number) => void})
+  setup: {severities: Map<string, SeveritySetting>; today: string; cache?: FindingCache; onProgress?: (done: number, total: number) => void
+    notes?: string[]})
   : Promise<Finding[]> {
   const {severities, today} = setup
   const targetSet = new Set(targets)
   const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
     {cache: setup.cache, onProgress: setup.onProgress})
   const library = buildLibrary(config, local.documents)
+  if (targets.length > 0 && UPSTREAM_RULES.some((id) => severities.get(id) !== 'off')) {
+    library.upstream = await loadUpstream(library, {versionBump: severities.get('version-bump') !== 'off'})
+    if (library.upstream.note) setup.notes?.push(library.upstream.note)
+  }
   const lint = {rules: LIBRARY_RULES, severities, library, today, reload: (doc: SopDocument) => loadDocument(config, doc.absPath)}
   return [...local.findings, ...targets.flatMap((t) => lintDocument(library.byPath.get(t)!, lint).map((l) => l.finding))]
 }
+
+/** The rules that read merge bases from git. */
+const UPSTREAM_RULES = ['no-drift', 'variant-outdated', 'version-bump']
 
 /** The documents to report on: the named paths, else the whole library (already found, not globbed again). */
 async function selectTargets(options: CheckOptions, libraryPaths: string[]): Promise<string[]> {
@@ -121,7 +133,7 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
   return [...counts].map(([file, count]) => ({file, count}))
 }
 
-function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixed: CheckResult['fixed']): CheckResult {
+function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixed: CheckResult['fixed']): Omit<CheckResult, 'notes'> {
   const suppressionsFile = path.resolve(options.cwd, options.suppressions ?? path.join(config.root, DEFAULT_SUPPRESSIONS_FILE))
   if (options.suppressAll) {
     const recorded = recordSuppressions(all, files, readSuppressions(suppressionsFile))

@@ -17,7 +17,7 @@ export interface SectionComparison {
 }
 
 /** Whitespace-insensitive equality: re-wrapping a paragraph is not a change. Fingerprints stand in for a compact outline's text. */
-function sameContent(a: Section, b: Section): boolean {
+export function sameContent(a: Section, b: Section): boolean {
   if (a.fingerprint === undefined && b.fingerprint === undefined) return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
   return fingerprintOf(a) === fingerprintOf(b)
 }
@@ -117,7 +117,7 @@ const keyedCache = new WeakMap<readonly Section[], Array<[string, Section]>>()
  * Sections keyed by heading path; a repeated path gets an ordinal so it still aligns. Computed
  * once per outline: a baseline is compared with every one of its variants.
  */
-function keyed(sections: readonly Section[]): Array<[string, Section]> {
+export function keyed(sections: readonly Section[]): Array<[string, Section]> {
   return memo(keyedCache, sections, () => {
     const seen = new Map<string, number>()
     return sections.map((s): [string, Section] => {

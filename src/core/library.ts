@@ -5,6 +5,7 @@ import type {Config, Taxonomy} from './config.js'
 import type {SopDocument} from './document.js'
 import {memo} from './memo.js'
 import {GLOBAL} from './taxonomy.js'
+import type {Upstream} from './upstream.js'
 
 /** All documents sharing an id. */
 export interface Family {
@@ -20,6 +21,8 @@ export interface Library {
   documents: SopDocument[]
   families: Map<string, Family>
   byPath: Map<string, SopDocument>
+  /** Merge bases from git, when the caller looked them up (see core/upstream); else drift is judged against today's baseline. */
+  upstream?: Upstream
 }
 
 export function buildLibrary(config: Config, documents: SopDocument[]): Library {
