@@ -11,7 +11,7 @@ export default class Port extends BaseCommand {
 (found in git history) and the market left alone is brought up to date; a section both changed, or one under a live \
 deviation, is a conflict and stays as it is. The variant's version gets a patch bump when anything changed, and \
 \`based_on\` moves to the baseline's version only when no conflict is left. Every other byte stays as it was. \
-Exit code 1 while conflicts remain, 2 on bad input.`
+Exit code 1 while conflicts remain (or a variant --all found cannot be ported), 2 on bad input.`
 
   static examples = [
     {description: 'Port the Singapore variant', command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG'},
@@ -36,7 +36,7 @@ Exit code 1 while conflicts remain, 2 on bad input.`
     const result = await runPort(await loadLibrary(config), {ids: argv as string[], markets: flags.market ?? [], all: flags.all,
       dryRun: flags['dry-run'], today: dateFlag(flags.date)})
     this.log(renderPort(result, this.color))
-    if (result.plans.some((p) => p.conflicts.length > 0)) process.exitCode = 1
+    if (result.skipped.length > 0 || result.plans.some((p) => p.conflicts.length > 0)) process.exitCode = 1
     return {...result, plans: result.plans.map(({text: _text, ...plan}) => plan)}
   }
 }

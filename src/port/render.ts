@@ -8,11 +8,12 @@ import type {PortResult} from './run.js'
 
 export function renderPort(result: PortResult, c: ChalkInstance): string {
   const lines = result.plans.flatMap((plan) => planLines(plan, result.dryRun, c))
+  for (const skip of result.skipped) lines.push(`${c.bold(skip.file)}  ${c.red(`not ported: ${skip.message}`)}`, `  ${c.dim(`mend: ${skip.mend}`)}`)
   const conflicts = result.plans.reduce((n, p) => n + p.conflicts.length, 0)
   const changed = result.plans.filter((p) => p.text !== undefined).length
   const verb = result.dryRun ? 'would change' : 'changed'
   lines.push('', c.bold(`${result.plans.length} variant${result.plans.length === 1 ? '' : 's'}: ${changed} ${verb}, ` +
-    `${conflicts} conflict${conflicts === 1 ? '' : 's'} left`))
+    `${conflicts} conflict${conflicts === 1 ? '' : 's'} left${result.skipped.length > 0 ? `, ${result.skipped.length} not ported` : ''}`))
   if (conflicts > 0) lines.push(c.dim('Edit each conflicting section by hand (or add a deviations entry), then set based_on to the baseline version.'))
   return lines.join('\n')
 }

@@ -20,11 +20,15 @@ export interface PortOptions {
 export interface PortResult {
   dryRun: boolean
   plans: PortPlan[]
+  /** Variants --all found but could not port (no merge base), with why and how to mend. */
+  skipped: Array<{file: string; message: string; mend: string}>
   /** Repo-relative files written (none on a dry run). */
   written: string[]
 }
 
 interface Target {
+  /** Named by --market (bad input stops the run), or found by --all (a problem skips the variant). */
+  named: boolean
   family: Family
   baseline: SopDocument
   variant: SopDocument
@@ -34,11 +38,15 @@ export async function runPort(library: Library, options: PortOptions): Promise<P
   const targets = selectTargets(library, options)
   const outdated = targets.filter((t) => t.variant.meta.based_on !== t.baseline.meta.version)
   const upstream = await loadUpstream(library, {variants: outdated.map((t) => t.variant), versionBump: false})
-  const plans = targets.map(({baseline, variant}) => {
-    if (variant.meta.based_on === baseline.meta.version) return planPort(variant, baseline, baseline, options.today)
+  const skipped: PortResult['skipped'] = []
+  const plans = targets.flatMap(({named, baseline, variant}) => {
+    if (variant.meta.based_on === baseline.meta.version) return [planPort(variant, baseline, baseline, options.today)]
     const base = upstream.mergeBase(variant)
-    if (!base) throw noMergeBase(variant, baseline, upstream.missing(variant) ?? 'never-committed')
-    return planPort(variant, baseline, base.document, options.today)
+    if (base) return [planPort(variant, baseline, base.document, options.today)]
+    const error = noMergeBase(variant, baseline, upstream.missing(variant) ?? 'never-committed')
+    if (named) throw error
+    skipped.push({file: variant.file, message: error.message, mend: error.mend})
+    return []
   })
   const written: string[] = []
   if (!options.dryRun) {
@@ -49,7 +57,7 @@ export async function runPort(library: Library, options: PortOptions): Promise<P
       written.push(plan.file)
     }
   }
-  return {dryRun: options.dryRun, plans, written}
+  return {dryRun: options.dryRun, plans, skipped, written}
 }
 
 function selectTargets(library: Library, options: PortOptions): Target[] {
@@ -87,7 +95,7 @@ function targetsOf(family: Family, options: PortOptions): Target[] {
       throw new SopkitError('NO_BASED_ON', `${variant.file} has no based_on: sopkit cannot tell which baseline version it adapted`,
         `set based_on to the version of ${baseline.file} the variant was adapted from`)
     }
-    return {family, baseline, variant}
+    return {named: options.markets.length > 0, family, baseline, variant}
   })
 }
 
