@@ -2,6 +2,7 @@
 // variant's `based_on`; and, per baseline, whether its content moved on since its version was set.
 import {SopDocument} from './document.js'
 import {compareSections, deviationFor} from './drift.js'
+import {SopkitError} from './errors.js'
 import {type FileRevision, type NoHistory, type RepoHistory, openHistory} from './history.js'
 import {type Library, baselineOf} from './library.js'
 import {prepareOutlines} from './loader.js'
@@ -181,4 +182,18 @@ export function variantStates(variant: SopDocument, reference: SopDocument, upst
     underLiveDeviation: (path) => deviationFor(variant, path, today)?.live === true,
   })
   return {sections, mergeBase}
+}
+
+/** The error for a variant whose merge base cannot be found, when a command needs it (port, diff --upstream). */
+export function missingBaseError(variant: SopDocument, baseline: SopDocument, why: MissingBase): SopkitError {
+  const what = `${variant.file} is based on ${baseline.file} version ${variant.meta.based_on}`
+  switch (why) {
+    case 'never-committed': return new SopkitError('UNKNOWN_BASED_ON', `${what}, which no commit of ${baseline.file} has`,
+      `set based_on to the baseline version the variant was adapted from (\`git log -p -- ${baseline.file}\` shows each version)`)
+    case 'shallow': return new SopkitError('NO_HISTORY', `${what}, but this shallow clone cannot show that version`,
+      'fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)')
+    case 'no-repo': return new SopkitError('NO_HISTORY', `${what}, but the library is not in a git repository`,
+      'port needs the baseline\'s git history: keep the library in git')
+    case 'no-git': return new SopkitError('NO_HISTORY', `${what}, but git is not installed`, 'install git: port reads the baseline\'s history')
+  }
 }

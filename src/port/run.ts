@@ -4,7 +4,7 @@ import type {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {type Family, type Library, baselineOf} from '../core/library.js'
 import {requireKnownMarket} from '../core/taxonomy.js'
-import {type MissingBase, loadUpstream} from '../core/upstream.js'
+import {loadUpstream, missingBaseError} from '../core/upstream.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {familyNamed} from '../diff/targets.js'
 import {type PortPlan, planPort} from './plan.js'
@@ -43,7 +43,7 @@ export async function runPort(library: Library, options: PortOptions): Promise<P
     if (variant.meta.based_on === baseline.meta.version) return [planPort(variant, baseline, baseline, options.today)]
     const base = upstream.mergeBase(variant)
     if (base) return [planPort(variant, baseline, base.document, options.today)]
-    const error = noMergeBase(variant, baseline, upstream.missing(variant) ?? 'never-committed')
+    const error = missingBaseError(variant, baseline, upstream.missing(variant) ?? 'never-committed')
     if (named) throw error
     skipped.push({file: variant.file, message: error.message, mend: error.mend})
     return []
@@ -97,17 +97,4 @@ function targetsOf(family: Family, options: PortOptions): Target[] {
     }
     return {named: options.markets.length > 0, family, baseline, variant}
   })
-}
-
-function noMergeBase(variant: SopDocument, baseline: SopDocument, why: MissingBase): SopkitError {
-  const what = `${variant.file} is based on ${baseline.file} version ${variant.meta.based_on}`
-  switch (why) {
-    case 'never-committed': return new SopkitError('UNKNOWN_BASED_ON', `${what}, which no commit of ${baseline.file} has`,
-      `set based_on to the baseline version the variant was adapted from (\`git log -p -- ${baseline.file}\` shows each version)`)
-    case 'shallow': return new SopkitError('NO_HISTORY', `${what}, but this shallow clone cannot show that version`,
-      'fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)')
-    case 'no-repo': return new SopkitError('NO_HISTORY', `${what}, but the library is not in a git repository`,
-      'port needs the baseline\'s git history: keep the library in git')
-    case 'no-git': return new SopkitError('NO_HISTORY', `${what}, but git is not installed`, 'install git: port reads the baseline\'s history')
-  }
 }
