@@ -3,6 +3,10 @@ import {execFileSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {lintPaths} from '../../src/check/engine.js'
+import {resolveConfig} from '../../src/core/config.js'
+import type {Finding} from '../../src/core/finding.js'
+import {findDocuments} from '../../src/core/loader.js'
 
 const ENV = {...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test',
   GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1'}
@@ -37,4 +41,13 @@ export function gitRepo(files: Record<string, string>): string {
   git(root, 'init', '-q', '-b', 'main')
   commit(root, files, 'first')
   return root
+}
+
+/** Check a whole repository as `sopkit check` does (engine, merge bases from git): findings and notes. */
+export async function checkRepo(root: string, today = '2026-11-22'): Promise<{findings: Finding[]; notes: string[]}> {
+  const config = resolveConfig(root, undefined, {})
+  const paths = await findDocuments(config, root)
+  const notes: string[] = []
+  const findings = await lintPaths(config, paths, paths, {severities: new Map(), today, notes})
+  return {findings, notes}
 }
