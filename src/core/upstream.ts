@@ -81,7 +81,7 @@ function noteFor(why: MissingBase, count: number): string {
     case 'no-repo': return `note: the library is not in a git repository: sopkit cannot find the baseline versions variants are based on, ${compare}. ` +
       'Mend: keep the library in git, with its full history (`fetch-depth: 0` in CI).'
     case 'no-git': return `note: git is not installed: sopkit cannot find the baseline versions variants are based on, ${compare}. Mend: install git.`
-    case 'never-committed': return `note: no commit has the baseline version that ${which} name in based_on, ${compare}. ` +
+    case 'never-committed': return `note: no commit has the baseline version that ${which} ${count === 1 ? 'names' : 'name'} in based_on, ${compare}. ` +
       'Mend: set based_on to a committed baseline version; in CI fetch the full history (`fetch-depth: 0`).'
   }
 }

@@ -9,6 +9,7 @@ import {resolveConfig} from '../../src/core/config.js'
 import type {Library} from '../../src/core/library.js'
 import {loadLibrary} from '../../src/core/loader.js'
 import {loadUpstream, variantsNeedingBase} from '../../src/core/upstream.js'
+import {buildMatrix} from '../../src/diff/matrix.js'
 import {SOP_BODY, doc} from '../helpers/docs.js'
 import {commit, git, gitRepo, writeFiles} from '../helpers/git.js'
 
@@ -128,5 +129,20 @@ describe('staleVersion', () => {
     commit(root, {[BASELINE]: doc({front: {version: '1.4.0', review_by: '2099-06-30'}, body: SOP_BODY.replace('Resolve refund disputes fast.', 'Resolve refund\ndisputes fast.')})})
     const lib = await library(root)
     expect((await loadUpstream(lib)).staleVersion(byFile(lib, BASELINE))).toBeUndefined()
+  })
+})
+
+describe('buildMatrix with merge bases', () => {
+  it('marks upstream changes and conflicts per market, and drift only where the market changed a section', async () => {
+    const root = gitRepo({[BASELINE]: baseline('1.4.0'), [VARIANT]: variant('1.4.0', SOP_BODY.replace('Hand off to tier 2.', 'Hand off in Berlin.')),
+      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA-SG'], based_on: '1.4.0'},
+        body: SOP_BODY.replace('All refunds.', 'All refunds in Singapore.')})})
+    commit(root, {[BASELINE]: baseline('1.5.0', EDITED)})
+    const lib = await library(root)
+    const matrix = buildMatrix(lib.config.taxonomy, lib.families.get('refund-escalation')!, '2026-11-22', await loadUpstream(lib))!
+    const row = (path: string) => matrix.rows.find((r) => r.path === path)?.cells
+    expect(matrix.columns.map((c) => c.market)).toEqual(['DE', 'SG'])
+    expect(row('Escalation')).toEqual(['conflict', 'upstream'])
+    expect(row('Scope')).toEqual(['same', 'drift'])
   })
 })
