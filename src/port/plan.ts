@@ -4,6 +4,7 @@
 import {diffWords} from 'diff'
 import inc from 'semver/functions/inc.js'
 import type {SopDocument} from '../core/document.js'
+import {locateSimple} from '../core/locate.js'
 import type {Section} from '../core/sections.js'
 import type {SideChange, ThreeWaySection} from '../core/three-way.js'
 import {variantStates} from '../core/upstream.js'
@@ -13,7 +14,8 @@ export interface PortedSection {
   path: string
   /** What the baseline did to the section, now done to the variant too. */
   change: SideChange
-  words: WordChange[]
+  /** The change word by word, when asked for (a dry run shows it; a real run lists the sections). */
+  words?: WordChange[]
 }
 
 export interface PortConflict {
@@ -46,17 +48,21 @@ interface Edit {
   text: string
 }
 
-/** Plan the port of `mergeBase` → `baseline` into `variant` (all full documents). */
-export function planPort(variant: SopDocument, baseline: SopDocument, mergeBase: SopDocument, today: string): PortPlan {
-  const states = threeWayWith(variant, baseline, mergeBase, today)
+/**
+ * Plan the port of `mergeBase` → `baseline` into `variant` (all full documents); `words` adds each
+ * ported section's word diff (every conflict has one). `mergeBase` undefined: already up to date.
+ */
+export function planPort(variant: SopDocument, baseline: SopDocument, mergeBase: SopDocument | undefined, today: string, words = true): PortPlan {
   const plan: PortPlan = {file: variant.file, market: variant.meta.markets[0] ?? '', basedOn: variant.meta.based_on ?? '',
     baselineVersion: baseline.meta.version ?? '', ported: [], conflicts: [], rebased: false}
+  if (!mergeBase) return plan
+  const states = threeWayWith(variant, baseline, mergeBase, today)
   const edits: Edit[] = []
   const body = new BodyEditor(variant, baseline)
   states.forEach((s, i) => {
     if (s.state === 'conflict' && s.upstream) plan.conflicts.push({path: s.path, upstream: s.upstream, local: s.local, words: upstreamWords(s)})
     if (s.state !== 'upstream' || !s.upstream) return
-    plan.ported.push({path: s.path, change: s.upstream, words: upstreamWords(s)})
+    plan.ported.push({path: s.path, change: s.upstream, ...(words ? {words: upstreamWords(s)} : {})})
     edits.push(body.edit(s, states, i))
   })
   const rebase = plan.conflicts.length === 0 && plan.basedOn !== plan.baselineVersion
@@ -90,13 +96,26 @@ function upstreamWords(s: ThreeWaySection): WordChange[] {
     .map((part) => ({type: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value}))
 }
 
-/** A front-matter value replaced in place, quoted as it was. */
+/** A front-matter value replaced in place, quoted as it was; a plain top-level line is found without the YAML parser. */
 function scalarEdit(doc: SopDocument, key: string, value: string): Edit | undefined {
-  const found = doc.scalar([key])
+  const found = simpleScalar(doc, key) ?? doc.scalar([key])
   if (!found) return undefined
   const quote = doc.text.charAt(found.start)
   const text = quote === '"' || quote === "'" ? `${quote}${value}${quote}` : value
   return {start: found.start, end: found.end, text}
+}
+
+const SIMPLE_VALUE = /^(?:"[^"\\\n]*"|'[^'\n]*'|[^\s#"'][^\s#]*)(?=[ \t]*(?:#.*)?\r?$)/
+
+function simpleScalar(doc: SopDocument, key: string): {start: number; end: number} | undefined {
+  const block = doc.block
+  if (!block) return undefined
+  const source = doc.text.slice(block.start, block.end)
+  const located = locateSimple(source, [key])
+  if (!located) return undefined
+  const lineEnd = source.indexOf('\n', located.start)
+  const value = SIMPLE_VALUE.exec(source.slice(located.start, lineEnd === -1 ? source.length : lineEnd))
+  return value ? {start: block.start + located.start, end: block.start + located.start + value[0].length} : undefined
 }
 
 /** Apply non-overlapping edits; insertions at one offset keep their order. */

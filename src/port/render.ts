@@ -27,7 +27,7 @@ function planLines(plan: PortPlan, dryRun: boolean, c: ChalkInstance): string[] 
     plan.rebased ? `based_on ${plan.basedOn} → ${plan.baselineVersion}` : `based_on stays ${plan.basedOn}`,
   ].filter((f): f is string => f !== undefined)
   const out = [`${c.bold(plan.file)}  ${facts.join(', ')}`]
-  for (const p of plan.ported) out.push(`  ${c.green('✓')} ${p.path}  ${c.dim(`${p.change} upstream`)}`, ...words(p.words, c))
+  for (const p of plan.ported) out.push(`  ${c.green('✓')} ${p.path}  ${c.dim(`${p.change} upstream`)}`, ...words(p.words ?? [], c))
   for (const k of plan.conflicts) {
     const local = k.local ? `${k.local} in ${plan.market}` : `under a live deviation in ${plan.market}`
     out.push(`  ${c.red('!')} ${k.path}  ${c.red(`conflict: ${k.upstream} upstream, ${local}`)}`, ...words(k.words, c))

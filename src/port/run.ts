@@ -40,9 +40,9 @@ export async function runPort(library: Library, options: PortOptions): Promise<P
   const upstream = await loadUpstream(library, {variants: outdated.map((t) => t.variant), versionBump: false})
   const skipped: PortResult['skipped'] = []
   const plans = targets.flatMap(({named, baseline, variant}) => {
-    if (variant.meta.based_on === baseline.meta.version) return [planPort(variant, baseline, baseline, options.today)]
+    if (variant.meta.based_on === baseline.meta.version) return [planPort(variant, baseline, undefined, options.today)]
     const base = upstream.mergeBase(variant)
-    if (base) return [planPort(variant, baseline, base.document, options.today)]
+    if (base) return [planPort(variant, baseline, base.document, options.today, options.dryRun)]
     const error = missingBaseError(variant, baseline, upstream.missing(variant) ?? 'never-committed')
     if (named) throw error
     skipped.push({file: variant.file, message: error.message, mend: error.mend})
