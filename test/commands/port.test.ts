@@ -1,4 +1,5 @@
 // sopkit port as a user runs it, in real temp git repositories: exit codes, idempotence, output purity.
+import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -15,7 +16,7 @@ function variant(market: string, compliance: string, body = SOP_BODY, basedOn = 
 
 /** Baseline 1.4.0 with an SG variant that left "Refund above limit" alone and a DE one that changed it; then 1.5.0 edits it. */
 function repo(): string {
-  const root = gitRepo({[B]: doc(), 'sops/SG/refund-escalation.md': variant('SG', 'PDPA-SG'),
+  const root = gitRepo({[B]: doc(), 'sops/SG/refund-escalation.md': variant('SG', 'PDPA'),
     'sops/DE/refund-escalation.md': variant('DE', 'GDPR', SOP_BODY.replace('Escalate to a team lead.', 'Escalate to the DACH lead.'))})
   commit(root, {[B]: doc({front: {version: '1.5.0'}, body: EDITED})})
   return root
@@ -82,5 +83,19 @@ describe('sopkit diff --upstream', () => {
     const de = sopkit(['diff', 'refund-escalation', '--market', 'DE', '--upstream', '--format', 'json'], {cwd: root})
     const json = JSON.parse(de.stdout) as {diff: {sections: Array<{path: string; port?: string}>}}
     expect(json.diff.sections.filter((s) => s.port).map((s) => `${s.path}:${s.port}`)).toEqual(['Procedure > Refund above limit:conflict'])
+    const none = sopkit(['diff', 'refund-escalation', '--market', 'BR', '--upstream'], {cwd: root})
+    expect(none.code).toBe(2)
+    expect(none.stderr).toMatch(/^error: refund-escalation has no BR variant/)
+  })
+})
+
+describe('sopkit check on a shallow clone', () => {
+  it('prints one note, judges drift against today\'s baseline as before, and does not fail', () => {
+    const clone = path.join(repo(), 'clone')
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${path.dirname(clone)}`, clone])
+    const r = sopkit(['check'], {cwd: clone})
+    expect(r.code).toBe(0)
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^note: this is a shallow clone: .*fetch-depth: 0/)])
+    expect(r.stdout).toMatch(/sops\/SG\/refund-escalation\.md[\s\S]*Unapproved drift: section "Procedure > Refund above limit"/)
   })
 })

@@ -62,7 +62,7 @@ describe('loadUpstream', () => {
 
   it('looks up only variants whose based_on is not the baseline\'s version', async () => {
     const root = gitRepo({[BASELINE]: baseline('1.4.0'), [VARIANT]: variant('1.4.0'), 'sops/SG/refund-escalation.md':
-      doc({front: {markets: ['SG'], compliance: ['PDPA-SG'], based_on: '1.3.0'}})})
+      doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.3.0'}})})
     const lib = await library(root)
     expect(variantsNeedingBase(lib).map((d) => d.file)).toEqual(['sops/SG/refund-escalation.md'])
     const upstream = await loadUpstream(lib)
@@ -72,7 +72,7 @@ describe('loadUpstream', () => {
 
   it('says once why when the version was never committed', async () => {
     const root = gitRepo({[BASELINE]: baseline('1.5.0'), [VARIANT]: variant('1.4.0'), 'sops/SG/refund-escalation.md':
-      doc({front: {markets: ['SG'], compliance: ['PDPA-SG'], based_on: '1.3.0'}})})
+      doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.3.0'}})})
     const lib = await library(root)
     const upstream = await loadUpstream(lib)
     expect(upstream.mergeBase(byFile(lib, VARIANT))).toBeUndefined()
@@ -135,7 +135,7 @@ describe('staleVersion', () => {
 describe('buildMatrix with merge bases', () => {
   it('marks upstream changes and conflicts per market, and drift only where the market changed a section', async () => {
     const root = gitRepo({[BASELINE]: baseline('1.4.0'), [VARIANT]: variant('1.4.0', SOP_BODY.replace('Hand off to tier 2.', 'Hand off in Berlin.')),
-      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA-SG'], based_on: '1.4.0'},
+      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'},
         body: SOP_BODY.replace('All refunds.', 'All refunds in Singapore.')})})
     commit(root, {[BASELINE]: baseline('1.5.0', EDITED)})
     const lib = await library(root)
