@@ -165,6 +165,8 @@ class BlobReader {
       this.wake()
     }
     this.child.stdout.on('end', end)
+    // A git that is missing or dies mid-batch ends the reads (the blobs not read count as not found), never the run.
+    this.child.stdin.on('error', end)
     this.child.on('error', end)
   }
 
