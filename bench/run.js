@@ -21,6 +21,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {CORPUS_ROOT, DEFAULT_SEED, ensureCorpus} from './corpus.js'
 import {writeDiffCorpus} from './diff-corpus.js'
+import {ensureUpstreamCorpus, resetUpstreamCorpus} from './upstream-corpus.js'
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url))
 const ROOT = path.dirname(BENCH)
@@ -101,6 +102,15 @@ function defineCases(c) {
       what: '`sopkit check` on 1,000 documents', args: [BIN, 'check'], cwd: c['1k'], ok: SOPKIT_OK, sopkit: true, slowMs: CHECK_SLOW_MS},
     {name: 'check-10k', group: 'sopkit', corpus: '10k', ref: 'floor-10k', warmup: false,
       what: '`sopkit check` on 10,000 documents', args: [BIN, 'check'], cwd: c['10k'], ok: SOPKIT_OK, sopkit: true, slowMs: CHECK_SLOW_MS},
+    // Variants over time: the 10k corpus committed, then baselines bumped until 5% of the variants
+    // are outdated with a merge base in git. Its ratio is to check-10k: the cost of the merge bases.
+    {name: 'check-10k-outdated', group: 'sopkit', corpus: '10k-git', ref: 'check-10k', warmup: false,
+      what: '`sopkit check` on the 10k corpus in git with 5% of the variants outdated (merge bases read from history)',
+      args: [BIN, 'check'], cwd: c['10k-git'], ok: SOPKIT_OK, sopkit: true, slowMs: CHECK_SLOW_MS},
+    // 1,000 outdated variants (a tenth with a conflict) in a 3,000-document library; each run starts from the commit.
+    {name: 'port-1000', group: 'sopkit', corpus: 'port', ref: 'port-1000', warmup: false,
+      what: '`sopkit port --all` carrying baseline edits into 1,000 outdated variants (3,000-document library in git)',
+      args: [BIN, 'port', '--all'], cwd: c.port, ok: SOPKIT_OK, sopkit: true, beforeRun: () => resetUpstreamCorpus(c.port)},
     {name: 'markdownlint-1k', group: 'peer', corpus: '1k', ref: 'floor-1k', peer: true, warmup: false,
       what: 'markdownlint-cli2 "sops/**/*.md" (default rules)', args: [MARKDOWNLINT, 'sops/**/*.md'], cwd: c['1k'], ok: PEER_OK, slowMs: PEER_SLOW_MS},
     {name: 'remark-1k', group: 'peer', corpus: '1k', ref: 'floor-1k', peer: true, warmup: false, setup: setupRemark,
@@ -135,7 +145,7 @@ function selectCases(all, opts) {
     if (unknown.length > 0) usage(`unknown case(s) ${unknown.join(', ')}; cases: ${all.map((c) => c.name).join(', ')}`)
     names = new Set(opts.cases)
   } else {
-    names = new Set(all.filter((c) => !(opts.quick && (c.peer || c.corpus === '10k'))).map((c) => c.name))
+    names = new Set(all.filter((c) => !(opts.quick && (c.peer || c.corpus === '10k' || c.corpus === '10k-git'))).map((c) => c.name))
   }
   // A ratio is only meaningful against a reference measured in the same run; peers are compared
   // per document with check-1k (and check-10k when it runs).
@@ -228,6 +238,7 @@ function measureAll(cases, opts, scratch) {
       continue
     }
     if (s.c.warmup) {
+      s.c.beforeRun?.()
       const w = runOnce(s.c, scratch)
       if (failed(s.c, w)) fail(s, w)
     }
@@ -235,6 +246,7 @@ function measureAll(cases, opts, scratch) {
   for (let round = 1; states.some((s) => !s.done); round++) {
     for (const s of states) {
       if (s.done) continue
+      s.c.beforeRun?.()
       const r = runOnce(s.c, scratch)
       if (failed(s.c, r)) {
         fail(s, r)
@@ -347,7 +359,8 @@ function table(rows) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
   opts.runs ??= opts.quick ? 3 : 5
-  const placeholder = {'1': '<one-file repo>', '1k': '<1k corpus>', '10k': '<10k corpus>', diff: '<diff corpus>'}
+  const placeholder = {'1': '<one-file repo>', '1k': '<1k corpus>', '10k': '<10k corpus>', diff: '<diff corpus>', '10k-git': '<10k corpus in git>',
+    port: '<3k corpus in git>'}
   if (opts.list) {
     for (const c of defineCases(placeholder)) process.stdout.write(`${c.name.padEnd(16)} ${c.what}${c.ref !== c.name ? ` (ratio to ${c.ref})` : ''}\n`)
     return 0
@@ -355,6 +368,8 @@ async function main() {
   const selected = selectCases(defineCases(placeholder), opts)
   const needs = new Set(selected.map((c) => c.corpus).filter(Boolean))
   if (selected.some((c) => c.name === 'check-one-file')) needs.add('1')
+  if (needs.has('10k-git')) needs.add('10k')
+  if (needs.has('port')) needs.add('3k')
 
   if (opts.build) {
     progress('npm run build')
@@ -370,11 +385,11 @@ async function main() {
   }
 
   // Corpora: generated once per (count, seed, generator) and reused while the stamp matches.
-  const counts = {'1': 1, '1k': 1000, '10k': 10000}
+  const counts = {'1': 1, '1k': 1000, '3k': 3000, '10k': 10000}
   const dirs = {}
   const corpora = {}
   const notes = []
-  for (const key of ['1', '1k', '10k']) {
+  for (const key of ['1', '1k', '3k', '10k']) {
     if (!needs.has(key)) continue
     const {dir, stamp, created} = ensureCorpus({count: counts[key], seed: opts.seed, force: opts.regen, log: progress})
     if (!created) progress(`reusing ${path.relative(ROOT, dir)} (${stamp.files} documents, ${(stamp.bytes / 1e6).toFixed(1)} MB)`)
@@ -383,6 +398,18 @@ async function main() {
     warmCorpus(dir)
     dirs[key] = dir
     corpora[key] = {dir: path.relative(ROOT, dir), files: stamp.files, bytes: stamp.bytes, seed: stamp.seed, sha1: stamp.sha1, generator: stamp.generator, problems: stamp.problems}
+  }
+  for (const [key, source, outdated] of [['10k-git', '10k', (n) => Math.round(n * 0.05)], ['port', '3k', () => 1000]]) {
+    if (!needs.has(key)) continue
+    const dir = path.join(CORPUS_ROOT, `upstream-${source}`)
+    const variants = readdirSync(path.join(dirs[source], 'sops')).filter((f) => f !== 'global')
+      .reduce((n, f) => n + readdirSync(path.join(dirs[source], 'sops', f)).length, 0)
+    const stamp = ensureUpstreamCorpus({source: dirs[source], sourceSha1: corpora[source].sha1, dir, outdated: outdated(variants), log: progress})
+    const pinned = pinRoot(dir)
+    if (pinned) notes.push(pinned)
+    warmCorpus(dir)
+    dirs[key] = dir
+    corpora[key] = {dir: path.relative(ROOT, dir), files: corpora[source].files, from: corpora[source].dir, variants, outdated: stamp.waiting, conflicts: stamp.conflicts}
   }
   if (needs.has('diff')) {
     dirs.diff = path.join(CORPUS_ROOT, 'diff')

@@ -8,6 +8,7 @@ import {type ChangeSet, changesSince} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
 import {filterByConfig, findDocuments, loadDocument, loadDocuments, relativeFile} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
+import {loadUpstream} from '../core/upstream.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
 import {affectedDocuments} from './affected.js'
@@ -50,6 +51,8 @@ export interface CheckResult {
   suppressionsWritten?: string
   /** Files named on the command line that the config's `documents` and `ignore` leave out (skipped). */
   skipped?: string[]
+  /** Said once about the run, e.g. why upstream changes cannot be told from drift. */
+  notes?: string[]
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
@@ -66,12 +69,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     : undefined
   const inOwnShard = (t: string) => !options.shard || inShard(relativeFile(config.root, t), options.shard)
   const widen = changes && ((library: Library<DocumentSummary>) => affectedDocuments(library, changes).filter(inOwnShard))
-  const setup = {severities, today, cache, onProgress: options.onProgress, widen}
+  const notes: string[] = []
+  const setup = {severities, today, cache, onProgress: options.onProgress, widen, notes}
   const {findings: all, checked} = await lintTargets(config, paths, targets, setup)
   cache?.save()
   all.sort(compareFindings)
   const result = finish(options, config, checked.map((t) => relativeFile(config.root, t)), all, fixed)
-  return {...result, skipped: skipped.map((s) => path.relative(options.cwd, s))}
+  return {...result, skipped: skipped.map((s) => path.relative(options.cwd, s)), notes}
 }
 
 /**
@@ -91,6 +95,8 @@ interface LintSetup {
   cache?: FindingCache
   onProgress?: (done: number, total: number) => void
   widen?: (library: Library<DocumentSummary>) => string[]
+  /** Collects what is said once about the run (why merge bases are missing). */
+  notes?: string[]
 }
 
 /** As lintPaths, with the documents reported on (the targets, widened). */
@@ -101,6 +107,10 @@ async function lintTargets(config: Config, paths: string[], targets: readonly st
   const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
     {cache: setup.cache, onProgress: setup.onProgress})
   const library = buildLibrary(config, local.summaries)
+  if (targets.length > 0 && UPSTREAM_RULES.some((id) => severities.get(id) !== 'off')) {
+    library.upstream = await loadUpstream(library, {versionBump: severities.get('version-bump') !== 'off'})
+    if (library.upstream.note) setup.notes?.push(library.upstream.note)
+  }
   const locate = (doc: {absPath: string}) => loadDocument(config, doc.absPath)
   const lint = {rules: LIBRARY_RULES, severities, library, today, locate}
   const extra = (setup.widen?.(library) ?? []).filter((t) => !targetSet.has(t))
@@ -115,6 +125,9 @@ async function lintTargets(config: Config, paths: string[], targets: readonly st
   }
   return {findings, checked}
 }
+
+/** The rules that read merge bases from git. */
+const UPSTREAM_RULES = ['no-drift', 'variant-outdated', 'version-bump']
 
 interface Selection {
   targets: string[]
@@ -168,7 +181,7 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
   return [...counts].map(([file, count]) => ({file, count}))
 }
 
-function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixed: CheckResult['fixed']): CheckResult {
+function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixed: CheckResult['fixed']): Omit<CheckResult, 'notes'> {
   const suppressionsFile = path.resolve(options.cwd, options.suppressions ?? path.join(config.root, DEFAULT_SUPPRESSIONS_FILE))
   if (options.suppressAll) {
     const recorded = recordSuppressions(all, files, readSuppressions(suppressionsFile))

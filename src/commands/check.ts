@@ -76,7 +76,7 @@ export default class Check extends BaseCommand {
 
   private reportSideEffects(result: Awaited<ReturnType<typeof runCheck>>, tooManyWarnings: boolean, flags: {'max-warnings'?: number}): void {
     const skipped = (file: string) => `warning: ${file} skipped: not among the config's documents, or ignored`
-    const notes = (result.skipped ?? []).map(skipped)
+    const notes = [...(result.notes ?? []), ...(result.skipped ?? []).map(skipped)]
     for (const {file, count} of result.fixed) notes.push(`fixed ${count} problem${count === 1 ? '' : 's'} in ${file}`)
     if (result.suppressionsWritten) notes.push(`recorded ${result.suppressedCount} error(s) in ${path.relative(process.cwd(), result.suppressionsWritten)}`)
     if (result.unusedSuppressions > 0) notes.push(`${result.unusedSuppressions} suppression(s) no longer occur: run with --suppress-all to prune them`)

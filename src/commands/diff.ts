@@ -6,9 +6,11 @@ import {makeChalk} from '../cli/terminal.js'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import {loadLibrary} from '../core/loader.js'
+import {loadUpstream, variantsNeedingBase} from '../core/upstream.js'
 import {dateFlag} from '../core/dates.js'
 import {diffDocuments} from '../diff/diff.js'
 import {buildMatrix} from '../diff/matrix.js'
+import {upstreamPair} from '../diff/upstream.js'
 import {type DiffResult, hasDifferences} from '../diff/model.js'
 import {DIFF_REGISTRY} from '../diff/render/index.js'
 import {type Pair, checkMarket, familyNamed, filePair, isFileArgument, marketPair, revisionPair} from '../diff/targets.js'
@@ -23,6 +25,7 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
     {description: 'What Singapore does differently from what it would otherwise read', command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG'},
     {description: 'Singapore against the United States', command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG --against US'},
     {description: 'Your uncommitted edit of the DE variant', command: '<%= config.bin %> <%= command.id %> refund-escalation --market DE --ref HEAD'},
+    {description: 'What the baseline changed since Singapore\'s based_on, and what port can carry over', command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG --upstream'},
     {description: 'Every market of a family on one screen', command: '<%= config.bin %> <%= command.id %> refund-escalation --matrix'},
     {description: 'Two files, as Markdown for a pull-request comment', command: '<%= config.bin %> <%= command.id %> sops/global/a.md sops/SG/a.md --format markdown'},
   ]
@@ -37,6 +40,8 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
     market: Flags.string({char: 'm', description: 'The market whose document to compare.'}),
     against: Flags.string({description: 'Compare with what this market reads, or GLOBAL (default: what --market would inherit).', dependsOn: ['market']}),
     ref: Flags.string({description: 'Compare with the same document at this git revision.', dependsOn: ['market'], exclusive: ['against']}),
+    upstream: Flags.boolean({description: 'What the baseline changed since the market variant\'s based_on (git history), each section port-able or a conflict.',
+      dependsOn: ['market'], exclusive: ['against', 'ref']}),
     matrix: Flags.boolean({description: 'Every market variant of the family against its reference, as a sections × markets table.', exclusive: ['market']}),
     format: formatFlag(DIFF_REGISTRY, 'text'),
     output: Flags.string({char: 'o', description: 'Write the diff to FILE (overwritten) instead of stdout.'}),
@@ -61,20 +66,23 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
   }
 
   private async familyResult(config: Config, id: string,
-    flags: {market?: string; against?: string; ref?: string; matrix: boolean}, today: string): Promise<DiffResult> {
+    flags: {market?: string; against?: string; ref?: string; matrix: boolean; upstream: boolean}, today: string): Promise<DiffResult> {
     if (isFileArgument(process.cwd(), id)) {
       throw new SopkitError('USAGE', `${id} looks like a file, but only one file was given`, 'pass two files (sopkit diff A.md B.md), or a family id with --market')
     }
     const library = await loadLibrary(config)
     const family = familyNamed(library, id)
     if (flags.matrix) {
-      const matrix = buildMatrix(config.taxonomy, family, today)
+      const upstream = await loadUpstream(library, {variants: variantsNeedingBase(library).filter((v) => family.variants.includes(v)), versionBump: false})
+      if (upstream.note) this.logToStderr(upstream.note)
+      const matrix = buildMatrix(config.taxonomy, family, today, upstream)
       if (!matrix) throw new SopkitError('NO_BASELINE', `${id} has no GLOBAL baseline`, `add a document with id ${id} and markets [GLOBAL]`)
       return {kind: 'matrix', matrix}
     }
     if (!flags.market) throw new SopkitError('USAGE', `which market of ${id}?`, `pass --market M (e.g. --market SG), or --matrix for every market`)
     checkMarket(library, flags.market, '--market')
     if (flags.against) checkMarket(library, flags.against, '--against')
+    if (flags.upstream) return {kind: 'diff', diff: await upstreamPair(library, family, flags.market, today)}
     const pair = flags.ref ? await revisionPair(library, family, flags.market, flags.ref) : marketPair(library, family, flags.market, flags.against)
     return this.diffOf(pair, today)
   }

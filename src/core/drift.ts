@@ -7,8 +7,8 @@ import {type Outline, PATH_SEPARATOR, type Section, type SectionSummary} from '.
 
 export type SectionState = 'same' | 'changed' | 'added' | 'removed' | 'moved'
 
-/** Sections of full documents, or of summaries (fingerprints instead of content): never the two mixed. */
-type AnySection = Section | SectionSummary
+/** Sections of full documents, or of summaries (fingerprints instead of content); a merge base read from git is full. */
+export type AnySection = Section | SectionSummary
 
 export interface SectionComparison<S extends AnySection = Section> {
   path: string
@@ -23,7 +23,7 @@ export interface SectionComparison<S extends AnySection = Section> {
  * Whitespace-insensitive equality: re-wrapping a paragraph is not a change. Fingerprints stand
  * in for a summary's text.
  */
-function sameContent(a: AnySection, b: AnySection): boolean {
+export function sameContent(a: AnySection, b: AnySection): boolean {
   if ('content' in a && 'content' in b) return a.content === b.content || equalIgnoringWhitespace(a.content, b.content)
   return fingerprintOf(a) === fingerprintOf(b)
 }
@@ -122,7 +122,7 @@ const keyedCache = new WeakMap<readonly AnySection[], Array<[string, AnySection]
  * Sections keyed by heading path; a repeated path gets an ordinal so it still aligns. Computed
  * once per outline: a baseline is compared with every one of its variants.
  */
-function keyed<S extends AnySection>(sections: readonly S[]): Array<[string, S]> {
+export function keyed<S extends AnySection>(sections: readonly S[]): Array<[string, S]> {
   // Keyed by the array itself, so an entry holds that array's own sections.
   return memo(keyedCache, sections, (): Array<[string, AnySection]> => {
     const seen = new Map<string, number>()

@@ -5,6 +5,7 @@ import type {Config, Taxonomy} from './config.js'
 import {type DocumentMeta, type SopDocument, isBaseline} from './document.js'
 import {memo} from './memo.js'
 import {GLOBAL} from './taxonomy.js'
+import type {Upstream} from './upstream.js'
 
 /** What a library is made of: whole documents (`SopDocument`) or, for library rules, summaries (`DocumentSummary`). */
 export interface Member {
@@ -26,6 +27,8 @@ export interface Library<D extends Member = SopDocument> {
   documents: D[]
   families: Map<string, Family<D>>
   byPath: Map<string, D>
+  /** Merge bases from git, when the caller looked them up (see core/upstream); else drift is judged against today's baseline. */
+  upstream?: Upstream
 }
 
 export function buildLibrary<D extends Member>(config: Config, documents: D[]): Library<D> {

@@ -1,11 +1,15 @@
-// The drift matrix of one family: every market variant against what its market would otherwise read.
-import {compareSections, deviationFor} from '../core/drift.js'
+// The drift matrix of one family: every market variant against what its market would otherwise
+// read, with the three-way states of core/three-way when the variant's merge base is known.
 import type {Taxonomy} from '../core/config.js'
+import {deviationFor} from '../core/drift.js'
 import {type Family, baselineOf, inheritedFor, isOutdated} from '../core/library.js'
 import {GLOBAL} from '../core/taxonomy.js'
+import type {ThreeWaySection} from '../core/three-way.js'
+import {type Upstream, variantStates} from '../core/upstream.js'
+import type {SopDocument} from '../core/document.js'
 import type {DriftMatrix, MatrixState} from './model.js'
 
-export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string): DriftMatrix | undefined {
+export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string, upstream?: Upstream): DriftMatrix | undefined {
   const baseline = baselineOf(family)
   if (!baseline) return undefined
   const paths = baseline.outline.sections.map((s) => s.path)
@@ -15,9 +19,9 @@ export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string): 
   for (const variant of variants) {
     const reference = inheritedFor(taxonomy, family, variant)?.document ?? baseline
     const cells = new Map<string, MatrixState>()
-    for (const c of compareSections(variant.outline.sections, reference.outline.sections)) {
-      if (!paths.includes(c.path)) paths.push(c.path)
-      cells.set(c.path, cellState(c.state, c.changed, () => deviationFor(variant, c.path, today)))
+    for (const s of variantStates(variant, reference, upstream, today).sections) {
+      if (!paths.includes(s.path)) paths.push(s.path)
+      cells.set(s.path, cellState(s, variant, today))
     }
     for (const market of variant.meta.markets.filter((m) => m !== GLOBAL)) {
       columns.push({market, file: variant.file, reference: reference.file, basedOn: variant.meta.based_on, outdated: isOutdated(variant, baseline)})
@@ -32,10 +36,10 @@ export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string): 
   }
 }
 
-function cellState(state: string, changed: boolean | undefined, deviation: () => {live: boolean} | undefined): MatrixState {
-  if (state === 'same' || (state === 'moved' && !changed)) return 'same'
-  if (state === 'removed') return 'missing'
-  if (state === 'added') return 'added'
-  const match = deviation()
+function cellState(s: ThreeWaySection, variant: SopDocument, today: string): MatrixState {
+  if (s.state === 'same' || s.state === 'upstream' || s.state === 'conflict') return s.state
+  if (s.local === 'removed') return 'missing'
+  if (s.local === 'added') return 'added'
+  const match = deviationFor(variant, s.path, today)
   return !match ? 'drift' : match.live ? 'approved' : 'expired'
 }

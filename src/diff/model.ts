@@ -8,12 +8,15 @@ export interface WordChange {
 /** How a variant's departure from its reference is judged (only when comparing a variant). */
 export type Approval = 'approved' | 'drift' | 'expired'
 
+/** For an upstream diff (`--upstream`): whether port can carry the baseline's change into the market's variant. */
+export type PortState = 'portable' | 'conflict' | 'ported'
+
 export type SectionChange =
   | {kind: 'same'; path: string}
-  | {kind: 'changed'; path: string; words: WordChange[]; approval?: Approval}
-  | {kind: 'added'; path: string; text: string; approval?: Approval}
-  | {kind: 'removed'; path: string; text: string; approval?: Approval}
-  | {kind: 'moved'; path: string; words?: WordChange[]; approval?: Approval}
+  | {kind: 'changed'; path: string; words: WordChange[]; approval?: Approval; port?: PortState}
+  | {kind: 'added'; path: string; text: string; approval?: Approval; port?: PortState}
+  | {kind: 'removed'; path: string; text: string; approval?: Approval; port?: PortState}
+  | {kind: 'moved'; path: string; words?: WordChange[]; approval?: Approval; port?: PortState}
 
 export interface FieldChange {
   field: string
@@ -38,7 +41,8 @@ export interface DocumentDiff {
   sections: SectionChange[]
 }
 
-export type MatrixState = 'same' | 'approved' | 'drift' | 'expired' | 'missing' | 'added'
+/** `upstream`: the baseline changed the section since the variant's based_on and port can carry it; `conflict`: both changed it. */
+export type MatrixState = 'same' | 'approved' | 'drift' | 'expired' | 'missing' | 'added' | 'upstream' | 'conflict'
 
 export interface MatrixColumn {
   market: string

@@ -22,6 +22,7 @@ import validStatus from './valid-status.js'
 import validVersion from './valid-version.js'
 import variantHasBaseline from './variant-has-baseline.js'
 import variantOutdated from './variant-outdated.js'
+import versionBump from './version-bump.js'
 
 export const RULES: readonly Rule[] = [
   validFile,
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   uniqueVariant,
   variantHasBaseline,
   variantOutdated,
+  versionBump,
   requireSections,
   linksResolve,
   noDrift,

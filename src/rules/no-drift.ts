@@ -1,12 +1,14 @@
 // A variant differs from what its market would inherit only where a live deviation approves it.
-import {compareSections, deviationFor} from '../core/drift.js'
+// Against its baseline, "differs" means "changed since based_on": a baseline edit is never the variant's drift.
+import {deviationFor} from '../core/drift.js'
 import {isBaseline} from '../core/document.js'
 import {inheritedFor} from '../core/library.js'
+import {variantStates} from '../core/upstream.js'
 import {defineLibraryRule} from './rule.js'
 
 export default defineLibraryRule({
   id: 'no-drift',
-  description: 'Sections of a variant that differ from what it would inherit are approved by a live `deviations` entry.',
+  description: 'Sections a variant changed (since its `based_on` version of the baseline, when git history has it) are approved by a live `deviations` entry.',
   defaultSeverity: 'warn',
   readsBody: true,
   messages: {
@@ -20,13 +22,13 @@ export default defineLibraryRule({
     if (!family || isBaseline(doc)) return
     const reference = inheritedFor(config.taxonomy, family, doc)?.document
     if (!reference || reference.problems.length > 0) return
-    for (const c of compareSections(doc.outline.sections, reference.outline.sections)) {
-      if (c.state === 'same' || (c.state === 'moved' && !c.changed)) continue
-      const match = deviationFor(doc, c.path, today)
+    for (const s of variantStates(doc, reference, library.upstream, today).sections) {
+      if (!s.local || (s.state !== 'local' && s.state !== 'conflict')) continue
+      const match = deviationFor(doc, s.path, today)
       if (match?.live) continue
-      const at = {bodyOffset: c.variant?.start ?? doc.outline.title?.start ?? 0}
-      const data = {section: c.path, reference: reference.file, expires: match?.deviation.expires ?? ''}
-      report({messageId: match ? 'expired' : c.state === 'moved' ? 'changed' : c.state, data, at})
+      const at = {bodyOffset: s.variant?.start ?? doc.outline.title?.start ?? 0}
+      const data = {section: s.path, reference: reference.file, expires: match?.deviation.expires ?? ''}
+      report({messageId: match ? 'expired' : s.local, data, at})
     }
   },
 })

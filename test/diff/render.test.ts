@@ -73,3 +73,38 @@ describe('diff formats', () => {
     }
   })
 })
+
+describe('upstream and conflict states in every format', () => {
+  const threeWay: DiffResult = {kind: 'matrix', matrix: {...(matrix.kind === 'matrix' ? matrix.matrix : ({} as DriftMatrix)),
+    rows: [{path: 'Purpose', cells: ['upstream', 'conflict']}]}}
+  const upstreamDiff: DiffResult = {kind: 'diff', diff: {a: {file: 'b.md', label: 'b.md@1.4.0', markets: ['GLOBAL']}, b: {file: 'b.md', label: 'b.md', markets: ['GLOBAL']},
+    classified: false, fields: [], sections: [
+      {kind: 'changed', path: 'Purpose', words: [{type: 'same', text: 'Resolve '}, {type: 'added', text: 'fast'}], port: 'portable'},
+      {kind: 'changed', path: 'Escalation', words: [{type: 'removed', text: 'tier 2'}], port: 'conflict'},
+    ]}}
+
+  it('text', () => {
+    expect(diffRendererNamed('text').render(threeWay, plain)).toMatch(/^Purpose\s+↓\s+‼/m)
+    const out = diffRendererNamed('text').render(upstreamDiff, plain)
+    expect(out).toMatch(/~ Purpose\s+changed\s+port-able/)
+    expect(out).toMatch(/~ Escalation\s+changed\s+conflict/)
+    expect(out).toMatch(/2 of 2 sections differ \(1 port-able, 1 conflict\)/)
+  })
+
+  it('markdown', () => {
+    expect(diffRendererNamed('markdown').render(threeWay, plain)).toContain('| Purpose | ↓ | ‼ |')
+    expect(diffRendererNamed('markdown').render(upstreamDiff, plain)).toContain('| Escalation | changed | conflict |')
+  })
+
+  it('json', () => {
+    expect(JSON.parse(diffRendererNamed('json').render(threeWay, plain)).matrix.rows[0].cells).toEqual(['upstream', 'conflict'])
+    expect(JSON.parse(diffRendererNamed('json').render(upstreamDiff, plain)).diff.sections.map((s: {port: string}) => s.port)).toEqual(['portable', 'conflict'])
+  })
+
+  it('html', () => {
+    const out = diffRendererNamed('html').render(threeWay, plain)
+    expect(out).toContain('<td class="upstream" title="upstream">↓</td>')
+    expect(out).toContain('<td class="conflict" title="conflict">‼</td>')
+    expect(diffRendererNamed('html').render(upstreamDiff, plain)).toContain('<span class="conflict">conflict</span>')
+  })
+})

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {SOP_BODY} from '../helpers/docs.js'
+import {checkRepo, commit, gitRepo, writeFiles} from '../helpers/git.js'
 import {positionOf, lintFixture, ofRule, runFixture, sop} from './harness.js'
 
 const RULE = 'no-drift'
@@ -112,5 +113,45 @@ describe(RULE, () => {
   it('says nothing when the reference cannot be read', async () => {
     const broken = '---\nid: refund-escalation\nmarkets: [GLOBAL\n---\n# Refund escalation\n'
     expect(await drift(variant(CHANGED_ESCALATION), {'sops/global/refund-escalation.md': broken})).toEqual([])
+  })
+})
+
+describe(`${RULE} against the merge base (git history)`, () => {
+  const B = 'sops/global/refund-escalation.md'
+  const DE = 'sops/DE/refund-escalation.md'
+  const BUMPED = sop({version: '1.5.0'}, {body: SOP_BODY.replace('Escalate to a team lead.', 'Escalate to a team lead and log it.')})
+
+  async function driftIn(root: string): Promise<string[]> {
+    return (await checkRepo(root)).findings.filter((f) => f.ruleId === RULE && f.file === DE).map((f) => `${f.messageId}@${f.line}:${f.column}`)
+  }
+
+  it('never reports a baseline edit as drift of a variant that did not touch the section', async () => {
+    const root = gitRepo({[B]: BASELINE, [DE]: variant(SOP_BODY)})
+    commit(root, {[B]: BUMPED})
+    expect(await driftIn(root)).toEqual([])
+  })
+
+  it('still reports the variant\'s own unapproved change, beside the baseline edit', async () => {
+    const text = variant(CHANGED_ESCALATION)
+    const root = gitRepo({[B]: BASELINE, [DE]: text})
+    commit(root, {[B]: BUMPED})
+    expect(await driftIn(root)).toEqual([atHeading('changed', text, '## Escalation')])
+  })
+
+  it('reports an unapproved change the baseline also changed (a conflict) as drift too', async () => {
+    const text = variant(SOP_BODY.replace('Escalate to a team lead.', 'Escalate to the DE lead.'))
+    const root = gitRepo({[B]: BASELINE, [DE]: text})
+    commit(root, {[B]: BUMPED})
+    expect(await driftIn(root)).toEqual([atHeading('changed', text, '### Refund above limit')])
+  })
+
+  it('without history judges against today\'s baseline (the old behaviour) and says why once', async () => {
+    const root = gitRepo({'README.md': 'x'})
+    writeFiles(root, {[B]: BUMPED, [DE]: variant(SOP_BODY)})
+    const {findings, notes} = await checkRepo(root)
+    const text = variant(SOP_BODY)
+    expect(findings.filter((f) => f.ruleId === RULE).map((f) => `${f.messageId}@${f.line}:${f.column}`)).toEqual([atHeading('changed', text, '### Refund above limit')])
+    expect(notes).toHaveLength(1)
+    expect(notes[0]).toMatch(/fetch-depth: 0/)
   })
 })

@@ -2,13 +2,14 @@
 import type {DiffResult, DocumentDiff, DriftMatrix, SectionChange, WordChange} from '../model.js'
 import {escapeHtml as esc} from '../../core/escape.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, approvalLabel, formatValue, sectionSummary} from './summary.js'
+import {STATE_LEGEND, STATE_SYMBOL, changeLabel, formatValue, sectionSummary} from './summary.js'
 
 const STYLE = `body{font:14px/1.5 system-ui,sans-serif;margin:2rem;color:#1f2328}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;text-align:left}th{background:#f6f8fa}
 .side{white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:12px;width:50%}del{background:#ffebe9;color:#82071e}
 ins{background:#dafbe1;color:#116329;text-decoration:none}.approved{color:#116329}.drift,.missing,.expired{color:#82071e}
-.same{color:#8c959f}.added{color:#0969da}h2{margin-top:2rem}`
+.same{color:#8c959f}.added{color:#0969da}.upstream,.portable{color:#0550ae}.conflict{color:#8250df;font-weight:bold}
+h2{margin-top:2rem}`
 
 export default defineDiffRenderer({
   name: 'html',
@@ -29,8 +30,8 @@ function renderDiff(diff: DocumentDiff): string {
 }
 
 function sectionRow(s: SectionChange): string {
-  const approval = 'approval' in s ? s.approval : undefined
-  const status = `${esc(s.kind)}${approval ? ` <span class="${approval}">${esc(approvalLabel(approval))}</span>` : ''}`
+  const judged = ('approval' in s ? s.approval : undefined) ?? ('port' in s ? s.port : undefined)
+  const status = `${esc(s.kind)}${judged ? ` <span class="${judged}">${esc(changeLabel(s))}</span>` : ''}`
   const head = `<td><strong>${esc(s.path)}</strong><br><small class="${s.kind === 'same' ? 'same' : ''}">${status}</small></td>`
   if (s.kind === 'added') return `<tr>${head}<td class="side"></td><td class="side"><ins>${esc(s.text)}</ins></td></tr>`
   if (s.kind === 'removed') return `<tr>${head}<td class="side"><del>${esc(s.text)}</del></td><td class="side"></td></tr>`

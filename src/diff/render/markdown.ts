@@ -2,7 +2,7 @@
 import {markdownCell as cell} from '../../core/escape.js'
 import type {DiffResult, DocumentDiff, DriftMatrix, WordChange} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, approvalLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
+import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
 
 export default defineDiffRenderer({
   name: 'markdown',
@@ -21,7 +21,7 @@ function renderDiff(diff: DocumentDiff): string {
   const changes = differing(diff)
   if (changes.length === 0) return out.join('\n')
   out.push('| section | change | status |', '|---|---|---|')
-  for (const s of changes) out.push(`| ${cell(s.path)} | ${s.kind} | ${approvalLabel('approval' in s ? s.approval : undefined)} |`)
+  for (const s of changes) out.push(`| ${cell(s.path)} | ${s.kind} | ${changeLabel(s)} |`)
   for (const s of changes) {
     if (!('words' in s) || !s.words) continue
     out.push('', `<details><summary>${cell(s.path)}</summary>`, '', words(s.words), '', '</details>')

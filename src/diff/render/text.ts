@@ -2,7 +2,7 @@
 import type {ChalkInstance} from 'chalk'
 import type {DocumentDiff, DriftMatrix, MatrixState, SectionChange} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, approvalLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
+import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
 
 export default defineDiffRenderer({
   name: 'text',
@@ -37,8 +37,9 @@ const MARK: Record<SectionChange['kind'], string> = {same: '=', changed: '~', ad
 
 function sectionLines(s: SectionChange, width: number, c: ChalkInstance): string[] {
   const approval = 'approval' in s ? s.approval : undefined
-  const label = approvalLabel(approval)
-  const paint = approval === 'approved' ? c.green : approval ? c.red : (x: string) => x
+  const label = changeLabel(s)
+  const port = 'port' in s ? s.port : undefined
+  const paint = approval === 'approved' || port === 'portable' ? c.green : approval || port ? c.red : (x: string) => x
   const head = `  ${MARK[s.kind]} ${s.path.padEnd(width)}  ${c.dim(s.kind)}${label ? `  ${paint(label)}` : ''}`
   const words = 'words' in s && s.words ? s.words : undefined
   if (!words) return [head]
@@ -48,6 +49,7 @@ function sectionLines(s: SectionChange, width: number, c: ChalkInstance): string
 
 const PAINT: Record<MatrixState, (c: ChalkInstance) => (text: string) => string> = {
   same: (c) => c.dim, approved: (c) => c.green, drift: (c) => c.red, expired: (c) => c.yellow, missing: (c) => c.red, added: (c) => c.cyan,
+  upstream: (c) => c.blue, conflict: (c) => c.magenta,
 }
 
 function renderMatrix(m: DriftMatrix, c: ChalkInstance): string {
