@@ -5,7 +5,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {format} from 'node:util'
-import {Config, flush, handle, run} from '@oclif/core'
+import {Config, handle, run} from '@oclif/core'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 export const BIN = path.join(ROOT, 'bin/run.js')
@@ -62,9 +62,9 @@ async function runOnce(args: string[], options: {cwd: string; env?: NodeJS.Proce
     process.exit = ((code?: number | string | null) => {
       exited ??= Number(code ?? 0)
     }) as typeof process.exit
+    // No oclif flush(): our streams are captured, and each flush leaves a 'drain' listener behind.
     try {
       await run(args, config)
-      flush()
     } catch (error) {
       await handle(error as Error)
     }
