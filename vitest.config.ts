@@ -19,7 +19,9 @@ export default defineConfig({
     // Command tests change the working folder in-process (test/helpers/cli.ts): forks, not threads.
     pool: 'forks',
     projects: [
-      {extends: true, test: {name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW}},
+      // One module graph per worker instead of one per file: loading remark, oclif and the rules
+      // once cut the import time of test/rules + test/core from 99 s to 15 s. No test mocks modules.
+      {extends: true, test: {name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, isolate: false}},
       {extends: true, test: {name: 'slow', include: SLOW}},
     ],
   },
