@@ -5,7 +5,7 @@ import {existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {runSopkit, tempRepo} from '../helpers/cli.js'
+import {runSopkit, sopkit, tempRepo} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
 import {CSV_PAYLOADS, HOSTILE_DOCUMENTS, ODD_NAMES} from './inputs.js'
 
@@ -38,11 +38,16 @@ function clean(r: {code: number; stdout: string; stderr: string}, codes: number[
   expect(r.stderr).not.toMatch(/internal error/)
 }
 
+// How deep the YAML parser recurses before the stack runs out depends on how warm the JIT is: in a
+// test process that already parsed much YAML the findings differ (35 instead of 1). A user's run is
+// a fresh process, so these run in one.
+const FRESH_PROCESS = new Set(['deep-nesting'])
+
 describe('check on each hostile document', () => {
   it.each(HOSTILE_DOCUMENTS.map((h) => [h.name, h] as const))('%s', async (name, hostile) => {
     const repo = tempRepo({'sops/global/good.md': doc(), [`sops/global/${name}.md`]: hostile.content})
     const started = Date.now()
-    const r = await runSopkit(['check', '--json'], {cwd: repo})
+    const r = FRESH_PROCESS.has(name) ? sopkit(['check', '--json'], {cwd: repo}) : await runSopkit(['check', '--json'], {cwd: repo})
     expect(Date.now() - started).toBeLessThan(20_000)
     clean(r, hostile.expect.length > 0 ? [1] : [0])
     const findings = JSON.parse(r.stdout).findings as Array<{file: string; ruleId: string; messageId: string}>
