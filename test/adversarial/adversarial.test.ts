@@ -5,7 +5,7 @@ import {existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {sopkit, tempRepo} from '../helpers/cli.js'
+import {runSopkit, sopkit, tempRepo} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
 import {CSV_PAYLOADS, HOSTILE_DOCUMENTS, ODD_NAMES} from './inputs.js'
 
@@ -25,24 +25,36 @@ function snapshot(dir: string): Record<string, string> {
   return out
 }
 
+/** The commands run in this process (runSopkit), so a polluted prototype would show here. */
+function prototypesUntouched() {
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  expect(Object.keys(Object.prototype)).toEqual([])
+  expect(Object.keys(Array.prototype)).toEqual([])
+}
+
 function clean(r: {code: number; stdout: string; stderr: string}, codes: number[]) {
   expect(codes, r.stderr).toContain(r.code)
   expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
   expect(r.stderr).not.toMatch(/internal error/)
 }
 
+// How deep the YAML parser recurses before the stack runs out depends on how warm the JIT is: in a
+// test process that already parsed much YAML the findings differ (35 instead of 1). A user's run is
+// a fresh process, so these run in one.
+const FRESH_PROCESS = new Set(['deep-nesting'])
+
 describe('check on each hostile document', () => {
-  it.each(HOSTILE_DOCUMENTS.map((h) => [h.name, h] as const))('%s', (name, hostile) => {
+  it.each(HOSTILE_DOCUMENTS.map((h) => [h.name, h] as const))('%s', async (name, hostile) => {
     const repo = tempRepo({'sops/global/good.md': doc(), [`sops/global/${name}.md`]: hostile.content})
     const started = Date.now()
-    const r = sopkit(['check', '--json'], {cwd: repo})
+    const r = FRESH_PROCESS.has(name) ? sopkit(['check', '--json'], {cwd: repo}) : await runSopkit(['check', '--json'], {cwd: repo})
     expect(Date.now() - started).toBeLessThan(20_000)
     clean(r, hostile.expect.length > 0 ? [1] : [0])
     const findings = JSON.parse(r.stdout).findings as Array<{file: string; ruleId: string; messageId: string}>
     expect(findings.filter((f) => f.file === `sops/global/${name}.md`).map((f) => `${f.ruleId}:${f.messageId}`)).toEqual(hostile.expect)
     expect(findings.filter((f) => f.file === 'sops/global/good.md')).toEqual([])
     expect(existsSync(path.join(repo, 'PWNED'))).toBe(false)
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    prototypesUntouched()
   })
 })
 
@@ -71,10 +83,10 @@ describe('every reading command on a library holding the whole corpus', () => {
     ['new --dry-run', ['new', 'sop', '--title', 'Fresh', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'], [0]],
     ['check --changed-since an option', ['check', '--changed-since=--output=/tmp/sopkit-pwned'], [2]],
     ['diff --ref an option', ['diff', 'refund-escalation', '--market', 'DE', '--ref', '-rf'], [2]],
-  ])('%s', (_, args, codes) => {
+  ])('%s', async (_, args, codes) => {
     const before = snapshot(repo)
     const started = Date.now()
-    const r = sopkit(args as string[], {cwd: repo})
+    const r = await runSopkit(args as string[], {cwd: repo})
     expect(Date.now() - started).toBeLessThan(30_000)
     clean(r, codes as number[])
     if ((args as string[]).includes('--json')) expect(() => JSON.parse(r.stdout)).not.toThrow()
@@ -87,9 +99,9 @@ describe('every reading command on a library holding the whole corpus', () => {
     ['export html', ['export', '--market', 'DE', '--format', 'html', '-o', 'out/de.html'], ['out/de.html']],
     ['export jsonl', ['export', '--market', 'GLOBAL', '--format', 'jsonl', '-o', 'out/global.jsonl'], ['out/global.jsonl']],
     ['export --market all', ['export', '--market', 'all', '--format', 'md', '-o', 'out/all'], undefined],
-  ])('%s writes only its output', (_, args, outputs) => {
+  ])('%s writes only its output', async (_, args, outputs) => {
     const before = snapshot(repo)
-    const r = sopkit(args as string[], {cwd: repo})
+    const r = await runSopkit(args as string[], {cwd: repo})
     clean(r, [0])
     const after = snapshot(repo)
     const added = Object.keys(after).filter((f) => !(f in before)).sort()
@@ -100,8 +112,8 @@ describe('every reading command on a library holding the whole corpus', () => {
     expect(existsSync(path.join(repo, 'PWNED'))).toBe(false)
   })
 
-  it('reports odd file names by their real paths', () => {
-    const r = sopkit(['check', '--json', 'sops/odd'], {cwd: repo})
+  it('reports odd file names by their real paths', async () => {
+    const r = await runSopkit(['check', '--json', 'sops/odd'], {cwd: repo})
     clean(r, [0])
     expect((JSON.parse(r.stdout).files as string[]).sort()).toEqual(ODD_NAMES.map((n) => `sops/odd/${n}`).sort())
   })
@@ -117,18 +129,18 @@ describe('hostile CSV', () => {
     ['UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title,market\nA,GLOBAL\n', 'utf16le')]), [2]],
     ['NUL bytes', Buffer.from('title,market\nA\u0000,GLOBAL\n'), [1, 2]],
     ['formula cells', `title,market,owner,channel\n${CSV_PAYLOADS.map((p) => `"${p.replaceAll('"', '""')}",GLOBAL,a@b.co,chatbot`).join('\n')}\n`, [0, 1]],
-  ])('import: %s', (_, csv, codes) => {
+  ])('import: %s', async (_, csv, codes) => {
     const repo = library()
     writeFileSync(path.join(repo, 'inventory.csv'), csv)
-    const r = sopkit(['import', 'inventory.csv', '--json'], {cwd: repo})
+    const r = await runSopkit(['import', 'inventory.csv', '--json'], {cwd: repo})
     clean(r, codes as number[])
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    prototypesUntouched()
     // Cells are text: a formula-looking title is kept as that title, in a document check accepts.
     if (csv.toString().includes('HYPERLINK')) {
       const made = readdirSync(path.join(repo, 'sops'), {recursive: true}) as string[]
       const texts = made.filter((f) => f.endsWith('.md')).map((f) => readFileSync(path.join(repo, 'sops', f), 'utf8'))
       expect(texts.some((t) => t.includes('HYPERLINK("http://evil.example"'))).toBe(true)
-      clean(sopkit(['check'], {cwd: repo}), [0])
+      clean(await runSopkit(['check'], {cwd: repo}), [0])
     }
   })
 
@@ -137,28 +149,28 @@ describe('hostile CSV', () => {
     ['ragged rows', 'id,market,period,csat\nrefund-escalation,SG\nrefund-escalation,SG,2026-02,4.6,9\n', [0]],
     ['formula values', `id,market,period,csat\n${CSV_PAYLOADS.map((p, i) => `"${p.replaceAll('"', '""')}",SG,2026-0${i + 1},4.1`).join('\n')}\n`, [0]],
     ['__proto__ header', 'id,market,period,__proto__,csat\nrefund-escalation,SG,2026-01,1,4.1\n', [0]],
-  ])('report: %s', (_, csv, codes) => {
+  ])('report: %s', async (_, csv, codes) => {
     const repo = library()
     writeFileSync(path.join(repo, 'metrics.csv'), csv)
     for (const format of ['json', 'html']) {
-      const r = sopkit(['report', '--metrics', 'metrics.csv', '--format', format], {cwd: repo})
+      const r = await runSopkit(['report', '--metrics', 'metrics.csv', '--format', format], {cwd: repo})
       clean(r, codes as number[])
       if (format === 'html' && r.code === 0) expect(r.stdout).not.toMatch(/<script|javascript:|href="http/i)
     }
   })
 
-  it('ls --format csv escapes formula titles', () => {
+  it('ls --format csv escapes formula titles', async () => {
     const repo = tempRepo({'sops/global/a.md': doc({front: {id: 'a', title: '=HYPERLINK("http://evil.example","x")'}})})
-    const r = sopkit(['ls', '--format', 'csv'], {cwd: repo})
+    const r = await runSopkit(['ls', '--format', 'csv'], {cwd: repo})
     clean(r, [0])
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`)
   })
 })
 
 describe('templates with prototype lookups', () => {
-  it.each(['{{constructor.constructor}}', '{{__proto__}}', '{{lookup this "constructor"}}', '{{#with constructor}}{{name}}{{/with}}'])('%s never reaches a prototype', (expression) => {
+  it.each(['{{constructor.constructor}}', '{{__proto__}}', '{{lookup this "constructor"}}', '{{#with constructor}}{{name}}{{/with}}'])('%s never reaches a prototype', async (expression) => {
     const repo = tempRepo({'templates/sop.md.hbs': `---\ndescription: hostile\ntype: sop\n---\n# {{title}}\n\n${expression}\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n`})
-    const r = sopkit(['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'], {cwd: repo})
+    const r = await runSopkit(['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'], {cwd: repo})
     clean(r, [0, 2])
     expect(r.stdout).not.toMatch(/function|native code|\[object Object\]/)
   })

@@ -2,7 +2,7 @@
 import {cpSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ROOT, sopkit, tempRepo} from '../helpers/cli.js'
+import {ROOT, runSopkit, tempRepo} from '../helpers/cli.js'
 
 /** A library of `copies` × the bundled one, each copy its own families, some with problems. */
 function bigLibrary(copies: number): string {
@@ -22,10 +22,10 @@ function bigLibrary(copies: number): string {
 }
 
 describe('parallel loading', () => {
-  it('gives the same findings with one thread and with three', () => {
+  it('gives the same findings with one thread and with three', async () => {
     const repo = bigLibrary(15)
-    const one = sopkit(['check', '--json'], {cwd: repo, env: {SOPKIT_WORKERS: '1'}})
-    const three = sopkit(['check', '--json'], {cwd: repo, env: {SOPKIT_WORKERS: '3'}})
+    const one = await runSopkit(['check', '--json'], {cwd: repo, env: {SOPKIT_WORKERS: '1'}})
+    const three = await runSopkit(['check', '--json'], {cwd: repo, env: {SOPKIT_WORKERS: '3'}})
     expect(one.code).toBe(1)
     expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(30)
     expect(three.stdout).toBe(one.stdout)
@@ -34,11 +34,11 @@ describe('parallel loading', () => {
 })
 
 describe('parallel loading for the other commands', () => {
-  it('gives the same inventory and coverage with one thread and with three', () => {
+  it('gives the same inventory and coverage with one thread and with three', async () => {
     const repo = bigLibrary(15)
     for (const args of [['ls', '--json'], ['coverage', '--json']]) {
-      const one = sopkit(args, {cwd: repo, env: {SOPKIT_WORKERS: '1'}})
-      const three = sopkit(args, {cwd: repo, env: {SOPKIT_WORKERS: '3'}})
+      const one = await runSopkit(args, {cwd: repo, env: {SOPKIT_WORKERS: '1'}})
+      const three = await runSopkit(args, {cwd: repo, env: {SOPKIT_WORKERS: '3'}})
       expect(one.code).toBe(0)
       expect(one.stdout.length).toBeGreaterThan(1000)
       expect(three.stdout).toBe(one.stdout)
@@ -47,18 +47,19 @@ describe('parallel loading for the other commands', () => {
 })
 
 describe('--shard', () => {
-  it('splits the checked documents so that n jobs cover each exactly once', () => {
+  it('splits the checked documents so that n jobs cover each exactly once', async () => {
     const repo = bigLibrary(2)
-    const files = (args: string[]) => (JSON.parse(sopkit(['check', '--json', ...args], {cwd: repo}).stdout) as {files: string[]}).files
-    const all = files([])
-    const shards = [1, 2, 3].map((i) => files(['--shard', `${i}/3`]))
+    const files = async (args: string[]) => (JSON.parse((await runSopkit(['check', '--json', ...args], {cwd: repo})).stdout) as {files: string[]}).files
+    const all = await files([])
+    const shards: string[][] = []
+    for (const i of [1, 2, 3]) shards.push(await files(['--shard', `${i}/3`]))
     expect(shards.flat().sort()).toEqual([...all].sort())
     expect(new Set(shards.flat()).size).toBe(all.length)
     expect(shards.every((s) => s.length > 0)).toBe(true)
   })
 
-  it('rejects a malformed shard with exit 2', () => {
-    const r = sopkit(['check', '--shard', '4/3'], {cwd: tempRepo()})
+  it('rejects a malformed shard with exit 2', async () => {
+    const r = await runSopkit(['check', '--shard', '4/3'], {cwd: tempRepo()})
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/--shard 4\/3: expected i\/n/)
   })

@@ -2,7 +2,7 @@
 import {cpSync, existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ROOT, sopkit, tempRepo} from '../helpers/cli.js'
+import {ROOT, runSopkit, tempRepo} from '../helpers/cli.js'
 
 function library(): string {
   const repo = tempRepo()
@@ -11,7 +11,7 @@ function library(): string {
 }
 
 const repo = library()
-const run = (args: string[], env?: NodeJS.ProcessEnv) => sopkit(['export', ...args], {cwd: repo, env})
+const run = (args: string[], env?: NodeJS.ProcessEnv) => runSopkit(['export', ...args], {cwd: repo, env})
 const read = (file: string) => readFileSync(path.join(repo, file), 'utf8')
 
 interface JsonPlaybook {
@@ -22,8 +22,8 @@ interface JsonPlaybook {
 }
 
 describe('sopkit export on the bundled library', () => {
-  it('--market DE --format html -o de.html: DE variants where they exist, GLOBAL otherwise, no drafts, GDPR appendix', () => {
-    const r = run(['--market', 'DE', '--format', 'html', '-o', 'de.html', '--date', '2026-05-01'])
+  it('--market DE --format html -o de.html: DE variants where they exist, GLOBAL otherwise, no drafts, GDPR appendix', async () => {
+    const r = await run(['--market', 'DE', '--format', 'html', '-o', 'de.html', '--date', '2026-05-01'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^wrote de\.html \(DE: 14 documents\)$/m)
@@ -43,8 +43,8 @@ describe('sopkit export on the bundled library', () => {
     for (const href of hrefs) expect(ids.has(href), href).toBe(true)
   })
 
-  it('--channel ai-agent keeps only documents for that channel', () => {
-    const r = run(['--market', 'DE', '--channel', 'ai-agent', '--format', 'json', '-o', '-', '--date', '2026-05-01'])
+  it('--channel ai-agent keeps only documents for that channel', async () => {
+    const r = await run(['--market', 'DE', '--channel', 'ai-agent', '--format', 'json', '-o', '-', '--date', '2026-05-01'])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout) as JsonPlaybook
     expect(json.document_count).toBe(12)
@@ -54,104 +54,106 @@ describe('sopkit export on the bundled library', () => {
     expect(r.stderr).toBe('DE: 12 documents\n')
   })
 
-  it('two runs with the same --date are byte-identical, in every text format and docx', () => {
+  it('two runs with the same --date are byte-identical, in every text format and docx', async () => {
     for (const format of ['html', 'md', 'json', 'jsonl', 'docx']) {
-      const outputs = ['a', 'b'].map((n) => {
+      const outputs: Buffer[] = []
+      for (const n of ['a', 'b']) {
         const file = `same-${n}.${format}`
-        expect(run(['--market', 'DE', '--format', format, '-o', file, '--date', '2026-05-01']).code).toBe(0)
-        return readFileSync(path.join(repo, file))
-      })
+        expect((await run(['--market', 'DE', '--format', format, '-o', file, '--date', '2026-05-01'])).code).toBe(0)
+        outputs.push(readFileSync(path.join(repo, file)))
+      }
       expect(outputs[0]!.equals(outputs[1]!), format).toBe(true)
     }
   })
 
-  it('takes the date from SOURCE_DATE_EPOCH', () => {
-    const r = run(['--market', 'SG', '--format', 'json', '-o', '-'], {SOURCE_DATE_EPOCH: '1777593600'})
+  it('takes the date from SOURCE_DATE_EPOCH', async () => {
+    const r = await run(['--market', 'SG', '--format', 'json', '-o', '-'], {SOURCE_DATE_EPOCH: '1777593600'})
     expect(JSON.parse(r.stdout).date).toBe('2026-05-01')
   })
 
-  it('--format json parses, with the generator first', () => {
-    expect(run(['--market', 'GB', '--format', 'json', '-o', 'gb.json']).code).toBe(0)
+  it('--format json parses, with the generator first', async () => {
+    expect((await run(['--market', 'GB', '--format', 'json', '-o', 'gb.json'])).code).toBe(0)
     const json = JSON.parse(read('gb.json')) as JsonPlaybook
     expect(Object.keys(json)[0]).toBe('generator')
     expect(json.documents.every((d) => d.status === 'approved')).toBe(true)
   })
 
-  it('an unknown market is exit 2 with a did-you-mean', () => {
-    const r = run(['--market', 'DX', '-o', 'x.html'])
+  it('an unknown market is exit 2 with a did-you-mean', async () => {
+    const r = await run(['--market', 'DX', '-o', 'x.html'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/--market DX: unknown market \(did you mean "DE"\?\)/)
     expect(existsSync(path.join(repo, 'x.html'))).toBe(false)
   })
 
-  it('an unknown channel, type or status is exit 2', () => {
-    expect(run(['--market', 'DE', '--channel', 'fax', '-o', '-']).code).toBe(2)
-    expect(run(['--market', 'DE', '--type', 'memo', '-o', '-']).code).toBe(2)
-    expect(run(['--market', 'DE', '--status', 'published', '-o', '-']).code).toBe(2)
+  it('an unknown channel, type or status is exit 2', async () => {
+    expect((await run(['--market', 'DE', '--channel', 'fax', '-o', '-'])).code).toBe(2)
+    expect((await run(['--market', 'DE', '--type', 'memo', '-o', '-'])).code).toBe(2)
+    expect((await run(['--market', 'DE', '--status', 'published', '-o', '-'])).code).toBe(2)
   })
 
-  it('never replaces a hand-made file without --force, and replaces its own earlier output', () => {
+  it('never replaces a hand-made file without --force, and replaces its own earlier output', async () => {
     writeFileSync(path.join(repo, 'mine.html'), '<html>my own notes</html>\n')
-    const refused = run(['--market', 'DE', '-o', 'mine.html'])
+    const refused = await run(['--market', 'DE', '-o', 'mine.html'])
     expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/mine\.html exists and was not made by sopkit export/)
     expect(refused.stderr).toMatch(/--force/)
     expect(read('mine.html')).toBe('<html>my own notes</html>\n')
-    expect(run(['--market', 'DE', '-o', 'mine.html', '--force']).code).toBe(0)
+    expect((await run(['--market', 'DE', '-o', 'mine.html', '--force'])).code).toBe(0)
     expect(read('mine.html')).toContain('sopkit export')
 
     for (const format of ['md', 'json', 'jsonl', 'docx']) {
       const file = `own.${format}`
-      expect(run(['--market', 'DE', '--format', format, '-o', file]).code, format).toBe(0)
-      const again = run(['--market', 'DE', '--format', format, '-o', file])
+      expect((await run(['--market', 'DE', '--format', format, '-o', file])).code, format).toBe(0)
+      const again = await run(['--market', 'DE', '--format', format, '-o', file])
       expect(again.code, format).toBe(0)
       expect(again.stdout).toMatch(new RegExp(`^replaced ${file.replace('.', '\\.')}`))
     }
     // A markdown file that merely mentions sopkit is still the user's.
     writeFileSync(path.join(repo, 'notes.md'), '# Notes\n\nSee <!-- generated by sopkit export -->\n')
-    expect(run(['--market', 'DE', '--format', 'md', '-o', 'notes.md']).code).toBe(2)
+    expect((await run(['--market', 'DE', '--format', 'md', '-o', 'notes.md'])).code).toBe(2)
   })
 
-  it('--market all writes one playbook per market that has documents, named <MARKET>.<ext>', () => {
-    const r = run(['--market', 'all', '--format', 'md', '-o', 'books', '--date', '2026-05-01'])
+  it('--market all writes one playbook per market that has documents, named <MARKET>.<ext>', async () => {
+    const r = await run(['--market', 'all', '--format', 'md', '-o', 'books', '--date', '2026-05-01'])
     expect(r.code).toBe(0)
     expect(readdirSync(path.join(repo, 'books')).sort()).toEqual(['BR.md', 'DE.md', 'GB.md', 'GLOBAL.md', 'ID.md', 'MY.md', 'SG.md', 'US.md'])
     expect(read('books/SG.md')).toContain('sops/SG/refund-escalation.md')
     expect(read('books/US.md')).toMatch(/sops\/US\/where-is-my-order\.md.* is draft; the playbook shows sops\/global\/where-is-my-order\.md/)
     // The default folder is playbooks/ in the repo; a re-run replaces its own files.
-    expect(run(['--market', 'all', '--format', 'json', '--channel', 'social']).code).toBe(0)
+    expect((await run(['--market', 'all', '--format', 'json', '--channel', 'social'])).code).toBe(0)
     expect(readdirSync(path.join(repo, 'playbooks')).sort()).toEqual(['BR.json', 'DE.json', 'GB.json', 'GLOBAL.json', 'ID.json', 'MY.json', 'SG.json', 'US.json'])
   })
 
-  it('--market all --shard i/n: n jobs write every market exactly once', () => {
-    const written = [1, 2, 3].map((i) => {
+  it('--market all --shard i/n: n jobs write every market exactly once', async () => {
+    const written: string[][] = []
+    for (const i of [1, 2, 3]) {
       const dir = `shard-${i}`
-      expect(run(['--market', 'all', '--format', 'md', '-o', dir, '--date', '2026-05-01', '--shard', `${i}/3`]).code).toBe(0)
-      return existsSync(path.join(repo, dir)) ? readdirSync(path.join(repo, dir)) : []
-    })
+      expect((await run(['--market', 'all', '--format', 'md', '-o', dir, '--date', '2026-05-01', '--shard', `${i}/3`])).code).toBe(0)
+      written.push(existsSync(path.join(repo, dir)) ? readdirSync(path.join(repo, dir)) : [])
+    }
     expect(written.flat().sort()).toEqual(['BR.md', 'DE.md', 'GB.md', 'GLOBAL.md', 'ID.md', 'MY.md', 'SG.md', 'US.md'])
-    expect(run(['--market', 'DE', '--shard', '1/2']).code).toBe(2)
+    expect((await run(['--market', 'DE', '--shard', '1/2'])).code).toBe(2)
   })
 
-  it('checks every target before writing any', () => {
+  it('checks every target before writing any', async () => {
     const dir = path.join(repo, 'guarded')
-    expect(run(['--market', 'all', '--format', 'md', '-o', 'guarded']).code).toBe(0)
+    expect((await run(['--market', 'all', '--format', 'md', '-o', 'guarded'])).code).toBe(0)
     writeFileSync(path.join(dir, 'SG.md'), 'hand-made\n')
     const before = readFileSync(path.join(dir, 'BR.md'))
-    const r = run(['--market', 'all', '--format', 'md', '-o', 'guarded', '--date', '2030-01-01'])
+    const r = await run(['--market', 'all', '--format', 'md', '-o', 'guarded', '--date', '2030-01-01'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/guarded\/SG\.md exists and was not made by sopkit export/)
     expect(readFileSync(path.join(dir, 'BR.md')).equals(before)).toBe(true)
   })
 
-  it('--json reports what was written', () => {
-    const r = run(['--market', 'DE', '--format', 'md', '-o', 'report.md', '--json'])
+  it('--json reports what was written', async () => {
+    const r = await run(['--market', 'DE', '--format', 'md', '-o', 'report.md', '--json'])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({format: 'md', files: [{market: 'DE', file: 'report.md', documents: 14, replaced: false}]})
   })
 
-  it('pdf without a Chromium is exit 2, naming how to install one', () => {
-    const r = run(['--market', 'DE', '--format', 'pdf', '-o', 'de.pdf'], {SOPKIT_CHROMIUM: '/nonexistent/chromium'})
+  it('pdf without a Chromium is exit 2, naming how to install one', async () => {
+    const r = await run(['--market', 'DE', '--format', 'pdf', '-o', 'de.pdf'], {SOPKIT_CHROMIUM: '/nonexistent/chromium'})
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/no Chromium found/)
     expect(r.stderr).toMatch(/apt-get install chromium/)
@@ -159,24 +161,24 @@ describe('sopkit export on the bundled library', () => {
     expect(existsSync(path.join(repo, 'de.pdf'))).toBe(false)
   })
 
-  it('a Chromium that does not start is exit 2, naming it', () => {
-    const r = run(['--market', 'DE', '--format', 'pdf', '-o', 'broken.pdf'], {SOPKIT_CHROMIUM: '/bin/false'})
+  it('a Chromium that does not start is exit 2, naming it', async () => {
+    const r = await run(['--market', 'DE', '--format', 'pdf', '-o', 'broken.pdf'], {SOPKIT_CHROMIUM: '/bin/false'})
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/\/bin\/false did not start/)
     expect(existsSync(path.join(repo, 'broken.pdf'))).toBe(false)
   })
 
-  it('exports what it can read, and says which files it left out', () => {
+  it('exports what it can read, and says which files it left out', async () => {
     const broken = tempRepo({'sops/global/ok.md': readFileSync(path.join(ROOT, 'sops/global/refund-escalation.md'), 'utf8'),
       'sops/global/bad.md': '---\nid: [unclosed\n---\n# Bad\n'})
-    const r = sopkit(['export', '--market', 'DE', '-o', 'de.md', '-f', 'md'], {cwd: broken})
+    const r = await runSopkit(['export', '--market', 'DE', '-o', 'de.md', '-f', 'md'], {cwd: broken})
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/wrote de\.md \(DE: 1 document; 1 link to documents outside the playbook/)
     expect(r.stderr).toMatch(/left out 1 file that cannot be read as documents \(run `sopkit check` to see why\): sops\/global\/bad\.md/)
   })
 
-  it('--help shows examples', () => {
-    const r = sopkit(['export', '--help'], {cwd: repo})
+  it('--help shows examples', async () => {
+    const r = await runSopkit(['export', '--help'], {cwd: repo})
     expect(r.stdout).toMatch(/--market DE -o de\.html/)
     expect(r.stdout).toMatch(/html\|md\|pdf\|docx\|json\|jsonl/)
   })

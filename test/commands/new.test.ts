@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest'
 import {runCheck} from '../../src/check/engine.js'
 import {loadConfig} from '../../src/core/config.js'
 import {loadDocument} from '../../src/core/loader.js'
-import {BIN, sopkit, tempRepo} from '../helpers/cli.js'
+import {BIN, runSopkit, tempRepo} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
 import {KEY, sopkitPty} from '../scaffold/pty.js'
 
@@ -36,7 +36,7 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
   execFileSync('git', ['init', '-q'], {cwd: repo})
 
   it('works end to end and every file passes check with no errors', async () => {
-    expect(sopkit(['init'], {cwd: repo}).code).toBe(0)
+    expect((await runSopkit(['init'], {cwd: repo})).code).toBe(0)
     const typed = sopkitPty(['new', 'sop'], repo, [
       ['Market', 'GLOBAL'], ['Global \\(all markets\\)', KEY.enter],
       ['Title', `Refund escalation${KEY.enter}`],
@@ -53,12 +53,12 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     expect(sop.meta).toMatchObject({id: 'refund-escalation', title: 'Refund escalation', type: 'sop', markets: ['GLOBAL'], owner: 'cs-ops@example.com', version: '0.1.0'})
     expect(sop.meta.channels).toEqual(['chatbot', 'agent-assisted'])
 
-    const strategy = sopkit(['new', 'strategy', '--title', 'AI agent rollout', '--market', 'DE', '--channel', 'ai-agent', '--owner', '@cs-strategy'], {cwd: repo})
+    const strategy = await runSopkit(['new', 'strategy', '--title', 'AI agent rollout', '--market', 'DE', '--channel', 'ai-agent', '--owner', '@cs-strategy'], {cwd: repo})
     expect(strategy.stderr).toBe('')
     expect(strategy.code).toBe(0)
-    const policy = sopkit(['new', 'policy', '--title', 'Seller response time', '--market', 'NO', '--owner', '@seller-ops'], {cwd: repo})
+    const policy = await runSopkit(['new', 'policy', '--title', 'Seller response time', '--market', 'NO', '--owner', '@seller-ops'], {cwd: repo})
     expect(policy.code).toBe(0)
-    const variant = sopkit(['new', '--from', 'refund-escalation', '--market', 'SG'], {cwd: repo})
+    const variant = await runSopkit(['new', '--from', 'refund-escalation', '--market', 'SG'], {cwd: repo})
     expect(variant.code).toBe(0)
     expect(variant.stdout).toMatch(/created sops\/SG\/refund-escalation.md/)
 
@@ -71,7 +71,7 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     expect(sg.meta).toMatchObject({compliance: ['PDPA'], based_on: '0.1.0', markets: ['SG'], title: 'Refund escalation (Singapore)'})
 
     expect(await errorsOf(repo)).toEqual([])
-    const check = sopkit(['check'], {cwd: repo})
+    const check = await runSopkit(['check'], {cwd: repo})
     expect(check.code).toBe(0)
     expect(check.stdout).toMatch(/4 documents checked/)
   })
@@ -155,15 +155,15 @@ describe('without a terminal', () => {
     expect(snapshot(repo)).toEqual({})
   })
 
-  it('no TTY (even without CI) is the same', () => {
-    const r = sopkit(['new', 'policy', '--title', 'X'], {cwd: tempRepo(), env: {CI: undefined}})
+  it('no TTY (even without CI) is the same', async () => {
+    const r = await runSopkit(['new', 'policy', '--title', 'X'], {cwd: tempRepo(), env: {CI: undefined}})
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/missing --market, --owner/)
   })
 
   it('--yes takes the defaults', async () => {
     const repo = tempRepo()
-    const r = sopkit(['new', 'sop', '--yes', '--title', 'Order not received', '--owner', '@cs'], {cwd: repo})
+    const r = await runSopkit(['new', 'sop', '--yes', '--title', 'Order not received', '--owner', '@cs'], {cwd: repo})
     expect(r.code).toBe(0)
     const made = snapshot(repo)['sops/global/order-not-received.md']!
     expect(made).toMatch(/version: "0\.1\.0"\nstatus: draft\n/)
@@ -171,9 +171,9 @@ describe('without a terminal', () => {
     expect(await errorsOf(repo)).toEqual([])
   })
 
-  it('--dry-run prints the document and its path, and writes nothing', () => {
+  it('--dry-run prints the document and its path, and writes nothing', async () => {
     const repo = tempRepo()
-    const r = sopkit(['new', 'kb-article', '--yes', '--title', 'Track my order', '--market', 'SG', '--owner', '@sea', '--dry-run'], {cwd: repo})
+    const r = await runSopkit(['new', 'kb-article', '--yes', '--title', 'Track my order', '--market', 'SG', '--owner', '@sea', '--dry-run'], {cwd: repo})
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/would write sops\/SG\/track-my-order.md \(dry run: nothing written\)/)
     expect(r.stdout).toMatch(/^---\nid: track-my-order\n/)
@@ -181,28 +181,28 @@ describe('without a terminal', () => {
     expect(snapshot(repo)).toEqual({})
   })
 
-  it('a repo template calling {{log}} is a template error, and --json stdout stays one JSON document', () => {
+  it('a repo template calling {{log}} is a template error, and --json stdout stays one JSON document', async () => {
     const repo = tempRepo({'templates/logger.md.hbs': '---\ndescription: logs\ntype: sop\n---\n# {{title}}\n{{log "x"}}\n## Purpose\n'})
-    const r = sopkit(['new', 'logger', ...SOP_FLAGS, '--json'], {cwd: repo})
+    const r = await runSopkit(['new', 'logger', ...SOP_FLAGS, '--json'], {cwd: repo})
     expect(r.code).toBe(2)
     const json = JSON.parse(r.stdout) as {error: {code: string; message: string}}
     expect(json.error.code).toBe('TEMPLATE_INVALID')
     expect(json.error.message).toMatch(/logger\.md\.hbs: .*log/)
   })
 
-  it('--json returns the file, the action and the front matter', () => {
+  it('--json returns the file, the action and the front matter', async () => {
     const repo = tempRepo()
-    const r = sopkit(['new', 'sop', ...SOP_FLAGS, '--json'], {cwd: repo})
+    const r = await runSopkit(['new', 'sop', ...SOP_FLAGS, '--json'], {cwd: repo})
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout) as {file: string; action: string; source: string; front: Record<string, unknown>}
     expect(json).toMatchObject({file: 'sops/global/refund-escalation.md', action: 'created', source: 'built-in template sop'})
     expect(json.front).toMatchObject({id: 'refund-escalation', markets: ['GLOBAL'], channels: ['chatbot', 'agent-assisted']})
   })
 
-  it('--output writes where the user says, even outside the repo', () => {
+  it('--output writes where the user says, even outside the repo', async () => {
     const repo = tempRepo()
     const out = path.join(os.tmpdir(), `sopkit-new-out-${process.pid}-${Date.now()}.md`)
-    const r = sopkit(['new', 'sop', ...SOP_FLAGS, '--output', out], {cwd: repo})
+    const r = await runSopkit(['new', 'sop', ...SOP_FLAGS, '--output', out], {cwd: repo})
     expect(r.code).toBe(0)
     expect(readFileSync(out, 'utf8')).toMatch(/^---\nid: refund-escalation/)
   })
@@ -210,10 +210,10 @@ describe('without a terminal', () => {
 
 describe('refusals: exit 2, one clear line, nothing written or changed', () => {
   /** Run in <wrapper>/repo and compare the whole wrapper: nothing in the repo or beside it may change. */
-  const refuses = (files: Record<string, string>, args: string[], message: RegExp) => {
+  const refuses = async (files: Record<string, string>, args: string[], message: RegExp) => {
     const wrapper = tempRepo(Object.fromEntries(Object.entries({'repo/.keep': '', ...files}).map(([k, v]) => [k.startsWith('repo/') ? k : `repo/${k}`, v])))
     const before = snapshot(wrapper)
-    const r = sopkit(args, {cwd: path.join(wrapper, 'repo')})
+    const r = await runSopkit(args, {cwd: path.join(wrapper, 'repo')})
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).toMatch(/mend:/)
@@ -222,35 +222,35 @@ describe('refusals: exit 2, one clear line, nothing written or changed', () => {
     return r
   }
 
-  it('the same document twice', () => {
+  it('the same document twice', async () => {
     const repo = tempRepo()
-    expect(sopkit(['new', 'sop', ...SOP_FLAGS], {cwd: repo}).code).toBe(0)
+    expect((await runSopkit(['new', 'sop', ...SOP_FLAGS], {cwd: repo})).code).toBe(0)
     const before = snapshot(repo)
     const mtime = statSync(path.join(repo, 'sops/global/refund-escalation.md')).mtimeMs
-    const again = sopkit(['new', 'sop', ...SOP_FLAGS], {cwd: repo})
+    const again = await runSopkit(['new', 'sop', ...SOP_FLAGS], {cwd: repo})
     expect(again.code).toBe(2)
     expect(again.stderr).toMatch(/id "refund-escalation" is already used by sops\/global\/refund-escalation.md/)
     expect(snapshot(repo)).toEqual(before)
     expect(statSync(path.join(repo, 'sops/global/refund-escalation.md')).mtimeMs).toBe(mtime)
   })
 
-  it('an existing file at the path, without --force (and replaced with it)', () => {
+  it('an existing file at the path, without --force (and replaced with it)', async () => {
     const files = {'sops/global/refund-escalation.md': 'hand-written notes\n'}
-    refuses(files, ['new', 'sop', ...SOP_FLAGS], /sops\/global\/refund-escalation.md already exists/)
+    await refuses(files, ['new', 'sop', ...SOP_FLAGS], /sops\/global\/refund-escalation.md already exists/)
     const repo = tempRepo(files)
-    const r = sopkit(['new', 'sop', ...SOP_FLAGS, '--force'], {cwd: repo})
+    const r = await runSopkit(['new', 'sop', ...SOP_FLAGS, '--force'], {cwd: repo})
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/overwritten sops\/global\/refund-escalation.md/)
   })
 
-  it('an id with ../', () => {
-    const r = refuses({}, ['new', 'sop', ...SOP_FLAGS, '--id', '../../escape'], /id "..\/..\/escape" is not kebab-case/)
+  it('an id with ../', async () => {
+    const r = await refuses({}, ['new', 'sop', ...SOP_FLAGS, '--id', '../../escape'], /id "..\/..\/escape" is not kebab-case/)
     expect(r.stderr).toMatch(/rename it to "escape"/)
   })
 
   it('a title with a newline then "markets: [EVIL]" is neutralised', async () => {
     const repo = tempRepo()
-    const r = sopkit(['new', 'sop', '--title', 'Refund\nmarkets: [EVIL]', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs', '--id', 'refund'], {cwd: repo})
+    const r = await runSopkit(['new', 'sop', '--title', 'Refund\nmarkets: [EVIL]', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs', '--id', 'refund'], {cwd: repo})
     expect(r.code).toBe(0)
     const made = await loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund.md'))
     expect(made.meta.markets).toEqual(['GLOBAL'])
@@ -258,24 +258,24 @@ describe('refusals: exit 2, one clear line, nothing written or changed', () => {
     expect(Object.keys(made.data)).not.toContain('EVIL')
   })
 
-  it('an owner with a newline cannot add a key either', () => {
-    refuses({}, ['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs\nstatus: approved'], /owner "@cs status: approved" is neither/)
+  it('an owner with a newline cannot add a key either', async () => {
+    await refuses({}, ['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs\nstatus: approved'], /owner "@cs status: approved" is neither/)
   })
 
-  it('an unknown market, with did-you-mean', () => {
-    refuses({}, ['new', 'sop', ...SOP_FLAGS, '--market', 'SGG'], /unknown market "SGG" \(did you mean "SG"\?\)/)
+  it('an unknown market, with did-you-mean', async () => {
+    await refuses({}, ['new', 'sop', ...SOP_FLAGS, '--market', 'SGG'], /unknown market "SGG" \(did you mean "SG"\?\)/)
   })
 
-  it('--from an unknown id', () => {
-    refuses(baseline, ['new', '--from', 'refund-escalaton', '--market', 'SG'], /no document has the id "refund-escalaton" \(did you mean "refund-escalation"\?\)/)
+  it('--from an unknown id', async () => {
+    await refuses(baseline, ['new', '--from', 'refund-escalaton', '--market', 'SG'], /no document has the id "refund-escalaton" \(did you mean "refund-escalation"\?\)/)
   })
 
-  it('--from for a market that already has a variant', () => {
-    refuses({...baseline, 'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'}})},
+  it('--from for a market that already has a variant', async () => {
+    await refuses({...baseline, 'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'}})},
       ['new', '--from', 'refund-escalation', '--market', 'SG'], /SG already has a variant of "refund-escalation": sops\/SG\/refund-escalation.md/)
   })
 
-  it('an unknown type', () => {
-    refuses({}, ['new', 'stratgy', ...SOP_FLAGS], /unknown template or type "stratgy" \(did you mean "strategy"\?\)/)
+  it('an unknown type', async () => {
+    await refuses({}, ['new', 'stratgy', ...SOP_FLAGS], /unknown template or type "stratgy" \(did you mean "strategy"\?\)/)
   })
 })

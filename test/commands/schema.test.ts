@@ -3,14 +3,15 @@ import path from 'node:path'
 import {Ajv} from 'ajv'
 import {describe, expect, it} from 'vitest'
 import {SopDocument} from '../../src/core/document.js'
-import {ROOT, sopkit, tempRepo} from '../helpers/cli.js'
+import {ROOT, runSopkit, tempRepo} from '../helpers/cli.js'
 
-const schemaOf = (cwd: string, ...args: string[]) => JSON.parse(sopkit(['schema', ...args], {cwd}).stdout) as Record<string, unknown>
+const schemaOf = async (cwd: string, ...args: string[]) => JSON.parse((await runSopkit(['schema', ...args], {cwd})).stdout) as Record<string, unknown>
 const bundled = (readdirSync(path.join(ROOT, 'sops'), {recursive: true}) as string[]).filter((f) => f.endsWith('.md'))
 const frontOf = (file: string) => ({...new SopDocument(file, file, readFileSync(path.join(ROOT, 'sops', file), 'utf8')).data})
 
+const validate = new Ajv({strict: false, allErrors: true}).compile(await schemaOf(ROOT))
+
 describe('sopkit schema', () => {
-  const validate = new Ajv({strict: false, allErrors: true}).compile(schemaOf(ROOT))
 
   it.each(bundled)('accepts the front matter of %s', (file) => {
     expect(validate(frontOf(file)), JSON.stringify(validate.errors)).toBe(true)
@@ -24,18 +25,18 @@ describe('sopkit schema', () => {
     expect(validate(withoutOwner)).toBe(false)
   })
 
-  it('follows the config: a market the config adds is allowed', () => {
+  it('follows the config: a market the config adds is allowed', async () => {
     const repo = tempRepo({'sopkit.config.yaml': 'taxonomy:\n  markets:\n    XK: {name: Kosovo}\n'})
-    const markets = JSON.stringify((schemaOf(repo).properties as Record<string, unknown>).markets)
+    const markets = JSON.stringify(((await schemaOf(repo)).properties as Record<string, unknown>).markets)
     expect(markets).toContain('"const":"XK"')
   })
 
-  it('prints the config schema with --for config, the same under --json, and writes -o', () => {
+  it('prints the config schema with --for config, the same under --json, and writes -o', async () => {
     const repo = tempRepo()
-    expect(schemaOf(repo, '--for', 'config').title).toBe('sopkit configuration')
-    expect(schemaOf(repo, '--json')).toEqual(schemaOf(repo))
-    const r = sopkit(['schema', '-o', 'schema.json'], {cwd: repo})
+    expect((await schemaOf(repo, '--for', 'config')).title).toBe('sopkit configuration')
+    expect(await schemaOf(repo, '--json')).toEqual(await schemaOf(repo))
+    const r = await runSopkit(['schema', '-o', 'schema.json'], {cwd: repo})
     expect(r.code).toBe(0)
-    expect(JSON.parse(readFileSync(path.join(repo, 'schema.json'), 'utf8'))).toEqual(schemaOf(repo))
+    expect(JSON.parse(readFileSync(path.join(repo, 'schema.json'), 'utf8'))).toEqual(await schemaOf(repo))
   })
 })

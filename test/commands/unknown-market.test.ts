@@ -3,7 +3,7 @@
 import {cpSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ROOT, sopkit, tempRepo} from '../helpers/cli.js'
+import {ROOT, runSopkit, tempRepo} from '../helpers/cli.js'
 
 describe('an unknown --market', () => {
   const repo = tempRepo()
@@ -15,12 +15,12 @@ describe('an unknown --market', () => {
     ['coverage', '--market', 'SGG'],
   ]
 
-  it.each(commands)('%s: one line, exit 2, the one wording', (...args) => {
-    const r = sopkit(args, {cwd: repo})
+  it.each(commands)('%s: one line, exit 2, the one wording', async (...args) => {
+    const r = await runSopkit(args, {cwd: repo})
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/^error: --market SGG: unknown market \(did you mean "SG"\?\) — mend: use an ISO 3166-1 alpha-2 code/)
-    const json = sopkit([...args, '--json'], {cwd: repo})
+    const json = await runSopkit([...args, '--json'], {cwd: repo})
     expect(json.code).toBe(2)
     expect((JSON.parse(json.stdout) as {error: {code: string}}).error.code).toBe('UNKNOWN_MARKET')
   })

@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ROOT, sopkit} from '../helpers/cli.js'
+import {ROOT, runSopkit} from '../helpers/cli.js'
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
   commands: Record<string, {summary?: string; description?: string; examples?: unknown[]; flags: Record<string, unknown>}>
@@ -14,11 +14,11 @@ describe('every command', () => {
     expect(ids).toEqual(expect.arrayContaining(['check', 'diff', 'init', 'new', 'rules', 'schema', 'templates']))
   })
 
-  it.each(ids)('%s has a summary and an example in its --help', (id) => {
+  it.each(ids)('%s has a summary and an example in its --help', async (id) => {
     const command = manifest.commands[id]!
     expect(command.summary ?? command.description).toBeTruthy()
     expect(command.examples?.length ?? 0).toBeGreaterThan(0)
-    const help = sopkit([...id.split(':'), '--help'], {cwd: ROOT})
+    const help = await runSopkit([...id.split(':'), '--help'], {cwd: ROOT})
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/EXAMPLES/)
     expect(help.stdout).toContain(`$ sopkit ${id.replaceAll(':', ' ')}`)
@@ -26,8 +26,8 @@ describe('every command', () => {
 })
 
 describe('a mistyped command', () => {
-  it('suggests the closest one, exit 127', () => {
-    const r = sopkit(['chek'], {cwd: ROOT})
+  it('suggests the closest one, exit 127', async () => {
+    const r = await runSopkit(['chek'], {cwd: ROOT})
     expect(r.code).toBe(127)
     expect(r.stderr).toMatch(/did you mean `sopkit check`\?/)
   })

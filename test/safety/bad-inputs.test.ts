@@ -2,8 +2,8 @@
 import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
-import {sopkit, tempRepo} from '../helpers/cli.js'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {runSopkit, tempRepo} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
 
 interface JsonFinding {file: string; ruleId: string; messageId: string; line: number; column: number}
@@ -29,10 +29,15 @@ describe('bad inputs in one library', () => {
   symlinkSync('..', path.join(repo, 'sops/loop/back'))
   symlinkSync(outside, path.join(repo, 'sops/global/link-out.md'))
 
-  const started = Date.now()
-  const r = sopkit(['check', '--json'], {cwd: repo})
-  const elapsed = Date.now() - started
-  const findings = (JSON.parse(r.stdout) as {findings: JsonFinding[]}).findings
+  let r = {code: -1, stdout: '', stderr: ''}
+  let elapsed = 0
+  let findings: JsonFinding[] = []
+  beforeAll(async () => {
+    const started = Date.now()
+    r = await runSopkit(['check', '--json'], {cwd: repo})
+    elapsed = Date.now() - started
+    findings = (JSON.parse(r.stdout) as {findings: JsonFinding[]}).findings
+  })
   const of = (name: string) => findings.filter((f) => f.file === `sops/global/${name}.md`).map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)
 
   it('exits 1 with findings, never a trace, never a hang', () => {
@@ -64,9 +69,9 @@ describe('bad inputs in one library', () => {
     expect(of('still-checked')).toEqual(['known-market:unknown@9:5'])
   })
 
-  it('does not follow a symlink out of the repo while globbing, and refuses it when named', () => {
+  it('does not follow a symlink out of the repo while globbing, and refuses it when named', async () => {
     expect(of('link-out')).toEqual([])
-    const named = sopkit(['check', '--json', 'sops/global/link-out.md'], {cwd: repo})
+    const named = await runSopkit(['check', '--json', 'sops/global/link-out.md'], {cwd: repo})
     expect((JSON.parse(named.stdout) as {findings: JsonFinding[]}).findings.map((f) => `${f.ruleId}:${f.messageId}`)).toEqual(['valid-file:outside-root'])
   })
 
