@@ -78,7 +78,8 @@ export async function lintPaths(config: Config, paths: string[], targets: readon
   const targetSet = new Set(targets)
   const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
     {cache: setup.cache, onProgress: setup.onProgress})
-  const library = buildLibrary(config, local.documents)
+  // Overlays as sections only: a finding on one is placed in the overlay's own file.
+  const library = buildLibrary(config, local.documents, {overlays: 'outline'})
   const lint = {rules: LIBRARY_RULES, severities, library, today, reload: (doc: SopDocument) => loadDocument(config, doc.absPath)}
   return [...local.findings, ...targets.flatMap((t) => lintDocument(library.byPath.get(t)!, lint).map((l) => l.finding))]
 }
@@ -103,7 +104,7 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
   const targetSet = new Set(targets)
   const counts = new Map<string, number>()
   for (let pass = 0; pass < 3; pass++) {
-    const library = buildLibrary(config, documents)
+    const library = buildLibrary(config, documents, {overlays: 'outline'})
     let changed = false
     documents = documents.map((doc) => {
       if (!targetSet.has(doc.absPath)) return doc

@@ -1,9 +1,11 @@
-// Families, baselines and variants, and the one variant resolver (market → region → GLOBAL).
+// Families, baselines and variants, and the one variant resolver (market → region → GLOBAL, status first).
 import type SemVer from 'semver/classes/semver.js'
 import parse from 'semver/functions/parse.js'
 import type {Config, Taxonomy} from './config.js'
 import type {SopDocument} from './document.js'
 import {memo} from './memo.js'
+import {type OverlayMode, effectiveDocument, isEffective, isOverlay} from './overlay.js'
+import {familyOf, isApproved, isLive} from './status.js'
 import {GLOBAL} from './taxonomy.js'
 
 /** All documents sharing an id. */
@@ -22,7 +24,11 @@ export interface Library {
   byPath: Map<string, SopDocument>
 }
 
-export function buildLibrary(config: Config, documents: SopDocument[]): Library {
+/**
+ * Group documents into families. An overlay variant is replaced by its effective document
+ * (core/overlay) in `documents`, its family and `byPath`: every command reads that one.
+ */
+export function buildLibrary(config: Config, documents: SopDocument[], options: {overlays?: OverlayMode} = {}): Library {
   const families = new Map<string, Family>()
   const byPath = new Map<string, SopDocument>()
   for (const doc of documents) {
@@ -33,7 +39,28 @@ export function buildLibrary(config: Config, documents: SopDocument[]): Library 
     if (doc.isBaseline()) family.baselines.push(doc)
     else family.variants.push(doc)
   }
-  return {config, documents, families, byPath}
+  return applyOverlays({config, documents, families, byPath}, options.overlays ?? 'text')
+}
+
+function applyOverlays(library: Library, mode: OverlayMode): Library {
+  const replaced = new Map<SopDocument, SopDocument>()
+  for (const family of library.families.values()) {
+    const baseline = baselineOf(family)
+    if (!baseline || !isSound(baseline) || !family.variants.some(isOverlay)) continue
+    family.variants = family.variants.map((variant) => {
+      if (!isOverlay(variant) || !isSound(variant) || isEffective(variant)) return variant
+      const effective = effectiveDocument(variant, baseline, mode)
+      library.byPath.set(variant.absPath, effective)
+      replaced.set(variant, effective)
+      return effective
+    })
+  }
+  if (replaced.size > 0) library.documents = library.documents.map((d) => replaced.get(d) ?? d)
+  return library
+}
+
+function isSound(doc: SopDocument): boolean {
+  return !doc.readProblem && doc.problems.length === 0
 }
 
 export function baselineOf(family: Family): SopDocument | undefined {
@@ -62,18 +89,35 @@ export function resolveVariant(taxonomy: Taxonomy, family: Family, market: strin
 }
 
 /**
- * What a variant's market would read if no variant named that market: the variant of one of its
- * regions, else the baseline. A multi-market variant is judged by its first market.
+ * What market `market` reads of a family, with status applied before resolving: `read` is resolved
+ * among the documents in force only (approved, unless the caller names other statuses), so a draft
+ * variant leaves the market on the approved baseline; `pending` is the more specific live document
+ * that is not in force yet, so that every command can show it as a draft, never as "no variant".
  */
-export function inheritedFor(taxonomy: Taxonomy, family: Family, variant: SopDocument): Resolution | undefined {
+export interface MarketReading {
+  read?: Resolution
+  pending?: Resolution
+}
+
+export function readingFor(taxonomy: Taxonomy, family: Family, market: string,
+  options: {inForce?: (doc: SopDocument) => boolean; exclude?: SopDocument} = {}): MarketReading {
+  const inForce = options.inForce ?? isApproved
+  const read = resolveVariant(taxonomy, familyOf(family, inForce), market, options.exclude)
+  const preferred = resolveVariant(taxonomy, familyOf(family, isLive), market, options.exclude)
+  const pending = preferred && preferred.document !== read?.document && !inForce(preferred.document) ? preferred : undefined
+  return pending ? {read, pending} : {read}
+}
+
+/**
+ * What a variant is judged against: what its market would read without it (in force first, else
+ * whatever applies). An overlay always sits on the baseline. A multi-market variant is judged by
+ * its first market.
+ */
+export function inheritedBy(taxonomy: Taxonomy, family: Family, variant: SopDocument): Resolution | undefined {
   const market = variant.meta.markets.find((m) => m !== GLOBAL)
-  if (!market) return undefined
-  for (const region of taxonomy.markets[market]?.regions ?? []) {
-    const regional = family.variants.find((d) => d !== variant && d.meta.markets.includes(region))
-    if (regional) return {via: 'region', region, document: regional}
-  }
   const baseline = baselineOf(family)
-  return baseline ? {via: 'baseline', document: baseline} : undefined
+  if (!market || (isOverlay(variant) && baseline)) return baseline ? {via: 'baseline', document: baseline} : undefined
+  return readingFor(taxonomy, family, market, {exclude: variant}).read ?? resolveVariant(taxonomy, family, market, variant)
 }
 
 const versions = new Map<string, SemVer | null>()

@@ -205,7 +205,9 @@ export async function prepareOutlines(documents: readonly SopDocument[]): Promis
   if (documents.some((d) => !d.readProblem && d.needsMarkdownParser())) await loadMarkdownParser()
 }
 
-/** Every document the config's globs name, loaded once, grouped into families. */
+/** Every document the config's globs name, loaded once, grouped into families (overlays as their effective documents). */
 export async function loadLibrary(config: Config): Promise<Library> {
-  return buildLibrary(config, await loadDocuments(config, await findDocuments(config, config.root)))
+  const library = buildLibrary(config, await loadDocuments(config, await findDocuments(config, config.root)))
+  await prepareOutlines(library.documents)
+  return library
 }

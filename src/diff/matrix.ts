@@ -1,7 +1,7 @@
 // The drift matrix of one family: every market variant against what its market would otherwise read.
 import {compareSections, deviationFor} from '../core/drift.js'
 import type {Taxonomy} from '../core/config.js'
-import {type Family, baselineOf, inheritedFor, isOutdated} from '../core/library.js'
+import {type Family, baselineOf, inheritedBy, isOutdated} from '../core/library.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import type {DriftMatrix, MatrixState} from './model.js'
 
@@ -13,7 +13,7 @@ export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string): 
   const states: Array<Map<string, MatrixState>> = []
   const variants = [...family.variants].sort((a, b) => (a.meta.markets[0] ?? '').localeCompare(b.meta.markets[0] ?? ''))
   for (const variant of variants) {
-    const reference = inheritedFor(taxonomy, family, variant)?.document ?? baseline
+    const reference = inheritedBy(taxonomy, family, variant)?.document ?? baseline
     const cells = new Map<string, MatrixState>()
     for (const c of compareSections(variant.outline.sections, reference.outline.sections)) {
       if (!paths.includes(c.path)) paths.push(c.path)

@@ -1,6 +1,6 @@
 // A variant differs from what its market would inherit only where a live deviation approves it.
 import {compareSections, deviationFor} from '../core/drift.js'
-import {inheritedFor} from '../core/library.js'
+import {inheritedBy} from '../core/library.js'
 import {defineRule} from './rule.js'
 
 export default defineRule({
@@ -18,13 +18,16 @@ export default defineRule({
   check({doc, library, config, today, report}) {
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
     if (!family || doc.isBaseline()) return
-    const reference = inheritedFor(config.taxonomy, family, doc)?.document
+    const reference = inheritedBy(config.taxonomy, family, doc)?.document
     if (!reference || reference.problems.length > 0) return
-    for (const c of compareSections(doc.outline.sections, reference.outline.sections)) {
+    // An overlay is judged by its effective document (what its market reads), placed in its own file.
+    const sections = (library.byPath.get(doc.absPath) ?? doc).outline.sections
+    for (const c of compareSections(sections, reference.outline.sections)) {
       if (c.state === 'same' || (c.state === 'moved' && !c.changed)) continue
       const match = deviationFor(doc, c.path, today)
       if (match?.live) continue
-      const at = {bodyOffset: c.variant?.start ?? doc.outline.title?.start ?? 0}
+      const own = c.variant && doc.outline.sections.includes(c.variant) ? c.variant.start : undefined
+      const at = {bodyOffset: own ?? doc.outline.title?.start ?? 0}
       const data = {section: c.path, reference: reference.file, expires: match?.deviation.expires ?? ''}
       report({messageId: match ? 'expired' : c.state === 'moved' ? 'changed' : c.state, data, at})
     }

@@ -7,11 +7,11 @@ export const STATE_LABEL: Record<CoverageState, string> = {
   own: 'own variant', region: 'a region\'s variant', baseline: 'reads the GLOBAL baseline', none: 'no document',
 }
 
-export const COVERAGE_LEGEND = `${(Object.keys(STATE_SYMBOL) as CoverageState[]).map((s) => `${STATE_SYMBOL[s]} ${STATE_LABEL[s]}`).join('   ')}   * outdated variant   ! gap`
+export const COVERAGE_LEGEND = `${(Object.keys(STATE_SYMBOL) as CoverageState[]).map((s) => `${STATE_SYMBOL[s]} ${STATE_LABEL[s]}`).join('   ')}   * outdated variant   ~ variant not in force yet (draft)   ! gap`
 
-/** A cell as short text: symbol, the region read, and marks for outdated and gap. */
+/** A cell as short text: symbol, the region read, and marks for outdated, pending (draft) and gap. */
 export function cellText(cell: CoverageCell): string {
-  return `${STATE_SYMBOL[cell.state]}${cell.region ? ` ${cell.region}` : ''}${cell.outdated ? '*' : ''}${cell.gap ? '!' : ''}`
+  return `${STATE_SYMBOL[cell.state]}${cell.region ? ` ${cell.region}` : ''}${cell.outdated ? '*' : ''}${cell.pending ? '~' : ''}${cell.gap ? '!' : ''}`
 }
 
 /**
@@ -25,6 +25,9 @@ export function gapLines(coverage: Coverage): string[] {
     const none = f.cells.filter((c) => c.state === 'none').map((c) => c.market)
     if (baseline.length > 0) lines.push(`${f.id}: ${baseline.join(', ')} ${baseline.length === 1 ? 'reads' : 'read'} the GLOBAL baseline (variants: ${f.variants.join(', ')})`)
     if (none.length > 0) lines.push(`${f.id}: no document for ${none.join(', ')}`)
+    for (const c of f.cells) {
+      if (c.pending) lines.push(`${f.id}: ${c.market} reads ${c.file ?? 'no document'} while ${c.pending.file} is ${c.pending.status} (not in force)`)
+    }
   }
   for (const m of coverage.marketChannels) if (m.missing.length > 0) lines.push(`${m.market}: no approved document for ${m.missing.join(', ')}`)
   return lines

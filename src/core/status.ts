@@ -1,7 +1,7 @@
-// Which documents a market still reads: a family seen through a status filter, so the one
-// resolver (`resolveVariant`) picks among live or approved documents only.
-import type {SopDocument} from '../core/document.js'
-import type {Family} from '../core/library.js'
+// Which documents are read: deprecated and retired ones no longer are, and only approved ones are
+// in force. The resolver (core/library) applies a status filter before it resolves.
+import type {SopDocument} from './document.js'
+import type {Family} from './library.js'
 
 /** Deprecated and retired documents are no longer read (as the review-overdue rule treats them). */
 const ENDED = new Set(['deprecated', 'retired'])
@@ -10,6 +10,7 @@ export function isLive(doc: SopDocument): boolean {
   return !ENDED.has(doc.meta.status ?? '')
 }
 
+/** In force: what a market reads unless the caller names other statuses (export's `--status`). */
 export function isApproved(doc: SopDocument): boolean {
   return doc.meta.status === 'approved'
 }

@@ -1,0 +1,153 @@
+// Overlay variants (`inherit: sections`): the body holds only what the market changes. The
+// effective document is built here, once, from the baseline and the overlay; every command reads it.
+import {SopDocument} from './document.js'
+import {contentFingerprint, pathKey} from './drift.js'
+import {rebaseLinks} from './rebase.js'
+import type {Outline, Section} from './sections.js'
+
+/** An overlay section whose whole content is this marker removes the baseline section (and its sub-sections). */
+export const OMIT_MARKER = '<!-- sopkit: omit -->'
+const OMIT_FINGERPRINT = contentFingerprint(OMIT_MARKER)
+
+/** True for a market variant whose front matter says `inherit: sections`. */
+export function isOverlay(doc: Pick<SopDocument, 'meta'>): boolean {
+  return doc.meta.inherit === 'sections' && !doc.meta.markets.includes('GLOBAL')
+}
+
+export interface EffectiveSection {
+  section: Section
+  from: 'baseline' | 'overlay'
+}
+
+export interface OverlayPlan {
+  /** The effective document's sections, in order, each taken from the baseline or the overlay. */
+  sections: EffectiveSection[]
+  /** Overlay sections that name no baseline section: additions (drift unless a deviation names them). */
+  added: Section[]
+  /** Heading paths of the baseline sections an omit marker removed, sub-sections included. */
+  omitted: string[]
+}
+
+/** True when a section's whole content is the omit marker (a compact section carries its fingerprint). */
+export function isOmitted(section: Section): boolean {
+  return section.fingerprint === undefined ? section.content === OMIT_MARKER : section.fingerprint === OMIT_FINGERPRINT
+}
+
+/**
+ * The effective sections of an overlay (pure): the baseline's, each replaced by the overlay
+ * section of the same heading path (its own text only: sub-sections stay inherited unless listed
+ * too), omitted ones removed, and each addition inserted after the overlay section before it
+ * (after that section's sub-sections, unless it is one of them).
+ */
+export function planOverlay(baseline: readonly Section[], overlay: readonly Section[]): OverlayPlan {
+  const own = new Map(keyed(overlay))
+  const sections: EffectiveSection[] = keyed(baseline).map(([key, s]) => {
+    const mine = own.get(key)
+    return mine ? {section: mine, from: 'overlay'} : {section: s, from: 'baseline'}
+  })
+  const omitted: string[] = []
+  for (const [, s] of keyed(overlay)) {
+    const at = sections.findIndex((e) => e.section === s)
+    if (at === -1 || !isOmitted(s)) continue
+    let end = at + 1
+    while (end < sections.length && sections[end]!.section.depth > s.depth) end++
+    omitted.push(...sections.splice(at, end - at).map((e) => e.section.path))
+  }
+  const inBaseline = new Set(keyed(baseline).map(([key]) => key))
+  const added: Section[] = []
+  let previous: Section | undefined
+  for (const [key, s] of keyed(overlay)) {
+    if (!inBaseline.has(key) && !isOmitted(s)) {
+      added.push(s)
+      sections.splice(insertionPoint(sections, previous, s.depth), 0, {section: s, from: 'overlay'})
+    }
+    if (sections.some((e) => e.section === s)) previous = s
+  }
+  return {sections, added, omitted}
+}
+
+/** After `previous` and every deeper section that follows it (they would otherwise become the addition's children). */
+function insertionPoint(sections: readonly EffectiveSection[], previous: Section | undefined, depth: number): number {
+  let at = previous ? sections.findIndex((e) => e.section === previous) + 1 : 0
+  while (at > 0 && at < sections.length && sections[at]!.section.depth > depth) at++
+  return at
+}
+
+/** Sections keyed by heading path as drift matches them; a repeated path gets an ordinal. */
+function keyed(sections: readonly Section[]): Array<[string, Section]> {
+  const seen = new Map<string, number>()
+  return sections.map((s): [string, Section] => {
+    const base = pathKey(s.path)
+    const n = (seen.get(base) ?? 0) + 1
+    seen.set(base, n)
+    return [n === 1 ? base : `${base}#${n}`, s]
+  })
+}
+
+/** What the effective text is made of: a body, its outline, and the repo-relative file it was written in. */
+export interface BodySource {
+  body: string
+  outline: Outline
+  file: string
+}
+
+/**
+ * The effective body (pure): the overlay's title (else the baseline's), its preamble (else the
+ * baseline's), then each effective section's own text. The baseline's sections keep working
+ * relative links: they are rewritten for the overlay's folder.
+ */
+export function effectiveBody(baseline: BodySource, overlay: BodySource, plan: OverlayPlan): string {
+  const head = (src: BodySource) => {
+    const title = src.outline.title
+    const first = src.outline.sections[0]?.start ?? src.body.length
+    if (!title) return {title: '', preamble: src.body.slice(0, first).trim()}
+    const titleEnd = lineEnd(src.body, title.start)
+    return {title: src.body.slice(title.start, titleEnd).trim(), preamble: src.body.slice(titleEnd, Math.max(titleEnd, first)).trim()}
+  }
+  const mine = head(overlay)
+  const theirs = head(baseline)
+  const parts = [mine.title || theirs.title, mine.preamble || theirs.preamble].filter((p) => p !== '')
+  for (const {section, from} of plan.sections) {
+    const src = from === 'overlay' ? overlay : baseline
+    const links = [...src.outline.links, ...src.outline.images]
+    parts.push(rebaseLinks(src.body, links, src.file, overlay.file, section.start, section.end).trim())
+  }
+  return parts.join('\n\n') + '\n'
+}
+
+function lineEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from)
+  return newline === -1 ? text.length : newline + 1
+}
+
+/**
+ * How an effective document is built: `text` composes the body (what export, diff and the
+ * inventory read); `outline` only composes the sections, keeping each section's own offsets, so
+ * that check can place a finding in the overlay's file (it reloads the file to do so).
+ */
+export type OverlayMode = 'text' | 'outline'
+
+const built = new WeakSet<SopDocument>()
+
+/** True for a document this module built (an overlay is never applied twice). */
+export function isEffective(doc: SopDocument): boolean {
+  return built.has(doc)
+}
+
+/** The effective document of a sound overlay over its sound baseline: the overlay's front matter, the composed body. */
+export function effectiveDocument(overlay: SopDocument, baseline: SopDocument, mode: OverlayMode = 'text'): SopDocument {
+  const plan = planOverlay(baseline.outline.sections, overlay.outline.sections)
+  let doc: SopDocument
+  if (mode === 'outline' || overlay.compact || baseline.compact) {
+    const {title, links, images} = overlay.outline
+    doc = SopDocument.fromRecord({compact: true, file: overlay.file, absPath: overlay.absPath, bom: overlay.bom, data: overlay.data,
+      meta: overlay.meta, outline: {title, sections: plan.sections.map((e) => e.section), links, images}})
+  } else {
+    const body = effectiveBody({body: baseline.body, outline: baseline.outline, file: baseline.file},
+      {body: overlay.body, outline: overlay.outline, file: overlay.file}, plan)
+    doc = new SopDocument(overlay.file, overlay.absPath, overlay.text.slice(0, overlay.bodyStart) + body,
+      {bom: overlay.bom, parsed: {problems: [], data: overlay.data, meta: overlay.meta}})
+  }
+  built.add(doc)
+  return doc
+}
