@@ -1,6 +1,7 @@
 // Overlay variants (`inherit: sections`): the body holds only what the market changes. The
 // effective document is built here, once, from the baseline and the overlay; every command reads it.
 import {SopDocument} from './document.js'
+import {SopkitError} from './errors.js'
 import {contentFingerprint, pathKey} from './drift.js'
 import {rebaseLinks} from './rebase.js'
 import type {Outline, Section} from './sections.js'
@@ -8,6 +9,7 @@ import type {Outline, Section} from './sections.js'
 /** An overlay section whose whole content is this marker removes the baseline section (and its sub-sections). */
 export const OMIT_MARKER = '<!-- sopkit: omit -->'
 const OMIT_FINGERPRINT = contentFingerprint(OMIT_MARKER)
+const EMPTY_FINGERPRINT = contentFingerprint('')
 
 /** True for a market variant whose front matter says `inherit: sections`. */
 export function isOverlay(doc: Pick<SopDocument, 'meta'>): boolean {
@@ -33,17 +35,22 @@ export function isOmitted(section: Section): boolean {
   return section.fingerprint === undefined ? section.content === OMIT_MARKER : section.fingerprint === OMIT_FINGERPRINT
 }
 
+/** A heading with no text of its own only places the overlay's sub-sections under it: the baseline's text stays. */
+function isHeadingOnly(section: Section): boolean {
+  return section.fingerprint === undefined ? section.content === '' : section.fingerprint === EMPTY_FINGERPRINT
+}
+
 /**
  * The effective sections of an overlay (pure): the baseline's, each replaced by the overlay
  * section of the same heading path (its own text only: sub-sections stay inherited unless listed
- * too), omitted ones removed, and each addition inserted after the overlay section before it
+ * too; a heading with no text of its own keeps the baseline's), omitted ones removed, and each addition inserted after the overlay section before it
  * (after that section's sub-sections, unless it is one of them).
  */
 export function planOverlay(baseline: readonly Section[], overlay: readonly Section[]): OverlayPlan {
   const own = new Map(keyed(overlay))
   const sections: EffectiveSection[] = keyed(baseline).map(([key, s]) => {
     const mine = own.get(key)
-    return mine ? {section: mine, from: 'overlay'} : {section: s, from: 'baseline'}
+    return mine && !isHeadingOnly(mine) ? {section: mine, from: 'overlay'} : {section: s, from: 'baseline'}
   })
   const omitted: string[] = []
   for (const [, s] of keyed(overlay)) {
@@ -61,7 +68,8 @@ export function planOverlay(baseline: readonly Section[], overlay: readonly Sect
       added.push(s)
       sections.splice(insertionPoint(sections, previous, s.depth), 0, {section: s, from: 'overlay'})
     }
-    if (sections.some((e) => e.section === s)) previous = s
+    const placed = sections.find((e) => e.section === s || (isHeadingOnly(s) && pathKey(e.section.path) === pathKey(s.path)))
+    if (placed) previous = placed.section
   }
   return {sections, added, omitted}
 }
@@ -97,21 +105,19 @@ export interface BodySource {
  * relative links: they are rewritten for the overlay's folder.
  */
 export function effectiveBody(baseline: BodySource, overlay: BodySource, plan: OverlayPlan): string {
+  const moved = (src: BodySource, start: number, end: number) =>
+    rebaseLinks(src.body, [...src.outline.links, ...src.outline.images], src.file, overlay.file, start, end).trim()
   const head = (src: BodySource) => {
     const title = src.outline.title
     const first = src.outline.sections[0]?.start ?? src.body.length
-    if (!title) return {title: '', preamble: src.body.slice(0, first).trim()}
+    if (!title) return {title: '', preamble: moved(src, 0, first)}
     const titleEnd = lineEnd(src.body, title.start)
-    return {title: src.body.slice(title.start, titleEnd).trim(), preamble: src.body.slice(titleEnd, Math.max(titleEnd, first)).trim()}
+    return {title: moved(src, title.start, titleEnd), preamble: moved(src, titleEnd, Math.max(titleEnd, first))}
   }
   const mine = head(overlay)
   const theirs = head(baseline)
   const parts = [mine.title || theirs.title, mine.preamble || theirs.preamble].filter((p) => p !== '')
-  for (const {section, from} of plan.sections) {
-    const src = from === 'overlay' ? overlay : baseline
-    const links = [...src.outline.links, ...src.outline.images]
-    parts.push(rebaseLinks(src.body, links, src.file, overlay.file, section.start, section.end).trim())
-  }
+  for (const {section, from} of plan.sections) parts.push(moved(from === 'overlay' ? overlay : baseline, section.start, section.end))
   return parts.join('\n\n') + '\n'
 }
 
@@ -150,4 +156,11 @@ export function effectiveDocument(overlay: SopDocument, baseline: SopDocument, m
   }
   built.add(doc)
   return doc
+}
+
+/** The document itself, unless it is an overlay that could not be applied (no sound baseline): a one-line error. */
+export function requireApplied(doc: SopDocument): SopDocument {
+  if (!isOverlay(doc) || isEffective(doc)) return doc
+  throw new SopkitError('OVERLAY_WITHOUT_BASELINE', `${doc.file}: overlay variant of "${doc.name}" has no sound GLOBAL baseline to apply to`,
+    `add the baseline (markets [GLOBAL], id ${doc.name}) or remove \`inherit: sections\`; \`sopkit check\` says more`)
 }

@@ -8,6 +8,7 @@ import {SopkitError} from '../core/errors.js'
 import {showFile} from '../core/git.js'
 import {type Family, type Library, baselineOf, inheritedBy, readingFor, resolveVariant} from '../core/library.js'
 import {loadDocuments, prepareOutlines, relativeFile} from '../core/loader.js'
+import {requireApplied} from '../core/overlay.js'
 import {didYouMean, GLOBAL, requireKnownMarket, suggest} from '../core/taxonomy.js'
 
 export interface Pair {
@@ -60,8 +61,9 @@ export function checkMarket(library: Library, market: string, flag: string): voi
 export function marketPair(library: Library, family: Family, market: string, against?: string): Pair {
   const {taxonomy} = library.config
   const reading = market === GLOBAL ? {read: {via: 'baseline' as const, document: baseline(family)}} : readingFor(taxonomy, family, market)
-  const reads = reading.pending?.document ?? reading.read?.document ?? resolveVariant(taxonomy, family, market)?.document
-  if (!reads) throw noBaseline(family)
+  const found = reading.pending?.document ?? reading.read?.document ?? resolveVariant(taxonomy, family, market)?.document
+  if (!found) throw noBaseline(family)
+  const reads = requireApplied(found)
   const inherited = reads.isBaseline() ? reads : inheritedBy(taxonomy, family, reads)?.document
   const reference = against === GLOBAL ? baseline(family) : against ? documentFor(library, family, against) : inherited
   if (!reference) throw noBaseline(family)

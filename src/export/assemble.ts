@@ -4,6 +4,7 @@ import {createHash} from 'node:crypto'
 import type {Config} from '../core/config.js'
 import type {SopDocument} from '../core/document.js'
 import {type Library, type Resolution, readingFor} from '../core/library.js'
+import {requireApplied} from '../core/overlay.js'
 import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
 import {AnchorSet, HeadingSlugs, documentAnchor} from './anchors.js'
 import {marketName, typeLabel} from './labels.js'
@@ -63,7 +64,7 @@ function selectDocuments(library: Library, options: PlaybookOptions): Chosen[] {
   for (const id of [...library.families.keys()].sort()) {
     const {read, pending} = readingFor(library.config.taxonomy, library.families.get(id)!, options.market, {inForce})
     if (!read || !matchesFilters(read.document, options)) continue
-    out.push({document: read.document, resolved: viaOf(read), skipped: pending?.document})
+    out.push({document: requireApplied(read.document), resolved: viaOf(read), skipped: pending?.document})
   }
   return out
 }
