@@ -2,6 +2,7 @@
 import dateOrder from './date-order.js'
 import knownChannel from './known-channel.js'
 import knownCompliance from './known-compliance.js'
+import knownDeviationSection from './known-deviation-section.js'
 import knownMarket from './known-market.js'
 import knownType from './known-type.js'
 import linksResolve from './links-resolve.js'
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   variantOutdated,
   requireSections,
   linksResolve,
+  knownDeviationSection,
   noDrift,
 ]
 

@@ -1,5 +1,5 @@
 // A variant differs from what its market would inherit only where a live deviation approves it.
-import {compareSections, deviationFor} from '../core/drift.js'
+import {compareSections, deviationFor, pathKey} from '../core/drift.js'
 import {inheritedBy} from '../core/library.js'
 import {defineRule} from './rule.js'
 
@@ -26,8 +26,9 @@ export default defineRule({
       if (c.state === 'same' || (c.state === 'moved' && !c.changed)) continue
       const match = deviationFor(doc, c.path, today)
       if (match?.live) continue
-      const own = c.variant && doc.outline.sections.includes(c.variant) ? c.variant.start : undefined
-      const at = {bodyOffset: own ?? doc.outline.title?.start ?? 0}
+      // An overlay's effective sections may be its own or rebuilt from its text: either way the heading is in its file.
+      const own = c.variant && (doc.outline.sections.includes(c.variant) ? c.variant : doc.outline.sections.find((s) => pathKey(s.path) === pathKey(c.path)))
+      const at = {bodyOffset: own?.start ?? doc.outline.title?.start ?? 0}
       const data = {section: c.path, reference: reference.file, expires: match?.deviation.expires ?? ''}
       report({messageId: match ? 'expired' : c.state === 'moved' ? 'changed' : c.state, data, at})
     }
