@@ -1,7 +1,7 @@
 // Planning is pure: complete answers (or a baseline) in, the path and full text of one document out.
 // Nothing here touches the disk; the command writes the plan in one atomic step.
 import type {Config} from '../core/config.js'
-import {LIST_FIELDS, TEXT_FIELDS, type SopDocument} from '../core/document.js'
+import {type Deviation, LIST_FIELDS, TEXT_FIELDS, type SopDocument} from '../core/document.js'
 import {pathKey} from '../core/drift.js'
 import {SopkitError} from '../core/errors.js'
 import {relativeFile} from '../core/loader.js'
@@ -120,6 +120,7 @@ export function planVariant(config: Config, baseline: SopDocument, request: Vari
     channels: channels.length > 0 ? channels : undefined, compliance, topics: meta.topics.length > 0 ? meta.topics : undefined,
     effective: today, review_by: addDays(today, REVIEW_AFTER_DAYS), based_on: meta.version,
     inherit: request.overlay ? 'sections' : undefined,
+    deviations: request.overlay ? undefined : marketDeviations(config, baseline, market, request.owner ?? meta.owner),
     targets: baseline.data.targets,
   }
   // Keys sopkit does not model (a custom type's own fields) travel with the body.
@@ -153,6 +154,18 @@ function renameMarkets(config: Config, body: string, from: readonly string[], ma
   const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
   const line = new RegExp(`(\\bMarkets(?::\\*\\*|\\*\\*:|:)[ \\t]*)(?:${alternatives})(?=[ \\t]*(?:[.;,]|-->|\\r?$))`, 'gim')
   return body.replace(line, (_, lead: string) => `${lead}${marketName(config, market)}`)
+}
+
+/**
+ * The sections whose "Markets:" line now names the variant's market: a departure from the
+ * baseline made on purpose, so it is recorded as one (approved by the variant's owner), not
+ * left to show as drift.
+ */
+function marketDeviations(config: Config, baseline: SopDocument, market: string, approver: string | undefined): Deviation[] | undefined {
+  const paths = baseline.outline.sections.filter((s) => renameMarkets(config, s.content, baseline.meta.markets, market) !== s.content).map((s) => s.path)
+  if (paths.length === 0) return undefined
+  return paths.map((section) => ({section, reason: `names the market ${market} instead of ${baseline.meta.markets.join(', ')}`,
+    ...(approver ? {approver} : {})}))
 }
 
 function escapeRegExp(text: string): string {

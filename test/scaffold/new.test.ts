@@ -161,6 +161,8 @@ describe('market variants (--from)', () => {
     expect(made.body).toContain('![flow](../img/flow.png)')
     expect(made.body).toContain('- Markets: Singapore (SG)\n- **Markets:** Singapore (SG)\n')
     expect(made.body).toContain('[Help](https://example.com/a.md) and [top](#purpose)')
+    // The renamed Markets line is a departure made on purpose: recorded as one, so the new variant shows no drift.
+    expect(made.meta.deviations).toEqual([{section: 'Scope', reason: 'names the market SG instead of GLOBAL', approver: 'cs-strategy@example.com', expires: undefined}])
   })
 
   it('an overlay (--overlay --section): inherit: sections, the title and copies of the named sections under their parents\' headings', async () => {
