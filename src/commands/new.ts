@@ -33,6 +33,7 @@ Nothing is overwritten without --force.`
     {description: 'A GLOBAL SOP from flags only', command: '<%= config.bin %> <%= command.id %> sop --title "Refund escalation" --market GLOBAL --channel chatbot,agent-assisted --owner cs-ops@example.com'},
     {description: 'A strategy for Germany (GDPR is added)', command: '<%= config.bin %> <%= command.id %> strategy --title "AI agent rollout" --market DE --channel ai-agent --owner @cs-strategy --yes'},
     {description: 'The Singapore variant of a baseline (PDPA and based_on set)', command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market SG'},
+    {description: 'A Brazil overlay: only the sections BR changes, the rest follows the baseline', command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market BR --overlay --section "Procedure > Refund above limit"'},
     {description: 'See the file without writing it', command: '<%= config.bin %> <%= command.id %> policy --title "Seller response time" --market GLOBAL --owner @seller-ops --dry-run'},
   ]
 
@@ -48,6 +49,9 @@ Nothing is overwritten without --force.`
     topic: listFlag({description: 'Topic that brings regulation, e.g. payments.'}),
     owner: Flags.string({description: 'Owner: an email address or an @team.'}),
     from: Flags.string({description: 'Make a market variant of this family\'s GLOBAL baseline (with one --market).'}),
+    overlay: Flags.boolean({allowNo: true, dependsOn: ['from'],
+      description: 'With --from: an overlay variant (`inherit: sections`) that holds only the sections the market changes (default: the config\'s `variants`).'}),
+    section: Flags.string({multiple: true, dependsOn: ['from'], description: 'With --from: a heading path the overlay starts with a copy of, e.g. "Procedure > Refund above limit" (repeat).'}),
     output: Flags.string({char: 'o', description: 'Write here instead of the config\'s path (a file, or a folder for <id>.md).'}),
     force: Flags.boolean({description: 'Replace an existing file.'}),
     'dry-run': Flags.boolean({description: 'Print the document (stdout) and its path (stderr); write nothing.'}),
@@ -60,7 +64,7 @@ Nothing is overwritten without --force.`
     const today = todayUtc()
     const library = await loadLibrary(config)
     const request = {
-      template: args.type, from: flags.from, output: flags.output, cwd: process.cwd(), force: flags.force, yes: flags.yes, today,
+      template: args.type, from: flags.from, overlay: flags.overlay, sections: flags.section, output: flags.output, cwd: process.cwd(), force: flags.force, yes: flags.yes, today,
       // --json output must stay parseable, so it never shares stdout with a prompt.
       interactive: canPrompt() && !flags.yes && !this.jsonEnabled(),
       answers: {title: flags.title, id: flags.id, markets: flags.market, channels: flags.channel, topics: flags.topic, compliance: flags.compliance, owner: flags.owner},

@@ -52,6 +52,7 @@ export const CONFIG_SCHEMA = {
       }}},
     statuses: stringList,
     order: {...stringList, description: 'Document type order in exports.'},
+    variants: {enum: ['copy', 'overlay'], description: 'What `sopkit new --from` makes: a full copy of the baseline, or an overlay (`inherit: sections`).'},
     rules: {type: 'object', additionalProperties: severity},
   },
 } as const

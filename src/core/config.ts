@@ -34,6 +34,8 @@ export interface Config {
   types: Record<string, DocumentType>
   statuses: string[]
   order: string[]
+  /** What `sopkit new --from` makes by default: a full copy of the baseline, or an overlay variant. */
+  variants: 'copy' | 'overlay'
   rules: Record<string, SeveritySetting>
 }
 
@@ -108,6 +110,7 @@ interface UserConfig {
   types?: Record<string, Partial<DocumentType>>
   statuses?: string[]
   order?: string[]
+  variants?: 'copy' | 'overlay'
   rules?: Record<string, SeveritySetting>
 }
 
@@ -161,6 +164,7 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
     types,
     statuses: user.statuses ?? DEFAULT_STATUSES,
     order: user.order ?? Object.keys(types),
+    variants: user.variants ?? 'copy',
     rules: user.rules ?? {},
   }
   const problems = checkReferences(config, user.requirements?.length ?? 0)

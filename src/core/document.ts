@@ -33,12 +33,14 @@ export interface DocumentMeta {
   effective?: string
   review_by?: string
   based_on?: string
+  /** `sections` for an overlay variant: the body holds only what the market changes (see core/overlay). */
+  inherit?: string
   deviations: Deviation[]
   targets?: Record<string, unknown>
 }
 
 /** Fields whose values are text even when YAML would type them (a version, a market code, a date). */
-export const TEXT_FIELDS = ['id', 'title', 'type', 'version', 'status', 'owner', 'effective', 'review_by', 'based_on'] as const
+export const TEXT_FIELDS = ['id', 'title', 'type', 'version', 'status', 'owner', 'effective', 'review_by', 'based_on', 'inherit'] as const
 export const LIST_FIELDS = ['markets', 'channels', 'compliance', 'topics'] as const
 
 export type DocumentProblem =

@@ -108,7 +108,7 @@ function avalanche(h: number): number {
 const pathKeys = new Map<string, string>()
 
 /** How heading paths and deviation sections are matched: case and spacing aside. A library repeats a few hundred. */
-function pathKey(path: string): string {
+export function pathKey(path: string): string {
   return memo(pathKeys, path, normalisePath)
 }
 

@@ -1,11 +1,16 @@
-// Families, baselines and variants, and the one variant resolver (market → region → GLOBAL).
+// Families, baselines and variants, and the one variant resolver (market → region → GLOBAL, status first).
 import type SemVer from 'semver/classes/semver.js'
 import parse from 'semver/functions/parse.js'
 import type {Config, Taxonomy} from './config.js'
-import {type DocumentMeta, type SopDocument, isBaseline} from './document.js'
+import {type DocumentMeta, type DocumentSummary, type SopDocument, isBaseline} from './document.js'
 import {memo} from './memo.js'
+import {effectiveDocument, isEffective, isOverlay} from './overlay.js'
+import {familyOf, isApproved, isLive} from './status.js'
 import {GLOBAL} from './taxonomy.js'
 import type {Upstream} from './upstream.js'
+
+/** The two kinds of document a library is built from. */
+export type LibraryDoc = SopDocument | DocumentSummary
 
 /** What a library is made of: whole documents (`SopDocument`) or, for library rules, summaries (`DocumentSummary`). */
 export interface Member {
@@ -31,7 +36,12 @@ export interface Library<D extends Member = SopDocument> {
   upstream?: Upstream
 }
 
-export function buildLibrary<D extends Member>(config: Config, documents: D[]): Library<D> {
+/**
+ * Group documents into families. An overlay variant is replaced by its effective document
+ * (core/overlay) in `documents`, its family and `byPath`: every command reads that one. A library
+ * of summaries gets effective summaries (the overlay's own sections placed among the baseline's).
+ */
+export function buildLibrary<D extends LibraryDoc>(config: Config, documents: D[]): Library<D> {
   const families = new Map<string, Family<D>>()
   const byPath = new Map<string, D>()
   for (const doc of documents) {
@@ -42,7 +52,28 @@ export function buildLibrary<D extends Member>(config: Config, documents: D[]): 
     if (isBaseline(doc)) family.baselines.push(doc)
     else family.variants.push(doc)
   }
-  return {config, documents, families, byPath}
+  return applyOverlays({config, documents, families, byPath})
+}
+
+function applyOverlays<D extends LibraryDoc>(library: Library<D>): Library<D> {
+  const replaced = new Map<D, D>()
+  for (const family of library.families.values()) {
+    const baseline = baselineOf(family)
+    if (!baseline || !isSound(baseline) || !family.variants.some(isOverlay)) continue
+    family.variants = family.variants.map((variant) => {
+      if (!isOverlay(variant) || !isSound(variant) || isEffective(variant)) return variant
+      const effective = effectiveDocument(variant, baseline)
+      library.byPath.set(variant.absPath, effective)
+      replaced.set(variant, effective)
+      return effective
+    })
+  }
+  if (replaced.size > 0) library.documents = library.documents.map((d) => replaced.get(d) ?? d)
+  return library
+}
+
+function isSound(doc: LibraryDoc): boolean {
+  return !doc.readProblem && doc.problems.length === 0
 }
 
 export function baselineOf<D extends Member>(family: Family<D>): D | undefined {
@@ -72,19 +103,35 @@ export function resolveVariant<D extends Member>(taxonomy: Taxonomy, family: Fam
 }
 
 /**
- * What a variant's market would read if no variant named that market: the variant of one of its
- * regions, else the baseline. A multi-market variant is judged by its first market.
+ * What market `market` reads of a family, with status applied before resolving: `read` is resolved
+ * among the documents in force only (approved, unless the caller names other statuses), so a draft
+ * variant leaves the market on the approved baseline; `pending` is the more specific live document
+ * that is not in force yet, so that every command can show it as a draft, never as "no variant".
  */
-export function inheritedFor<D extends Member>(taxonomy: Taxonomy, family: Family<D>, variant: D)
-  : Resolution<D> | undefined {
+export interface MarketReading<D extends Member = SopDocument> {
+  read?: Resolution<D>
+  pending?: Resolution<D>
+}
+
+export function readingFor<D extends Member>(taxonomy: Taxonomy, family: Family<D>, market: string,
+  options: {inForce?: (doc: D) => boolean; exclude?: D} = {}): MarketReading<D> {
+  const inForce = options.inForce ?? isApproved
+  const read = resolveVariant(taxonomy, familyOf(family, inForce), market, options.exclude)
+  const preferred = resolveVariant(taxonomy, familyOf(family, isLive), market, options.exclude)
+  const pending = preferred && preferred.document !== read?.document && !inForce(preferred.document) ? preferred : undefined
+  return pending ? {read, pending} : {read}
+}
+
+/**
+ * What a variant is judged against: what its market would read without it (in force first, else
+ * whatever applies). An overlay always sits on the baseline. A multi-market variant is judged by
+ * its first market.
+ */
+export function inheritedBy<D extends Member>(taxonomy: Taxonomy, family: Family<D>, variant: D): Resolution<D> | undefined {
   const market = variant.meta.markets.find((m) => m !== GLOBAL)
-  if (!market) return undefined
-  for (const region of taxonomy.markets[market]?.regions ?? []) {
-    const regional = family.variants.find((d) => d !== variant && d.meta.markets.includes(region))
-    if (regional) return {via: 'region', region, document: regional}
-  }
   const baseline = baselineOf(family)
-  return baseline ? {via: 'baseline', document: baseline} : undefined
+  if (!market || (isOverlay(variant) && baseline)) return baseline ? {via: 'baseline', document: baseline} : undefined
+  return readingFor(taxonomy, family, market, {exclude: variant}).read ?? resolveVariant(taxonomy, family, market, variant)
 }
 
 const versions = new Map<string, SemVer | null>()

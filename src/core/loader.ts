@@ -235,7 +235,7 @@ export async function loadDocuments(config: Config, absPaths: readonly string[])
   return loaded.map((d) => (d instanceof SopDocument ? d : SopDocument.fromRecord(d)))
 }
 
-/** Every document the config's globs name, loaded once, grouped into families. */
+/** Every document the config's globs name, loaded once, grouped into families (overlays as their effective documents). */
 export async function loadLibrary(config: Config): Promise<Library> {
   return buildLibrary(config, await loadDocuments(config, await findDocuments(config, config.root)))
 }

@@ -32,6 +32,8 @@ export function frontMatterSchema(config: Config): Record<string, unknown> {
       effective: text('Date the document takes effect (YYYY-MM-DD).', {pattern: DATE}),
       review_by: text('Date by which it must be reviewed (YYYY-MM-DD).', {pattern: DATE}),
       based_on: text('Market variants: the baseline version adapted from.', {pattern: SEMVER}),
+      inherit: {description: 'Market variants: `sections` makes an overlay, whose body holds only the sections the market changes.',
+        enum: ['sections']},
       deviations: {
         type: 'array',
         description: 'Market variants: approved departures from the baseline.',

@@ -1,15 +1,12 @@
 // Merge bases from git: for each variant that needs one, the baseline as it stood at the
 // variant's `based_on`; and, per baseline, whether its content moved on since its version was set.
-import {type DocumentSummary, SopDocument, isBaseline} from './document.js'
+import {SopDocument, isBaseline} from './document.js'
 import {type AnySection, compareSections, deviationFor} from './drift.js'
 import {SopkitError} from './errors.js'
 import {type FileRevision, type NoHistory, type RepoHistory, openHistory} from './history.js'
-import {type Library, baselineOf} from './library.js'
+import {type Library, type LibraryDoc, baselineOf} from './library.js'
 import type {Section} from './sections.js'
 import {type ThreeWaySection, threeWay} from './three-way.js'
-
-/** What a library holds: whole documents (port, diff) or summaries (check's library rules). */
-export type LibraryDoc = SopDocument | DocumentSummary
 
 export interface MergeBase {
   version: string

@@ -2,7 +2,7 @@
 // read, with the three-way states of core/three-way when the variant's merge base is known.
 import type {Taxonomy} from '../core/config.js'
 import {deviationFor} from '../core/drift.js'
-import {type Family, baselineOf, inheritedFor, isOutdated} from '../core/library.js'
+import {type Family, baselineOf, inheritedBy, isOutdated} from '../core/library.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import type {ThreeWaySection} from '../core/three-way.js'
 import {type Upstream, variantStates} from '../core/upstream.js'
@@ -17,7 +17,7 @@ export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string, u
   const states: Array<Map<string, MatrixState>> = []
   const variants = [...family.variants].sort((a, b) => (a.meta.markets[0] ?? '').localeCompare(b.meta.markets[0] ?? ''))
   for (const variant of variants) {
-    const reference = inheritedFor(taxonomy, family, variant)?.document ?? baseline
+    const reference = inheritedBy(taxonomy, family, variant)?.document ?? baseline
     const cells = new Map<string, MatrixState>()
     for (const s of variantStates(variant, reference, upstream, today).sections) {
       if (!paths.includes(s.path)) paths.push(s.path)

@@ -6,8 +6,9 @@ import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {showFile} from '../core/git.js'
-import {type Family, type Library, baselineOf, inheritedFor, resolveVariant} from '../core/library.js'
+import {type Family, type Library, baselineOf, inheritedBy, readingFor, resolveVariant} from '../core/library.js'
 import {loadDocuments, relativeFile} from '../core/loader.js'
+import {requireApplied} from '../core/overlay.js'
 import {didYouMean, GLOBAL, requireKnownMarket, suggest} from '../core/taxonomy.js'
 
 export interface Pair {
@@ -52,23 +53,38 @@ export function checkMarket(library: Library, market: string, flag: string): voi
   requireKnownMarket(library.config.taxonomy, market, flag)
 }
 
-/** What market M reads against what it would inherit (or against another market, or GLOBAL). */
+/**
+ * What market M reads against what it would inherit (or against another market, or GLOBAL). A
+ * variant not in force yet (a draft) is the one compared, named as such, with what M reads meanwhile.
+ * Sections are judged as M's drift or approved deviations only against what M inherits.
+ */
 export function marketPair(library: Library, family: Family, market: string, against?: string): Pair {
   const {taxonomy} = library.config
-  const reads = market === GLOBAL ? baseline(family) : resolveVariant(taxonomy, family, market)?.document
-  if (!reads) throw noBaseline(family)
-  const reference = against === GLOBAL ? baseline(family)
-    : against ? resolveVariant(taxonomy, family, against)?.document
-      : reads.isBaseline() ? reads : inheritedFor(taxonomy, family, reads)?.document
+  const reading = market === GLOBAL ? {read: {via: 'baseline' as const, document: baseline(family)}} : readingFor(taxonomy, family, market)
+  const found = reading.pending?.document ?? reading.read?.document ?? resolveVariant(taxonomy, family, market)?.document
+  if (!found) throw noBaseline(family)
+  const reads = requireApplied(found)
+  const inherited = reads.isBaseline() ? reads : inheritedBy(taxonomy, family, reads)?.document
+  const reference = against === GLOBAL ? baseline(family) : against ? documentFor(library, family, against) : inherited
   if (!reference) throw noBaseline(family)
-  const note = reads.meta.markets.includes(market) ? undefined
-    : `${market} has no variant of ${family.id}; it reads ${reads.file}`
-  return {a: reference, b: reads, classify: !reads.isBaseline() && reference !== reads, labels: [reference.file, reads.file], note}
+  const draft = reading.pending ? ` (${reads.meta.status ?? 'not approved'})` : ''
+  const note = reading.pending
+    ? `${reads.file} is ${reads.meta.status ?? 'not approved'}, not in force: ${market} reads ${reading.read?.document.file ?? 'no document'} until it is approved`
+    : reads.meta.markets.includes(market) ? undefined : `${market} has no variant of ${family.id}; it reads ${reads.file}`
+  return {a: reference, b: reads, classify: !reads.isBaseline() && reference !== reads && reference === inherited,
+    labels: [reference.file, `${reads.file}${draft}`], note}
+}
+
+/** What another market reads (in force first), for `--against`. */
+function documentFor(library: Library, family: Family, market: string) {
+  const {taxonomy} = library.config
+  return readingFor(taxonomy, family, market).read?.document ?? resolveVariant(taxonomy, family, market)?.document
 }
 
 /** The same document at a git revision (a) against the working tree (b). */
 export async function revisionPair(library: Library, family: Family, market: string, ref: string): Promise<Pair> {
-  const current = resolveVariant(library.config.taxonomy, family, market)?.document
+  const reading = readingFor(library.config.taxonomy, family, market)
+  const current = reading.pending?.document ?? reading.read?.document ?? resolveVariant(library.config.taxonomy, family, market)?.document
   if (!current) throw noBaseline(family)
   const text = await showFile(library.config.root, ref, current.absPath)
   if (text === undefined) {

@@ -3,7 +3,8 @@
 import {createHash} from 'node:crypto'
 import type {Config} from '../core/config.js'
 import type {SopDocument} from '../core/document.js'
-import {type Family, type Library, type Resolution, resolveVariant} from '../core/library.js'
+import {type Library, type Resolution, readingFor} from '../core/library.js'
+import {requireApplied} from '../core/overlay.js'
 import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
 import {headingAnchors} from '../core/anchors.js'
 import {AnchorSet, documentAnchor} from './anchors.js'
@@ -62,12 +63,9 @@ function selectDocuments(library: Library, options: PlaybookOptions): Chosen[] {
   const inForce = (d: SopDocument) => statuses.has(d.meta.status ?? '')
   const out: Chosen[] = []
   for (const id of [...library.families.keys()].sort()) {
-    const family = library.families.get(id)!
-    const eligible: Family = {id, baselines: family.baselines.filter(inForce), variants: family.variants.filter(inForce)}
-    const resolution = resolveVariant(library.config.taxonomy, eligible, options.market)
-    if (!resolution || !matchesFilters(resolution.document, options)) continue
-    const preferred = resolveVariant(library.config.taxonomy, family, options.market)?.document
-    out.push({document: resolution.document, resolved: viaOf(resolution), skipped: preferred !== resolution.document ? preferred : undefined})
+    const {read, pending} = readingFor(library.config.taxonomy, library.families.get(id)!, options.market, {inForce})
+    if (!read || !matchesFilters(read.document, options)) continue
+    out.push({document: requireApplied(read.document), resolved: viaOf(read), skipped: pending?.document})
   }
   return out
 }
@@ -120,6 +118,7 @@ function buildDocument(chosen: Chosen, anchors: AnchorSet, slugMaps: Map<string,
   const preambleEnd = outlineSections[0]?.start ?? body.length
   return {
     id, title: titleOf(doc), anchor, file: doc.file, resolved: chosen.resolved, meta: doc.meta, body,
+    ...(chosen.skipped ? {pending: {file: chosen.skipped.file, status: chosen.skipped.meta.status ?? 'no status'}} : {}),
     titleStart: title?.start, preamble: body.slice(preambleStart, Math.max(preambleStart, preambleEnd)).trim(), sections, links: [],
   }
 }

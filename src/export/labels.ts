@@ -12,10 +12,15 @@ export function playbookTitle(playbook: Playbook): string {
   return `${playbook.market.name} (${playbook.market.code}) playbook`
 }
 
-/** Which file the market reads and why, in words: "DE variant", "EU variant", "GLOBAL baseline". */
+/**
+ * Which file the market reads and why, in words: "DE variant", "EU variant", "GLOBAL baseline";
+ * a variant not in force yet is named with its status, never hidden as "no variant".
+ */
 export function resolvedLabel(doc: PlaybookDocument, market: string): string {
-  if (doc.resolved.via === 'region') return `${doc.resolved.region} variant (${market} reads its region's)`
+  const pending = doc.pending ? `; ${doc.pending.file} is ${doc.pending.status}, not in force` : ''
+  if (doc.resolved.via === 'region') return `${doc.resolved.region} variant (${market} reads its region's${pending})`
   if (doc.resolved.via === 'market') return `${market} variant`
+  if (pending) return `GLOBAL baseline (${pending.slice(2)})`
   return market === GLOBAL ? 'GLOBAL baseline' : `GLOBAL baseline (no ${market} variant)`
 }
 

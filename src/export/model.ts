@@ -56,6 +56,8 @@ export interface PlaybookDocument {
   /** Repo-relative source path. */
   file: string
   resolved: ResolvedVia
+  /** The more specific variant the market would read were it in force (a draft): shown as such. */
+  pending?: {file: string; status: string}
   meta: DocumentMeta
   /** The Markdown body (front matter removed), as written. */
   body: string

@@ -1,10 +1,10 @@
 // `sopkit coverage` without the CLI: families × markets and markets × channels, both through the
 // one variant resolver. Pure.
 import type {Taxonomy} from '../core/config.js'
-import {baselineOf, isOutdated, type Family, type Library, resolveVariant} from '../core/library.js'
+import {baselineOf, isOutdated, type Family, type Library, readingFor} from '../core/library.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import type {ChannelCell, Coverage, CoverageCell, FamilyCoverage, MarketChannels} from './model.js'
-import {familyOf, isApproved, isLive} from './status.js'
+import {familyOf, isLive} from '../core/status.js'
 
 export interface CoverageOptions {
   /** The markets to show; by default every market and region code the live documents name. */
@@ -14,9 +14,10 @@ export interface CoverageOptions {
 }
 
 /**
- * Families × markets over live documents (not deprecated or retired), and markets × channels over
- * approved ones: a channel is covered in a market when some family's approved document for that
- * market (resolved among approved documents only) lists it.
+ * Families × markets and markets × channels, both through the one resolver with status applied
+ * first: a market reads approved documents only, and a live variant not yet in force (a draft) is
+ * shown as pending on the cell, never as the market's own. A channel is covered in a market when
+ * some family's document for that market lists it.
  */
 export function buildCoverage(library: Library, options: CoverageOptions = {}): Coverage {
   const {taxonomy} = library.config
@@ -56,12 +57,14 @@ function familyRow(taxonomy: Taxonomy, family: Family, markets: readonly string[
   const localised = live.variants.length > 0
   const baseline = baselineOf(live)
   const cells = markets.map((market): CoverageCell => {
-    const read = resolveVariant(taxonomy, live, market)
-    if (!read) return {market, state: 'none', gap: true}
-    const doc = read.document
-    const cell: CoverageCell = {market, state: read.via === 'market' ? 'own' : read.via, file: doc.file, status: doc.meta.status, gap: read.via === 'baseline' && localised}
-    if (read.via === 'region') cell.region = read.region
-    if (read.via !== 'baseline' && baseline && isOutdated(doc, baseline)) cell.outdated = true
+    const {read, pending} = readingFor(taxonomy, live, market)
+    const cell: CoverageCell = read
+      ? {market, state: read.via === 'market' ? 'own' : read.via, file: read.document.file, status: read.document.meta.status,
+        gap: read.via === 'baseline' && localised}
+      : {market, state: 'none', gap: true}
+    if (read?.via === 'region') cell.region = read.region
+    if (read && read.via !== 'baseline' && baseline && isOutdated(read.document, baseline)) cell.outdated = true
+    if (pending) cell.pending = {file: pending.document.file, status: pending.document.meta.status ?? 'no status'}
     return cell
   })
   return {id: family.id, title: head?.meta.title ?? family.id, type: head?.meta.type ?? '', variants, cells}
@@ -70,7 +73,7 @@ function familyRow(taxonomy: Taxonomy, family: Family, markets: readonly string[
 function marketChannels(taxonomy: Taxonomy, families: readonly Family[], market: string, channels: readonly string[]): MarketChannels {
   const ids = new Map<string, string[]>(channels.map((c) => [c, []]))
   for (const family of families) {
-    const read = resolveVariant(taxonomy, familyOf(family, isApproved), market)
+    const {read} = readingFor(taxonomy, family, market)
     for (const channel of read?.document.meta.channels ?? []) ids.get(channel)?.push(family.id)
   }
   const cells: ChannelCell[] = channels.map((channel) => ({channel, ids: ids.get(channel)!}))

@@ -3,7 +3,7 @@ import {isCalendarDate} from '../core/dates.js'
 import type {SopDocument} from '../core/document.js'
 import {baselineOf, isOutdated, type Library} from '../core/library.js'
 import {appliesToMarket, ownerMatches} from './filters.js'
-import {isLive} from './status.js'
+import {isLive} from '../core/status.js'
 import type {Inventory, InventoryFilters, InventoryRow} from './model.js'
 
 /** Every readable document as a row, kept when it passes every filter; sorted by id, baseline first. */

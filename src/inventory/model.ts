@@ -63,6 +63,8 @@ export interface CoverageCell {
   status?: string
   /** The document read is a variant based on an older baseline version. */
   outdated?: boolean
+  /** A more specific variant that is not in force yet (a draft): the market reads `file` meanwhile. */
+  pending?: {file: string; status: string}
   /** A gap: no document, or the baseline in a family that other markets have localised. */
   gap: boolean
 }

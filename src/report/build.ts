@@ -1,10 +1,9 @@
 // `sopkit report` without the CLI: each metrics row joined with the document its market reads
-// (the one variant resolver, over live documents) and that document's targets; then breaches
+// (the one variant resolver, status first: approved documents) and that document's targets; then breaches
 // and trends. Pure: a library and a parsed CSV in, a report out.
-import {type Library, type Resolution, resolveVariant} from '../core/library.js'
+import {type Library, type MarketReading, type Resolution, readingFor} from '../core/library.js'
 import {didYouMean, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import type {CsvRecord, CsvTable} from '../csv/read.js'
-import {familyOf, isLive} from '../inventory/status.js'
 import {parseValue} from './metrics.js'
 import type {Breach, MetricsReport, Point, Problem, Series, Trend, Unmatched} from './model.js'
 import {type MetricsTable, readMetricsTable} from './read.js'
@@ -50,7 +49,8 @@ export function buildReport(library: Library, table: CsvTable, options: ReportOp
       const key = [keyed.id, keyed.market, column.metric].join('\u0000')
       let s = series.get(key)
       if (!s) {
-        s = {id: keyed.id, market: keyed.market, metric: column.metric, kind: column.kind, direction: column.direction, file: read.document.file, via: read.via, target: docTargets.get(column.metric), points: []}
+        s = {id: keyed.id, market: keyed.market, metric: column.metric, kind: column.kind, direction: column.direction, file: read.document.file,
+          via: read.via, ...pendingOf(read), target: docTargets.get(column.metric), points: []}
         series.set(key, s)
       }
       s.points.push({period: keyed.period, value: parsed.value, written: cell, row: record.row})
@@ -96,8 +96,13 @@ function keysOf(metrics: MetricsTable, record: CsvRecord, problems: Problem[], s
   return {id, market, period}
 }
 
-/** The document the row's market reads, or why there is none. */
-function resolveRow(library: Library, keys: RowKeys, row: number): Resolution | Unmatched {
+function pendingOf(read: Resolution & Pick<MarketReading, 'pending'>): Pick<Series, 'pending'> {
+  const doc = read.pending?.document
+  return doc ? {pending: {file: doc.file, status: doc.meta.status ?? 'no status'}} : {}
+}
+
+/** The document the row's market reads (with the variant not yet in force, if any), or why there is none. */
+function resolveRow(library: Library, keys: RowKeys, row: number): (Resolution & Pick<MarketReading, 'pending'>) | Unmatched {
   const {taxonomy} = library.config
   const base = {row, ...keys}
   const family = library.families.get(keys.id)
@@ -107,8 +112,10 @@ function resolveRow(library: Library, keys: RowKeys, row: number): Resolution | 
   }
   const unknownMarket = unknownMarketMessage(taxonomy, keys.market)
   if (unknownMarket) return {...base, reason: 'unknown-market', message: unknownMarket.message}
-  const read = resolveVariant(taxonomy, familyOf(family, isLive), keys.market)
-  return read ?? {...base, reason: 'no-document', message: `no live document of "${keys.id}" applies to ${keys.market} (no variant for it or its regions, and no GLOBAL baseline)`}
+  const {read, pending} = readingFor(taxonomy, family, keys.market)
+  if (read) return pending ? {...read, pending} : read
+  const draft = pending ? `; ${pending.document.file} is ${pending.document.meta.status ?? 'not approved'}, not in force` : ''
+  return {...base, reason: 'no-document', message: `no approved document of "${keys.id}" applies to ${keys.market} (no variant for it or its regions, and no GLOBAL baseline${draft})`}
 }
 
 /** Points in period order, each judged against the target, and the latest-vs-previous trend. */

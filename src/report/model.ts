@@ -44,6 +44,8 @@ export interface Series {
   /** The document the market reads (through the variant resolver) and how. */
   file: string
   via: 'market' | 'region' | 'baseline'
+  /** A more specific variant not in force yet (a draft): its targets are not used until it is approved. */
+  pending?: {file: string; status: string}
   target?: TargetValue
   points: Point[]
   trend?: Trend

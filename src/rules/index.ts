@@ -2,6 +2,7 @@
 import dateOrder from './date-order.js'
 import knownChannel from './known-channel.js'
 import knownCompliance from './known-compliance.js'
+import knownDeviationSection from './known-deviation-section.js'
 import knownMarket from './known-market.js'
 import knownType from './known-type.js'
 import linksResolve from './links-resolve.js'
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   versionBump,
   requireSections,
   linksResolve,
+  knownDeviationSection,
   noDrift,
 ]
 

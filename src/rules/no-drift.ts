@@ -2,7 +2,7 @@
 // Against its baseline, "differs" means "changed since based_on": a baseline edit is never the variant's drift.
 import {deviationFor} from '../core/drift.js'
 import {isBaseline} from '../core/document.js'
-import {inheritedFor} from '../core/library.js'
+import {inheritedBy} from '../core/library.js'
 import {variantStates} from '../core/upstream.js'
 import {defineLibraryRule} from './rule.js'
 
@@ -20,8 +20,9 @@ export default defineLibraryRule({
   check({doc, library, config, today, report}) {
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
     if (!family || isBaseline(doc)) return
-    const reference = inheritedFor(config.taxonomy, family, doc)?.document
+    const reference = inheritedBy(config.taxonomy, family, doc)?.document
     if (!reference || reference.problems.length > 0) return
+    // An overlay arrives as its effective summary: its own sections (placed in its file) among the baseline's.
     for (const s of variantStates(doc, reference, library.upstream, today).sections) {
       if (!s.local || (s.state !== 'local' && s.state !== 'conflict')) continue
       const match = deviationFor(doc, s.path, today)

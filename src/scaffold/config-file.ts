@@ -21,6 +21,7 @@ const COMMENTS: Record<string, string> = {
   'taxonomy.compliance': ' Compliance tags: the regimes a document states it meets.',
   types: ' Document types: the front-matter fields and top-level sections each requires.',
   statuses: ' Statuses, in lifecycle order.',
+  variants: ' What `sopkit new --from ID --market M` makes: copy (the whole baseline body, adapted by hand)\n or overlay (`inherit: sections`: only the sections the market changes; the rest follows the\n baseline). `--overlay` / `--no-overlay` choose for one run.',
   rules: ' Rule severities (off | warn | error); `sopkit rules` lists them, e.g.\n   review-overdue: warn',
 }
 
@@ -54,6 +55,7 @@ export function initialConfigText(): string {
     requirements: [],
     types: DEFAULT_TYPES,
     statuses: DEFAULT_STATUSES,
+    variants: 'copy',
     rules: {},
   }
   const doc: Document = new Document(data, {compat: 'yaml-1.1'})

@@ -7,7 +7,7 @@ import {type AnswerContext, checkAnswers, completeAnswers, fileProblem, missingE
 import {type Answers} from './fields.js'
 import {documentPath, outputPath} from './paths.js'
 import {type PlannedDocument, planDocument, planVariant} from './plan.js'
-import {askFields, askMarket, askTemplate} from './prompts.js'
+import {askFields, askTemplate, askVariantMarket} from './prompts.js'
 import {type Template, findTemplate} from './templates.js'
 import {marketsProblem, refuse} from './validate.js'
 
@@ -18,6 +18,10 @@ export interface NewRequest {
   answers: Answers
   /** --from: the family to make a market variant of. */
   from?: string
+  /** --overlay / --no-overlay: an overlay variant (`inherit: sections`); the config's `variants` by default. */
+  overlay?: boolean
+  /** --section: heading paths an overlay starts with copies of. */
+  sections?: string[]
   /** --output, as given (relative to `cwd`). */
   output?: string
   cwd: string
@@ -35,13 +39,16 @@ export interface Asker {
   market(config: Config): Promise<string>
 }
 
-export const promptAsker: Asker = {template: askTemplate, fields: askFields, market: (config) => askMarket(config)}
+export const promptAsker: Asker = {template: askTemplate, fields: askFields, market: askVariantMarket}
 
 /** Plan the document a `sopkit new` run asks for, asking what is missing when it may. */
 export async function prepareNew(config: Config, library: Library, templates: readonly Template[], request: NewRequest,
   asker: Asker = promptAsker): Promise<PlannedDocument> {
   const given = normalise(request.answers)
   if (request.from) return prepareVariant({config, library, request, given, asker})
+  if (request.overlay !== undefined || request.sections?.length) {
+    throw new SopkitError('INVALID_VALUE', '--overlay and --section make a market variant: they need --from ID', 'add --from ID --market M, or leave them out')
+  }
   let name = request.template
   if (name === undefined) {
     if (!request.interactive) throw missingError(['TYPE argument', ...missingFields(config, templates.find((t) => t.name === 'sop') ?? templates[0]!, given, request.yes)])
@@ -109,6 +116,11 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
     throw new SopkitError('VARIANT_EXISTS', `${market} already has a variant of "${from}": ${existing.file}`, `edit ${existing.file}, or pass another --market`)
   }
   refuse('FILE_EXISTS', fileProblem(target, request.force))
-  return planVariant(config, baseline, {market: market!, title: given.title, owner: given.owner, channels: given.channels, compliance: given.compliance, status: given.status},
-    request.today, target)
+  const sections = request.sections ?? []
+  const overlay = request.overlay ?? (sections.length > 0 || config.variants === 'overlay')
+  if (!overlay && sections.length > 0) {
+    throw new SopkitError('INVALID_VALUE', '--section names the sections an overlay starts with; --no-overlay makes a full copy', 'leave out --no-overlay, or --section')
+  }
+  return planVariant(config, baseline, {market: market!, title: given.title, owner: given.owner, channels: given.channels, compliance: given.compliance,
+    status: given.status, overlay, sections}, request.today, target)
 }

@@ -62,20 +62,30 @@ async function ask(ctx: AnswerContext, template: Template, field: AskableField, 
 }
 
 /** One market, region or GLOBAL, searched by code or name (the full list is 250+ long). */
-export async function askMarket(config: Config, preferred = GLOBAL): Promise<string> {
-  const codes = marketCodes(config.taxonomy)
-  const choices = codes.map((value) => ({value, name: marketName(config, value)}))
+export async function askMarket(config: Config, preferred: string | undefined = GLOBAL): Promise<string> {
   return search({
     message: 'Market (type a code or a name; GLOBAL makes the baseline)',
     pageSize: 8,
-    source: (term) => {
-      const t = (term ?? '').trim().toLowerCase()
-      if (t === '') return [...choices.filter((c) => c.value === preferred), ...choices.filter((c) => c.value !== preferred)]
-      // Exact code first, then codes that start with the term, then names that contain it.
-      const rank = (c: {value: string; name: string}) => (c.value.toLowerCase() === t ? 0 : c.value.toLowerCase().startsWith(t) ? 1 : 2)
-      return choices.filter((c) => rank(c) < 2 || c.name.toLowerCase().includes(t)).sort((a, b) => rank(a) - rank(b))
-    },
+    source: (term) => marketChoices(config, term, {preferred}),
   })
+}
+
+/** The market of a new variant: never GLOBAL, and nothing pre-selected (the first market of the list is no answer). */
+export async function askVariantMarket(config: Config): Promise<string> {
+  return search({message: 'Market of the variant (type a code or a name)', pageSize: 8, source: (term) => marketChoices(config, term, {variant: true})})
+}
+
+/**
+ * The choices for a search term: with no term, `preferred` first; otherwise the exact code, then
+ * codes that start with the term, then names that contain it. A variant's list has no GLOBAL.
+ */
+export function marketChoices(config: Config, term: string | undefined, options: {preferred?: string; variant?: boolean}): Array<{value: string; name: string}> {
+  const codes = marketCodes(config.taxonomy).filter((c) => !(options.variant && c === GLOBAL))
+  const choices = codes.map((value) => ({value, name: marketName(config, value)}))
+  const t = (term ?? '').trim().toLowerCase()
+  if (t === '') return [...choices.filter((c) => c.value === options.preferred), ...choices.filter((c) => c.value !== options.preferred)]
+  const rank = (c: {value: string; name: string}) => (c.value.toLowerCase() === t ? 0 : c.value.toLowerCase().startsWith(t) ? 1 : 2)
+  return choices.filter((c) => rank(c) < 2 || c.name.toLowerCase().includes(t)).sort((a, b) => rank(a) - rank(b))
 }
 
 /** Every tag of the taxonomy; the ones the answers require are checked and cannot be unchecked. */

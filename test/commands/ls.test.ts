@@ -31,7 +31,7 @@ describe('sopkit ls', () => {
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/^ID\s+MARKETS\s+TYPE\s+STATUS\s+VERSION\s+REVIEW BY\s+OWNER\s+TITLE$/m)
     expect(r.stdout).toMatch(/^refund-escalation\s+US\s+sop\s+approved\s+1\.2\.3 outdated/m)
-    expect(r.stdout).toMatch(/^30 documents$/m)
+    expect(r.stdout).toMatch(/^31 documents$/m)
     expect(r.stdout).not.toMatch(/\u001b\[/)
   })
 
@@ -49,7 +49,7 @@ describe('sopkit ls', () => {
   it('filters by channel, type, status and owner together', async () => {
     const r = await run('--type', 'kb-article', '--status', 'draft', '--owner', 'knowledge-management', '--channel', 'chatbot', '-f', 'md')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^1 of 30 documents/)
+    expect(r.stdout).toMatch(/^1 of 31 documents/)
     expect(r.stdout).toContain('sops/US/where-is-my-order.md')
   })
 

@@ -199,6 +199,18 @@ describe('without a terminal', () => {
     expect(json.front).toMatchObject({id: 'refund-escalation', markets: ['GLOBAL'], channels: ['chatbot', 'agent-assisted']})
   })
 
+  it('--overlay --section writes an overlay variant; a bad --section or one without --from exits 2', async () => {
+    const repo = tempRepo(baseline)
+    const r = await runSopkit(['new', '--from', 'refund-escalation', '--market', 'BR', '--overlay', '--section', 'Procedure > Refund above limit', '--json'], {cwd: repo})
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({file: 'sops/BR/refund-escalation.md', front: {inherit: 'sections', based_on: '1.4.0'}})
+    const typo = await runSopkit(['new', '--from', 'refund-escalation', '--market', 'MY', '--section', 'Procedure > Refund abve limit'], {cwd: repo})
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toContain('did you mean "Procedure > Refund above limit"?')
+    expect(typo.stderr).not.toMatch(/\n\s+at /)
+    expect((await runSopkit(['new', 'sop', ...SOP_FLAGS, '--section', 'Procedure'], {cwd: repo})).code).toBe(2)
+  })
+
   it('--output writes where the user says, even outside the repo', async () => {
     const repo = tempRepo()
     const out = path.join(os.tmpdir(), `sopkit-new-out-${process.pid}-${Date.now()}.md`)

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/core/config.js'
 import {SopDocument, summarize} from '../../src/core/document.js'
 import {contentFingerprint} from '../../src/core/drift.js'
-import {buildLibrary, inheritedFor, isOutdated, resolveVariant} from '../../src/core/library.js'
+import {buildLibrary, inheritedBy, isOutdated, readingFor, resolveVariant} from '../../src/core/library.js'
 
 const config = resolveConfig('/repo', undefined, {})
 const make = (file: string, markets: string[], extra = '') =>
@@ -36,14 +36,48 @@ describe('families and the variant resolver', () => {
   })
 
   it('gives what a variant would inherit without itself', () => {
-    expect(inheritedFor(config.taxonomy, family, de)?.document).toBe(eu)
-    expect(inheritedFor(config.taxonomy, family, sg)?.document).toBe(baseline)
-    expect(inheritedFor(config.taxonomy, family, eu)?.document).toBe(baseline)
+    expect(inheritedBy(config.taxonomy, family, de)?.document).toBe(eu)
+    expect(inheritedBy(config.taxonomy, family, sg)?.document).toBe(baseline)
+    expect(inheritedBy(config.taxonomy, family, eu)?.document).toBe(baseline)
   })
 
   it('knows an outdated variant', () => {
     expect(isOutdated(sg, baseline)).toBe(true)
     expect(isOutdated(de, baseline)).toBe(false)
+  })
+})
+
+describe('the one resolver applies status before resolving', () => {
+  const approved = 'status: approved\n'
+  const baseline = make('global.md', ['GLOBAL'], approved)
+  const br = make('br.md', ['BR'], 'status: draft\nbased_on: "1.4.0"\n')
+  const eu = make('eu.md', ['EU'], 'status: in-review\nbased_on: "1.4.0"\n')
+  const de = make('de.md', ['DE'], 'status: approved\nbased_on: "1.4.0"\n')
+  const old = make('my.md', ['MY'], 'status: retired\nbased_on: "1.4.0"\n')
+  const family = buildLibrary(config, [baseline, br, eu, de, old]).families.get('refund')!
+
+  it('leaves a market with a draft variant on the approved baseline, and names the draft as pending', () => {
+    expect(readingFor(config.taxonomy, family, 'BR')).toEqual({read: {via: 'baseline', document: baseline}, pending: {via: 'market', document: br}})
+  })
+
+  it("names a region's variant not in force as pending too, and a retired variant not at all", () => {
+    expect(readingFor(config.taxonomy, family, 'FR')).toEqual({read: {via: 'baseline', document: baseline}, pending: {via: 'region', region: 'EU', document: eu}})
+    expect(readingFor(config.taxonomy, family, 'MY')).toEqual({read: {via: 'baseline', document: baseline}})
+  })
+
+  it('reads an approved variant over a region\'s draft, with nothing pending', () => {
+    expect(readingFor(config.taxonomy, family, 'DE')).toEqual({read: {via: 'market', document: de}})
+  })
+
+  it('takes the statuses in force from the caller (export --status)', () => {
+    const draftsToo = (d: {meta: {status?: string}}) => ['approved', 'draft'].includes(d.meta.status ?? '')
+    expect(readingFor(config.taxonomy, family, 'BR', {inForce: draftsToo})).toEqual({read: {via: 'market', document: br}})
+  })
+
+  it('judges a variant against what its market reads without it: in force first', () => {
+    const at = make('at.md', ['AT'], 'status: approved\nbased_on: "1.4.0"\n')
+    const withAt = buildLibrary(config, [baseline, eu, at]).families.get('refund')!
+    expect(inheritedBy(config.taxonomy, withAt, at)?.document).toBe(baseline)
   })
 })
 

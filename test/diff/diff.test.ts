@@ -83,3 +83,23 @@ describe('diff properties', () => {
     }))
   })
 })
+
+describe('diff --market M --against N', () => {
+  it("judges M's differences as drift only against what M inherits, never against another market's variant", async () => {
+    const {loadConfig} = await import('../../src/core/config.js')
+    const {loadLibrary} = await import('../../src/core/loader.js')
+    const {marketPair} = await import('../../src/diff/targets.js')
+    const {tempRepo} = await import('../helpers/cli.js')
+    const {doc} = await import('../helpers/docs.js')
+    const repo = tempRepo({
+      'sops/global/refund-escalation.md': doc(),
+      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'}}),
+      'sops/DE/refund-escalation.md': doc({front: {markets: ['DE'], compliance: ['GDPR'], based_on: '1.4.0'}, body: '# Refund escalation\n\n## Purpose\n\nGerman.\n'}),
+    })
+    const library = await loadLibrary(loadConfig(repo))
+    const family = library.families.get('refund-escalation')!
+    expect(marketPair(library, family, 'SG', 'DE')).toMatchObject({classify: false, labels: ['sops/DE/refund-escalation.md', 'sops/SG/refund-escalation.md']})
+    expect(marketPair(library, family, 'SG')).toMatchObject({classify: true, labels: ['sops/global/refund-escalation.md', 'sops/SG/refund-escalation.md']})
+    expect(marketPair(library, family, 'SG', 'GLOBAL').classify).toBe(true)
+  })
+})

@@ -108,3 +108,17 @@ describe('upstream and conflict states in every format', () => {
     expect(diffRendererNamed('html').render(upstreamDiff, plain)).toContain('<span class="conflict">conflict</span>')
   })
 })
+
+describe('deviations in every human-readable diff format', () => {
+  it('are rows per section with reason, approver and expiry, never raw JSON', async () => {
+    await loadMarkdownParser()
+    const deviations = 'deviations:\n  - section: Procedure > Refund above limit\n    reason: MAS cap\n    approver: sea-legal@example.com\n    expires: "2027-01-31"\n'
+    const withDeviation = {kind: 'diff', diff: diffDocuments(make(variant()), make(variant({deviations})), {classify: false, today: '2026-11-22'})} as DiffResult
+    for (const name of ['text', 'markdown', 'html']) {
+      const out = diffRendererNamed(name).render(withDeviation, plain)
+      expect(out, name).toContain(name === 'html' ? 'deviations: Procedure &gt; Refund above limit' : 'deviations: Procedure > Refund above limit')
+      expect(out, name).toContain('MAS cap (approved by sea-legal@example.com, until 2027-01-31)')
+      expect(out, name).not.toMatch(/\{"section"|\[\{/)
+    }
+  })
+})

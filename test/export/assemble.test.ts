@@ -3,6 +3,8 @@
 import {describe, expect, it} from 'vitest'
 import {assemblePlaybook, demote} from '../../src/export/assemble.js'
 import {checkOptions, exportDate} from '../../src/export/options.js'
+import {resolvedLabel} from '../../src/export/labels.js'
+import {chunksOf} from '../../src/export/render/chunks.js'
 import {SopkitError} from '../../src/core/errors.js'
 import {baseline, library, options, playbookOf, variant} from './fixtures.js'
 
@@ -48,6 +50,15 @@ describe('filters', () => {
     }, 'DE')
     expect(files(p)).toEqual(['sops/global/a.md'])
     expect(p.skipped).toEqual([{id: 'a', file: 'sops/DE/a.md', status: 'draft', shown: 'sops/global/a.md'}])
+  })
+
+  it('names a draft variant in the source label, never "no DE variant"', async () => {
+    const p = await playbookOf({'sops/global/a.md': baseline('a'), 'sops/DE/a.md': variant('a', ['DE'], {status: 'draft'})}, 'DE')
+    expect(p.documents[0]!.pending).toEqual({file: 'sops/DE/a.md', status: 'draft'})
+    const label = resolvedLabel(p.documents[0]!, 'DE')
+    expect(label).toBe('GLOBAL baseline (sops/DE/a.md is draft, not in force)')
+    expect(label).not.toContain('no DE variant')
+    expect(chunksOf(p)[0]!.pending_variant).toEqual({file: 'sops/DE/a.md', status: 'draft'})
   })
 
   it('--status selects other statuses (several at once)', async () => {

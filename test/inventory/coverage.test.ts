@@ -24,7 +24,9 @@ describe('buildCoverage on a fixture library', () => {
     const {library} = await fixtureLibrary()
     const coverage = buildCoverage(library)
     expect(cell(coverage, 'refund-escalation', 'DE')).toEqual({market: 'DE', state: 'region', region: 'EU', file: 'sops/EU/refund-escalation.md', status: 'approved', gap: false})
-    expect(cell(coverage, 'refund-escalation', 'SG')).toMatchObject({state: 'own', status: 'draft', outdated: true, gap: false})
+    // A draft variant is not in force: SG reads the approved baseline, and the draft is shown as pending, never as SG's own.
+    expect(cell(coverage, 'refund-escalation', 'SG')).toEqual({market: 'SG', state: 'baseline', file: 'sops/global/refund-escalation.md',
+      status: 'approved', gap: true, pending: {file: 'sops/SG/refund-escalation.md', status: 'draft'}})
     expect(cell(coverage, 'where-is-my-order', 'SG')).toMatchObject({state: 'baseline', gap: false})
     expect(cell(coverage, 'de-only', 'SG')).toEqual({market: 'SG', state: 'none', gap: true})
   })

@@ -99,7 +99,9 @@ describe('coverage formats', () => {
     const {coverage} = await sample()
     const text = inventoryRendererNamed('table').coverage!(coverage, plain)
     expect(text).toMatchSnapshot()
-    expect(text).toMatch(/refund-escalation\s+sop\s+◐ EU\s+●\s+●\*/)
+    // SG's variant is a draft: SG reads the baseline, and the draft is marked, never shown as SG's own.
+    expect(text).toMatch(/refund-escalation\s+sop\s+◐ EU\s+●\s+○~!/)
+    expect(text).toMatch(/refund-escalation: SG reads sops\/global\/refund-escalation.md while sops\/SG\/refund-escalation.md is draft \(not in force\)/)
     expect(text).toMatch(/de-only: no document for EU, SG/)
     expect(text).toMatch(/SG: no approved document for ai-agent, live-chat, email, phone, social/)
   })
@@ -107,7 +109,7 @@ describe('coverage formats', () => {
   it('csv: a long table that pivots into either matrix', async () => {
     const {coverage} = await sample()
     const table = parseCsv(inventoryRendererNamed('csv').coverage!(coverage, plain), 'coverage.csv')
-    expect(table.header).toEqual(['matrix', 'family', 'channel', 'market', 'state', 'region', 'status', 'outdated', 'gap', 'documents', 'file'])
+    expect(table.header).toEqual(['matrix', 'family', 'channel', 'market', 'state', 'region', 'status', 'outdated', 'gap', 'documents', 'file', 'pending'])
     expect(table.records.filter((r) => r.cells[0] === 'families')).toHaveLength(coverage.families.length * coverage.markets.length)
     expect(table.records.filter((r) => r.cells[0] === 'channels')).toHaveLength(coverage.channels.length * coverage.markets.length)
     expect(table.records.every((r) => !r.problem)).toBe(true)

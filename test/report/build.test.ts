@@ -1,7 +1,12 @@
 // The join: each row with the document its market reads, that document's targets, breaches,
 // trends, and every row that could not be used.
 import {describe, expect, it} from 'vitest'
-import {comparePeriods} from '../../src/report/build.js'
+import {loadConfig} from '../../src/core/config.js'
+import {loadLibrary} from '../../src/core/loader.js'
+import {parseCsv} from '../../src/csv/read.js'
+import {buildReport, comparePeriods} from '../../src/report/build.js'
+import {tempRepo} from '../helpers/cli.js'
+import {doc} from '../helpers/docs.js'
 import {fixtureReport} from './fixtures.js'
 
 describe('buildReport', () => {
@@ -11,6 +16,17 @@ describe('buildReport', () => {
     expect(csat('SG')).toMatchObject({file: 'sops/SG/refund-escalation.md', via: 'market', target: {value: 4.6, written: '4.6', direction: 'at-least'}})
     expect(csat('DE')).toMatchObject({file: 'sops/EU/refund-escalation.md', via: 'region', target: {value: 4.2}})
     expect(csat('MY')).toMatchObject({file: 'sops/global/refund-escalation.md', via: 'baseline', target: {value: 4.5}})
+  })
+
+  it('judges a market with a draft variant against the approved baseline, naming the draft', async () => {
+    const repo = tempRepo({
+      'sops/global/refund-escalation.md': doc({front: {targets: {csat: 4.5}}}),
+      'sops/BR/refund-escalation.md': doc({front: {markets: ['BR'], status: 'draft', compliance: ['LGPD'], based_on: '1.4.0', targets: {csat: 4.0}}}),
+    })
+    const report = buildReport(await loadLibrary(loadConfig(repo)), parseCsv('id,market,period,csat\nrefund-escalation,BR,2026-01,4.2', 'm.csv'), {map: []})
+    expect(report.series[0]).toMatchObject({file: 'sops/global/refund-escalation.md', via: 'baseline', target: {value: 4.5},
+      pending: {file: 'sops/BR/refund-escalation.md', status: 'draft'}})
+    expect(report.breaches).toHaveLength(1)
   })
 
   it('lists every missed target: scores and rates below, durations above', async () => {
@@ -40,7 +56,7 @@ describe('buildReport', () => {
     expect(report.unmatched.map((u) => [u.row, u.reason, u.message])).toEqual([
       [7, 'unknown-id', 'no document has the id "refund-escalatoin" (did you mean "refund-escalation"?)'],
       [8, 'unknown-market', 'unknown market "XX" (did you mean "AX"?)'],
-      [9, 'no-document', expect.stringMatching(/no live document of "de-only" applies to FR/)],
+      [9, 'no-document', expect.stringMatching(/no approved document of "de-only" applies to FR/)],
     ])
   })
 

@@ -26,6 +26,14 @@ describe(RULE, () => {
     expect(findings[0]!.severity).toBe('error')
   })
 
+  it('validates a deviation\'s approver like the owner, at its value', async () => {
+    const deviation = (approver: string) => sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: 1.4.0', 'deviations:',
+      '  - section: Procedure', '    reason: local law', `    approver: ${approver}`]})
+    expect(brief(await lintRule(RULE, deviation('Jane from legal'), {file: 'sops/DE/doc.md'}))).toEqual(['approver@17:15'])
+    expect(await lintRule(RULE, deviation('"@eu-legal"'), {file: 'sops/DE/doc.md'})).toEqual([])
+    expect(await lintRule(RULE, deviation('eu-legal@example.com'), {file: 'sops/DE/doc.md'})).toEqual([])
+  })
+
   it('reports handles and addresses that reach no one', async () => {
     for (const owner of ['cs-ops', 'cs-ops@', '"@cs ops"', '"@"', 'jane@localhost', '"jane doe@example.com"']) {
       expect(brief(await lintRule(RULE, sop({owner}))), owner).toEqual(['invalid@7:8'])

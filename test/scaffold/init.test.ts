@@ -20,6 +20,13 @@ describe('the config init writes', () => {
     const config = resolveConfig('/repo', '/repo/sopkit.config.yaml', raw)
     expect(config.taxonomy.regions.EEA!.markets).toContain('NO')
     expect(config.path).toBe('sops/{{market}}/{{id}}.md')
+    expect(config.variants).toBe('copy')
+  })
+
+  it('explains `variants` (copy or overlay) for `new --from`', () => {
+    expect(text).toMatch(/# What `sopkit new --from ID --market M` makes: copy[^\n]*\n# or overlay[^\n]*\n[^\n]*\n[^\n]*\nvariants: copy\n/)
+    expect(resolveConfig('/repo', undefined, {variants: 'overlay'}).variants).toBe('overlay')
+    expect(() => resolveConfig('/repo', undefined, {variants: 'overlays'})).toThrow(/variants/)
   })
 
   it('quotes NO for YAML 1.1 readers and explains itself in comments', () => {

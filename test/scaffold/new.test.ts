@@ -10,6 +10,8 @@ import {loadDocument} from '../../src/core/loader.js'
 import {fieldsToAsk, missingFields} from '../../src/scaffold/answers.js'
 import {addDays, idFromTitle} from '../../src/scaffold/fields.js'
 import {type Asker, type NewRequest, prepareNew} from '../../src/scaffold/new.js'
+import {marketChoices} from '../../src/scaffold/prompts.js'
+import {marketCodes} from '../../src/core/taxonomy.js'
 import {documentPath} from '../../src/scaffold/paths.js'
 import {loadLibrary} from '../../src/core/loader.js'
 import {checkPlanned} from '../../src/scaffold/self-check.js'
@@ -147,6 +149,48 @@ describe('market variants (--from)', () => {
     expect(made.body).toBe(base.body.replace('# Refund escalation', '# Refund escalation (Singapore)'))
   })
 
+  it('rewrite relative links for the variant\'s folder and name the variant\'s market in a "Markets:" line', async () => {
+    const body = `# Refund escalation\n\n## Purpose\n\nSee [disputes](payment-dispute.md#escalation) and ![flow](../img/flow.png).\n\n## Scope\n\n` +
+      `- Markets: Global (all markets)\n- **Markets:** GLOBAL\n- [Help](https://example.com/a.md) and [top](#purpose)\n\n## Procedure\n\n1. Check.\n\n## Escalation\n\nTier 2.\n`
+    const {doc: made} = await make({
+      'sops/global/refund-escalation.md': doc({front: {compliance: []}, body}),
+      'sops/global/payment-dispute.md': doc({front: {id: 'payment-dispute', title: 'Payment dispute', compliance: []}}),
+      'sops/img/flow.png': 'png',
+    }, {from: 'refund-escalation', answers: {markets: ['SG']}})
+    expect(made.body).toContain('[disputes](../global/payment-dispute.md#escalation)')
+    expect(made.body).toContain('![flow](../img/flow.png)')
+    expect(made.body).toContain('- Markets: Singapore (SG)\n- **Markets:** Singapore (SG)\n')
+    expect(made.body).toContain('[Help](https://example.com/a.md) and [top](#purpose)')
+    // The renamed Markets line is a departure made on purpose: recorded as one, so the new variant shows no drift.
+    expect(made.meta.deviations).toEqual([{section: 'Scope', reason: 'names the market SG instead of GLOBAL', approver: 'cs-strategy@example.com', expires: undefined}])
+  })
+
+  it('an overlay (--overlay --section): inherit: sections, the title and copies of the named sections under their parents\' headings', async () => {
+    const {doc: made, repo} = await make(baseline, {from: 'refund-escalation', overlay: true, sections: ['procedure > refund above limit'], answers: {markets: ['BR']}})
+    expect(made.meta.inherit).toBe('sections')
+    expect(made.body).toBe('# Refund escalation (Brazil)\n\n## Procedure\n\n### Refund above limit\n\nEscalate to a team lead.\n')
+    const library = await loadLibrary(loadConfig(repo))
+    expect(library.byPath.get(made.absPath)!.outline.sections.map((s) => s.path)).toEqual(
+      ['Purpose', 'Scope', 'Procedure', 'Procedure > Refund above limit', 'Escalation'])
+  })
+
+  it('the config\'s `variants: overlay` makes overlays by default; --no-overlay a full copy', async () => {
+    const files = {...baseline, 'sopkit.config.yaml': 'variants: overlay\n'}
+    const {doc: overlay} = await make(files, {from: 'refund-escalation', answers: {markets: ['BR']}})
+    expect(overlay.meta.inherit).toBe('sections')
+    expect(overlay.body).toBe('# Refund escalation (Brazil)\n')
+    const {doc: copy} = await make(files, {from: 'refund-escalation', overlay: false, answers: {markets: ['BR']}})
+    expect(copy.meta.inherit).toBeUndefined()
+    expect(copy.body).toContain('## Escalation')
+  })
+
+  it('refuse a --section the baseline lacks, with a did-you-mean, and --section without an overlay', async () => {
+    const {config, library, templates, repo} = await setup(baseline)
+    const run = (over: Partial<NewRequest>) => prepareNew(config, library, templates, request({cwd: repo, from: 'refund-escalation', answers: {markets: ['BR']}, ...over}), noAsker)
+    await expect(run({sections: ['Procedure > Refund above limt']})).rejects.toThrow(/no such section \(did you mean "Procedure > Refund above limit"\?\)/)
+    await expect(run({overlay: false, sections: ['Procedure']})).rejects.toThrow(/--no-overlay/)
+  })
+
   it('a region variant and a given title and owner', async () => {
     const {doc: made} = await make(baseline, {from: 'refund-escalation', answers: {markets: ['EU'], title: 'Refunds in the EU', owner: '@eu'}})
     expect(made.meta).toMatchObject({title: 'Refunds in the EU', owner: '@eu', markets: ['EU'], compliance: ['GDPR']})
@@ -265,5 +309,17 @@ describe('paths', () => {
     const elsewhere = path.join(os.tmpdir(), `sopkit-out-${process.pid}`)
     const planned = await prepareNew(config, library, templates, request({cwd: repo, template: 'sop', output: `${elsewhere}/`, answers}), noAsker)
     expect(planned.target).toBe(path.join(elsewhere, 'refund-escalation.md'))
+  })
+})
+
+describe('the market prompt', () => {
+  it('offers a new variant every market but GLOBAL, with nothing pre-selected; the baseline prompt puts GLOBAL first', async () => {
+    const {config} = await setup()
+    const variant = marketChoices(config, '', {variant: true})
+    expect(variant.map((c) => c.value)).not.toContain('GLOBAL')
+    expect(variant.map((c) => c.value)).toEqual(marketCodes(config.taxonomy).filter((c) => c !== 'GLOBAL'))
+    expect(marketChoices(config, '', {preferred: 'GLOBAL'})[0]!.value).toBe('GLOBAL')
+    expect(marketChoices(config, 'glob', {variant: true}).map((c) => c.value)).not.toContain('GLOBAL')
+    expect(marketChoices(config, 'sg', {variant: true})[0]!.value).toBe('SG')
   })
 })

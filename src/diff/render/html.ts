@@ -2,7 +2,7 @@
 import type {DiffResult, DocumentDiff, DriftMatrix, SectionChange, WordChange} from '../model.js'
 import {escapeHtml as esc} from '../../core/escape.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, changeLabel, formatValue, sectionSummary} from './summary.js'
+import {STATE_LEGEND, STATE_SYMBOL, changeLabel, fieldRows, sectionSummary} from './summary.js'
 
 const STYLE = `body{font:14px/1.5 system-ui,sans-serif;margin:2rem;color:#1f2328}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;text-align:left}th{background:#f6f8fa}
@@ -23,8 +23,9 @@ export default defineDiffRenderer({
 })
 
 function renderDiff(diff: DocumentDiff): string {
-  const fields = diff.fields.length === 0 ? '' : `<h2>Metadata</h2><table><tr><th>field</th><th>${esc(diff.a.label)}</th><th>${esc(diff.b.label)}</th></tr>${
-    diff.fields.map((f) => `<tr><td>${esc(f.field)}</td><td>${esc(formatValue(f.before))}</td><td>${esc(formatValue(f.after))}</td></tr>`).join('')}</table>`
+  const changed = fieldRows(diff)
+  const fields = changed.length === 0 ? '' : `<h2>Metadata</h2><table><tr><th>field</th><th>${esc(diff.a.label)}</th><th>${esc(diff.b.label)}</th></tr>${
+    changed.map((f) => `<tr><td>${esc(f.field)}</td><td>${esc(f.before)}</td><td>${esc(f.after)}</td></tr>`).join('')}</table>`
   const rows = diff.sections.map(sectionRow).join('')
   return `${fields}<h2>Sections</h2><p>${esc(sectionSummary(diff))}</p><table><tr><th>section</th><th>${esc(diff.a.label)}</th><th>${esc(diff.b.label)}</th></tr>${rows}</table>`
 }

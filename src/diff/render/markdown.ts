@@ -2,7 +2,7 @@
 import {markdownCell as cell} from '../../core/escape.js'
 import type {DiffResult, DocumentDiff, DriftMatrix, WordChange} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
+import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSummary, withContext} from './summary.js'
 
 export default defineDiffRenderer({
   name: 'markdown',
@@ -12,9 +12,10 @@ export default defineDiffRenderer({
 
 function renderDiff(diff: DocumentDiff): string {
   const out = [`### \`${diff.a.label}\` → \`${diff.b.label}\``, '']
-  if (diff.fields.length > 0) {
+  const rows = fieldRows(diff)
+  if (rows.length > 0) {
     out.push('| field | before | after |', '|---|---|---|')
-    for (const f of diff.fields) out.push(`| \`${f.field}\` | ${cell(formatValue(f.before))} | ${cell(formatValue(f.after))} |`)
+    for (const f of rows) out.push(`| \`${f.field}\` | ${cell(f.before)} | ${cell(f.after)} |`)
     out.push('')
   }
   out.push(`**Sections:** ${sectionSummary(diff)}`, '')

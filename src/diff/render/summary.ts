@@ -1,5 +1,6 @@
 // Counts and labels shared by the human-readable diff formats.
-import type {Approval, DocumentDiff, MatrixState, PortState, SectionChange, WordChange} from '../model.js'
+import type {Deviation} from '../../core/document.js'
+import type {Approval, DocumentDiff, FieldChange, MatrixState, PortState, SectionChange, WordChange} from '../model.js'
 
 export const STATE_SYMBOL: Record<MatrixState, string> = {same: '·', approved: '✓', drift: '✗', expired: '⌛', missing: '−', added: '+',
   upstream: '↓', conflict: '‼'}
@@ -45,7 +46,42 @@ export function withContext(words: readonly WordChange[], keep = 60): WordChange
   })
 }
 
+/** A value as a person reads it: lists joined, a mapping as `key: value` pairs; never raw JSON. */
 export function formatValue(value: unknown): string {
-  if (value === undefined || value === null) return '—'
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  if (value === undefined || value === null || value === '') return '—'
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(formatValue).join(', ')
+  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join('; ')
+  return String(value)
+}
+
+export interface FieldRow {
+  field: string
+  before: string
+  after: string
+}
+
+/**
+ * The metadata changes as rows of text, for every human-readable format. Deviations get one row
+ * per section they name ("deviations: Procedure"), showing reason, approver and expiry.
+ */
+export function fieldRows(diff: DocumentDiff): FieldRow[] {
+  return diff.fields.flatMap((f): FieldRow[] => (f.field === 'deviations' ? deviationRows(f) : [{field: f.field, before: formatValue(f.before), after: formatValue(f.after)}]))
+}
+
+function deviationRows(change: FieldChange): FieldRow[] {
+  const bySection = (value: unknown) => new Map((Array.isArray(value) ? (value as Deviation[]) : []).map((d) => [d.section ?? '(no section)', d]))
+  const before = bySection(change.before)
+  const after = bySection(change.after)
+  const sections = [...new Set([...before.keys(), ...after.keys()])]
+  return sections.flatMap((section) => {
+    const [a, b] = [deviationText(before.get(section)), deviationText(after.get(section))]
+    return a === b ? [] : [{field: `deviations: ${section}`, before: a, after: b}]
+  })
+}
+
+function deviationText(d: Deviation | undefined): string {
+  if (!d) return '—'
+  const by = [d.approver && `approved by ${d.approver}`, d.expires && `until ${d.expires}`].filter(Boolean).join(', ')
+  return `${d.reason ?? 'no reason given'}${by ? ` (${by})` : ''}`
 }

@@ -2,7 +2,7 @@
 import type {ChalkInstance} from 'chalk'
 import type {DocumentDiff, DriftMatrix, MatrixState, SectionChange} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
+import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSummary, withContext} from './summary.js'
 
 export default defineDiffRenderer({
   name: 'text',
@@ -15,10 +15,11 @@ function renderDiff(diff: DocumentDiff, c: ChalkInstance): string {
     c.bold(`${diff.a.label} → ${diff.b.label}`),
     c.dim(`${diff.a.title ?? ''} ${diff.a.version ?? ''} [${diff.a.markets.join(', ')}] → ${diff.b.title ?? ''} ${diff.b.version ?? ''} [${diff.b.markets.join(', ')}]`),
   ]
-  if (diff.fields.length > 0) {
-    const width = Math.max(...diff.fields.map((f) => f.field.length))
+  const rows = fieldRows(diff)
+  if (rows.length > 0) {
+    const width = Math.max(...rows.map((f) => f.field.length))
     lines.push('', c.bold('Metadata'))
-    for (const f of diff.fields) lines.push(`  ${f.field.padEnd(width)}  ${c.red(short(formatValue(f.before)))} → ${c.green(short(formatValue(f.after)))}`)
+    for (const f of rows) lines.push(`  ${f.field.padEnd(width)}  ${c.red(short(f.before))} → ${c.green(short(f.after))}`)
   }
   lines.push('', c.bold(`Sections: ${sectionSummary(diff)}`))
   const changes = differing(diff)

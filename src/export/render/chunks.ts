@@ -11,6 +11,8 @@ export interface Chunk {
   market: string
   variant_file: string
   resolved_via: string
+  /** The variant the market would read were it in force (a draft), when there is one. */
+  pending_variant?: {file: string; status: string}
   type: string | null
   version: string | null
   status: string | null
@@ -27,11 +29,15 @@ export function documentRecord(doc: PlaybookDocument): Record<string, unknown> {
   const m = doc.meta
   return {
     id: doc.id, title: doc.title, anchor: doc.anchor, file: doc.file,
-    resolved_via: viaText(doc), type: m.type ?? null, version: m.version ?? null, status: m.status ?? null,
+    resolved_via: viaText(doc), ...pendingOf(doc), type: m.type ?? null, version: m.version ?? null, status: m.status ?? null,
     owner: m.owner ?? null, markets: m.markets, channels: m.channels, compliance: m.compliance, topics: m.topics,
     effective: m.effective ?? null, review_by: m.review_by ?? null, based_on: m.based_on ?? null,
     deviations: m.deviations, targets: m.targets ?? null,
   }
+}
+
+function pendingOf(doc: PlaybookDocument): Pick<Chunk, 'pending_variant'> {
+  return doc.pending ? {pending_variant: doc.pending} : {}
 }
 
 function viaText(doc: PlaybookDocument): string {
@@ -49,7 +55,7 @@ function chunk(playbook: Playbook, doc: PlaybookDocument, section: PlaybookSecti
   const m = doc.meta
   return {
     anchor: section?.anchor ?? doc.anchor, id: doc.id, title: doc.title, market: playbook.market.code, variant_file: doc.file,
-    resolved_via: viaText(doc), type: m.type ?? null, version: m.version ?? null, status: m.status ?? null,
+    resolved_via: viaText(doc), ...pendingOf(doc), type: m.type ?? null, version: m.version ?? null, status: m.status ?? null,
     channels: m.channels, compliance: m.compliance,
     heading_path: section ? section.path.split(PATH_SEPARATOR) : [], section: section?.path ?? '', text,
     links: linksIn(doc, text),

@@ -18,11 +18,12 @@ export default defineInventoryRenderer({
     return Array.isArray(value) ? list(value) : value
   }))),
   coverage: (coverage: Coverage) => toCsv(
-    ['matrix', 'family', 'channel', 'market', 'state', 'region', 'status', 'outdated', 'gap', 'documents', 'file'],
+    ['matrix', 'family', 'channel', 'market', 'state', 'region', 'status', 'outdated', 'gap', 'documents', 'file', 'pending'],
     [
-      ...coverage.families.flatMap((f) => f.cells.map((c) => ['families', f.id, '', c.market, c.state, c.region, c.status, c.outdated ?? false, c.gap, '', c.file])),
+      ...coverage.families.flatMap((f) => f.cells.map((c) => ['families', f.id, '', c.market, c.state, c.region, c.status, c.outdated ?? false, c.gap, '', c.file,
+        c.pending ? `${c.pending.file} (${c.pending.status})` : ''])),
       ...coverage.marketChannels.flatMap((m) => m.channels.map((c) =>
-        ['channels', '', c.channel, m.market, c.ids.length > 0 ? 'covered' : 'none', '', '', '', c.ids.length === 0, list(c.ids), ''])),
+        ['channels', '', c.channel, m.market, c.ids.length > 0 ? 'covered' : 'none', '', '', '', c.ids.length === 0, list(c.ids), '', ''])),
     ],
   ),
 })

@@ -23,9 +23,9 @@ export default defineInventoryRenderer({
 })
 
 function cellHtml(cell: CoverageCell): string {
-  const label = `${STATE_LABEL[cell.state]}${cell.region ? ` (${cell.region})` : ''}${cell.file ? `: ${cell.file}` : ''}${cell.status && cell.status !== 'approved' ? ` [${cell.status}]` : ''}${cell.outdated ? ' — outdated' : ''}`
+  const label = `${STATE_LABEL[cell.state]}${cell.region ? ` (${cell.region})` : ''}${cell.file ? `: ${cell.file}` : ''}${cell.status && cell.status !== 'approved' ? ` [${cell.status}]` : ''}${cell.outdated ? ' — outdated' : ''}${cell.pending ? ` — ${cell.pending.file} is ${cell.pending.status}, not in force` : ''}`
   const classes = [cell.state, cell.gap ? 'gap' : ''].filter(Boolean).join(' ')
-  return `<td class="c ${classes}" title="${esc(label)}">${STATE_SYMBOL[cell.state]}${cell.region ? ` ${esc(cell.region)}` : ''}${cell.outdated ? '*' : ''}</td>`
+  return `<td class="c ${classes}" title="${esc(label)}">${STATE_SYMBOL[cell.state]}${cell.region ? ` ${esc(cell.region)}` : ''}${cell.outdated ? '*' : ''}${cell.pending ? '~' : ''}</td>`
 }
 
 function renderCoverage(coverage: Coverage): string {

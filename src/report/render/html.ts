@@ -52,7 +52,7 @@ function charts(report: MetricsReport): string {
     const via = first.via === 'market' ? 'its own variant' : first.via === 'region' ? 'a region\'s variant' : 'the GLOBAL baseline'
     const figures = list.map((s) => `<figure>${lineChart(s)}<figcaption><strong>${esc(s.metric)}</strong>${s.target ? ` — target ${esc(targetText(s.target, s.kind))}` : ' — no target'}` +
       `${s.trend ? `, ${esc(trendText(s.trend))}` : ''}</figcaption></figure>`).join('')
-    return `<h3>${esc(first.id)} · ${esc(first.market)}</h3><p><small>Targets from <code>${esc(first.file)}</code> (${via})</small></p><div class="charts">${figures}</div>`
+    return `<h3>${esc(first.id)} · ${esc(first.market)}</h3><p><small>Targets from <code>${esc(first.file)}</code> (${via})${first.pending ? `; <code>${esc(first.pending.file)}</code> is ${esc(first.pending.status)}, not in force` : ''}</small></p><div class="charts">${figures}</div>`
   })
   return `<h2>Charts</h2>${sections.join('')}`
 }
