@@ -61,7 +61,7 @@ export default class Check extends BaseCommand {
     const tooManyWarnings = flags['max-warnings'] !== undefined && counts.warningCount > flags['max-warnings']
     if (counts.errorCount > 0 || tooManyWarnings) process.exitCode = 1
     const text = format.format({result, rules: RULES, color: flags.output ? makeChalk(0) : this.color, root: config.root, version: this.config.version})
-    writeReport(text, flags.output, (report) => this.log(report))
+    writeReport(text, flags.output, (report) => this.log(report), config)
     this.reportSideEffects(result, tooManyWarnings, flags)
     if (format.name === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, stepSummary(result))
     return checkJson(result)
@@ -70,6 +70,8 @@ export default class Check extends BaseCommand {
   private reportSideEffects(result: Awaited<ReturnType<typeof runCheck>>, tooManyWarnings: boolean, flags: {'max-warnings'?: number}): void {
     const notes: string[] = []
     for (const {file, count} of result.fixed) notes.push(`fixed ${count} problem${count === 1 ? '' : 's'} in ${file}`)
+    const notFixed = result.notFixed ?? []
+    if (notFixed.length > 0) notes.push(`not fixed, outside the repository (or a symlink leading out of it): ${notFixed.join(', ')}`)
     if (result.suppressionsWritten) notes.push(`recorded ${result.suppressedCount} error(s) in ${path.relative(process.cwd(), result.suppressionsWritten)}`)
     if (result.unusedSuppressions > 0) notes.push(`${result.unusedSuppressions} suppression(s) no longer occur: run with --suppress-all to prune them`)
     if (tooManyWarnings) notes.push(`too many warnings (more than --max-warnings ${flags['max-warnings']})`)

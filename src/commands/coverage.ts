@@ -38,7 +38,7 @@ and region code the documents name, or those given with --market.`
     const {types} = inventoryFilters(config, {type: flags.type})
     const coverage = buildCoverage(await loadLibrary(config), {markets: marketFilter(config, flags.market), types})
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(inventoryRendererNamed(flags.format).coverage!(coverage, {color}), flags.output, (text) => this.log(text))
+    writeReport(inventoryRendererNamed(flags.format).coverage!(coverage, {color}), flags.output, (text) => this.log(text), config)
     return coverage
   }
 }

@@ -44,7 +44,7 @@ values. --market M lists what applies to M: documents for M itself, for a region
     const filters = inventoryFilters(config, flags)
     const inventory = buildInventory(await loadLibrary(config), filters, today)
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(inventoryRendererNamed(flags.format).ls!(inventory, {color}), flags.output, (text) => this.log(text))
+    writeReport(inventoryRendererNamed(flags.format).ls!(inventory, {color}), flags.output, (text) => this.log(text), config)
     return inventory
   }
 }

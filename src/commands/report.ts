@@ -43,7 +43,7 @@ target was missed.`
     const table = readCsvFile(flags.metrics, {delimiter: delimiterOption(flags.delimiter)})
     const report = buildReport(await loadLibrary(config), table, {map: flags.map ?? []})
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(reportRendererNamed(flags.format).render(report, {color}), flags.output, (text) => this.log(text))
+    writeReport(reportRendererNamed(flags.format).render(report, {color}), flags.output, (text) => this.log(text), config)
     if (flags['fail-on'] === 'breach' && report.breaches.length > 0) process.exitCode = 1
     return report
   }

@@ -7,7 +7,10 @@ import {type DocumentRecord, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
 import {buildLibrary, type Library} from './library.js'
 import {loadMarkdownParser} from './markdown.js'
+import {isInside, isPlainlyInside, isRepoPath} from './paths.js'
 import {shareWork, threadCount} from './threads.js'
+
+export {isInside}
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const BINARY_SNIFF = 8192
@@ -16,22 +19,6 @@ const BINARY_SNIFF = 8192
 export function relativeFile(root: string, absPath: string): string {
   const rel = isPlainlyInside(root, absPath) ? absPath.slice(root.length + 1) : path.relative(root, absPath)
   return path.sep === '/' ? rel : rel.split(path.sep).join('/')
-}
-
-/**
- * The common case without path.relative's full walk: a POSIX path that is already normal (no
- * `.` or `..` segment, no doubled slash) and starts with the root's own path and a separator.
- */
-function isPlainlyInside(root: string, target: string): boolean {
-  return path.sep === '/' && target.startsWith(root) && target[root.length] === '/' && !target.includes('//') && !target.includes('/./') &&
-    !target.includes('/../') && !target.endsWith('/') && !target.endsWith('/.') && !target.endsWith('/..')
-}
-
-/** True when `target` is `root` or inside it. */
-export function isInside(root: string, target: string): boolean {
-  if (target === root || isPlainlyInside(root, target)) return true
-  const rel = path.relative(root, target)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
 /**
@@ -50,8 +37,10 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
     else if (/[*?[{]/.test(p)) patterns.push(toPosix(p))
     else throw new SopkitError('PATH_NOT_FOUND', `${p}: no such file or folder`, 'pass an existing file, folder or glob, relative to the current folder')
   }
-  const found = patterns.length === 0 ? [] : await glob(patterns, {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true,
+  let found = patterns.length === 0 ? [] : await glob(patterns, {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true,
     ignore: config.ignore, expandDirectories: false})
+  // The config's globs are data: one with `..` must not reach past the repository or into .git.
+  if (paths.length === 0) found = found.filter((file) => isRepoPath(config.root, file))
   const seen = new Set<string>()
   const out: string[] = []
   // Globbing never returns symlinks; a file named on the command line may be one (the loader decides).

@@ -3,8 +3,14 @@
 import {closeSync, lstatSync, openSync, readSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {SopkitError} from '../core/errors.js'
+import {requireSafeSegment} from '../core/paths.js'
 import {writeFileAtomic} from '../core/writer.js'
-import {hasGeneratorMark} from './mark.js'
+import {EXPORT_RENDERERS} from './render/index.js'
+
+/** True when `bytes` are a file some sopkit export wrote, in any format: each renderer knows where its format puts the mark. */
+export function hasGeneratorMark(bytes: Uint8Array): boolean {
+  return EXPORT_RENDERERS.some((renderer) => renderer.recognises(bytes))
+}
 
 /** Enough to find any format's mark: md/html/json near the start, pdf/docx need the whole (bounded) file. */
 const MAX_SNIFF = 64 * 1024 * 1024
@@ -14,7 +20,7 @@ export const DEFAULT_FOLDER = 'playbooks'
 
 /** The file for one market: `-o FILE` as given, else `playbooks/<MARKET>.<ext>` in the repo. */
 export function singleTarget(root: string, cwd: string, market: string, extension: string, output?: string): string {
-  return output ? path.resolve(cwd, output) : path.join(root, DEFAULT_FOLDER, `${market}.${extension}`)
+  return output ? path.resolve(cwd, output) : path.join(root, DEFAULT_FOLDER, `${requireSafeSegment(market, 'market')}.${extension}`)
 }
 
 /** The file for one market of `--market all`: `<DIR>/<MARKET>.<ext>`, DIR being `-o` or `playbooks/`. */
@@ -23,7 +29,8 @@ export function folderTarget(root: string, cwd: string, market: string, extensio
   if (exists(dir) && !statSync(dir).isDirectory()) {
     throw new SopkitError('OUTPUT_NOT_FOLDER', `${output ?? dir} is a file, but --market all writes one playbook per market into a folder`, 'pass a folder to -o (it is created when missing)')
   }
-  return path.join(dir, `${market}.${extension}`)
+  // The market code is data: the path guard keeps the file inside the folder whatever the config says.
+  return path.join(dir, `${requireSafeSegment(market, 'market')}.${extension}`)
 }
 
 function exists(file: string): boolean {
