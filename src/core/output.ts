@@ -1,6 +1,6 @@
 // The one output policy for every report a command writes where the user says (-o, --cache-location,
 // --suppressions, schema -o): what may be replaced, what is written through, what is refused.
-import {lstatSync, realpathSync, statSync, writeFileSync} from 'node:fs'
+import {lstatSync, realpathSync, type Stats, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import type {Config} from './config.js'
@@ -25,15 +25,16 @@ export type OutputPlan =
  */
 export function planOutput(target: string, repo: OutputRepo | undefined, what: string): OutputPlan {
   const absolute = path.resolve(target)
-  let stat = lstatSync(absolute, {throwIfNoEntry: false})
+  let stat: Stats | undefined
   let file = absolute
-  if (stat?.isSymbolicLink()) {
-    try {
+  try {
+    stat = lstatSync(absolute, {throwIfNoEntry: false})
+    if (stat?.isSymbolicLink()) {
       file = realpathSync.native(absolute)
       stat = statSync(file)
-    } catch (error) {
-      throw fileError(error, target) ?? error
     }
+  } catch (error) {
+    throw fileError(error, target) ?? error
   }
   if (stat?.isDirectory()) throw new SopkitError('OUTPUT_IS_FOLDER', `${what} ${target} is a folder`, `pass a file name to ${what}`)
   if (stat && !stat.isFile()) return {kind: 'write-through', file}
