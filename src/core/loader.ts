@@ -28,7 +28,9 @@ export function relativeFile(root: string, absPath: string): string {
 export async function findDocuments(config: Config, cwd: string, paths: readonly string[] = []): Promise<string[]> {
   const patterns: string[] = []
   const named: string[] = []
-  if (paths.length === 0) patterns.push(...config.documents.map((g) => path.posix.join(toPosix(path.relative(cwd, config.root)) || '.', g)))
+  // A config glob that climbs out of the repository is dropped unwalked (`../**` would walk the parent folder).
+  const own = config.documents.map((g) => path.posix.normalize(g)).filter((g) => g !== '..' && !g.startsWith('../'))
+  if (paths.length === 0) patterns.push(...own.map((g) => path.posix.join(toPosix(path.relative(cwd, config.root)) || '.', g)))
   for (const p of paths) {
     const abs = path.resolve(cwd, p)
     const stat = safeStat(abs)
@@ -39,7 +41,7 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
   }
   let found = patterns.length === 0 ? [] : await glob(patterns, {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true,
     ignore: config.ignore, expandDirectories: false})
-  // The config's globs are data: one with `..` must not reach past the repository or into .git.
+  // The config's globs are data: one with `..` inside (or a brace) must not reach past the repository or into .git.
   if (paths.length === 0) found = found.filter((file) => isRepoPath(config.root, file))
   const seen = new Set<string>()
   const out: string[] = []
