@@ -28,7 +28,9 @@ const PAGE_TAGS = ['html', 'head', 'body', 'title', 'meta', 'style', 'main', 'na
   'figure', 'figcaption']
 
 function pageSchema(base: SanitizeSchema): SanitizeSchema {
-  const attributes = base.attributes ?? {}
+  // A class cannot run anything: a layout's classes stay, where GitHub's schema allows only a few per tag.
+  const attributes = Object.fromEntries(Object.entries(base.attributes ?? {}).map(([tag, list]) =>
+    [tag, list.filter((a) => !(Array.isArray(a) && a[0] === 'className'))]))
   return {
     ...base,
     allowDoctypes: true,

@@ -106,5 +106,7 @@ describe('HTML safety does not depend on the layout (issue 19)', () => {
     expect(html.match(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#x27;)none(?:'|&#x27;);[^"]*">/g)).toHaveLength(1)
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('</head>'))
     expect(hasGeneratorMark(Buffer.from(html))).toBe(true)
+    // The layout's own markup survives the page pass: its classes and anchors.
+    expect(html).toContain('<section class="appendix" id="compliance">')
   })
 })
