@@ -5,7 +5,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import type {Config} from './config.js'
 import {SopkitError, fileError} from './errors.js'
-import {isInside} from './paths.js'
+import {isInside, passesThroughGit} from './paths.js'
 import {writeFileAtomic} from './writer.js'
 
 /** What the policy needs of the repository: where it is and which files are its documents. */
@@ -38,7 +38,7 @@ export function planOutput(target: string, repo: OutputRepo | undefined, what: s
   }
   if (stat?.isDirectory()) throw new SopkitError('OUTPUT_IS_FOLDER', `${what} ${target} is a folder`, `pass a file name to ${what}`)
   if (stat && !stat.isFile()) return {kind: 'write-through', file}
-  if (inGitDir(absolute) || inGitDir(file)) {
+  if (passesThroughGit(absolute) || passesThroughGit(file)) {
     throw new SopkitError('OUTPUT_IN_GIT', `${what} ${target} is inside .git, which belongs to git`, `choose a path outside .git for ${what}`)
   }
   if (stat && repo && isLibraryDocument(repo, file)) {
@@ -60,10 +60,6 @@ export function writeOutputFile(target: string, content: string | Uint8Array, re
   } catch (error) {
     throw fileError(error, target) ?? error
   }
-}
-
-function inGitDir(file: string): boolean {
-  return file.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')
 }
 
 /** A file the config's `documents` globs name (and `ignore` does not), inside the repository. */

@@ -8,7 +8,7 @@ import {SopkitError} from './errors.js'
  * What may be one path segment built from data: no separators, no dots to climb with, nothing
  * hidden, nothing a file system refuses. The config schema checks taxonomy and type keys with it.
  */
-export const SAFE_SEGMENT_SOURCE = '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$'
+export const SAFE_SEGMENT_SOURCE = '^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$'
 const SAFE_SEGMENT = new RegExp(SAFE_SEGMENT_SOURCE)
 
 export function isSafeSegment(value: string): boolean {
@@ -19,7 +19,7 @@ export function isSafeSegment(value: string): boolean {
 export function requireSafeSegment(value: string, what: string): string {
   if (!isSafeSegment(value)) {
     throw new SopkitError('UNSAFE_PATH', `${what} "${value}" cannot be part of a file path`,
-      `use letters, digits, hyphens and underscores only (at most 100), starting with a letter or digit`)
+      `use letters, digits, hyphens and underscores only (at most 200), starting with a letter or digit`)
   }
   return value
 }
@@ -40,10 +40,14 @@ export function isInside(root: string, target: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
 }
 
-/** True when some folder on the way from `root` to `target` is a `.git` (any case: macOS and Windows fold it). */
+/** True when some segment of `file` is a `.git` folder (any case: macOS and Windows fold it). */
+export function passesThroughGit(file: string): boolean {
+  return file.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')
+}
+
+/** True when some folder on the way from `root` to `target` is a `.git`. */
 export function isInGitDir(root: string, target: string): boolean {
-  const rel = path.relative(root, path.resolve(root, target))
-  return rel.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')
+  return passesThroughGit(path.relative(root, path.resolve(root, target)))
 }
 
 /** The real path of `target`, or of its deepest existing folder joined with the rest (nothing need exist yet). */

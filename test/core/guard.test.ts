@@ -19,7 +19,7 @@ import {doc} from '../helpers/docs.js'
 const fixable = (id: string) => `---\nid: ${id}\ntitle: T\ntype: sop\nversion: 1.10\nstatus: approved\nowner: a@b.co\nmarkets: [GLOBAL]\n` +
   `channels: [email]\neffective: 2026-01-01\nreview_by: 2099-01-01\n---\n# T\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n`
 
-const HOSTILE_CODES = ['../../../evil', 'a/b', '..', '.', '.git', 'x\\y', '', ' SG', 'SG\n', '%2e%2e', 'C:', 'x'.repeat(101), 'ü']
+const HOSTILE_CODES = ['../../../evil', 'a/b', '..', '.', '.git', 'x\\y', '', ' SG', 'SG\n', '%2e%2e', 'C:', 'x'.repeat(201), 'ü']
 
 describe('the path guard', () => {
   it('accepts a safe alphabet for codes and refuses the rest', () => {
