@@ -6,7 +6,8 @@ import type {Options as SanitizeSchema} from 'rehype-sanitize'
 import {escapeHtml} from './escape.js'
 
 /** No script, no request of any kind: styles inline only. */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 /** The generator meta tag: sopkit's reports carry it, the playbook carries `sopkit export`'s (its mark). */
 export function generatorMeta(generator: string): string {
@@ -24,8 +25,10 @@ type SecurePage = (html: string) => string
 let secure: SecurePage | undefined
 
 /** Page-level tags a layout may use besides what GitHub's schema allows in a document body. */
-const PAGE_TAGS = ['html', 'head', 'body', 'title', 'meta', 'style', 'main', 'nav', 'header', 'footer', 'section', 'article', 'aside',
-  'figure', 'figcaption']
+const PAGE_TAGS = ['html', 'head', 'body', 'title', 'meta', 'style', 'main', 'nav', 'header', 'footer', 'section', 'article',
+  'aside', 'figure', 'figcaption']
+/** Tags that fetch something: never in a page, whatever GitHub's schema allows. */
+const FETCHING_TAGS = ['img', 'picture', 'source', 'video', 'audio', 'iframe']
 
 function pageSchema(base: SanitizeSchema): SanitizeSchema {
   // A class cannot run anything: a layout's classes stay, where GitHub's schema allows only a few per tag.
@@ -35,12 +38,13 @@ function pageSchema(base: SanitizeSchema): SanitizeSchema {
     ...base,
     allowDoctypes: true,
     clobberPrefix: '',
-    tagNames: [...(base.tagNames ?? []).filter((t) => !['img', 'picture', 'source', 'video', 'audio', 'iframe'].includes(t)), ...PAGE_TAGS],
+    tagNames: [...(base.tagNames ?? []).filter((t) => !FETCHING_TAGS.includes(t)), ...PAGE_TAGS],
     // `<style>` keeps its text (the CSP forbids it to fetch anything); scripts go with their content.
     strip: ['script'],
     attributes: {
       ...attributes,
-      '*': [...(attributes['*'] ?? []), 'className', 'role', 'ariaLabel', 'ariaHidden', 'ariaDescribedBy', 'ariaLabelledBy'],
+      '*': [...(attributes['*'] ?? []), 'className', 'role', 'ariaLabel', 'ariaHidden', 'ariaDescribedBy',
+        'ariaLabelledBy'],
       html: ['lang', 'dir'],
       meta: ['charSet', 'name', 'content'],
     },
@@ -54,9 +58,8 @@ function pageSchema(base: SanitizeSchema): SanitizeSchema {
  */
 export async function loadSecurePage(): Promise<SecurePage> {
   if (secure) return secure
-  const [{unified}, {default: rehypeParse}, {default: rehypeSanitize, defaultSchema}, {default: rehypeStringify}] = await Promise.all([
-    import('unified'), import('rehype-parse'), import('rehype-sanitize'), import('rehype-stringify'),
-  ])
+  const [{unified}, {default: rehypeParse}, {default: rehypeSanitize, defaultSchema}, {default: rehypeStringify}] =
+    await Promise.all([import('unified'), import('rehype-parse'), import('rehype-sanitize'), import('rehype-stringify')])
   const parse = unified().use(rehypeParse)
   const sanitize = unified().use(rehypeSanitize, pageSchema(defaultSchema))
   const stringify = unified().use(rehypeStringify)
@@ -76,16 +79,18 @@ export async function securePage(html: string): Promise<string> {
 }
 
 function removeHttpEquiv(node: Root | Element): void {
-  node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'meta' && child.properties.httpEquiv !== undefined))
+  const httpEquiv = (child: RootContent) => child.type === 'element' && child.tagName === 'meta' && child.properties.httpEquiv !== undefined
+  node.children = node.children.filter((child) => !httpEquiv(child))
   for (const child of node.children) if (child.type === 'element') removeHttpEquiv(child)
 }
 
 function injectPolicy(tree: Root): void {
-  const policy: Element = {type: 'element', tagName: 'meta', properties: {httpEquiv: ['Content-Security-Policy'], content: CONTENT_SECURITY_POLICY}, children: []}
+  const properties = {httpEquiv: ['Content-Security-Policy'], content: CONTENT_SECURITY_POLICY}
+  const policy: Element = {type: 'element', tagName: 'meta', properties, children: []}
   const html = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'html')
   const head = html?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'head')
   if (!head) return
   // After the charset declaration, which must come first.
-  const charset = head.children.findIndex((c: RootContent) => c.type === 'element' && c.tagName === 'meta' && c.properties.charSet !== undefined)
+  const charset = head.children.findIndex((c) => c.type === 'element' && c.tagName === 'meta' && c.properties.charSet !== undefined)
   head.children.splice(charset + 1, 0, policy)
 }

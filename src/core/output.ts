@@ -36,20 +36,24 @@ export function planOutput(target: string, repo: OutputRepo | undefined, what: s
   } catch (error) {
     throw fileError(error, target) ?? error
   }
-  if (stat?.isDirectory()) throw new SopkitError('OUTPUT_IS_FOLDER', `${what} ${target} is a folder`, `pass a file name to ${what}`)
+  if (stat?.isDirectory()) {
+    throw new SopkitError('OUTPUT_IS_FOLDER', `${what} ${target} is a folder`, `pass a file name to ${what}`)
+  }
   if (stat && !stat.isFile()) return {kind: 'write-through', file}
   if (passesThroughGit(absolute) || passesThroughGit(file)) {
-    throw new SopkitError('OUTPUT_IN_GIT', `${what} ${target} is inside .git, which belongs to git`, `choose a path outside .git for ${what}`)
+    throw new SopkitError('OUTPUT_IN_GIT', `${what} ${target} is inside .git, which belongs to git`,
+      `choose a path outside .git for ${what}`)
   }
   if (stat && repo && isLibraryDocument(repo, file)) {
-    throw new SopkitError('OUTPUT_IS_DOCUMENT', `${what} ${target} is a document of the library; writing there would replace it`,
+    throw new SopkitError('OUTPUT_IS_DOCUMENT', `${what} ${target} is a document of the library; writing would replace it`,
       `choose another file for ${what} (a report never replaces a document)`)
   }
   return {kind: stat ? 'replace' : 'create', file}
 }
 
 /** Write a report as the policy says: atomically through the one writer, or into a device as it is. */
-export function writeOutputFile(target: string, content: string | Uint8Array, repo: OutputRepo | undefined, what = '--output'): void {
+export function writeOutputFile(target: string, content: string | Uint8Array, repo: OutputRepo | undefined,
+  what = '--output'): void {
   const plan = planOutput(target, repo, what)
   if (plan.kind !== 'write-through') {
     writeFileAtomic(plan.file, content, {overwrite: true})
