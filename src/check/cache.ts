@@ -2,7 +2,7 @@
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import type {Finding} from '../core/finding.js'
-import {writeFileAtomic} from '../core/writer.js'
+import {type OutputRepo, writeOutputFile} from '../core/output.js'
 
 export const DEFAULT_CACHE_FILE = '.sopkitcache'
 
@@ -16,13 +16,14 @@ export class FindingCache {
   private readonly next: CacheFile['files'] = {}
 
   /** `key` covers everything besides content that changes findings: version, config, severities, date. */
-  constructor(private readonly file: string, private readonly key: string) {
+  constructor(private readonly file: string, private readonly key: string, private readonly repo?: OutputRepo) {
     this.entries = readCache(file, key)
   }
 
   get(relFile: string, text: string): Finding[] | undefined {
-    const entry = this.entries[relFile]
-    return entry && entry.hash === hashText(text) ? entry.findings : undefined
+    // The cache is a file anyone can edit: an entry that is not what this version wrote is a miss, never a crash.
+    const entry = Object.hasOwn(this.entries, relFile) ? this.entries[relFile] : undefined
+    return entry && entry.hash === hashText(text) && isFindingList(entry.findings, relFile) ? entry.findings : undefined
   }
 
   set(relFile: string, text: string, findings: Finding[]): void {
@@ -30,7 +31,7 @@ export class FindingCache {
   }
 
   save(): void {
-    writeFileAtomic(this.file, JSON.stringify({key: this.key, files: this.next} satisfies CacheFile), {overwrite: true})
+    writeOutputFile(this.file, JSON.stringify({key: this.key, files: this.next} satisfies CacheFile), this.repo, '--cache-location')
   }
 }
 
@@ -45,4 +46,13 @@ function readCache(file: string, key: string): CacheFile['files'] {
   } catch {
     return {}
   }
+}
+
+const FINDING_FIELDS = {ruleId: 'string', messageId: 'string', message: 'string', mend: 'string', line: 'number', column: 'number', fixable: 'boolean'}
+
+/** Findings as this version writes them, for this file (a hand edit or another version's cache fails this). */
+function isFindingList(value: unknown, relFile: string): value is Finding[] {
+  return Array.isArray(value) && value.every((f: unknown) => typeof f === 'object' && f !== null && (f as Finding).file === relFile &&
+    ((f as Finding).severity === 'error' || (f as Finding).severity === 'warn') &&
+    Object.entries(FINDING_FIELDS).every(([key, type]) => typeof (f as Record<string, unknown>)[key] === type))
 }

@@ -1,4 +1,5 @@
 // The check pipeline: find, fix, lint each document (local pass), lint across the library, suppress. Never prints.
+import {lstatSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import type {Config} from '../core/config.js'
 import {todayUtc} from '../core/dates.js'
@@ -8,6 +9,8 @@ import {type ChangeSet, changesSince} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
 import {filterByConfig, findDocuments, loadDocument, loadDocuments, relativeFile} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
+import {writeOutputFile} from '../core/output.js'
+import {isRepoPath} from '../core/paths.js'
 import {loadUpstream} from '../core/upstream.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
@@ -47,6 +50,8 @@ export interface CheckResult {
   unusedSuppressions: number
   /** Files rewritten by --fix, with the number of fixes applied. */
   fixed: Array<{file: string; count: number}>
+  /** Files --fix would have rewritten but must not: outside the repository, or a symlink leading out of it. */
+  notFixed?: string[]
   /** Where --suppress-all wrote, when it did. */
   suppressionsWritten?: string
   /** Files named on the command line that the config's `documents` and `ignore` leave out (skipped). */
@@ -62,10 +67,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const libraryPaths = await findDocuments(config, config.root)
   const {targets, skipped, changes} = await selectTargets(options, libraryPaths)
   const paths = [...new Set([...libraryPaths, ...targets])]
-  const fixed = options.fix ? await fixFiles(config, paths, targets, {severities, today}) : []
+  const {fixed, notFixed} = options.fix ? await fixFiles(config, paths, targets, {severities, today}) : {fixed: [], notFixed: []}
   const cache = options.cache && !options.fix
     ? new FindingCache(path.resolve(config.root, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE),
-      hashText(JSON.stringify([options.version, config, [...severities], today])))
+      hashText(JSON.stringify([options.version, config, [...severities], today])), config)
     : undefined
   const inOwnShard = (t: string) => !options.shard || inShard(relativeFile(config.root, t), options.shard)
   const widen = changes && ((library: Library<DocumentSummary>) => affectedDocuments(library, changes).filter(inOwnShard))
@@ -74,7 +79,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const {findings: all, checked} = await lintTargets(config, paths, targets, setup)
   cache?.save()
   all.sort(compareFindings)
-  const result = finish(options, config, checked.map((t) => relativeFile(config.root, t)), all, fixed)
+  const result = finish(options, config, checked.map((t) => relativeFile(config.root, t)), all, {fixed, notFixed})
   return {...result, skipped: skipped.map((s) => path.relative(options.cwd, s)), notes}
 }
 
@@ -156,13 +161,15 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
 /**
  * Apply fixes until none is left (at most 3 passes), writing each changed file atomically. Only
  * document rules fix (a library rule reads summaries, which have no text to edit). The check
- * itself then reads the files again, as any run would.
+ * itself then reads the files again, as any run would. A file outside the repository (a path
+ * named on the command line) or a symlink leading out of it is left as it is, and said once.
  */
 async function fixFiles(config: Config, paths: string[], targets: string[], setup: {severities: Map<string, SeveritySetting>; today: string})
-  : Promise<CheckResult['fixed']> {
+  : Promise<Pick<CheckResult, 'fixed' | 'notFixed'>> {
   let documents = await loadDocuments(config, paths)
   const targetSet = new Set(targets)
   const counts = new Map<string, number>()
+  const notFixed = new Set<string>()
   for (let pass = 0; pass < 3; pass++) {
     let changed = false
     documents = await Promise.all(documents.map(async (doc) => {
@@ -171,24 +178,38 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
         .filter((l): l is Required<LintedFinding> => l.fix !== undefined)
       const text = edits.length > 0 ? applyFixes(doc, edits.map((e) => e.fix)) : undefined
       if (text === undefined || text === doc.text) return doc
-      writeFileAtomic(doc.absPath, (doc.bom ? '\uFEFF' : '') + text, {overwrite: true})
+      const file = fixTarget(config.root, doc.absPath)
+      if (file === undefined) {
+        notFixed.add(doc.file)
+        return doc
+      }
+      writeFileAtomic(file, (doc.bom ? '\uFEFF' : '') + text, {overwrite: true})
       counts.set(doc.file, (counts.get(doc.file) ?? 0) + edits.length)
       changed = true
       return loadDocument(config, doc.absPath)
     }))
     if (!changed) break
   }
-  return [...counts].map(([file, count]) => ({file, count}))
+  return {fixed: [...counts].map(([file, count]) => ({file, count})), notFixed: [...notFixed]}
 }
 
-function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixed: CheckResult['fixed']): Omit<CheckResult, 'notes'> {
+/** The file --fix rewrites for a document: itself, or a symlink's target inside the repository (the link stays a link). */
+function fixTarget(root: string, absPath: string): string | undefined {
+  if (!isRepoPath(root, absPath)) return undefined
+  if (!lstatSync(absPath).isSymbolicLink()) return absPath
+  const real = realpathSync.native(absPath)
+  return isRepoPath(realpathSync.native(root), real) ? real : undefined
+}
+
+function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixes: Pick<CheckResult, 'fixed' | 'notFixed'>)
+  : Omit<CheckResult, 'notes'> {
   const suppressionsFile = path.resolve(options.cwd, options.suppressions ?? path.join(config.root, DEFAULT_SUPPRESSIONS_FILE))
   if (options.suppressAll) {
     const recorded = recordSuppressions(all, files, readSuppressions(suppressionsFile))
-    writeFileAtomic(suppressionsFile, JSON.stringify(recorded, null, 2) + '\n', {overwrite: true})
+    writeOutputFile(suppressionsFile, JSON.stringify(recorded, null, 2) + '\n', config, '--suppressions')
     const {kept, suppressedCount} = applySuppressions(all, recorded, files)
-    return {files, findings: kept, suppressedCount, unusedSuppressions: 0, fixed, suppressionsWritten: suppressionsFile}
+    return {files, findings: kept, suppressedCount, unusedSuppressions: 0, ...fixes, suppressionsWritten: suppressionsFile}
   }
   const {kept, suppressedCount, unusedCount} = applySuppressions(all, readSuppressions(suppressionsFile), files)
-  return {files, findings: kept, suppressedCount, unusedSuppressions: unusedCount, fixed}
+  return {files, findings: kept, suppressedCount, unusedSuppressions: unusedCount, ...fixes}
 }

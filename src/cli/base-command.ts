@@ -1,7 +1,7 @@
 // One base for every command: flags shared by all, and exit codes that follow the spec
 // (0 success, 1 a finding, 2 usage/config/input error) with or without --json.
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
-import {SopkitError, messageOf} from '../core/errors.js'
+import {SopkitError, fileError, messageOf} from '../core/errors.js'
 import {loadConfig, type Config} from '../core/config.js'
 import {makeChalk} from './terminal.js'
 
@@ -58,6 +58,8 @@ export abstract class BaseCommand extends Command {
 
 function describe(error: unknown, commandId: string): {code: string; message: string; mend: string} {
   if (error instanceof SopkitError) return {code: error.code, message: error.message, mend: error.mend}
+  const fromFileSystem = fileError(error)
+  if (fromFileSystem) return {code: fromFileSystem.code, message: fromFileSystem.message, mend: fromFileSystem.mend}
   if (error instanceof Errors.CLIError) {
     // oclif spreads a parse error over lines ("Parsing --x", then why, then "See more help"): keep it one line.
     const lines = messageOf(error).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^See more help with/.test(l))

@@ -1,8 +1,9 @@
-// Where a command's report goes: stdout, or a file (overwritten, atomically) named by --output.
-import path from 'node:path'
-import {writeFileAtomic} from '../core/writer.js'
+// Where a command's report goes: stdout, or a file named by --output, written by the one output policy.
+import type {OutputRepo} from '../core/output.js'
+import {writeOutputFile} from '../core/output.js'
 
-export function writeReport(text: string, output: string | undefined, log: (text: string) => void): void {
-  if (output) writeFileAtomic(path.resolve(output), text.endsWith('\n') ? text : `${text}\n`, {overwrite: true})
+/** `repo` lets the policy refuse to replace one of the library's documents. */
+export function writeReport(text: string, output: string | undefined, log: (text: string) => void, repo?: OutputRepo): void {
+  if (output) writeOutputFile(output, text.endsWith('\n') ? text : `${text}\n`, repo)
   else log(text)
 }

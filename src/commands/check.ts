@@ -8,7 +8,6 @@ import {formatFlag} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {createProgress} from '../cli/progress.js'
 import {makeChalk} from '../cli/terminal.js'
-import {SopkitError} from '../core/errors.js'
 import {countFindings} from '../core/finding.js'
 import {parseShard} from '../core/shard.js'
 import {CHECK_FORMATS, formatterNamed} from '../formatters/index.js'
@@ -67,7 +66,7 @@ export default class Check extends BaseCommand {
     if (counts.errorCount > 0 || tooManyWarnings) process.exitCode = 1
     const color = flags.output ? makeChalk(0) : this.color
     const text = format.format({result: shown, rules: RULES, color, root, version: this.config.version})
-    writeOrFail(text, flags.output, (report) => this.log(report))
+    writeReport(text, flags.output, (report) => this.log(report), config)
     this.reportSideEffects(shown, tooManyWarnings, flags)
     const summaryFile = process.env.GITHUB_STEP_SUMMARY
     if (format.name === 'github' && summaryFile) appendFileSync(summaryFile, stepSummary(shown))
@@ -78,21 +77,11 @@ export default class Check extends BaseCommand {
     const skipped = (file: string) => `warning: ${file} skipped: not among the config's documents, or ignored`
     const notes = [...(result.notes ?? []), ...(result.skipped ?? []).map(skipped)]
     for (const {file, count} of result.fixed) notes.push(`fixed ${count} problem${count === 1 ? '' : 's'} in ${file}`)
+    const notFixed = result.notFixed ?? []
+    if (notFixed.length > 0) notes.push(`not fixed, outside the repository (or a symlink leading out of it): ${notFixed.join(', ')}`)
     if (result.suppressionsWritten) notes.push(`recorded ${result.suppressedCount} error(s) in ${path.relative(process.cwd(), result.suppressionsWritten)}`)
     if (result.unusedSuppressions > 0) notes.push(`${result.unusedSuppressions} suppression(s) no longer occur: run with --suppress-all to prune them`)
     if (tooManyWarnings) notes.push(`too many warnings (more than --max-warnings ${flags['max-warnings']})`)
     for (const note of notes) this.logToStderr(note)
-  }
-}
-
-/** The report to stdout or FILE; a FILE that cannot be written is the user's to mend, not an internal error. */
-function writeOrFail(text: string, output: string | undefined, log: (text: string) => void): void {
-  try {
-    writeReport(text, output, log)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (output === undefined || code === undefined) throw error
-    throw new SopkitError('OUTPUT_UNWRITABLE', `cannot write the report to ${output} (${code})`,
-      'pass --output a file in an existing folder you can write to')
   }
 }

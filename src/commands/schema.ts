@@ -1,6 +1,8 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {CONFIG_SCHEMA} from '../core/config-schema.js'
+import type {Config} from '../core/config.js'
+import {ConfigError} from '../core/errors.js'
 import {frontMatterSchema} from '../core/schema.js'
 import {writeReport} from '../cli/output.js'
 
@@ -21,8 +23,19 @@ export default class Schema extends BaseCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const {flags} = await this.parse(Schema)
-    const schema: Record<string, unknown> = flags.for === 'config' ? CONFIG_SCHEMA : frontMatterSchema(this.loadConfig(flags))
-    if (!this.jsonEnabled()) writeReport(JSON.stringify(schema, null, 2), flags.output, (text) => process.stdout.write(`${text}\n`))
+    // The config schema is what mends a broken config, so a broken config must not keep it from being written.
+    const config = flags.for === 'config' ? this.configIfValid(flags) : this.loadConfig(flags)
+    const schema: Record<string, unknown> = flags.for === 'config' || config === undefined ? CONFIG_SCHEMA : frontMatterSchema(config)
+    if (!this.jsonEnabled()) writeReport(JSON.stringify(schema, null, 2), flags.output, (text) => process.stdout.write(`${text}\n`), config)
     return schema
+  }
+
+  private configIfValid(flags: {config?: string}): Config | undefined {
+    try {
+      return this.loadConfig(flags)
+    } catch (error) {
+      if (error instanceof ConfigError) return undefined
+      throw error
+    }
   }
 }

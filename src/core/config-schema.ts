@@ -1,4 +1,8 @@
 // JSON Schema of sopkit.config.*: the first gate for a user's config (validated with ajv).
+import {SAFE_SEGMENT_SOURCE} from './paths.js'
+
+/** Taxonomy and type keys become file and folder names (playbooks/<MARKET>.html, sops/<market>/...): the path guard's alphabet. */
+const segmentKey = {pattern: SAFE_SEGMENT_SOURCE}
 
 const stringList = {type: 'array', items: {type: 'string', minLength: 1}}
 const severity = {enum: ['off', 'warn', 'error']}
@@ -26,13 +30,13 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        markets: {type: 'object', additionalProperties: {type: 'object', additionalProperties: false,
+        markets: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
           properties: {name: {type: 'string'}, regions: stringList}}},
-        regions: {type: 'object', additionalProperties: {type: 'object', additionalProperties: false,
+        regions: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
           required: ['markets'], properties: {name: {type: 'string'}, markets: stringList}}},
-        channels: {type: 'object', additionalProperties: {type: 'object', additionalProperties: false,
+        channels: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
           properties: {name: {type: 'string'}}}},
-        compliance: {type: 'object', additionalProperties: {type: 'object', additionalProperties: false,
+        compliance: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
           properties: {name: {type: 'string'}}}},
       },
     },
@@ -45,7 +49,7 @@ export const CONFIG_SCHEMA = {
       }},
     },
     builtinRequirements: {type: 'boolean', description: 'false: only the requirements of this config apply (by default they add to the built-in ones).'},
-    types: {type: 'object', additionalProperties: {type: 'object', additionalProperties: false,
+    types: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
       properties: {
         name: {type: 'string', minLength: 1, description: 'What a group of these documents is called in a playbook.'},
         fields: stringList, sections: stringList,

@@ -10,6 +10,7 @@ import {
 import {CONFIG_SCHEMA} from './config-schema.js'
 import {ConfigError, SopkitError, messageOf} from './errors.js'
 import {yaml} from './front-matter.js'
+import {findGitRoot, isInGitDir, isInside} from './paths.js'
 import type {SeveritySetting} from './finding.js'
 
 export interface Taxonomy {
@@ -64,6 +65,8 @@ export function loadConfig(cwd: string, explicitFile?: string): Config {
     const loader = CONFIG_FILES.find(([name]) => name === path.basename(file))?.[1] ?? (file.endsWith('.json') ? CONFIG_FILES[2]![1] : parseYaml)
     return resolveConfig(path.dirname(file), file, readConfigFile(file, loader) ?? {})
   }
+  // A config above the git work tree belongs to something else (a home folder, another project): never climb past it.
+  const top = findGitRoot(cwd)
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     for (const [name, loader] of CONFIG_FILES) {
       const file = path.join(dir, name)
@@ -72,7 +75,7 @@ export function loadConfig(cwd: string, explicitFile?: string): Config {
       if (name === 'package.json' && raw === undefined) continue
       return resolveConfig(dir, file, raw ?? {})
     }
-    if (path.dirname(dir) === dir) break
+    if (dir === top || path.dirname(dir) === dir) break
   }
   return resolveConfig(path.resolve(cwd), undefined, {})
 }
@@ -214,5 +217,16 @@ function checkReferences(config: Config, ownRequirements: number): string[] {
     for (const tag of req.require.compliance) if (!compliance[tag]) problems.push(`${key}.require.compliance: unknown compliance tag "${tag}", expected a taxonomy.compliance key`)
   })
   for (const t of config.order) if (!config.types[t]) problems.push(`order: unknown type "${t}"`)
+  return [...problems, ...checkPaths(config)]
+}
+
+/** The folders a config names stay inside the repository and out of .git (`path` with sample values for its placeholders). */
+function checkPaths(config: Config): string[] {
+  const problems: string[] = []
+  const sample = path.resolve(config.root, config.path.replace(/\{\{\s*[A-Za-z]+\s*\}\}/g, 'x'))
+  for (const [key, target] of [['path', sample], ['templates', path.resolve(config.root, config.templates)]] as const) {
+    if (!isInside(config.root, target)) problems.push(`${key}: "${config[key]}" leads outside the repository, expected a path inside ${config.root}`)
+    else if (isInGitDir(config.root, target)) problems.push(`${key}: "${config[key]}" leads into .git, expected a path outside git's own folder`)
+  }
   return problems
 }

@@ -7,7 +7,10 @@ import type {Config} from './config.js'
 import {type DocumentRecord, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
 import {buildLibrary, type Library} from './library.js'
+import {isInside, isPlainlyInside, isRepoPath} from './paths.js'
 import {shareWork, threadCount} from './threads.js'
+
+export {isInside}
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const BINARY_SNIFF = 8192
@@ -19,22 +22,6 @@ export function relativeFile(root: string, absPath: string): string {
 }
 
 /**
- * The common case without path.relative's full walk: a POSIX path that is already normal (no
- * `.` or `..` segment, no doubled slash) and starts with the root's own path and a separator.
- */
-function isPlainlyInside(root: string, target: string): boolean {
-  return path.sep === '/' && target.startsWith(root) && target[root.length] === '/' && !target.includes('//') && !target.includes('/./') &&
-    !target.includes('/../') && !target.endsWith('/') && !target.endsWith('/.') && !target.endsWith('/..')
-}
-
-/** True when `target` is `root` or inside it. */
-export function isInside(root: string, target: string): boolean {
-  if (target === root || isPlainlyInside(root, target)) return true
-  const rel = path.relative(root, target)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-}
-
-/**
  * The documents named by `paths` (files, folders or globs, relative to `cwd`), or by the config's
  * globs when none are given. Symlinks are never followed out of the repo or round a loop. A
  * folder or glob that matches no file is an error, as in eslint: a typo must not pass as clean.
@@ -42,7 +29,9 @@ export function isInside(root: string, target: string): boolean {
 export async function findDocuments(config: Config, cwd: string, paths: readonly string[] = []): Promise<string[]> {
   const patterns: string[] = []
   const named: string[] = []
-  if (paths.length === 0) patterns.push(...config.documents.map((g) => path.posix.join(toPosix(path.relative(cwd, config.root)) || '.', g)))
+  // A config glob that climbs out of the repository is dropped unwalked (`../**` would walk the parent folder).
+  const own = config.documents.map((g) => path.posix.normalize(g)).filter((g) => g !== '..' && !g.startsWith('../'))
+  if (paths.length === 0) patterns.push(...own.map((g) => path.posix.join(toPosix(path.relative(cwd, config.root)) || '.', g)))
   for (const p of paths) {
     const abs = path.resolve(cwd, p)
     const stat = safeStat(abs)
@@ -54,8 +43,10 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
   const options = {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true, ignore: config.ignore,
     expandDirectories: false}
   // Named folders and globs one by one, so that one matching nothing is told apart.
-  const found = paths.length === 0 ? await glob(patterns, options)
+  let found = paths.length === 0 ? (patterns.length === 0 ? [] : await glob(patterns, options))
     : (await Promise.all(patterns.map((p) => globNamed(p, options)))).flat()
+  // The config's globs are data: one with `..` inside (or a brace) must not reach past the repository or into .git.
+  if (paths.length === 0) found = found.filter((file) => isRepoPath(config.root, file))
   const seen = new Set<string>()
   const out: string[] = []
   // Globbing never returns symlinks; a file named on the command line may be one (the loader decides).

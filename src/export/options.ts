@@ -32,7 +32,12 @@ export function exportDate(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   const epoch = env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch)) throw new SopkitError('INVALID_DATE', `SOURCE_DATE_EPOCH=${epoch}: not a number of seconds`, 'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date')
-    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10)
+    // Past year 9999 a date has no YYYY-MM-DD spelling (and Date throws): a user's typo, not an internal error.
+    const date = new Date(Number(epoch) * 1000)
+    if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+      throw new SopkitError('INVALID_DATE', `SOURCE_DATE_EPOCH=${epoch}: out of range (after the year 9999)`, 'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date')
+    }
+    return date.toISOString().slice(0, 10)
   }
   return todayUtc()
 }

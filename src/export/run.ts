@@ -82,7 +82,7 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
     const label = all ? `export ${playbook.market.code} (${i + 1}/${planned.length} markets)` : `export ${playbook.market.code}`
     const content = await renderer.render(playbook, {config, env: request.env, onDocument: (done, total) => request.onProgress?.(label, done, total)})
     if (target === undefined) stdout = content
-    else writeOutput(target, content, replaces)
+    else writeOutput(target, content, replaces, config)
     files.push(describe(playbook, target === undefined ? STDOUT : shown(request.cwd, target), content, replaces))
   }
   const emptyMarkets = assembled.filter((p) => !playbooks.includes(p)).map((p) => p.market.code)
@@ -102,7 +102,7 @@ function plan(request: ExportRequest, playbook: Playbook, all: boolean, extensio
   const {config, cwd, output} = request
   const market = playbook.market.code
   const target = all ? folderTarget(config.root, cwd, market, extension, output) : singleTarget(config.root, cwd, market, extension, output)
-  return {playbook, target, replaces: checkTarget(target, request.force, shown(cwd, target))}
+  return {playbook, target, replaces: checkTarget(target, request.force, shown(cwd, target), config)}
 }
 
 /** Relative to the working directory when inside it, else absolute: the path a user can paste. */

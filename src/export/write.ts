@@ -3,8 +3,15 @@
 import {closeSync, lstatSync, openSync, readSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {SopkitError} from '../core/errors.js'
+import {requireSafeSegment} from '../core/paths.js'
+import {type OutputRepo, planOutput, writeOutputFile} from '../core/output.js'
 import {writeFileAtomic} from '../core/writer.js'
-import {hasGeneratorMark} from './mark.js'
+import {EXPORT_RENDERERS} from './render/index.js'
+
+/** True when `bytes` are a file some sopkit export wrote, in any format: each renderer knows where its format puts the mark. */
+export function hasGeneratorMark(bytes: Uint8Array): boolean {
+  return EXPORT_RENDERERS.some((renderer) => renderer.recognises(bytes))
+}
 
 /** Enough to find any format's mark: md/html/json near the start, pdf/docx need the whole (bounded) file. */
 const MAX_SNIFF = 64 * 1024 * 1024
@@ -14,7 +21,7 @@ export const DEFAULT_FOLDER = 'playbooks'
 
 /** The file for one market: `-o FILE` as given, else `playbooks/<MARKET>.<ext>` in the repo. */
 export function singleTarget(root: string, cwd: string, market: string, extension: string, output?: string): string {
-  return output ? path.resolve(cwd, output) : path.join(root, DEFAULT_FOLDER, `${market}.${extension}`)
+  return output ? path.resolve(cwd, output) : path.join(root, DEFAULT_FOLDER, `${requireSafeSegment(market, 'market')}.${extension}`)
 }
 
 /** The file for one market of `--market all`: `<DIR>/<MARKET>.<ext>`, DIR being `-o` or `playbooks/`. */
@@ -23,7 +30,8 @@ export function folderTarget(root: string, cwd: string, market: string, extensio
   if (exists(dir) && !statSync(dir).isDirectory()) {
     throw new SopkitError('OUTPUT_NOT_FOLDER', `${output ?? dir} is a file, but --market all writes one playbook per market into a folder`, 'pass a folder to -o (it is created when missing)')
   }
-  return path.join(dir, `${market}.${extension}`)
+  // The market code is data: the path guard keeps the file inside the folder whatever the config says.
+  return path.join(dir, `${requireSafeSegment(market, 'market')}.${extension}`)
 }
 
 function exists(file: string): boolean {
@@ -53,16 +61,17 @@ function readHead(file: string): Uint8Array {
 }
 
 /**
- * Whether writing `target` replaces a file. Throws when it holds something an export did not
- * make (and --force is not given), or when it is a folder.
+ * Whether writing `target` replaces a file, by the one output policy (core/output): a folder,
+ * a file inside .git or a document of the library is refused, a device or FIFO is written
+ * through. A regular file an export did not make (no generator mark) needs --force.
  */
-export function checkTarget(target: string, force: boolean, shown: string): boolean {
-  if (!exists(target)) return false
-  if (lstatSync(target).isDirectory()) throw new SopkitError('OUTPUT_IS_FOLDER', `${shown} is a folder`, 'pass a file name to -o (or --market all to fill a folder)')
-  if (force) return true
+export function checkTarget(target: string, force: boolean, shown: string, repo?: OutputRepo): boolean {
+  const plan = planOutput(target, repo, '-o')
+  if (plan.kind === 'create') return false
+  if (plan.kind === 'write-through' || force) return true
   let ours = false
   try {
-    ours = lstatSync(target).isFile() && hasGeneratorMark(readHead(target))
+    ours = hasGeneratorMark(readHead(plan.file))
   } catch {
     ours = false
   }
@@ -73,7 +82,8 @@ export function checkTarget(target: string, force: boolean, shown: string): bool
   return true
 }
 
-/** Write one playbook atomically; a file that appeared since `checkTarget` is never clobbered. */
-export function writeOutput(target: string, content: string | Uint8Array, replaces: boolean): void {
-  writeFileAtomic(target, content, {overwrite: replaces})
+/** Write one playbook: atomically (a file that appeared since `checkTarget` is never clobbered), or into a device as it is. */
+export function writeOutput(target: string, content: string | Uint8Array, replaces: boolean, repo?: OutputRepo): void {
+  if (replaces) writeOutputFile(target, content, repo, '-o')
+  else writeFileAtomic(target, content, {overwrite: false})
 }

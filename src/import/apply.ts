@@ -23,6 +23,8 @@ function resultOf(plan: RowPlan, dryRun: boolean, show: (target: string) => stri
   } catch (error) {
     // Made by someone else between planning and writing: theirs is kept.
     if (error instanceof SopkitError && error.code === 'FILE_EXISTS') return {...at, action: 'skipped', file, reason: `already exists: ${file}`}
+    // A file-system failure (the writer maps each errno to a user error) is this row's error; the next rows go on.
+    if (error instanceof SopkitError) return {...at, action: 'error', reason: error.message, mend: error.mend}
     throw error
   }
 }

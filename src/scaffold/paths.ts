@@ -1,13 +1,10 @@
 // Where a new document goes: the config's path pattern, filled with checked values, inside the repo.
-import {existsSync, realpathSync, statSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
-import {isInside} from '../core/loader.js'
+import {guardPath, requireSafeSegment} from '../core/paths.js'
 import {GLOBAL} from '../core/taxonomy.js'
-
-/** A value that can be one path segment: no separators, no dots to climb with, nothing hidden. */
-const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 
 export interface PathFacts {
   id: string
@@ -28,17 +25,9 @@ export function documentPath(config: Config, facts: PathFacts): string {
     if (value === undefined) {
       throw new SopkitError('CONFIG_INVALID', `${config.file ?? 'config'}: path: unknown placeholder {{${name}}}`, 'use {{market}}, {{id}} and {{type}} in `path`')
     }
-    if (!SEGMENT.test(value)) {
-      throw new SopkitError('UNSAFE_PATH', `${name} "${value}" cannot be part of a file path`, `use a kebab-case ${name} (letters, digits and hyphens)`)
-    }
-    return value
+    return requireSafeSegment(value, name)
   })
-  const target = path.resolve(config.root, relative)
-  if (!isInside(config.root, target) || !isInside(realRoot(config.root), realParent(target))) {
-    throw new SopkitError('UNSAFE_PATH', `${relative} would be written outside the repository ${config.root}`,
-      'fix `path` in the sopkit config, or pass an explicit --output')
-  }
-  return target
+  return guardPath(config.root, relative, 'path', 'fix `path` in the sopkit config, or pass an explicit --output')
 }
 
 /** Where `--output` points: a folder (existing, or written with a trailing slash) receives `<id>.md`. */
@@ -46,19 +35,4 @@ export function outputPath(cwd: string, output: string, id: string): string {
   const target = path.resolve(cwd, output)
   const isFolder = /[\\/]$/.test(output) || (existsSync(target) && statSync(target).isDirectory())
   return isFolder ? path.join(target, `${id}.md`) : target
-}
-
-function realRoot(root: string): string {
-  return existsSync(root) ? realpathSync(root) : root
-}
-
-/** The real path of the deepest existing folder above `target`, joined with the rest. */
-function realParent(target: string): string {
-  let dir = path.dirname(target)
-  const rest: string[] = [path.basename(target)]
-  while (!existsSync(dir) && path.dirname(dir) !== dir) {
-    rest.unshift(path.basename(dir))
-    dir = path.dirname(dir)
-  }
-  return path.join(existsSync(dir) ? realpathSync(dir) : dir, ...rest)
 }

@@ -83,6 +83,9 @@ describe('every reading command on a library holding the whole corpus', () => {
     ['new --dry-run', ['new', 'sop', '--title', 'Fresh', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'], [0]],
     ['check --changed-since an option', ['check', '--changed-since=--output=/tmp/sopkit-pwned'], [2]],
     ['diff --ref an option', ['diff', 'refund-escalation', '--market', 'DE', '--ref', '-rf'], [2]],
+    // Issue 19: a report never replaces a document, .git or a folder; one line, exit 2.
+    ['check -o a document', ['check', '-o', 'sops/global/good.md'], [2]],
+    ['ls -o .git/config', ['ls', '-o', '.git/config'], [2]],
   ])('%s', async (_, args, codes) => {
     const before = snapshot(repo)
     const started = Date.now()

@@ -1,6 +1,7 @@
 // Every diff format, rendered from one shared diff and one shared matrix.
 import {Chalk} from 'chalk'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {CONTENT_SECURITY_POLICY, htmlPage} from '../../src/core/html-page.js'
 import {loadMarkdownParser} from '../../src/core/markdown.js'
 import {diffDocuments} from '../../src/diff/diff.js'
 import type {DiffResult, DriftMatrix} from '../../src/diff/model.js'
@@ -64,6 +65,9 @@ describe('diff formats', () => {
     expect(out).toMatch(/<del>USD <\/del>/)
     expect(out).toContain('<ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins>')
     expect(diffRendererNamed('html').render(matrix, plain)).toContain('<td class="drift" title="drift">✗</td>')
+    // The one page shell: the same head, CSP included, as every other sopkit HTML page.
+    expect(out).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`)
+    expect(out.slice(0, out.indexOf('<title>'))).toBe(htmlPage('', '', '').slice(0, htmlPage('', '', '').indexOf('<title>')))
   })
 
   it('every registered format renders both kinds', () => {

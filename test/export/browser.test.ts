@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {findChromium, withPage} from '../../src/export/chromium.js'
-import {hasGeneratorMark} from '../../src/export/mark.js'
+import {hasGeneratorMark} from '../../src/export/write.js'
 import {ROOT, sopkit} from '../helpers/cli.js'
 
 // Page-side globals for the callbacks run in the browser (the project compiles without the DOM lib).

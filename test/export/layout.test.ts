@@ -1,12 +1,13 @@
 // Layouts: a repo's templates/export/<name>.hbs replaces the built-in; handlebars never reaches
 // prototypes, knows only sopkit's helpers, and fails loudly on unknown variables.
-import {mkdirSync, symlinkSync} from 'node:fs'
+import {mkdirSync, readFileSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/core/config.js'
 import {findLayout} from '../../src/export/layout.js'
 import type {Playbook} from '../../src/export/model.js'
 import {exportRendererNamed} from '../../src/export/render/index.js'
+import {hasGeneratorMark} from '../../src/export/write.js'
 import {tempRepo} from '../helpers/cli.js'
 import {samplePlaybook} from './sample.js'
 
@@ -83,5 +84,29 @@ describe('template safety', () => {
     p.documents[0]!.sections = []
     const md = (await exportRendererNamed('md').render(p, {config: resolveConfig(tempRepo(), undefined, {}), env: {}})) as string
     expect(md).toContain('{{constructor.constructor "return process"}} {{market.code}}')
+  })
+})
+
+describe('HTML safety does not depend on the layout (issue 19)', () => {
+  it('a copied layout without its CSP and with {{{title}}} runs no script, and the CSP is there', async () => {
+    const builtin = readFileSync(findLayout(resolveConfig(tempRepo(), undefined, {}), 'playbook.html').file, 'utf8')
+    const hostile = builtin
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n/, '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n')
+      .replaceAll('{{title}}', '{{{title}}}')
+      .replace('</head>', '<script>steal()</script><base href="https://evil.example/"></head>')
+    expect(hostile).not.toContain('Content-Security-Policy')
+    const root = repoWith('playbook.html', hostile)
+    const p = structuredClone(playbook)
+    p.market.name = '<script>alert(1)</script>'
+    p.documents[0]!.title = '<img src=x onerror=alert(2)><script>alert(3)</script>'
+    p.toc[0]!.documents[0]!.title = p.documents[0]!.title
+    const html = (await exportRendererNamed('html').render(p, {config: resolveConfig(root, undefined, {}), env: {}})) as string
+    expect(html).not.toMatch(/<script|onerror|<img|<base|http-equiv="refresh"|steal\(\)/i)
+    // Attribute text is entity-encoded by the page pass (&#x27; for '), as a browser reads it.
+    expect(html.match(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#x27;)none(?:'|&#x27;);[^"]*">/g)).toHaveLength(1)
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('</head>'))
+    expect(hasGeneratorMark(Buffer.from(html))).toBe(true)
+    // The layout's own markup survives the page pass: its classes and anchors.
+    expect(html).toContain('<section class="appendix" id="compliance">')
   })
 })

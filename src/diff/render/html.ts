@@ -1,6 +1,7 @@
-// A self-contained HTML page: side by side, inline CSS, no scripts, no external requests.
+// A self-contained HTML page in the one page shell (its CSP forbids scripts and requests): side by side, inline CSS.
 import type {DiffResult, DocumentDiff, DriftMatrix, SectionChange, WordChange} from '../model.js'
 import {escapeHtml as esc} from '../../core/escape.js'
+import {htmlPage} from '../../core/html-page.js'
 import {defineDiffRenderer} from './renderer.js'
 import {STATE_LEGEND, STATE_SYMBOL, changeLabel, fieldRows, sectionSummary} from './summary.js'
 
@@ -17,8 +18,7 @@ export default defineDiffRenderer({
   render: (result: DiffResult) => {
     const title = result.kind === 'diff' ? `${result.diff.a.label} → ${result.diff.b.label}` : `${result.matrix.id}: drift matrix`
     const body = result.kind === 'diff' ? renderDiff(result.diff) : renderMatrix(result.matrix)
-    return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="sopkit">` +
-      `<title>${esc(title)}</title><style>${STYLE}</style></head><body><h1>${esc(title)}</h1>${body}</body></html>\n`
+    return htmlPage(title, `<h1>${esc(title)}</h1>${body}`, STYLE)
   },
 })
 

@@ -9,6 +9,19 @@ import {GENERATOR, type Playbook, type PlaybookDocument, shortHash} from '../mod
 import {Bookmarks, type Docx, DocxWriter, MONO, ORDERED} from './docx-content.js'
 import {defineExportRenderer} from './renderer.js'
 
+/** The `dc:creator` of a docx's core properties, or undefined when it is not a readable docx. */
+function docxCreator(bytes: Uint8Array): string | undefined {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return undefined
+  try {
+    const files = unzipSync(bytes, {filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 1 << 20})
+    const core = files['docProps/core.xml']
+    if (!core) return undefined
+    return /<dc:creator>([^<]*)<\/dc:creator>/.exec(Buffer.from(core).toString('utf8'))?.[1]
+  } catch {
+    return undefined
+  }
+}
+
 type Block = ReturnType<DocxWriter['tree']>[number]
 
 /** Cell padding in twentieths of a point: tables read as tables, not as a grid of cramped text. */
@@ -162,4 +175,6 @@ export default defineExportRenderer({
     })
     return normalise(await docx.Packer.toBuffer(document), playbook.date)
   },
+  // The mark is the package's creator property.
+  recognises: (bytes) => docxCreator(bytes) === GENERATOR,
 })

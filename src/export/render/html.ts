@@ -1,17 +1,28 @@
 // HTML: one self-contained file (the layout `playbook.html` holds the CSS, including the print
 // stylesheet). Each document goes Markdown tree → remark-rehype → rehype-sanitize → string, so
-// raw HTML, scripts and `javascript:` links never survive, and nothing in it fetches anything.
+// raw HTML, scripts and `javascript:` links never survive; then the whole page, layout included,
+// goes through the page shell's pass (core/html-page): sanitised again, sopkit's CSP injected.
 import type {Element as HastElement, Root as HastRoot} from 'hast'
 import type {Root} from 'mdast'
 import type {Options as SanitizeSchema} from 'rehype-sanitize'
 import {SopkitError} from '../../core/errors.js'
+import {generatorMeta, securePage} from '../../core/html-page.js'
 import {documentTree, loadMarkdown} from '../markdown.js'
 import {loadLayout} from '../layout.js'
-import {HTML_MARK} from '../mark.js'
 import {convertDocuments} from '../convert.js'
-import type {Playbook, PlaybookDocument} from '../model.js'
-import {defineExportRenderer} from './renderer.js'
+import {GENERATOR, type Playbook, type PlaybookDocument} from '../model.js'
+import {defineExportRenderer, headText} from './renderer.js'
 import {layoutView} from './view.js'
+
+/** The mark: a generator meta tag, which layouts must keep in their head. */
+export const HTML_MARK = generatorMeta(GENERATOR)
+
+/** The mark only in the head of an HTML page: a Markdown or text file quoting the tag is not ours. */
+function markInHead(bytes: Uint8Array): boolean {
+  const text = headText(bytes, 64 * 1024)
+  const head = /^(?:\u00EF\u00BB\u00BF)?\s*(?:<!doctype html[^>]*>\s*)?<html[\s>][\s\S]*?<head[\s>]([\s\S]*?)<\/head\s*>/i.exec(text)?.[1]
+  return head !== undefined && head.replace(/<!--[\s\S]*?-->/g, '').includes(HTML_MARK)
+}
 
 type ToHtml = (tree: Root, doc: PlaybookDocument) => string
 let toHtml: ToHtml | undefined
@@ -79,11 +90,12 @@ export default defineExportRenderer({
   async render(playbook: Playbook, context) {
     const contents = await convertDocuments('html', playbook.documents, context.onDocument)
     const layout = loadLayout(context.config, 'playbook.html')
-    const html = layout.render(layoutView(playbook, contents, htmlText))
-    if (!html.includes(HTML_MARK)) {
+    const html = await securePage(layout.render(layoutView(playbook, contents, htmlText)))
+    if (!markInHead(Buffer.from(html))) {
       throw new SopkitError('TEMPLATE_INVALID', `layout ${layout.file} lost sopkit's generator mark`,
         `keep ${HTML_MARK} in the layout's <head>: later exports recognise their own files by it`)
     }
     return html.endsWith('\n') ? html : `${html}\n`
   },
+  recognises: markInHead,
 })

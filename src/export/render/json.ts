@@ -2,7 +2,12 @@
 // for knowledge-base and AI-agent ingestion. Keys in a fixed order; `generator` first is the mark.
 import type {Playbook} from '../model.js'
 import {chunksOf, coverRecord, documentRecord} from './chunks.js'
-import {defineExportRenderer} from './renderer.js'
+import {defineExportRenderer, headText} from './renderer.js'
+
+/** json and jsonl open with the generator key, `{"generator": "sopkit export"` (any spacing): the first key of the first line. */
+export function opensWithGeneratorKey(bytes: Uint8Array): boolean {
+  return /^(?:\u00EF\u00BB\u00BF)?\s*\{\s*"generator"\s*:\s*"sopkit export"/.test(headText(bytes, 4096))
+}
 
 export function playbookJson(playbook: Playbook): Record<string, unknown> {
   return {
@@ -23,4 +28,5 @@ export default defineExportRenderer({
   async render(playbook: Playbook) {
     return `${JSON.stringify(playbookJson(playbook), null, 2)}\n`
   },
+  recognises: opensWithGeneratorKey,
 })

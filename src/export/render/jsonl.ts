@@ -2,6 +2,7 @@
 // line, so ingestion can stream a large playbook.
 import type {Playbook} from '../model.js'
 import {chunksOf, coverRecord} from './chunks.js'
+import {opensWithGeneratorKey} from './json.js'
 import {defineExportRenderer} from './renderer.js'
 
 export default defineExportRenderer({
@@ -13,4 +14,5 @@ export default defineExportRenderer({
     const lines = [{...coverRecord(playbook), record: 'playbook'}, ...chunksOf(playbook).map((c) => ({record: 'chunk', ...c}))]
     return `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`
   },
+  recognises: opensWithGeneratorKey,
 })

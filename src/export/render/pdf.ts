@@ -7,7 +7,18 @@ import {requireChromium, withPage} from '../chromium.js'
 import {GENERATOR, type Playbook} from '../model.js'
 import {escapeHtml} from '../../core/escape.js'
 import html from './html.js'
-import {defineExportRenderer} from './renderer.js'
+import {defineExportRenderer, headText} from './renderer.js'
+
+/** pdf-lib writes text strings as UTF-16BE hex; a literal string is accepted too. */
+const PDF_NAME_HEX = `FEFF${[...GENERATOR].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}`.toUpperCase()
+
+/** The mark is the document's /Producer property. */
+function producedBySopkit(bytes: Uint8Array): boolean {
+  if (headText(bytes, 5) !== '%PDF-') return false
+  const producer = /\/Producer\s*(<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\.)*\))/.exec(headText(bytes))?.[1]
+  if (!producer) return false
+  return producer.startsWith('<') ? producer.slice(1, -1).replace(/\s/g, '').toUpperCase() === PDF_NAME_HEX : producer === `(${GENERATOR})`
+}
 
 /** Chromium fills .pageNumber and .totalPages itself; no script is involved. */
 function footer(playbook: Playbook): string {
@@ -45,4 +56,5 @@ export default defineExportRenderer({
     }))
     return stamp(printed, playbook)
   },
+  recognises: producedBySopkit,
 })

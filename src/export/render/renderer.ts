@@ -18,6 +18,16 @@ export interface ExportRenderer {
   /** Binary output (docx, pdf) is never written to a terminal. */
   binary: boolean
   render(playbook: Playbook, context: ExportContext): Promise<string | Uint8Array>
+  /**
+   * True when `bytes` are a file this format's export wrote: its generator mark, found only
+   * where this format puts it (so a file that merely quotes the mark is not taken for ours).
+   */
+  recognises(bytes: Uint8Array): boolean
+}
+
+/** The first `end` bytes as latin1 text: enough to match ASCII marks without decoding the whole file. */
+export function headText(bytes: Uint8Array, end = bytes.length): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(end, bytes.length)).toString('latin1')
 }
 
 export function defineExportRenderer(renderer: ExportRenderer): ExportRenderer {

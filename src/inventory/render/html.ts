@@ -1,6 +1,7 @@
 // One self-contained page: inline CSS, no scripts, no external requests (a CSP says so too).
 import type {Coverage, CoverageCell} from '../model.js'
 import {escapeHtml as esc} from '../../core/escape.js'
+import {htmlPage} from '../../core/html-page.js'
 import {STATE_LABEL, STATE_SYMBOL, gapLines} from './legend.js'
 import {defineInventoryRenderer} from './renderer.js'
 
@@ -9,17 +10,10 @@ td,th{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left}th{backgroun
 .own{background:#dafbe1}.region{background:#ddf4ff}.baseline{color:#57606a}.gap{background:#fff8c5}.none{background:#ffebe9;color:#82071e}
 .legend span{margin-right:1.5rem}small{color:#57606a}`
 
-/** The document head every sopkit HTML report shares: no network, no scripts. */
-export function htmlPage(title: string, body: string, style = HTML_STYLE): string {
-  return '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="sopkit">' +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
-    `<title>${esc(title)}</title><style>${style}</style></head><body>${body}</body></html>\n`
-}
-
 export default defineInventoryRenderer({
   name: 'html',
   description: 'a self-contained HTML page',
-  coverage: (coverage) => htmlPage('Coverage', renderCoverage(coverage)),
+  coverage: (coverage) => htmlPage('Coverage', renderCoverage(coverage), HTML_STYLE),
 })
 
 function cellHtml(cell: CoverageCell): string {

@@ -1,7 +1,8 @@
 // One self-contained page: inline CSS and inline SVG charts, no scripts, no external requests
 // (its Content-Security-Policy forbids them too), printable.
 import {escapeHtml as esc} from '../../core/escape.js'
-import {HTML_STYLE, htmlPage} from '../../inventory/render/html.js'
+import {htmlPage} from '../../core/html-page.js'
+import {HTML_STYLE} from '../../inventory/render/html.js'
 import {formatValue} from '../metrics.js'
 import type {MetricsReport, Series} from '../model.js'
 import {lineChart} from './chart.js'
