@@ -1,5 +1,5 @@
 // Relative links and images point at files inside the repo, and link anchors at headings that exist.
-import {existsSync} from 'node:fs'
+import {realpathSync} from 'node:fs'
 import path from 'node:path'
 import type {SopDocument} from '../core/document.js'
 import type {Library} from '../core/library.js'
@@ -68,8 +68,31 @@ function resolveLink(library: Library, doc: SopDocument, rawPath: string): Resol
   const base = rawPath.startsWith('/') ? root : path.dirname(doc.absPath)
   return memo(memo(mapFor(resolvedCache, library), base, () => new Map<string, Resolved>()), rawPath, () => {
     const abs = path.join(base, safeDecode(rawPath))
-    return !isInside(root, abs) ? 'outside' : library.byPath.has(abs) || existsSync(abs) ? {document: library.byPath.get(abs)} : 'missing'
+    if (!isInside(root, abs) || inGitFolder(root, abs)) return 'outside'
+    const document = library.byPath.get(abs)
+    // A document the loader read is a real file inside the repo; anything else is checked where it really is.
+    if (document && !document.readProblem) return {document}
+    const real = realPath(abs)
+    if (real === undefined) return 'missing'
+    const realRoot = memo(realRoots, library, () => realPath(root) ?? root)
+    return !isInside(realRoot, real) || inGitFolder(realRoot, real) ? 'outside' : {document}
   })
+}
+
+const realRoots = new WeakMap<Library, string>()
+
+/** Where a path really is, symlinks followed; undefined when nothing is there (or a link is broken). */
+function realPath(abs: string): string | undefined {
+  try {
+    return realpathSync.native(abs)
+  } catch {
+    return undefined
+  }
+}
+
+/** Git's own folder is not part of the repository's content, whatever the case of its name. */
+function inGitFolder(root: string, abs: string): boolean {
+  return path.relative(root, abs).split(path.sep).some((segment) => segment.toLowerCase() === '.git')
 }
 
 const anchorCache = new WeakMap<SopDocument, string[]>()
