@@ -10,6 +10,8 @@ export default defineRule({
     binary: {message: 'File is binary (it contains NUL bytes), not a Markdown document', mend: 'remove it from the document globs or replace it with a Markdown file'},
     encoding: {message: 'File is not valid UTF-8 (first bad byte near {detail})', mend: 'save the file as UTF-8'},
     utf16: {message: 'File is UTF-16 encoded', mend: 'save the file as UTF-8'},
+    'lone-cr': {message: 'File uses lone CR line ends (classic Mac OS), first on line {detail}: it was not read',
+      mend: 'save the file with LF (or CRLF) line ends'},
     'too-large': {message: 'File is {detail}, over the maxFileSize limit', mend: 'split the document, or raise maxFileSize in the sopkit config'},
     empty: {message: 'File is empty', mend: 'add front matter and content (`sopkit new`), or delete the file'},
     unreadable: {message: 'File cannot be read ({detail})', mend: 'check the file exists and is readable'},

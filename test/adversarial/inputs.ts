@@ -37,6 +37,8 @@ export const HOSTILE_DOCUMENTS: HostileDocument[] = [
   {name: 'invalid-utf8', content: Buffer.concat([Buffer.from('---\nid: caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\n---\n')]), expect: ['valid-file:encoding']},
   {name: 'nul-bytes', content: Buffer.from('---\nid: a\u0000b\n---\n'), expect: ['valid-file:binary']},
   {name: 'crlf', content: doc({front: {id: 'crlf'}}).replaceAll('\n', '\r\n'), expect: []},
+  {name: 'lone-cr', content: doc({front: {id: 'lone-cr'}}).replaceAll('\n', '\r'), expect: ['valid-file:lone-cr']},
+  {name: 'lone-cr-mixed', content: doc({front: {id: 'lone-cr-mixed'}}).replace('\n#', '\r#'), expect: ['valid-file:lone-cr']},
   {name: 'empty', content: '', expect: ['valid-file:empty']},
   {name: 'huge', content: Buffer.alloc(50 * 1024 * 1024, 0x61), expect: ['valid-file:too-large']},
   {name: 'prototype-market', content: doc({front: {id: 'prototype-market', markets: ['constructor', 'toString']}}), expect: ['known-market:unknown', 'known-market:unknown']},

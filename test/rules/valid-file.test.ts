@@ -38,6 +38,17 @@ describe(RULE, () => {
     expect(await lintOne(sop().replace(/\n/g, '\r\n'))).toEqual([])
   })
 
+  it('reports lone-CR line ends (classic Mac OS) as such, not as a document without front matter', async () => {
+    const findings = await lintOne(sop().replace(/\n/g, '\r'))
+    expect(findings.map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual(['valid-file:lone-cr@1:1'])
+    expect(findings[0]!.message).toMatch(/lone CR/)
+  })
+
+  it('reports a lone CR among LF line ends, and reads a CR inside CRLF as a line end', async () => {
+    expect(brief(await lintRule(RULE, sop().replace('## Scope', 'Some\rtext\n\n## Scope')))).toEqual(['lone-cr@1:1'])
+    expect(await lintOne(sop().replace(/\n/g, '\r\n'))).toEqual([])
+  })
+
   it('reports a file over maxFileSize, and accepts it under a larger limit', async () => {
     const text = sop()
     expect(text.length).toBeGreaterThan(100)
