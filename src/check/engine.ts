@@ -88,7 +88,7 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
   const {config, shard} = options
   let targets = options.paths?.length ? await findDocuments(config, options.cwd, options.paths) : libraryPaths
   if (shard) targets = targets.filter((t) => inShard(relativeFile(config.root, t), shard))
-  if (!options.changedSince) return targets
+  if (options.changedSince === undefined) return targets
   const changed = await changedFiles(config.root, options.changedSince)
   return targets.filter((t) => changed.has(t))
 }

@@ -71,6 +71,10 @@ describe('every reading command on a library holding the whole corpus', () => {
     ['new --dry-run', ['new', 'sop', '--title', 'Fresh', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'], [0]],
     ['check --changed-since an option', ['check', '--changed-since=--output=/tmp/sopkit-pwned'], [2]],
     ['diff --ref an option', ['diff', 'refund-escalation', '--market', 'DE', '--ref', '-rf'], [2]],
+    ['diff --ref empty', ['diff', 'refund-escalation', '--market', 'DE', '--ref', ''], [2]],
+    ['diff --ref blank', ['diff', 'refund-escalation', '--market', 'DE', '--ref=  '], [2]],
+    ['diff --against empty', ['diff', 'refund-escalation', '--market', 'DE', '--against', ''], [2]],
+    ['check --changed-since empty', ['check', '--changed-since', ''], [2]],
   ])('%s', (_, args, codes) => {
     const before = snapshot(repo)
     const started = Date.now()
