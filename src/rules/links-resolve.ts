@@ -2,9 +2,9 @@
 import {realpathSync} from 'node:fs'
 import path from 'node:path'
 import type {SopDocument} from '../core/document.js'
-import type {Library} from '../core/library.js'
+import {type Library, revisionOf} from '../core/library.js'
 import {isInside} from '../core/loader.js'
-import {mapFor, memo} from '../core/memo.js'
+import {memo} from '../core/memo.js'
 import {slug} from '../core/sections.js'
 import {defineRule} from './rule.js'
 
@@ -55,8 +55,15 @@ export default defineRule({
 
 type Resolved = 'outside' | 'missing' | {document?: SopDocument}
 
-/** Per library: folder → link path → what it resolves to. */
-const resolvedCache = new WeakMap<Library, Map<string, Map<string, Resolved>>>()
+/** Per library (and its revision: a library `import` grows row by row): folder → link path → what it resolves to. */
+const resolvedCache = new WeakMap<Library, {revision: number; byFolder: Map<string, Map<string, Resolved>>}>()
+
+function resolvedIn(library: Library): Map<string, Map<string, Resolved>> {
+  const revision = revisionOf(library)
+  let cached = resolvedCache.get(library)
+  if (cached?.revision !== revision) resolvedCache.set(library, (cached = {revision, byFolder: new Map()}))
+  return cached.byFolder
+}
 
 /**
  * What a relative link's path points at: a document of the library, another existing file, or
@@ -66,7 +73,7 @@ function resolveLink(library: Library, doc: SopDocument, rawPath: string): Resol
   const {root} = library.config
   // A leading slash means the repository root, as GitHub and GitLab render it.
   const base = rawPath.startsWith('/') ? root : path.dirname(doc.absPath)
-  return memo(memo(mapFor(resolvedCache, library), base, () => new Map<string, Resolved>()), rawPath, () => {
+  return memo(memo(resolvedIn(library), base, () => new Map<string, Resolved>()), rawPath, () => {
     const abs = path.join(base, safeDecode(rawPath))
     if (!isInside(root, abs) || inGitFolder(root, abs)) return 'outside'
     const document = library.byPath.get(abs)

@@ -25,18 +25,22 @@ export default defineRule({
   },
 })
 
-const index = new WeakMap<Family, Map<string, SopDocument[]>>()
+const index = new WeakMap<Family, {size: number; byMarket: Map<string, SopDocument[]>}>()
 
 /**
  * The markets two or more of the family's documents list, each with those documents, baselines
- * first: built once per family, not per member. Most families have none.
+ * first: built once per family, not per member, and again only when the family grew or shrank
+ * (`import` adds documents to a library row by row). Most families have none.
  */
 function sharedMarkets(family: Family): Map<string, SopDocument[]> {
-  return memo(index, family, () => {
-    const byMarket = new Map<string, SopDocument[]>()
-    for (const d of [...family.baselines, ...family.variants]) {
-      for (const market of new Set(d.meta.markets)) memo(byMarket, market, () => []).push(d)
-    }
-    return new Map([...byMarket].filter(([, docs]) => docs.length > 1))
-  })
+  const size = family.baselines.length + family.variants.length
+  const cached = index.get(family)
+  if (cached?.size === size) return cached.byMarket
+  const byMarket = new Map<string, SopDocument[]>()
+  for (const d of [...family.baselines, ...family.variants]) {
+    for (const market of new Set(d.meta.markets)) memo(byMarket, market, () => []).push(d)
+  }
+  const shared = new Map([...byMarket].filter(([, docs]) => docs.length > 1))
+  index.set(family, {size, byMarket: shared})
+  return shared
 }

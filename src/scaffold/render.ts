@@ -3,6 +3,7 @@
 import {createRequire} from 'node:module'
 import type HandlebarsNamespace from 'handlebars'
 import {SopkitError, messageOf} from '../core/errors.js'
+import {memo} from '../core/memo.js'
 
 const require = createRequire(import.meta.url)
 let handlebars: typeof HandlebarsNamespace | undefined
@@ -24,6 +25,18 @@ export function plainText(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;')
 }
 
+const templates = new Map<string, HandlebarsNamespace.TemplateDelegate>()
+
+/** A body compiled once however many documents it makes (`import` renders it for every row). */
+function compiled(body: string): HandlebarsNamespace.TemplateDelegate {
+  return memo(templates, body, () => engine().compile(body, {
+    knownHelpersOnly: true, // only if, unless, each, with, lookup: no custom code paths
+    strict: true, // an unknown variable is an error, not a silent blank
+    noEscape: true, // values are already plain text; HTML escaping would put &amp; into Markdown
+    preventIndent: true,
+  }))
+}
+
 /** Render `body` (from `file`, for messages) with `data`. Any template error names the file. */
 export function renderBody(file: string, body: string, data: TemplateData): string {
   const safe: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>
@@ -31,13 +44,7 @@ export function renderBody(file: string, body: string, data: TemplateData): stri
   // Strict mode names the data in its "not defined" message; a symbol is out of every template's reach.
   Object.defineProperty(safe, Symbol.toPrimitive, {value: () => 'the template data'})
   try {
-    const render = engine().compile(body, {
-      knownHelpersOnly: true, // only if, unless, each, with, lookup: no custom code paths
-      strict: true, // an unknown variable is an error, not a silent blank
-      noEscape: true, // values are already plain text; HTML escaping would put &amp; into Markdown
-      preventIndent: true,
-    })
-    return render(safe, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false})
+    return compiled(body)(safe, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false})
   } catch (error) {
     throw new SopkitError('TEMPLATE_INVALID', `template ${file}: ${messageOf(error).split('\n')[0]}`,
       `fix the template; it may use only ${Object.keys(data).join(', ')} and the if, unless, each and with helpers`)
