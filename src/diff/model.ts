@@ -8,12 +8,15 @@ export interface WordChange {
 /** How a variant's departure from its reference is judged (only when comparing a variant). */
 export type Approval = 'approved' | 'drift' | 'expired'
 
+/** A change too large for a word diff, shown line by line or as the whole section replaced. */
+export type Coarse = 'lines' | 'section'
+
 export type SectionChange =
   | {kind: 'same'; path: string}
-  | {kind: 'changed'; path: string; words: WordChange[]; approval?: Approval}
+  | {kind: 'changed'; path: string; words: WordChange[]; coarse?: Coarse; approval?: Approval}
   | {kind: 'added'; path: string; text: string; approval?: Approval}
   | {kind: 'removed'; path: string; text: string; approval?: Approval}
-  | {kind: 'moved'; path: string; words?: WordChange[]; approval?: Approval}
+  | {kind: 'moved'; path: string; words?: WordChange[]; coarse?: Coarse; approval?: Approval}
 
 export interface FieldChange {
   field: string
@@ -57,6 +60,13 @@ export interface DriftMatrix {
 }
 
 export type DiffResult = {kind: 'diff'; diff: DocumentDiff} | {kind: 'matrix'; matrix: DriftMatrix}
+
+/** What a renderer says above a coarse change. */
+export function coarseNote(coarse: Coarse | undefined): string | undefined {
+  if (coarse === 'lines') return 'too many changes for a word diff: shown line by line'
+  if (coarse === 'section') return 'too many changes for a word or line diff: shown as the whole section replaced'
+  return undefined
+}
 
 /** True when a diff shows any difference at all. */
 export function hasDifferences(result: DiffResult): boolean {

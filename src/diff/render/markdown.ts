@@ -1,5 +1,5 @@
 // Markdown for a pull-request comment: tables GitHub renders, words struck through or bold.
-import type {DiffResult, DocumentDiff, DriftMatrix, WordChange} from '../model.js'
+import {type DiffResult, type DocumentDiff, type DriftMatrix, type WordChange, coarseNote} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
 import {STATE_LEGEND, STATE_SYMBOL, approvalLabel, differing, formatValue, sectionSummary, withContext} from './summary.js'
 
@@ -28,7 +28,8 @@ function renderDiff(diff: DocumentDiff): string {
   for (const s of changes) out.push(`| ${cell(s.path)} | ${s.kind} | ${approvalLabel('approval' in s ? s.approval : undefined)} |`)
   for (const s of changes) {
     if (!('words' in s) || !s.words) continue
-    out.push('', `<details><summary>${cell(s.path)}</summary>`, '', words(s.words), '', '</details>')
+    const note = coarseNote(s.coarse)
+    out.push('', `<details><summary>${cell(s.path)}</summary>`, '', ...(note ? [`*(${note})*`, ''] : []), words(s.words), '', '</details>')
   }
   return out.join('\n')
 }
