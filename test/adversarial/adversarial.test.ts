@@ -90,6 +90,8 @@ describe('every reading command on a library holding the whole corpus', () => {
   it.each([
     ['export html', ['export', '--market', 'DE', '--format', 'html', '-o', 'out/de.html'], ['out/de.html']],
     ['export jsonl', ['export', '--market', 'GLOBAL', '--format', 'jsonl', '-o', 'out/global.jsonl'], ['out/global.jsonl']],
+    ['export html of the deep documents', ['export', '--market', 'GLOBAL', '--format', 'html', '-o', 'out/global.html'], ['out/global.html']],
+    ['export docx', ['export', '--market', 'GLOBAL', '--format', 'docx', '-o', 'out/global.docx'], ['out/global.docx']],
     ['export --market all', ['export', '--market', 'all', '--format', 'md', '-o', 'out/all'], undefined],
   ])('%s writes only its output', (_, args, outputs) => {
     const before = snapshot(repo)
