@@ -22,7 +22,7 @@ export const DEEP_BODIES: Array<{name: string; body: string}> = [
   {name: 'deep-blockquote', body: `${'>'.repeat(50_000)} deep\n`},
   {name: 'deep-blockquote-spaced', body: `${'> '.repeat(20_000)}deep\n`},
   {name: 'deep-list-inline', body: `${'- '.repeat(20_000)}deep\n`},
-  {name: 'deep-list-indented', body: Array.from({length: 3_000}, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')},
+  {name: 'deep-list-indented', body: Array.from({length: 600}, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')},
   {name: 'deep-mixed', body: `${'> 1. - '.repeat(6_000)}deep\n`},
 ]
 
