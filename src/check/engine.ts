@@ -12,6 +12,7 @@ import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
 import {DEFAULT_CACHE_FILE, FindingCache, hashText} from './cache.js'
 import {applyFixes} from './fix.js'
+import {breathe} from '../core/breathe.js'
 import {type LintedFinding, lintDocument} from './lint.js'
 import {LIBRARY_RULES, localPass} from './local-pass.js'
 import {resolveSeverities} from './severity.js'
@@ -105,16 +106,23 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
   for (let pass = 0; pass < 3; pass++) {
     const library = buildLibrary(config, documents)
     let changed = false
-    documents = documents.map((doc) => {
-      if (!targetSet.has(doc.absPath)) return doc
-      const edits = lintDocument(doc, {rules: RULES, ...setup, library}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
+    const next: SopDocument[] = []
+    for (const doc of documents) {
+      // A signal stops the run here, between two whole writes.
+      await breathe()
+      const edits = targetSet.has(doc.absPath)
+        ? lintDocument(doc, {rules: RULES, ...setup, library}).filter((l): l is Required<LintedFinding> => l.fix !== undefined) : []
       const text = edits.length > 0 ? applyFixes(doc, edits.map((e) => e.fix)) : undefined
-      if (text === undefined || text === doc.text) return doc
+      if (text === undefined || text === doc.text) {
+        next.push(doc)
+        continue
+      }
       writeFileAtomic(doc.absPath, (doc.bom ? '\uFEFF' : '') + text, {overwrite: true})
       counts.set(doc.file, (counts.get(doc.file) ?? 0) + edits.length)
       changed = true
-      return loadDocument(config, doc.absPath)
-    })
+      next.push(loadDocument(config, doc.absPath))
+    }
+    documents = next
     if (!changed) break
     await prepareOutlines(documents)
   }

@@ -1,5 +1,6 @@
 // `sopkit import` without the CLI: a parsed CSV table in, one result per row out
 // (read → map columns → plan a row → write it, unless a dry run → the next row).
+import {breathe} from '../core/breathe.js'
 import type {Config} from '../core/config.js'
 import type {Library} from '../core/library.js'
 import {mapColumns} from '../csv/columns.js'
@@ -26,6 +27,8 @@ export async function runImport(config: Config, library: Library, templates: rea
   const rows: RowResult[] = []
   for await (const plan of planImport(config, library, templates, {header: table.header, map, records: table.records}, request)) {
     rows.push(applyRow(plan, {dryRun: request.dryRun, cwd: request.cwd}))
+    // A signal stops the import here, between two whole documents.
+    await breathe()
   }
   const columns = IMPORT_FIELDS.flatMap(({field}) => {
     const index = map.indexOf.get(field)
