@@ -55,5 +55,26 @@ export function writeDiffCorpus(dir) {
     writeFileSync(path.join(dir, 'sops', market, 'wide.md'), front('wide', [market], 'based_on: "2.0.0"\n') + render(`Wide (${market})`, changed))
   }
   writeFileSync(path.join(dir, 'sopkit.config.yaml'), 'rules: {require-compliance: off}\n')
+  writePathological(dir, rand)
   return {bigBytes: render('Big procedure', base).length, markets: MARKETS.length}
+}
+
+/** The pathological inputs of issue 19, each in its own small repo beside the diff corpus. */
+function writePathological(dir, rand) {
+  // Two ~100 KB versions of one section that share no word: an unbounded word diff took minutes.
+  const words = (seed, n) => Array.from({length: n}, (_, i) => `${seed}${(i * 7919) % 100_003}`).join(' ')
+  writeFileSync(path.join(dir, 'sops/global/words.md'), front('words', ['GLOBAL']) + render('Words', [['Long', words('alpha', 14_000)]]))
+  writeFileSync(path.join(dir, 'sops/DE/words.md'), front('words', ['DE'], 'based_on: "2.0.0"\n') + render('Words (DE)', [['Long', words('omega', 14_000)]]))
+  // One document with 400,000 headings: a search per section took 71 s.
+  const headings = path.join(dir, 'headings-repo')
+  mkdirSync(path.join(headings, 'sops/global'), {recursive: true})
+  mkdirSync(path.join(headings, '.git'), {recursive: true})
+  const many = Array.from({length: 400_000}, (_, i) => [`Step ${i}`, 'Do it.'])
+  writeFileSync(path.join(headings, 'sops/global/many.md'), front('many', ['GLOBAL']) + render('Many', many))
+  writeFileSync(path.join(headings, 'sopkit.config.yaml'), 'maxFileSize: 100000000\nrules: {require-compliance: off}\n')
+  // An inventory of 10,000 rows: rebuilding the library per row took 166 s for 8,000.
+  const inventory = path.join(dir, 'import-repo')
+  mkdirSync(path.join(inventory, '.git'), {recursive: true})
+  const rows = Array.from({length: 10_000}, (_, i) => `Procedure ${i} ${paragraph(rand, 2).replace('.', '')},${i % 3 === 0 ? 'GLOBAL' : 'DE'},chatbot,cs-ops@example.com,sop`)
+  writeFileSync(path.join(inventory, 'inventory.csv'), ['Title,Market,Channel,Owner,Type', ...rows].join('\n') + '\n')
 }

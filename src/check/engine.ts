@@ -4,7 +4,7 @@ import path from 'node:path'
 import type {Config} from '../core/config.js'
 import {todayUtc} from '../core/dates.js'
 import {compareFindings, type Finding, type SeveritySetting} from '../core/finding.js'
-import type {DocumentSummary} from '../core/document.js'
+import type {DocumentSummary, SopDocument} from '../core/document.js'
 import {type ChangeSet, changesSince} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
 import {filterByConfig, findDocuments, loadDocument, loadDocuments, relativeFile} from '../core/loader.js'
@@ -17,6 +17,7 @@ import {RULES} from '../rules/index.js'
 import {affectedDocuments} from './affected.js'
 import {DEFAULT_CACHE_FILE, FindingCache, hashText} from './cache.js'
 import {applyFixes} from './fix.js'
+import {breathe} from '../core/breathe.js'
 import {type LintedFinding, lintDocument, lintSummary} from './lint.js'
 import {DOCUMENT_RULES, LIBRARY_RULES, localPass} from './local-pass.js'
 import {resolveSeverities} from './severity.js'
@@ -153,7 +154,7 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
     ({kept: targets, skipped} = filterByConfig(config, await findDocuments(config, options.cwd, options.paths)))
   }
   if (shard) targets = targets.filter((t) => inShard(relativeFile(config.root, t), shard))
-  if (!options.changedSince) return {targets, skipped}
+  if (options.changedSince === undefined) return {targets, skipped}
   const changes = await changesSince(config.root, options.changedSince)
   return {targets: targets.filter((t) => changes.changed.has(t)), skipped, changes}
 }
@@ -172,22 +173,26 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
   const notFixed = new Set<string>()
   for (let pass = 0; pass < 3; pass++) {
     let changed = false
-    documents = await Promise.all(documents.map(async (doc) => {
-      if (!targetSet.has(doc.absPath)) return doc
-      const edits = lintDocument(doc, {rules: DOCUMENT_RULES, ...setup, config})
-        .filter((l): l is Required<LintedFinding> => l.fix !== undefined)
+    const next: SopDocument[] = []
+    for (const doc of documents) {
+      // A signal stops the run here, between two whole writes.
+      await breathe()
+      const edits = targetSet.has(doc.absPath)
+        ? lintDocument(doc, {rules: DOCUMENT_RULES, ...setup, config}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
+        : []
       const text = edits.length > 0 ? applyFixes(doc, edits.map((e) => e.fix)) : undefined
-      if (text === undefined || text === doc.text) return doc
-      const file = fixTarget(config.root, doc.absPath)
-      if (file === undefined) {
-        notFixed.add(doc.file)
-        return doc
+      const file = text === undefined || text === doc.text ? undefined : fixTarget(config.root, doc.absPath)
+      if (text !== undefined && text !== doc.text && file === undefined) notFixed.add(doc.file)
+      if (text === undefined || file === undefined) {
+        next.push(doc)
+        continue
       }
       writeFileAtomic(file, (doc.bom ? '\uFEFF' : '') + text, {overwrite: true})
       counts.set(doc.file, (counts.get(doc.file) ?? 0) + edits.length)
       changed = true
-      return loadDocument(config, doc.absPath)
-    }))
+      next.push(await loadDocument(config, doc.absPath))
+    }
+    documents = next
     if (!changed) break
   }
   return {fixed: [...counts].map(([file, count]) => ({file, count})), notFixed: [...notFixed]}

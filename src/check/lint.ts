@@ -2,7 +2,7 @@
 import type {Config} from '../core/config.js'
 import {type DocumentSummary, type SopDocument, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
-import {buildLibrary, type Library} from '../core/library.js'
+import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {
   type LibraryRule, type LibraryRuleContext, type Locator, type Report, type Rule, type RuleContext, type TextEdit,
@@ -81,11 +81,31 @@ const summaryLibraries = new WeakMap<Library, Library<DocumentSummary>>()
  */
 export async function lintWhole(doc: SopDocument, library: Library, options: Omit<LintOptions, 'config'>)
   : Promise<LintedFinding[]> {
-  const summaries = memo(summaryLibraries, library, (l) => buildLibrary(l.config, l.documents.map(summarize)))
+  const summaries = summariesOf(library)
   const summary = summaries.byPath.get(doc.absPath) ?? summarize(doc)
   const libraryRules = options.rules.filter(isLibraryRule)
   return [...lintDocument(doc, {...options, config: library.config}),
     ...(await lintSummary(summary, {...options, rules: libraryRules, library: summaries, locate: () => doc}))]
+}
+
+/**
+ * The summaries of a library of whole documents, made once per library. \`import\` grows a library
+ * row by row (and takes a refused candidate back): the summaries follow it at its end, in O(1) a row.
+ */
+function summariesOf(library: Library): Library<DocumentSummary> {
+  const summaries = memo(summaryLibraries, library, (l) => buildLibrary(l.config, l.documents.map(summarize)))
+  for (let last = summaries.documents.at(-1); last; last = summaries.documents.at(-1)) {
+    if (library.documents[summaries.documents.length - 1]?.absPath === last.absPath) break
+    removeLastDocument(summaries, last)
+  }
+  for (let i = summaries.documents.length; i < library.documents.length; i++) addDocument(summaries, summarize(at(library.documents, i)))
+  return summaries
+}
+
+function at<T>(list: readonly T[], index: number): T {
+  const item = list[index]
+  if (item === undefined) throw new Error(`internal: no item ${index} of ${list.length}`)
+  return item
 }
 
 function isBroken(doc: Pick<DocumentSummary, 'readProblem' | 'problems'>): boolean {

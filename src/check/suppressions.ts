@@ -3,6 +3,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {SopkitError} from '../core/errors.js'
 import type {Finding} from '../core/finding.js'
+import {memo} from '../core/memo.js'
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'sopkit-suppressions.json'
 
@@ -59,8 +60,7 @@ export function applySuppressions(findings: readonly Finding[], suppressions: Su
   const groups = new Map<string, Finding[]>()
   for (const f of findings) {
     if (f.severity !== 'error') continue
-    const key = `${f.file}\0${f.ruleId}`
-    groups.set(key, [...(groups.get(key) ?? []), f])
+    memo(groups, `${f.file}\0${f.ruleId}`, () => []).push(f)
   }
   const dropped = new Set<Finding>()
   for (const [key, group] of groups) {

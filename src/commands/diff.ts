@@ -81,9 +81,9 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
     }
     if (!flags.market) throw new SopkitError('USAGE', `which market of ${id}?`, `pass --market M (e.g. --market SG), or --matrix for every market`)
     checkMarket(library, flags.market, '--market')
-    if (flags.against) checkMarket(library, flags.against, '--against')
+    if (flags.against !== undefined) checkMarket(library, flags.against, '--against')
     if (flags.upstream) return {kind: 'diff', diff: await upstreamPair(library, family, flags.market, today)}
-    const pair = flags.ref ? await revisionPair(library, family, flags.market, flags.ref) : marketPair(library, family, flags.market, flags.against)
+    const pair = flags.ref !== undefined ? await revisionPair(library, family, flags.market, flags.ref) : marketPair(library, family, flags.market, flags.against)
     return this.diffOf(pair, today)
   }
 

@@ -16,7 +16,7 @@ metrics (csat, resolution_rate, automation_rate, first_response, sla_attainment 
 joined with the document its market reads — its own variant, else its region's, else the GLOBAL baseline — and compared \
 with that document's \`targets\`: scores and rates must reach them (≥), durations such as first_response (2h, 30m) must \
 stay within them (≤). Rates are written 0.85 or 85%. The report lists every breach, the trend of each metric (latest \
-period against the one before; periods sort as written, e.g. 2026-01, 2026-Q1, 2026-W05), and every row it could not \
+period against the one before; periods sort by the calendar in any spelling: 2026-01, Jan 2026, 2026-Q1, 2026-W05), and every row it could not \
 use (unknown id, unknown market, no document for the market, unreadable value). Exit 1 with --fail-on breach when any \
 target was missed.`
 

@@ -51,7 +51,7 @@ export type DocumentProblem =
 
 /** A problem that kept the file from being read as text at all. */
 export interface ReadProblem {
-  kind: 'binary' | 'encoding' | 'utf16' | 'too-large' | 'empty' | 'unreadable' | 'outside-root'
+  kind: 'binary' | 'encoding' | 'utf16' | 'lone-cr' | 'too-large' | 'empty' | 'unreadable' | 'outside-root'
   detail?: string
 }
 

@@ -23,6 +23,7 @@ export async function gitRoot(cwd: string): Promise<string> {
 
 /** Resolve a revision to a commit id, or fail with the flag's name in the message. */
 export async function resolveRevision(cwd: string, ref: string, flag: string): Promise<string> {
+  if (ref.trim() === '') throw new SopkitError('USAGE', `${flag} is empty`, 'name a git revision, e.g. HEAD~1, main or a commit id')
   try {
     return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim()
   } catch {

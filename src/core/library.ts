@@ -34,6 +34,11 @@ export interface Library<D extends Member = SopDocument> {
   byPath: Map<string, D>
   /** Merge bases from git, when the caller looked them up (see core/upstream); else drift is judged against today's baseline. */
   upstream?: Upstream
+  /**
+   * Documents by their path and by their id as case- and normalisation-insensitive file systems
+   * see them (`path:` and `id:` keys, see `foldName`): names that are one name on macOS and Windows.
+   */
+  byFoldedName: Map<string, D[]>
 }
 
 /**
@@ -42,17 +47,58 @@ export interface Library<D extends Member = SopDocument> {
  * of summaries gets effective summaries (the overlay's own sections placed among the baseline's).
  */
 export function buildLibrary<D extends LibraryDoc>(config: Config, documents: D[]): Library<D> {
-  const families = new Map<string, Family<D>>()
-  const byPath = new Map<string, D>()
-  for (const doc of documents) {
-    byPath.set(doc.absPath, doc)
-    const id = doc.meta.id
-    if (!id) continue
-    const family = memo(families, id, (): Family<D> => ({id, baselines: [], variants: []}))
+  const library: Library<D> = {config, documents: [], families: new Map(), byPath: new Map(), byFoldedName: new Map()}
+  for (const doc of documents) addDocument(library, doc)
+  return applyOverlays(library)
+}
+
+/** One spelling per name as case-insensitive, normalisation-insensitive file systems see it. */
+export function foldName(name: string): string {
+  return name.normalize('NFC').toLowerCase().normalize('NFC')
+}
+
+function foldedKeys(doc: LibraryDoc): string[] {
+  return doc.meta.id ? [`path:${foldName(doc.file)}`, `id:${foldName(doc.meta.id)}`] : [`path:${foldName(doc.file)}`]
+}
+
+const revisions = new WeakMap<object, number>()
+
+/** Changes with every document added or removed, so a cache of the library can tell it is stale. */
+export function revisionOf(library: object): number {
+  return revisions.get(library) ?? 0
+}
+
+/** Add a document in O(1): `import` grows one library row by row instead of rebuilding it. */
+export function addDocument<D extends LibraryDoc>(library: Library<D>, doc: D): void {
+  library.documents.push(doc)
+  library.byPath.set(doc.absPath, doc)
+  for (const key of foldedKeys(doc)) memo(library.byFoldedName, key, (): D[] => []).push(doc)
+  const id = doc.meta.id
+  if (id) {
+    const family = memo(library.families, id, (): Family<D> => ({id, baselines: [], variants: []}))
     if (isBaseline(doc)) family.baselines.push(doc)
     else family.variants.push(doc)
   }
-  return applyOverlays({config, documents, families, byPath})
+  revisions.set(library, revisionOf(library) + 1)
+}
+
+/** Take back the document added last (a candidate that was checked and refused). */
+export function removeLastDocument<D extends LibraryDoc>(library: Library<D>, doc: D): void {
+  if (library.documents.at(-1) !== doc) throw new Error('removeLastDocument: not the last document added')
+  library.documents.pop()
+  if (library.byPath.get(doc.absPath) === doc) library.byPath.delete(doc.absPath)
+  for (const key of foldedKeys(doc)) {
+    const docs = library.byFoldedName.get(key)
+    if (docs?.at(-1) === doc) docs.pop()
+    if (docs?.length === 0) library.byFoldedName.delete(key)
+  }
+  const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
+  if (family) {
+    const members = isBaseline(doc) ? family.baselines : family.variants
+    if (members.at(-1) === doc) members.pop()
+    if (family.baselines.length + family.variants.length === 0) library.families.delete(family.id)
+  }
+  revisions.set(library, revisionOf(library) + 1)
 }
 
 function applyOverlays<D extends LibraryDoc>(library: Library<D>): Library<D> {

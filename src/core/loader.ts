@@ -134,8 +134,21 @@ export async function loadDocument(config: Config, absPath: string): Promise<Sop
   } catch {
     return problem({kind: 'encoding', detail: firstInvalidByte(bytes)})
   }
+  const loneCr = firstLoneCr(text)
+  if (loneCr !== undefined) return problem({kind: 'lone-cr', detail: String(loneCr)})
   const bom = text.charCodeAt(0) === 0xfeff
   return SopDocument.parse(file, absPath, bom ? text.slice(1) : text, {bom})
+}
+
+/**
+ * The line of the first CR that is not part of a CRLF, if any. Markdown reads a lone CR as a line
+ * end, the front matter and every position here do not: such a file is reported, not misread.
+ */
+function firstLoneCr(text: string): number | undefined {
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 10) return text.slice(0, at).split('\n').length
+  }
+  return undefined
 }
 
 const OUTSIDE_ROOT = new Error('outside the repository')

@@ -67,9 +67,10 @@ export function outline(body: string, raw: RawOutline = rawOutline(body)): Outli
     sections.push({path: stack.map((s) => s.text).join(PATH_SEPARATOR), heading: h.text, depth: h.depth, start: h.start,
       contentStart: h.end, end: body.length, content: ''})
   }
-  const boundaries = raw.headings.map((h) => h.start)
-  for (const s of sections) {
-    s.end = boundaries.find((b) => b > s.start) ?? body.length
+  // Headings come in order, and every heading after the title opens a section: each section ends
+  // where the next one starts (one pass, not a search per section).
+  for (const [i, s] of sections.entries()) {
+    s.end = sections[i + 1]?.start ?? body.length
     s.content = body.slice(s.contentStart, s.end).trim()
   }
   return {title, sections, links: raw.links, images: raw.images}

@@ -1,6 +1,6 @@
 // The pure diff: two documents in, field and section changes out. Sections align by heading
 // path (the H1 title is never a section), so a retitled variant still aligns with its baseline.
-import {diffWords} from 'diff'
+import {diffLines, diffWords} from 'diff'
 import type {DocumentMeta, SopDocument} from '../core/document.js'
 import {compareSections, deviationFor} from '../core/drift.js'
 import type {Section} from '../core/sections.js'
@@ -51,16 +51,35 @@ export function diffSections(a: readonly Section[], b: readonly Section[]): Sect
     const text = () => words(c.reference!.content, c.variant!.content)
     switch (c.state) {
       case 'same': return {kind: 'same', path: c.path}
-      case 'changed': return {kind: 'changed', path: c.path, words: text()}
-      case 'moved': return {kind: 'moved', path: c.path, ...(c.changed ? {words: text()} : {})}
+      case 'changed': return {kind: 'changed', path: c.path, ...text()}
+      case 'moved': return {kind: 'moved', path: c.path, ...(c.changed ? text() : {})}
       case 'added': return {kind: 'added', path: c.path, text: c.variant!.content}
       case 'removed': return {kind: 'removed', path: c.path, text: c.reference!.content}
     }
   })
 }
 
-function words(before: string, after: string): WordChange[] {
-  return diffWords(before, after).map((part) => ({type: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value}))
+/**
+ * Past this many inserted or deleted tokens a word diff stops: Myers' algorithm costs the text's
+ * length times the edit length, so two large sections of different words would take minutes.
+ */
+export const MAX_WORD_EDITS = 2_000
+
+/**
+ * The words that changed; past MAX_WORD_EDITS the lines that changed, and past that the whole
+ * section replaced. `coarse` says which fallback was taken, so every format can say so.
+ */
+function words(before: string, after: string): {words: WordChange[]; coarse?: 'lines' | 'section'} {
+  const byWord = diffWords(before, after, {maxEditLength: MAX_WORD_EDITS})
+  if (byWord) return {words: byWord.map(toWordChange)}
+  const byLine = diffLines(before, after, {maxEditLength: MAX_WORD_EDITS})
+  // Lines that share nothing are the whole section replaced.
+  if (byLine?.some((part) => !part.added && !part.removed)) return {words: byLine.map(toWordChange), coarse: 'lines'}
+  return {words: [{type: 'removed', text: before}, {type: 'added', text: after}], coarse: 'section'}
+}
+
+function toWordChange(part: {added: boolean; removed: boolean; value: string}): WordChange {
+  return {type: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value}
 }
 
 /** A difference of a variant is approved when a live deviation names its section. */

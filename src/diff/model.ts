@@ -11,12 +11,15 @@ export type Approval = 'approved' | 'drift' | 'expired'
 /** For an upstream diff (`--upstream`): whether port can carry the baseline's change into the market's variant. */
 export type PortState = 'portable' | 'conflict' | 'ported'
 
+/** A change too large for a word diff, shown line by line or as the whole section replaced. */
+export type Coarse = 'lines' | 'section'
+
 export type SectionChange =
   | {kind: 'same'; path: string}
-  | {kind: 'changed'; path: string; words: WordChange[]; approval?: Approval; port?: PortState}
+  | {kind: 'changed'; path: string; words: WordChange[]; coarse?: Coarse; approval?: Approval; port?: PortState}
   | {kind: 'added'; path: string; text: string; approval?: Approval; port?: PortState}
   | {kind: 'removed'; path: string; text: string; approval?: Approval; port?: PortState}
-  | {kind: 'moved'; path: string; words?: WordChange[]; approval?: Approval; port?: PortState}
+  | {kind: 'moved'; path: string; words?: WordChange[]; coarse?: Coarse; approval?: Approval; port?: PortState}
 
 export interface FieldChange {
   field: string
@@ -61,6 +64,13 @@ export interface DriftMatrix {
 }
 
 export type DiffResult = {kind: 'diff'; diff: DocumentDiff} | {kind: 'matrix'; matrix: DriftMatrix}
+
+/** What a renderer says above a coarse change. */
+export function coarseNote(coarse: Coarse | undefined): string | undefined {
+  if (coarse === 'lines') return 'too many changes for a word diff: shown line by line'
+  if (coarse === 'section') return 'too many changes for a word or line diff: shown as the whole section replaced'
+  return undefined
+}
 
 /** True when a diff shows any difference at all. */
 export function hasDifferences(result: DiffResult): boolean {

@@ -4,6 +4,7 @@
 // tree, so they cannot disagree about what a document says.
 import type {Heading, Link, Nodes, Parents, Root, RootContent, Text} from 'mdast'
 import {loadMarkdownParser, parseMarkdown} from '../core/markdown.js'
+import {flattenNesting} from '../core/nesting.js'
 import {demote} from './assemble.js'
 import type {LinkTarget, PlaybookDocument} from './model.js'
 
@@ -18,9 +19,12 @@ export const loadMarkdown = loadMarkdownParser
 
 /** The body of `doc` as a playbook-ready tree. Call `loadMarkdown` first. */
 export function documentTree(doc: PlaybookDocument): Root {
-  const root = parseMarkdown(doc.body)
-  const sectionsAt = new Map(doc.sections.map((s) => [s.start, s]))
-  root.children = root.children.filter((n) => !(n.type === 'heading' && n.position?.start.offset === doc.titleStart))
+  // Nesting past MAX_NESTING would overflow every recursive step below: it is flattened first.
+  const body = flattenNesting(doc.body)
+  const root = parseMarkdown(body.text)
+  const sectionsAt = new Map(doc.sections.map((s) => [body.shift(s.start), s]))
+  const titleStart = doc.titleStart === undefined ? undefined : body.shift(doc.titleStart)
+  root.children = root.children.filter((n) => !(n.type === 'heading' && n.position?.start.offset === titleStart))
   for (const node of root.children) {
     if (node.type !== 'heading') continue
     const section = sectionsAt.get(node.position?.start.offset ?? -1)

@@ -5,10 +5,9 @@ import {SopkitError} from '../core/errors.js'
 import {writeDocument} from '../scaffold/write.js'
 import type {RowPlan, RowResult} from './model.js'
 
-/** Write every planned document (unless `dryRun`) and turn each plan into the row's result. */
-export function applyImport(plans: readonly RowPlan[], options: {dryRun: boolean; cwd: string}): RowResult[] {
-  const show = (target: string) => path.relative(options.cwd, target) || target
-  return plans.map((plan) => resultOf(plan, options.dryRun, show))
+/** Write a planned document (unless `dryRun`) and turn the plan into the row's result. */
+export function applyRow(plan: RowPlan, options: {dryRun: boolean; cwd: string}): RowResult {
+  return resultOf(plan, options.dryRun, (target) => path.relative(options.cwd, target) || target)
 }
 
 function resultOf(plan: RowPlan, dryRun: boolean, show: (target: string) => string): RowResult {

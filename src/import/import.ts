@@ -1,13 +1,14 @@
 // `sopkit import` without the CLI: a parsed CSV table in, one result per row out
-// (read → map columns → plan each row → write, unless a dry run).
+// (read → map columns → plan a row → write it, unless a dry run → the next row).
+import {breathe} from '../core/breathe.js'
 import type {Config} from '../core/config.js'
 import type {Library} from '../core/library.js'
 import {mapColumns} from '../csv/columns.js'
 import type {CsvTable} from '../csv/read.js'
 import {type Template, findTemplate} from '../scaffold/templates.js'
-import {applyImport} from './apply.js'
+import {applyRow} from './apply.js'
 import {IMPORT_FIELDS} from './columns.js'
-import {type ImportResult, summarise} from './model.js'
+import {type ImportResult, type RowResult, summarise} from './model.js'
 import {type ImportOptions, planImport} from './plan.js'
 
 export interface ImportRequest extends ImportOptions {
@@ -23,8 +24,12 @@ export async function runImport(config: Config, library: Library, templates: rea
   // A wrong --type or --map is the user's command, not a row: exit 2 before any row is planned.
   findTemplate(templates, request.defaultType)
   const map = mapColumns(table.header, {specs: IMPORT_FIELDS, overrides: request.map})
-  const plans = await planImport(config, library, templates, {header: table.header, map, records: table.records}, request)
-  const rows = applyImport(plans, {dryRun: request.dryRun, cwd: request.cwd})
+  const rows: RowResult[] = []
+  for await (const plan of planImport(config, library, templates, {header: table.header, map, records: table.records}, request)) {
+    rows.push(applyRow(plan, {dryRun: request.dryRun, cwd: request.cwd}))
+    // A signal stops the import here, between two whole documents.
+    await breathe()
+  }
   const columns = IMPORT_FIELDS.flatMap(({field}) => {
     const index = map.indexOf.get(field)
     return index === undefined ? [] : [{field, column: table.header[index]!}]

@@ -1,11 +1,12 @@
 // Plan one document per CSV row through `sopkit new`'s own path: the same templates, answers
 // checks, taxonomy checks, path rules and self-check, called non-interactively. Nothing here writes;
-// each planned document joins an in-memory copy of the library, so later rows see earlier ones
-// (a row can make the variant of a baseline made a few rows above, and a repeated row is skipped).
+// each planned document joins one working copy of the library (added in O(1), never rebuilt), so
+// later rows see earlier ones (a row can make the variant of a baseline made a few rows above, and
+// a repeated row is skipped) and the work grows linearly with the rows.
 import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
-import {buildLibrary, type Family, type Library} from '../core/library.js'
+import {addDocument, buildLibrary, type Family, type Library} from '../core/library.js'
 import {relativeFile} from '../core/loader.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import type {CsvRecord} from '../csv/read.js'
@@ -39,17 +40,18 @@ const NO_PROMPTS: Asker = {
   market: () => Promise.reject(new Error('import asked for a market')),
 }
 
-/** Plan every row in order; a row's refusal never stops the rows after it. */
-export async function planImport(config: Config, library: Library, templates: readonly Template[], source: ImportSource,
-  options: ImportOptions): Promise<RowPlan[]> {
-  let working = library
-  const plans: RowPlan[] = []
+/**
+ * Plan every row in order, one at a time (the caller writes each before the next is planned, so
+ * memory holds one planned document, not the whole sheet); a row's refusal never stops the rows after it.
+ */
+export async function* planImport(config: Config, library: Library, templates: readonly Template[], source: ImportSource,
+  options: ImportOptions): AsyncGenerator<RowPlan> {
+  const working = buildLibrary(config, library.documents)
   for (const record of source.records) {
     const plan = await planRow(config, working, templates, source, record, options)
-    plans.push(plan)
-    if (plan.kind === 'create') working = await withPlanned(config, working, plan)
+    if (plan.kind === 'create') await addPlanned(config, working, plan)
+    yield plan
   }
-  return plans
 }
 
 async function planRow(config: Config, library: Library, templates: readonly Template[], source: ImportSource, record: CsvRecord,
@@ -123,9 +125,8 @@ function describeMissing(source: ImportSource, field: string): string {
   return index === undefined ? `${field} (no column holds it)` : `${field} (the ${source.header[index]} cell is empty)`
 }
 
-/** The library with a planned document in it, as if it had been written. */
-async function withPlanned(config: Config, library: Library, plan: Extract<RowPlan, {kind: 'create'}>): Promise<Library> {
+/** Add a planned document to the working library, as if it had been written (with its text: a later row may copy its body). */
+async function addPlanned(config: Config, library: Library, plan: Extract<RowPlan, {kind: 'create'}>): Promise<void> {
   const {target, content} = plan.planned
-  const doc = await SopDocument.parse(relativeFile(config.root, target), target, content)
-  return buildLibrary(config, [...library.documents, doc])
+  addDocument(library, await SopDocument.parse(relativeFile(config.root, target), target, content))
 }

@@ -6,6 +6,7 @@ import {didYouMean, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import type {CsvRecord, CsvTable} from '../csv/read.js'
 import {parseValue} from './metrics.js'
 import type {Breach, MetricsReport, Point, Problem, Series, Trend, Unmatched} from './model.js'
+import {periodOrder, readPeriod} from './periods.js'
 import {type MetricsTable, readMetricsTable} from './read.js'
 import {TargetReader, metricInfoFor} from './targets.js'
 
@@ -14,9 +15,9 @@ export interface ReportOptions {
   map: readonly string[]
 }
 
-/** Periods sort as people write them in order: 2026-01 < 2026-02 < 2026-10, 2026-Q1 < 2026-Q2, 2026-W9 < 2026-W10. */
+/** Periods in calendar order whatever their spelling: Jan 2026 < 2026-02 < 2026-Q2 < 2026-W40. */
 export function comparePeriods(a: string, b: string): number {
-  return a.localeCompare(b, 'en', {numeric: true, sensitivity: 'base'})
+  return periodOrder()(a, b)
 }
 
 export function buildReport(library: Library, table: CsvTable, options: ReportOptions): MetricsReport {
@@ -56,12 +57,13 @@ export function buildReport(library: Library, table: CsvTable, options: ReportOp
       s.points.push({period: keyed.period, value: parsed.value, written: cell, row: record.row})
     }
   }
-  const all = [...series.values()].map(finishSeries).sort(bySeries)
+  const byPeriod = periodOrder()
+  const all = [...series.values()].map((s) => finishSeries(s, byPeriod)).sort(bySeries)
   const breaches = all.flatMap(breachesOf)
   const allProblems = [...targets.problems, ...problems]
   return {
     metrics: table.file,
-    periods: [...new Set(all.flatMap((s) => s.points.map((p) => p.period)))].sort(comparePeriods),
+    periods: [...new Set(all.flatMap((s) => s.points.map((p) => p.period)))].sort(byPeriod),
     rows: metrics.records.length,
     metricColumns: metrics.columns.map((c) => c.metric),
     ignoredColumns: metrics.ignored,
@@ -89,7 +91,10 @@ function keysOf(metrics: MetricsTable, record: CsvRecord, problems: Problem[], s
   const period = (record.cells[metrics.keys.period] ?? '').trim()
   const empty = [['id', id], ['market', market], ['period', period]].filter(([, v]) => v === '').map(([k]) => k)
   if (empty.length > 0) return void problems.push({row: record.row, message: `no ${empty.join(', ')}: the row cannot be joined with a document`})
-  const key = [id, market, period].join('\u0000')
+  const reading = readPeriod(period)
+  if (reading && 'problem' in reading) return void problems.push({row: record.row, message: `period ${reading.problem}: the row is not used`})
+  // One period spelled two ways (2026-01, Jan 2026) is one period.
+  const key = [id, market, reading?.canonical ?? period].join('\u0000')
   const first = seen.get(key)
   if (first !== undefined) return void problems.push({row: record.row, message: `repeats row ${first} (${id}, ${market}, ${period}); its values are not used`})
   seen.set(key, record.row)
@@ -119,8 +124,8 @@ function resolveRow(library: Library, keys: RowKeys, row: number): (Resolution &
 }
 
 /** Points in period order, each judged against the target, and the latest-vs-previous trend. */
-function finishSeries(s: Series): Series {
-  const points = [...s.points].sort((a, b) => comparePeriods(a.period, b.period)).map((p) => judge(p, s))
+function finishSeries(s: Series, byPeriod: (a: string, b: string) => number): Series {
+  const points = [...s.points].sort((a, b) => byPeriod(a.period, b.period)).map((p) => judge(p, s))
   return {...s, points, trend: trendOf(points, s)}
 }
 

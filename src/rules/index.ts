@@ -7,6 +7,7 @@ import knownMarket from './known-market.js'
 import knownType from './known-type.js'
 import linksResolve from './links-resolve.js'
 import noDrift from './no-drift.js'
+import noNameCollision from './no-name-collision.js'
 import noYamlTyping from './no-yaml-typing.js'
 import requireCompliance from './require-compliance.js'
 import requireFields from './require-fields.js'
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   reviewOverdue,
   validOwner,
   uniqueVariant,
+  noNameCollision,
   variantHasBaseline,
   variantOutdated,
   versionBump,

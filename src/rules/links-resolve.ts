@@ -1,11 +1,11 @@
 // Relative links and images point at files inside the repo, and link anchors at headings that exist.
-import {existsSync} from 'node:fs'
+import {realpathSync} from 'node:fs'
 import path from 'node:path'
 import {headingAnchors} from '../core/anchors.js'
 import type {DocumentSummary} from '../core/document.js'
-import type {Library} from '../core/library.js'
+import {type Library, revisionOf} from '../core/library.js'
 import {isInside} from '../core/loader.js'
-import {mapFor, memo} from '../core/memo.js'
+import {memo} from '../core/memo.js'
 import {defineLibraryRule} from './rule.js'
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i
@@ -54,8 +54,15 @@ export default defineLibraryRule({
 
 type Resolved = 'outside' | 'missing' | {document?: DocumentSummary}
 
-/** Per library: folder → link path → what it resolves to. */
-const resolvedCache = new WeakMap<Library<DocumentSummary>, Map<string, Map<string, Resolved>>>()
+/** Per library (and its revision: a library `import` grows row by row): folder → link path → what it resolves to. */
+const resolvedCache = new WeakMap<Library<DocumentSummary>, {revision: number; byFolder: Map<string, Map<string, Resolved>>}>()
+
+function resolvedIn(library: Library<DocumentSummary>): Map<string, Map<string, Resolved>> {
+  const revision = revisionOf(library)
+  let cached = resolvedCache.get(library)
+  if (cached?.revision !== revision) resolvedCache.set(library, (cached = {revision, byFolder: new Map()}))
+  return cached.byFolder
+}
 
 /**
  * What a relative link's path points at: a document of the library, another existing file, or
@@ -65,10 +72,33 @@ function resolveLink(library: Library<DocumentSummary>, doc: DocumentSummary, ra
   const {root} = library.config
   // A leading slash means the repository root, as GitHub and GitLab render it.
   const base = rawPath.startsWith('/') ? root : path.dirname(doc.absPath)
-  return memo(memo(mapFor(resolvedCache, library), base, () => new Map<string, Resolved>()), rawPath, () => {
+  return memo(memo(resolvedIn(library), base, () => new Map<string, Resolved>()), rawPath, () => {
     const abs = path.join(base, safeDecode(rawPath))
-    return !isInside(root, abs) ? 'outside' : library.byPath.has(abs) || existsSync(abs) ? {document: library.byPath.get(abs)} : 'missing'
+    if (!isInside(root, abs) || inGitFolder(root, abs)) return 'outside'
+    const document = library.byPath.get(abs)
+    // A document the loader read is a real file inside the repo; anything else is checked where it really is.
+    if (document && !document.readProblem) return {document}
+    const real = realPath(abs)
+    if (real === undefined) return 'missing'
+    const realRoot = memo(realRoots, library, () => realPath(root) ?? root)
+    return !isInside(realRoot, real) || inGitFolder(realRoot, real) ? 'outside' : {document}
   })
+}
+
+const realRoots = new WeakMap<Library<DocumentSummary>, string>()
+
+/** Where a path really is, symlinks followed; undefined when nothing is there (or a link is broken). */
+function realPath(abs: string): string | undefined {
+  try {
+    return realpathSync.native(abs)
+  } catch {
+    return undefined
+  }
+}
+
+/** Git's own folder is not part of the repository's content, whatever the case of its name. */
+function inGitFolder(root: string, abs: string): boolean {
+  return path.relative(root, abs).split(path.sep).some((segment) => segment.toLowerCase() === '.git')
 }
 
 const anchorCache = new WeakMap<DocumentSummary, string[]>()

@@ -24,18 +24,22 @@ export default defineLibraryRule({
   },
 })
 
-const index = new WeakMap<Family<DocumentSummary>, Map<string, DocumentSummary[]>>()
+const index = new WeakMap<Family<DocumentSummary>, {size: number; byMarket: Map<string, DocumentSummary[]>}>()
 
 /**
  * The markets two or more of the family's documents list, each with those documents, baselines
- * first: built once per family, not per member. Most families have none.
+ * first: built once per family, not per member, and again only when the family grew or shrank
+ * (`import` adds documents to a library row by row). Most families have none.
  */
 function sharedMarkets(family: Family<DocumentSummary>): Map<string, DocumentSummary[]> {
-  return memo(index, family, () => {
-    const byMarket = new Map<string, DocumentSummary[]>()
-    for (const d of [...family.baselines, ...family.variants]) {
-      for (const market of new Set(d.meta.markets)) memo(byMarket, market, () => []).push(d)
-    }
-    return new Map([...byMarket].filter(([, docs]) => docs.length > 1))
-  })
+  const size = family.baselines.length + family.variants.length
+  const cached = index.get(family)
+  if (cached?.size === size) return cached.byMarket
+  const byMarket = new Map<string, DocumentSummary[]>()
+  for (const d of [...family.baselines, ...family.variants]) {
+    for (const market of new Set(d.meta.markets)) memo(byMarket, market, () => []).push(d)
+  }
+  const shared = new Map([...byMarket].filter(([, docs]) => docs.length > 1))
+  index.set(family, {size, byMarket: shared})
+  return shared
 }

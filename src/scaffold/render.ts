@@ -1,7 +1,8 @@
 // Renders a template body through the one locked-down handlebars engine (core/template-engine),
 // with every value flattened to one line of plain text.
 import {SopkitError, messageOf} from '../core/errors.js'
-import {TEMPLATE_HELPERS, compileTemplate} from '../core/template-engine.js'
+import {memo} from '../core/memo.js'
+import {TEMPLATE_HELPERS, type Template, compileTemplate} from '../core/template-engine.js'
 
 /** The values a body template can use: strings and lists of strings, nothing with behaviour. */
 export type TemplateData = Record<string, string | string[]>
@@ -14,6 +15,14 @@ export function plainText(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;')
 }
 
+const templates = new Map<string, Template>()
+
+/** A body compiled once however many documents it makes (`import` renders it for every row). */
+function compiled(body: string): Template {
+  // Values are already plain text: HTML escaping would put &amp; into Markdown.
+  return memo(templates, body, () => compileTemplate(body, {escape: false}))
+}
+
 /** Render `body` (from `file`, for messages) with `data`. Any template error names the file. */
 export function renderBody(file: string, body: string, data: TemplateData): string {
   const safe: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>
@@ -21,8 +30,7 @@ export function renderBody(file: string, body: string, data: TemplateData): stri
   // Strict mode names the data in its "not defined" message; a symbol is out of every template's reach.
   Object.defineProperty(safe, Symbol.toPrimitive, {value: () => 'the template data'})
   try {
-    // Values are already plain text: HTML escaping would put &amp; into Markdown.
-    return compileTemplate(body, {escape: false})(safe)
+    return compiled(body)(safe)
   } catch (error) {
     const allowed = `${Object.keys(data).join(', ')} and the ${TEMPLATE_HELPERS.join(', ')} helpers`
     throw new SopkitError('TEMPLATE_INVALID', `template ${file}: ${messageOf(error).split('\n')[0]}`,

@@ -6,7 +6,7 @@ import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import type {Finding} from '../core/finding.js'
-import {buildLibrary, type Library} from '../core/library.js'
+import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
 import {relativeFile} from '../core/loader.js'
 import {RULES} from '../rules/index.js'
 import type {PlannedDocument} from './plan.js'
@@ -14,11 +14,16 @@ import type {PlannedDocument} from './plan.js'
 /** The errors `sopkit check` would report for the planned document in this library. */
 export async function checkPlanned(config: Config, library: Library, planned: PlannedDocument, today: string): Promise<Finding[]> {
   const doc = await SopDocument.parse(relativeFile(config.root, planned.target), planned.target, planned.content)
-  const others = library.documents.filter((d) => d.absPath !== planned.target)
+  // A document replaced with --force is not its own rival; otherwise the candidate joins the
+  // library only while it is checked (O(1), so `import` stays linear in its rows).
+  const lintIn = library.byPath.has(planned.target) ? buildLibrary(config, library.documents.filter((d) => d.absPath !== planned.target)) : library
   const severities = resolveSeverities(RULES, config.rules, config.file ?? 'config', [])
-  return (await lintWhole(doc, buildLibrary(config, [...others, doc]), {rules: RULES, severities, today}))
-    .map((l) => l.finding)
-    .filter((f) => f.severity === 'error')
+  addDocument(lintIn, doc)
+  try {
+    return (await lintWhole(doc, lintIn, {rules: RULES, severities, today})).map((l) => l.finding).filter((f) => f.severity === 'error')
+  } finally {
+    removeLastDocument(lintIn, doc)
+  }
 }
 
 /** Refuse to write a document check would reject, naming the first finding and its mend. */

@@ -86,6 +86,10 @@ describe('every reading command on a library holding the whole corpus', () => {
     // Issue 19: a report never replaces a document, .git or a folder; one line, exit 2.
     ['check -o a document', ['check', '-o', 'sops/global/good.md'], [2]],
     ['ls -o .git/config', ['ls', '-o', '.git/config'], [2]],
+    ['diff --ref empty', ['diff', 'refund-escalation', '--market', 'DE', '--ref', ''], [2]],
+    ['diff --ref blank', ['diff', 'refund-escalation', '--market', 'DE', '--ref=  '], [2]],
+    ['diff --against empty', ['diff', 'refund-escalation', '--market', 'DE', '--against', ''], [2]],
+    ['check --changed-since empty', ['check', '--changed-since', ''], [2]],
   ])('%s', async (_, args, codes) => {
     const before = snapshot(repo)
     const started = Date.now()
@@ -101,6 +105,8 @@ describe('every reading command on a library holding the whole corpus', () => {
   it.each([
     ['export html', ['export', '--market', 'DE', '--format', 'html', '-o', 'out/de.html'], ['out/de.html']],
     ['export jsonl', ['export', '--market', 'GLOBAL', '--format', 'jsonl', '-o', 'out/global.jsonl'], ['out/global.jsonl']],
+    ['export html of the deep documents', ['export', '--market', 'GLOBAL', '--format', 'html', '-o', 'out/global.html'], ['out/global.html']],
+    ['export docx', ['export', '--market', 'GLOBAL', '--format', 'docx', '-o', 'out/global.docx'], ['out/global.docx']],
     ['export --market all', ['export', '--market', 'all', '--format', 'md', '-o', 'out/all'], undefined],
   ])('%s writes only its output', async (_, args, outputs) => {
     const before = snapshot(repo)
@@ -176,5 +182,37 @@ describe('templates with prototype lookups', () => {
     const r = await runSopkit(['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'], {cwd: repo})
     clean(r, [0, 2])
     expect(r.stdout).not.toMatch(/function|native code|\[object Object\]/)
+  })
+})
+
+describe('interrupted', () => {
+  it('SIGTERM during check --fix on 3,000 files stops within a second: no file written after it, none half-written', {timeout: 180_000}, async () => {
+    const {spawn} = await import('node:child_process')
+    const files: Record<string, string> = {}
+    const broken = (i: number) => doc({front: {id: `doc-${i}`}}).replace(/^version: .*$/m, 'version: 1.10')
+    for (let i = 0; i < 3000; i++) files[`sops/global/doc-${String(i).padStart(4, '0')}.md`] = broken(i)
+    const repo = tempRepo(files)
+    const dir = path.join(repo, 'sops/global')
+    const fixedNow = () => readdirSync(dir).filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('version: "1.10"')).length
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, '../../bin/run.js'), 'check', '--fix'], {cwd: repo, stdio: 'ignore'})
+    const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null; at: number}>((resolve) =>
+      child.on('exit', (code, signal) => resolve({code, signal, at: Date.now()})))
+    // Wait until fixing has begun, then stop it.
+    const deadline = Date.now() + 120_000
+    while (Date.now() < deadline && fixedNow() === 0) await new Promise((r) => setTimeout(r, 20))
+    const killedAt = Date.now()
+    child.kill('SIGTERM')
+    const end = await exited
+    expect(end.code).toBe(143)
+    expect(end.at - killedAt).toBeLessThan(5_000)
+    const names = readdirSync(dir)
+    expect(names.filter((n) => !n.endsWith('.md'))).toEqual([])
+    const fixed = names.filter((n) => readFileSync(path.join(dir, n), 'utf8').includes('version: "1.10"'))
+    expect(fixed.length).toBeGreaterThan(0)
+    expect(fixed.length).toBeLessThan(3000)
+    // Every file is whole: the original or the fixed document, and none changed after the signal (plus one write in flight).
+    for (const n of names) expect(readFileSync(path.join(dir, n), 'utf8')).toMatch(/^---\n[\s\S]*\n---\n# Refund escalation/)
+    const late = names.filter((n) => lstatSync(path.join(dir, n)).mtimeMs > killedAt + 250)
+    expect(late.length).toBeLessThanOrEqual(1)
   })
 })

@@ -1,6 +1,6 @@
 // The adversarial corpus: hostile documents, each with the finding `sopkit check` must give.
 // A payload that would run code writes a file named PWNED; its absence proves nothing ran.
-import {doc} from '../helpers/docs.js'
+import {SOP_BODY, doc} from '../helpers/docs.js'
 
 const PAYLOAD = 'require("fs").writeFileSync("PWNED", "x")'
 
@@ -17,7 +17,20 @@ const aliasBomb = (() => {
   return `---\n${lines.join('\n')}\n---\n# Bomb\n`
 })()
 
+/** Bodies nested far past what a recursive renderer survives: check reports them, export flattens them. */
+export const DEEP_BODIES: Array<{name: string; body: string}> = [
+  {name: 'deep-blockquote', body: `${'>'.repeat(50_000)} deep\n`},
+  {name: 'deep-blockquote-spaced', body: `${'> '.repeat(20_000)}deep\n`},
+  {name: 'deep-list-inline', body: `${'- '.repeat(20_000)}deep\n`},
+  {name: 'deep-list-indented', body: Array.from({length: 600}, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')},
+  {name: 'deep-mixed', body: `${'> 1. - '.repeat(6_000)}deep\n`},
+]
+
+const deep = (name: string, body: string): HostileDocument =>
+  ({name, content: doc({front: {id: name}, body: `${SOP_BODY}\n${body}\n`}), expect: ['valid-file:too-deep']})
+
 export const HOSTILE_DOCUMENTS: HostileDocument[] = [
+  ...DEEP_BODIES.map(({name, body}) => deep(name, body)),
   {name: 'engine-js', content: `---js\n{ id: (function(){ ${PAYLOAD}; return "x" })() }\n---\n# x\n`, expect: ['valid-front-matter:language']},
   {name: 'engine-javascript', content: `---javascript\nmodule.exports = (function(){ ${PAYLOAD}; return {} })()\n---\n# x\n`, expect: ['valid-front-matter:language']},
   {name: 'engine-coffee', content: `---coffee\nid: do -> ${PAYLOAD}\n---\n# x\n`, expect: ['valid-front-matter:language']},
@@ -37,6 +50,8 @@ export const HOSTILE_DOCUMENTS: HostileDocument[] = [
   {name: 'invalid-utf8', content: Buffer.concat([Buffer.from('---\nid: caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\n---\n')]), expect: ['valid-file:encoding']},
   {name: 'nul-bytes', content: Buffer.from('---\nid: a\u0000b\n---\n'), expect: ['valid-file:binary']},
   {name: 'crlf', content: doc({front: {id: 'crlf'}}).replaceAll('\n', '\r\n'), expect: []},
+  {name: 'lone-cr', content: doc({front: {id: 'lone-cr'}}).replaceAll('\n', '\r'), expect: ['valid-file:lone-cr']},
+  {name: 'lone-cr-mixed', content: doc({front: {id: 'lone-cr-mixed'}}).replace('\n#', '\r#'), expect: ['valid-file:lone-cr']},
   {name: 'empty', content: '', expect: ['valid-file:empty']},
   {name: 'huge', content: Buffer.alloc(50 * 1024 * 1024, 0x61), expect: ['valid-file:too-large']},
   {name: 'prototype-market', content: doc({front: {id: 'prototype-market', markets: ['constructor', 'toString']}}), expect: ['known-market:unknown', 'known-market:unknown']},

@@ -178,13 +178,13 @@ describe('the export generator mark, only where each format puts it', () => {
 
 describe('import after a failed row', () => {
   it('goes on: a file-system failure is that row\'s error, and the next row is written', async () => {
-    const {applyImport} = await import('../../src/import/apply.js')
+    const {applyRow} = await import('../../src/import/apply.js')
     const root = tempRepo({'blocker': 'a file where a folder should be\n'})
     const plan = (row: number, target: string) => ({row, line: row + 1, kind: 'create' as const, id: `id-${row}`, markets: ['GLOBAL'],
       planned: {target, content: '# x\n', front: {}, source: 'test'}})
     const long = path.join(root, 'sops', `${'a'.repeat(240)}.md`)
-    const results = applyImport([plan(1, path.join(root, 'blocker', 'x.md')), plan(2, long), plan(3, path.join(root, 'sops', 'ok.md'))],
-      {dryRun: false, cwd: root})
+    const results = [plan(1, path.join(root, 'blocker', 'x.md')), plan(2, long), plan(3, path.join(root, 'sops', 'ok.md'))]
+      .map((p) => applyRow(p, {dryRun: false, cwd: root}))
     expect(results.map((r) => r.action)).toEqual(['error', 'created', 'created'])
     expect(results[0]!.reason).toContain(path.join(root, 'blocker'))
     expect(readFileSync(long, 'utf8')).toBe('# x\n')

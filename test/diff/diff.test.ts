@@ -103,3 +103,38 @@ describe('diff --market M --against N', () => {
     expect(marketPair(library, family, 'SG', 'GLOBAL').classify).toBe(true)
   })
 })
+
+describe('word diffs of large sections', () => {
+  const wordsOf = (seed: string, count: number) => Array.from({length: count}, (_, i) => `${seed}${(i * 7919) % 100_003}`).join(' ')
+  const withProcedure = (text: string) => (b: string) => b.replace('Escalate to a team lead above USD 500.', text)
+
+  it('bounds the edit length: two 100 KB sections of different words fall back to a whole-section replacement, and say so', () => {
+    const before = wordsOf('alpha', 14_000)
+    const after = wordsOf('omega', 14_000)
+    expect(before.length).toBeGreaterThan(100_000)
+    const a = make(BASELINE.replace('Escalate to a team lead above USD 500.', before), 'sops/global/refund.md')
+    const b = make(variant({body: withProcedure(after)}))
+    const started = performance.now()
+    const d = diffDocuments(a, b, {classify: true, today})
+    // A bounded diff takes well under a second; the unbounded one took minutes.
+    expect(performance.now() - started).toBeLessThan(10_000)
+    const changed = d.sections.find((s) => s.kind === 'changed')!
+    expect(changed).toMatchObject({path: 'Procedure > Refund above limit', coarse: 'section'})
+    expect('words' in changed && changed.words.map((w) => w.type)).toEqual(['removed', 'added'])
+  })
+
+  it('falls back to lines when the words differ too much but most lines are shared', () => {
+    const lines = Array.from({length: 3000}, (_, i) => `Line ${i} ${wordsOf(`w${i}x`, 3)}`)
+    const changedLines = lines.map((l, i) => (i % 10 !== 0 ? l : `${l} plus ${wordsOf(`new${i}y`, 40)}`))
+    const a = make(BASELINE.replace('Escalate to a team lead above USD 500.', lines.join('\n')), 'sops/global/refund.md')
+    const b = make(variant({body: withProcedure(changedLines.join('\n'))}))
+    const changed = diffDocuments(a, b, {classify: false, today}).sections.find((s) => s.kind === 'changed')!
+    expect(changed).toMatchObject({coarse: 'lines'})
+    expect('words' in changed && changed.words.filter((w) => w.type === 'same').length).toBeGreaterThan(250)
+  })
+
+  it('keeps word diffs for ordinary edits', () => {
+    const changed = diff(variant({body: (b) => b.replace('USD 500', 'S$500')})).sections.find((s) => s.kind === 'changed')!
+    expect(changed).not.toHaveProperty('coarse')
+  })
+})

@@ -107,3 +107,38 @@ describe('comparePeriods', () => {
     expect(['2026-Q2', '2026-Q1'].sort(comparePeriods)).toEqual(['2026-Q1', '2026-Q2'])
   })
 })
+
+describe('periods in any spelling', () => {
+  it('sorts month names, quarters, halves, weeks and dates by the calendar, not the alphabet', () => {
+    expect(['Mar 2026', 'Jan 2026', 'Feb 2026', 'Dec 2025'].sort(comparePeriods)).toEqual(['Dec 2025', 'Jan 2026', 'Feb 2026', 'Mar 2026'])
+    expect(['March 2026', 'january 2026', 'FEBRUARY 2026'].sort(comparePeriods)).toEqual(['january 2026', 'FEBRUARY 2026', 'March 2026'])
+    expect(['Mar-26', 'Jan-26', 'Feb-26'].sort(comparePeriods)).toEqual(['Jan-26', 'Feb-26', 'Mar-26'])
+    expect(['Q2 2026', '2026-Q1', 'Q4 2025'].sort(comparePeriods)).toEqual(['Q4 2025', '2026-Q1', 'Q2 2026'])
+    expect(['2026-H2', 'H1 2026', '2025'].sort(comparePeriods)).toEqual(['2025', 'H1 2026', '2026-H2'])
+    expect(['2026-02-03', '2026-01-31', '3 Jan 2026', '2026/01/10'].sort(comparePeriods)).toEqual(['3 Jan 2026', '2026/01/10', '2026-01-31', '2026-02-03'])
+    expect(['2026-W10', '2026W2', '2025-W52'].sort(comparePeriods)).toEqual(['2025-W52', '2026W2', '2026-W10'])
+    expect(['02/2026', '2026-01', '12/2025'].sort(comparePeriods)).toEqual(['12/2025', '2026-01', '02/2026'])
+  })
+
+  it('reads ISO and named months the same in one report: the trend follows the calendar', async () => {
+    const report = await fixtureReport('id,market,period,csat\nrefund-escalation,SG,Jan 2026,4.7\nrefund-escalation,SG,Mar 2026,4.8\nrefund-escalation,SG,Feb 2026,4.1\n')
+    expect(report.periods).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026'])
+    const csat = report.series.find((s) => s.market === 'SG' && s.metric === 'csat')!
+    expect(csat.points.map((p) => p.period)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026'])
+    expect(csat.trend).toMatchObject({previousPeriod: 'Feb 2026', latestPeriod: 'Mar 2026', direction: 'up'})
+  })
+
+  it('refuses impossible dates, months, quarters and weeks as row problems, never as periods', async () => {
+    const rows = ['2026-02-30', '2026-13', '2026-Q5', '2026-W54', '2025-W53', 'Feb 30 2026', '2025-02-29', '31/04/2026']
+    const csv = ['id,market,period,csat', 'refund-escalation,SG,2026-01,4.7', ...rows.map((p) => `refund-escalation,SG,${p},4.1`)].join('\n')
+    const report = await fixtureReport(csv)
+    expect(report.periods).toEqual(['2026-01'])
+    expect(report.problems.map((p) => p.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10])
+    expect(report.problems[0]!.message).toMatch(/2026-02-30.*not a date/)
+  })
+
+  it('counts one period spelled two ways as a repeated row', async () => {
+    const report = await fixtureReport('id,market,period,csat\nrefund-escalation,SG,2026-01,4.7\nrefund-escalation,SG,Jan 2026,4.1\n')
+    expect(report.problems.map((p) => [p.row, p.message])).toEqual([[3, expect.stringMatching(/repeats row 2/)]])
+  })
+})

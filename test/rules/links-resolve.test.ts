@@ -1,3 +1,6 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {SOP_BODY} from '../helpers/docs.js'
 import {positionOf, lintFixture, ofRule, runFixture, sop} from './harness.js'
@@ -7,9 +10,9 @@ const RULE = 'links-resolve'
 const TARGET = sop({id: 'order-not-received', title: 'Order not received'}, {body: SOP_BODY.replace('# Refund escalation', '# Order not received')})
 
 /** Lint sops/global/doc.md (an SOP whose Escalation section says `line`) beside sops/global/target.md. */
-async function linkFindings(line: string, extraFiles: Record<string, string> = {}): Promise<{text: string; found: string[]}> {
+async function linkFindings(line: string, extraFiles: Record<string, string> = {}, symlinks: Record<string, string> = {}): Promise<{text: string; found: string[]}> {
   const text = sop({}, {body: `${SOP_BODY}\n${line}\n`})
-  const findings = ofRule(await lintFixture({'sops/global/doc.md': text, 'sops/global/target.md': TARGET, ...extraFiles}), RULE)
+  const findings = ofRule(await lintFixture({'sops/global/doc.md': text, 'sops/global/target.md': TARGET, ...extraFiles}, {symlinks}), RULE)
   return {text, found: findings.map((f) => `${f.file} ${f.messageId}@${f.line}:${f.column}`)}
 }
 
@@ -110,5 +113,30 @@ describe(RULE, () => {
   it('is an error', async () => {
     const findings = ofRule(await lintFixture({'sops/global/doc.md': sop({}, {body: `${SOP_BODY}\n[x](gone.md)\n`})}), RULE)
     expect(findings.map((f) => f.severity)).toEqual(['error'])
+  })
+
+  describe('resolves only to real files inside the repository', () => {
+    const outside = path.join(mkdtempSync(path.join(os.tmpdir(), 'sopkit-outside-')), 'secret.txt')
+    writeFileSync(outside, 'not the repo\n')
+
+    it('does not resolve an in-repo symlink to a file outside the repository', async () => {
+      const {text, found} = await linkFindings('See [notes](notes.txt) and [doc](secret.md).', {}, {'sops/global/notes.txt': outside, 'sops/global/secret.md': outside})
+      expect(found).toEqual([inDoc('outside', text, '[notes]'), inDoc('outside', text, '[doc]')])
+    })
+
+    it('does not resolve an image through a symlink that leaves the repository', async () => {
+      const {text, found} = await linkFindings('![logo](logo.png)', {}, {'sops/global/logo.png': outside})
+      expect(found).toEqual([inDoc('outside-image', text, '![logo]')])
+    })
+
+    it('never resolves a link into .git/, however it is spelled', async () => {
+      const line = 'See [config](../../.git/config), [root](/.git/HEAD) and [dotted](../.././.git/config).'
+      const {text, found} = await linkFindings(line, {'.git/config': '[core]\n', '.git/HEAD': 'ref: refs/heads/main\n'})
+      expect(found).toEqual([inDoc('outside', text, '[config]'), inDoc('outside', text, '[root]'), inDoc('outside', text, '[dotted]')])
+    })
+
+    it('follows a symlink that stays inside the repository', async () => {
+      expect((await linkFindings('See [alias](alias.md).', {}, {'sops/global/alias.md': 'target.md'})).found).toEqual([])
+    })
   })
 })

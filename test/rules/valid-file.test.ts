@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {SOP_BODY} from '../helpers/docs.js'
 import {brief, lintOne, lintRule, runFixture, sop} from './harness.js'
 
 const RULE = 'valid-file'
@@ -36,6 +37,27 @@ describe(RULE, () => {
   it('reads a UTF-8 file with a BOM, or with CRLF line ends, as a normal document', async () => {
     expect(await lintOne(`\ufeff${sop()}`)).toEqual([])
     expect(await lintOne(sop().replace(/\n/g, '\r\n'))).toEqual([])
+  })
+
+  it('reports lone-CR line ends (classic Mac OS) as such, not as a document without front matter', async () => {
+    const findings = await lintOne(sop().replace(/\n/g, '\r'))
+    expect(findings.map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual(['valid-file:lone-cr@1:1'])
+    expect(findings[0]!.message).toMatch(/lone CR/)
+  })
+
+  it('reports a lone CR among LF line ends, and reads a CR inside CRLF as a line end', async () => {
+    expect(brief(await lintRule(RULE, sop().replace('## Scope', 'Some\rtext\n\n## Scope')))).toEqual(['lone-cr@1:1'])
+    expect(await lintOne(sop().replace(/\n/g, '\r\n'))).toEqual([])
+  })
+
+  it('reports blockquotes and lists nested past the limit at the first such line, and nothing for ordinary nesting', async () => {
+    const deep = sop({}, {body: `${SOP_BODY}\nText.\n\n${'>'.repeat(5_000)} deep\n`})
+    const findings = await lintRule(RULE, deep)
+    expect(findings.map((f) => `${f.messageId}@${f.line}`)).toEqual([`too-deep@${deep.split('\n').findIndex((l) => l.startsWith('>>>')) + 1}`])
+    const indented = sop({}, {body: `${SOP_BODY}\n${Array.from({length: 100}, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')}\n`})
+    expect(brief(await lintRule(RULE, indented)).map((b) => b.split('@')[0])).toEqual(['too-deep'])
+    const ordinary = sop({}, {body: `${SOP_BODY}\n> quote\n> > nested quote\n\n- a\n  - b\n    - c\n      1. d\n`})
+    expect(await lintRule(RULE, ordinary)).toEqual([])
   })
 
   it('reports a file over maxFileSize, and accepts it under a larger limit', async () => {

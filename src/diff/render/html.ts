@@ -1,5 +1,5 @@
 // A self-contained HTML page in the one page shell (its CSP forbids scripts and requests): side by side, inline CSS.
-import type {DiffResult, DocumentDiff, DriftMatrix, SectionChange, WordChange} from '../model.js'
+import {type DiffResult, type DocumentDiff, type DriftMatrix, type SectionChange, type WordChange, coarseNote} from '../model.js'
 import {escapeHtml as esc} from '../../core/escape.js'
 import {htmlPage} from '../../core/html-page.js'
 import {defineDiffRenderer} from './renderer.js'
@@ -38,6 +38,8 @@ function sectionRow(s: SectionChange): string {
   if (s.kind === 'removed') return `<tr>${head}<td class="side"><del>${esc(s.text)}</del></td><td class="side"></td></tr>`
   const words = 'words' in s ? s.words : undefined
   if (!words) return `<tr>${head}<td class="side same" colspan="2">unchanged</td></tr>`
+  const note = coarseNote('coarse' in s ? s.coarse : undefined)
+  if (note) return `<tr>${head}<td class="side" colspan="2"><p><em>${esc(note)}</em></p></td></tr><tr><td></td><td class="side">${side(words, 'removed')}</td><td class="side">${side(words, 'added')}</td></tr>`
   return `<tr>${head}<td class="side">${side(words, 'removed')}</td><td class="side">${side(words, 'added')}</td></tr>`
 }
 

@@ -1,6 +1,6 @@
 // Markdown for a pull-request comment: tables GitHub renders, words struck through or bold.
 import {markdownCell as cell} from '../../core/escape.js'
-import type {DiffResult, DocumentDiff, DriftMatrix, WordChange} from '../model.js'
+import {type DiffResult, type DocumentDiff, type DriftMatrix, type WordChange, coarseNote} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
 import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSummary, withContext} from './summary.js'
 
@@ -25,7 +25,8 @@ function renderDiff(diff: DocumentDiff): string {
   for (const s of changes) out.push(`| ${cell(s.path)} | ${s.kind} | ${changeLabel(s)} |`)
   for (const s of changes) {
     if (!('words' in s) || !s.words) continue
-    out.push('', `<details><summary>${cell(s.path)}</summary>`, '', words(s.words), '', '</details>')
+    const note = coarseNote(s.coarse)
+    out.push('', `<details><summary>${cell(s.path)}</summary>`, '', ...(note ? [`*(${note})*`, ''] : []), words(s.words), '', '</details>')
   }
   return out.join('\n')
 }

@@ -1,6 +1,6 @@
 // Coloured terminal diff; readable without colour too ([-removed-] {+added+}, as git --word-diff=plain).
 import type {ChalkInstance} from 'chalk'
-import type {DocumentDiff, DriftMatrix, MatrixState, SectionChange} from '../model.js'
+import {type DocumentDiff, type DriftMatrix, type MatrixState, type SectionChange, coarseNote} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
 import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSummary, withContext} from './summary.js'
 
@@ -44,8 +44,9 @@ function sectionLines(s: SectionChange, width: number, c: ChalkInstance): string
   const head = `  ${MARK[s.kind]} ${s.path.padEnd(width)}  ${c.dim(s.kind)}${label ? `  ${paint(label)}` : ''}`
   const words = 'words' in s && s.words ? s.words : undefined
   if (!words) return [head]
+  const note = coarseNote('coarse' in s ? s.coarse : undefined)
   const body = withContext(words).map((w) => (w.type === 'added' ? c.green(`{+${w.text}+}`) : w.type === 'removed' ? c.red(`[-${w.text}-]`) : c.dim(w.text))).join('')
-  return [head, ...body.split('\n').filter((l) => l.trim() !== '').map((l) => `      ${l}`)]
+  return [head, ...(note ? [`      ${c.yellow(`(${note})`)}`] : []), ...body.split('\n').filter((l) => l.trim() !== '').map((l) => `      ${l}`)]
 }
 
 const PAINT: Record<MatrixState, (c: ChalkInstance) => (text: string) => string> = {
