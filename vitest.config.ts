@@ -1,7 +1,7 @@
 import {defineConfig} from 'vitest/config'
 
 /**
- * What needs a real outside world and minutes, not seconds: the npm tarball, headless Chromium,
+ * What needs a real outside world and minutes, not seconds: the npm tarball, real pre-commit, headless Chromium,
  * signals sent to a running CLI, a real docs corpus. `npm run test:slow` runs them; CI runs both.
  */
 const SLOW = [
@@ -9,6 +9,7 @@ const SLOW = [
   'test/export/browser.test.ts',
   'test/safety/interrupt.test.ts',
   'test/integrations/real-corpus.test.ts',
+  'test/integrations/pre-commit.test.ts',
 ]
 
 export default defineConfig({
