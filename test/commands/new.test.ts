@@ -68,7 +68,7 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     expect(no.text).toContain('markets: ["NO"]')
     expect(no.meta.compliance).toEqual(['GDPR'])
     const sg = loadDocument(config, path.join(repo, 'sops/SG/refund-escalation.md'))
-    expect(sg.meta).toMatchObject({compliance: ['PDPA'], based_on: '0.1.0', markets: ['SG'], title: 'Refund escalation (Singapore)'})
+    expect(sg.meta).toMatchObject({compliance: ['SG-PDPA'], based_on: '0.1.0', markets: ['SG'], title: 'Refund escalation (Singapore)'})
 
     expect(await errorsOf(repo)).toEqual([])
     const check = sopkit(['check'], {cwd: repo})
@@ -125,7 +125,7 @@ describe('interactive prompts on a real terminal', () => {
     const typed = sopkitPty(['new', '--from', 'refund-escalation'], repo, [['Market', 'Singap'], ['Singapore \\(SG\\)', KEY.enter]])
     expect(typed.failed).toBeNull()
     expect(typed.code).toBe(0)
-    expect(loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md')).meta).toMatchObject({based_on: '1.4.0', compliance: ['PDPA']})
+    expect(loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md')).meta).toMatchObject({based_on: '1.4.0', compliance: ['SG-PDPA']})
     expect(await errorsOf(repo)).toEqual([])
   })
 
@@ -177,7 +177,7 @@ describe('without a terminal', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/would write sops\/SG\/track-my-order.md \(dry run: nothing written\)/)
     expect(r.stdout).toMatch(/^---\nid: track-my-order\n/)
-    expect(r.stdout).toContain('compliance: [PDPA]')
+    expect(r.stdout).toContain('compliance: [SG-PDPA]')
     expect(snapshot(repo)).toEqual({})
   })
 
@@ -262,7 +262,7 @@ describe('refusals: exit 2, one clear line, nothing written or changed', () => {
   })
 
   it('--from for a market that already has a variant', () => {
-    refuses({...baseline, 'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'}})},
+    refuses({...baseline, 'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'}})},
       ['new', '--from', 'refund-escalation', '--market', 'SG'], /SG already has a variant of "refund-escalation": sops\/SG\/refund-escalation.md/)
   })
 
