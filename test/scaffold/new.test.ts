@@ -89,6 +89,19 @@ describe('every made document passes check with no errors', () => {
     expect(made.meta.compliance).toEqual([])
   })
 
+  it('a DE strategy for the ai-agent channel gets GDPR, the DSA and the AI Act (Art. 50, from 2026-08-02)', async () => {
+    const answers = {title: 'Agent rollout', markets: ['DE'], channels: ['ai-agent'], owner: '@cs'}
+    const {doc: made} = await make({}, {template: 'strategy', answers, today: '2026-08-02'})
+    expect(made.meta.compliance).toEqual(['GDPR', 'DSA', 'AI-ACT'])
+  })
+
+  it('US, SG, MY and TH documents carry each market its own law, and no California law for US', async () => {
+    for (const [market, tag] of [['US', undefined], ['US-CA', 'CCPA'], ['SG', 'SG-PDPA'], ['MY', 'MY-PDPA'], ['TH', 'TH-PDPA']] as const) {
+      const {doc: made} = await make({}, {template: 'policy', answers: {title: `Returns ${market}`, markets: [market], owner: '@cs'}})
+      expect(made.meta.compliance, market).toEqual(tag ? [tag] : [])
+    }
+  })
+
   it('a DE document gets GDPR, a payment-service one PSD2 too, and extra tags are kept', async () => {
     const {doc: made} = await make({}, {template: 'policy', answers: {title: 'Chargebacks', markets: ['DE'], topics: ['payment-services'], compliance: ['DSA'], owner: '@payments'}})
     expect(made.meta.compliance).toEqual(['GDPR', 'PSD2', 'DSA'])
