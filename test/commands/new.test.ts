@@ -63,7 +63,10 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     expect(variant.stdout).toMatch(/created sops\/SG\/refund-escalation.md/)
 
     const config = loadConfig(repo)
-    expect(loadDocument(config, path.join(repo, 'sops/DE/ai-agent-rollout.md')).meta.compliance).toEqual(['GDPR'])
+    // GDPR, the DSA for a bot contact point (Art. 12), and the AI Act once Art. 50 applies (2026-08-02).
+    const aiActApplies = new Date().toISOString().slice(0, 10) >= '2026-08-02'
+    expect(loadDocument(config, path.join(repo, 'sops/DE/ai-agent-rollout.md')).meta.compliance)
+      .toEqual(['GDPR', 'DSA', ...(aiActApplies ? ['AI-ACT'] : [])])
     const no = loadDocument(config, path.join(repo, 'sops/NO/seller-response-time.md'))
     expect(no.text).toContain('markets: ["NO"]')
     expect(no.meta.compliance).toEqual(['GDPR'])
@@ -87,14 +90,16 @@ describe('interactive prompts on a real terminal', () => {
       ['Id', KEY.enter],
       ['Channels', KEY.enter],
       ['Topics', KEY.enter],
-      ['GDPR — EU General Data Protection Regulation \\(2016/679\\) \\(required: GDPR applies in the EEA\\)', `${KEY.space}${KEY.enter}`],
+      ['GDPR — EU General Data Protection Regulation \\(Reg\\. 2016/679\\) \\(required: GDPR applies in the EEA', `${KEY.space}${KEY.enter}`],
       ['Owner', `not an owner${KEY.enter}`],
       ['neither an email address nor an @team handle', `${'\u007f'.repeat(12)}@de-cs${KEY.enter}`],
     ])
     expect(typed.failed).toBeNull()
     expect(typed.code).toBe(0)
     const made = loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/ruckerstattung-eskalation.md'))
-    expect(made.meta).toMatchObject({title: 'Rückerstattung & Eskalation', compliance: ['GDPR'], owner: '@de-cs', channels: ['chatbot', 'agent-assisted']})
+    expect(made.meta).toMatchObject({title: 'Rückerstattung & Eskalation', owner: '@de-cs', channels: ['chatbot', 'agent-assisted']})
+    // The chatbot channel adds the DSA (Art. 12) and, from 2026-08-02, the AI Act to GDPR.
+    expect(made.meta.compliance).toEqual(expect.arrayContaining(['GDPR', 'DSA']))
     expect(await errorsOf(repo)).toEqual([])
   })
 
