@@ -183,10 +183,10 @@ export const DEFAULT_REQUIREMENTS: Requirement[] = [
   })),
   {when: {market: ['CA-QC']}, require: {compliance: ['QC-LAW25']},
     reason: "Quebec's Law 25 governs personal information in Quebec, automated decisions included",
-    citation: 'Act respecting the protection of personal information in the private sector (CQLR c. P-39.1) ss.1, 12.1'},
+    citation: 'Private-sector personal information act (CQLR c. P-39.1) ss.1, 12.1'},
   {when: {region: ['EEA'], topic: PAYMENT_SERVICE_TOPICS}, require: {compliance: ['PSD2']},
-    reason: 'PSD2 binds payment service providers: unauthorised transactions, complaints answered within 15 business days, '
-      + 'SCA by the payer\'s provider',
+    reason: 'PSD2 binds payment service providers: unauthorised transactions, complaints answered within '
+      + '15 business days, SCA by the payer\'s provider',
     citation: 'Directive 2015/2366 Arts. 71–74, 97, 101'},
   {when: {market: ['GB'], topic: PAYMENT_SERVICE_TOPICS}, require: {compliance: ['UK-PSR']},
     reason: 'the UK Payment Services Regulations bind payment service providers in GB',
