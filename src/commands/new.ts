@@ -32,7 +32,7 @@ Nothing is overwritten without --force.`
     {description: 'Answer the questions', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'A GLOBAL SOP from flags only', command: '<%= config.bin %> <%= command.id %> sop --title "Refund escalation" --market GLOBAL --channel chatbot,agent-assisted --owner cs-ops@example.com'},
     {description: 'A strategy for Germany (GDPR is added)', command: '<%= config.bin %> <%= command.id %> strategy --title "AI agent rollout" --market DE --channel ai-agent --owner @cs-strategy --yes'},
-    {description: 'The Singapore variant of a baseline (PDPA and based_on set)', command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market SG'},
+    {description: 'The Singapore variant of a baseline (SG-PDPA and based_on set)', command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market SG'},
     {description: 'A Brazil overlay: only the sections BR changes, the rest follows the baseline', command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market BR --overlay --section "Procedure > Refund above limit"'},
     {description: 'See the file without writing it', command: '<%= config.bin %> <%= command.id %> policy --title "Seller response time" --market GLOBAL --owner @seller-ops --dry-run'},
   ]

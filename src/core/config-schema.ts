@@ -46,6 +46,8 @@ export const CONFIG_SCHEMA = {
         when: condition,
         require: {type: 'object', additionalProperties: false, required: ['compliance'], properties: {compliance: stringList}},
         reason: {type: 'string'},
+        citation: {type: 'string', description: 'The law and article that impose the requirement.'},
+        from: {type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'First day (YYYY-MM-DD) the requirement applies.'},
       }},
     },
     builtinRequirements: {type: 'boolean', description: 'false: only the requirements of this config apply (by default they add to the built-in ones).'},

@@ -108,7 +108,7 @@ interface UserConfig {
   path?: string
   maxFileSize?: number
   taxonomy?: Partial<Taxonomy>
-  requirements?: Array<{when: Record<string, string | string[]>; require: {compliance: string[]}; reason?: string}>
+  requirements?: Array<{when: Record<string, string | string[]>; require: {compliance: string[]}; reason?: string; citation?: string; from?: string}>
   builtinRequirements?: boolean
   types?: Record<string, Partial<DocumentType>>
   statuses?: string[]
@@ -193,7 +193,7 @@ function normaliseRequirement(r: NonNullable<UserConfig['requirements']>[number]
   for (const [key, value] of Object.entries(r.when)) {
     when[key as keyof RequirementCondition] = Array.isArray(value) ? value : [value]
   }
-  return {when, require: r.require, reason: r.reason}
+  return {when, require: r.require, reason: r.reason, citation: r.citation, from: r.from}
 }
 
 /** Every name a config refers to must exist in its own taxonomy. */

@@ -2,6 +2,7 @@
 import {distance} from 'fastest-levenshtein'
 import type {Requirement} from './catalogue.js'
 import type {Config, Taxonomy} from './config.js'
+import {todayUtc} from './dates.js'
 import {SopkitError} from './errors.js'
 import {mapFor, memo} from './memo.js'
 
@@ -78,6 +79,8 @@ export interface ApplicableFacts {
   channels: readonly string[]
   type?: string
   topics: readonly string[]
+  /** The run's date (YYYY-MM-DD): requirements with a later `from` do not apply yet. Today (UTC) by default. */
+  today?: string
 }
 
 export interface RequiredTag {
@@ -90,9 +93,10 @@ const byMarkets = new WeakMap<Config, Map<string, Requirement[]>>()
 /** The compliance tags the config requires of a document with these markets, channels, type and topics. */
 export function requiredCompliance(config: Config, facts: ApplicableFacts): RequiredTag[] {
   const out = new Map<string, string>()
+  const today = facts.today ?? todayUtc()
   for (const req of requirementsForMarkets(config, facts.markets)) {
-    if (!matchesOtherFacts(req, facts)) continue
-    for (const tag of req.require.compliance) if (!out.has(tag)) out.set(tag, req.reason ?? describe(req))
+    if (!matchesOtherFacts(req, facts) || (req.from !== undefined && req.from > today)) continue
+    for (const tag of req.require.compliance) if (!out.has(tag)) out.set(tag, reasonOf(req))
   }
   return [...out].map(([tag, reason]) => ({tag, reason}))
 }
@@ -129,6 +133,12 @@ const regionSets = new WeakMap<Taxonomy, Map<string, Set<string>>>()
 /** A region's markets as a set, built once per taxonomy (requirements test membership a lot). */
 function regionMarkets(taxonomy: Taxonomy, region: string): Set<string> {
   return memo(mapFor(regionSets, taxonomy), region, () => new Set(taxonomy.regions[region]?.markets ?? []))
+}
+
+/** The requirement's reason (or its conditions), with the law and article that impose it. */
+function reasonOf(req: Requirement): string {
+  const reason = req.reason ?? describe(req)
+  return req.citation ? `${reason} (${req.citation})` : reason
 }
 
 const descriptions = new WeakMap<Requirement, string>()

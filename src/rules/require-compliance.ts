@@ -9,9 +9,9 @@ export default defineRule({
   messages: {
     missing: {message: 'Missing compliance tag "{tag}": {reason}', mend: 'add {tag} to `compliance` once the document meets it'},
   },
-  check({doc, config, report}) {
+  check({doc, config, today, report}) {
     const {markets, channels, type, topics, compliance} = doc.meta
-    for (const {tag, reason} of requiredCompliance(config, {markets, channels, type, topics})) {
+    for (const {tag, reason} of requiredCompliance(config, {markets, channels, type, topics, today})) {
       if (compliance.includes(tag)) continue
       report({messageId: 'missing', data: {tag, reason}, at: {key: [doc.data.compliance === undefined ? 'markets' : 'compliance'], part: 'key'}})
     }

@@ -51,7 +51,9 @@ export interface PlannedDocument {
 }
 
 /** The compliance a document must carry, then any extra tags asked for. */
-export function complianceFor(config: Config, facts: {markets: string[]; channels: string[]; type: string; topics: string[]}, extra: readonly string[]): string[] {
+export function complianceFor(
+  config: Config, facts: {markets: string[]; channels: string[]; type: string; topics: string[]; today: string}, extra: readonly string[],
+): string[] {
   return unique([...requiredCompliance(config, facts).map((r) => r.tag), ...extra])
 }
 
@@ -64,7 +66,7 @@ export function firstStatus(config: Config): string {
 export function planDocument(config: Config, input: NewDocument, today: string, target?: string): PlannedDocument {
   const {template} = input
   const type = template.type
-  const compliance = complianceFor(config, {markets: input.markets, channels: input.channels, type, topics: input.topics}, input.compliance)
+  const compliance = complianceFor(config, {markets: input.markets, channels: input.channels, type, topics: input.topics, today}, input.compliance)
   const front: Record<string, unknown> = {
     id: input.id, title: input.title, type, version: FIRST_VERSION, status: input.status ?? firstStatus(config), owner: input.owner, markets: input.markets,
     channels: input.channels.length > 0 || config.types[type]?.fields.includes('channels') ? input.channels : undefined,
@@ -114,7 +116,7 @@ export function planVariant(config: Config, baseline: SopDocument, request: Vari
   const title = request.title ?? `${meta.title ?? meta.id} (${name})`
   const type = meta.type ?? 'sop'
   const channels = request.channels ?? meta.channels
-  const compliance = complianceFor(config, {markets: [market], channels, type, topics: meta.topics}, [...meta.compliance, ...(request.compliance ?? [])])
+  const compliance = complianceFor(config, {markets: [market], channels, type, topics: meta.topics, today}, [...meta.compliance, ...(request.compliance ?? [])])
   const front: Record<string, unknown> = {
     id: meta.id, title, type, version: meta.version, status: request.status ?? firstStatus(config), owner: request.owner ?? meta.owner, markets: [market],
     channels: channels.length > 0 ? channels : undefined, compliance, topics: meta.topics.length > 0 ? meta.topics : undefined,

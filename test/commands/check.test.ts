@@ -49,8 +49,8 @@ describe('sopkit check on a broken library', () => {
     'sops/global/overdue.md': doc({front: {id: 'overdue', review_by: '2020-01-01', effective: '2019-01-01'}}),
     'sops/global/order.md': doc({front: {id: 'order', effective: '2030-01-01', review_by: '2029-01-01'}}),
     'sops/DE/refund-copy.md': doc({front: {markets: ['DE'], compliance: ['GDPR'], based_on: '1.4.0'}}),
-    'sops/SG/orphan.md': doc({front: {id: 'orphan', markets: ['SG'], compliance: ['PDPA'], based_on: '1.0.0'}}),
-    'sops/SG/drift.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'}, body: '# Refund escalation (SG)\n\n## Purpose\n\nDifferent purpose.\n\n## Scope\n\nAll refunds.\n\n## Procedure\n\n1. Check the order.\n\n### Refund above limit\n\nEscalate to a team lead.\n\n## Escalation\n\nHand off to tier 2.\n'}),
+    'sops/SG/orphan.md': doc({front: {id: 'orphan', markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.0.0'}}),
+    'sops/SG/drift.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'}, body: '# Refund escalation (SG)\n\n## Purpose\n\nDifferent purpose.\n\n## Scope\n\nAll refunds.\n\n## Procedure\n\n1. Check the order.\n\n### Refund above limit\n\nEscalate to a team lead.\n\n## Escalation\n\nHand off to tier 2.\n'}),
     'sops/global/js.md': '---js\n{ id: (function () { require("fs").writeFileSync("PWNED", "x"); return "x" })() }\n---\n# x\n',
   })
   let json: CheckJson = {findings: [], summary: {errors: 0, warnings: 0}}

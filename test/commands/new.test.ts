@@ -63,12 +63,15 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     expect(variant.stdout).toMatch(/created sops\/SG\/refund-escalation.md/)
 
     const config = loadConfig(repo)
-    expect((await loadDocument(config, path.join(repo, 'sops/DE/ai-agent-rollout.md'))).meta.compliance).toEqual(['GDPR'])
+    // GDPR, the DSA for a bot contact point (Art. 12), and the AI Act once Art. 50 applies (2026-08-02).
+    const aiActApplies = new Date().toISOString().slice(0, 10) >= '2026-08-02'
+    expect((await loadDocument(config, path.join(repo, 'sops/DE/ai-agent-rollout.md'))).meta.compliance)
+      .toEqual(['GDPR', 'DSA', ...(aiActApplies ? ['AI-ACT'] : [])])
     const no = await loadDocument(config, path.join(repo, 'sops/NO/seller-response-time.md'))
     expect(no.text).toContain('markets: ["NO"]')
     expect(no.meta.compliance).toEqual(['GDPR'])
     const sg = await loadDocument(config, path.join(repo, 'sops/SG/refund-escalation.md'))
-    expect(sg.meta).toMatchObject({compliance: ['PDPA'], based_on: '0.1.0', markets: ['SG'], title: 'Refund escalation (Singapore)'})
+    expect(sg.meta).toMatchObject({compliance: ['SG-PDPA'], based_on: '0.1.0', markets: ['SG'], title: 'Refund escalation (Singapore)'})
 
     expect(await errorsOf(repo)).toEqual([])
     const check = await runSopkit(['check'], {cwd: repo})
@@ -87,14 +90,16 @@ describe('interactive prompts on a real terminal', () => {
       ['Id', KEY.enter],
       ['Channels', KEY.enter],
       ['Topics', KEY.enter],
-      ['GDPR — EU General Data Protection Regulation \\(2016/679\\) \\(required: GDPR applies in the EEA\\)', `${KEY.space}${KEY.enter}`],
+      ['GDPR — EU General Data Protection Regulation \\(Reg\\. 2016/679\\) \\(required: GDPR applies in the EEA', `${KEY.space}${KEY.enter}`],
       ['Owner', `not an owner${KEY.enter}`],
       ['neither an email address nor an @team handle', `${'\u007f'.repeat(12)}@de-cs${KEY.enter}`],
     ])
     expect(typed.failed).toBeNull()
     expect(typed.code).toBe(0)
     const made = await loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/ruckerstattung-eskalation.md'))
-    expect(made.meta).toMatchObject({title: 'Rückerstattung & Eskalation', compliance: ['GDPR'], owner: '@de-cs', channels: ['chatbot', 'agent-assisted']})
+    expect(made.meta).toMatchObject({title: 'Rückerstattung & Eskalation', owner: '@de-cs', channels: ['chatbot', 'agent-assisted']})
+    // The chatbot channel adds the DSA (Art. 12) and, from 2026-08-02, the AI Act to GDPR.
+    expect(made.meta.compliance).toEqual(expect.arrayContaining(['GDPR', 'DSA']))
     expect(await errorsOf(repo)).toEqual([])
   })
 
@@ -125,7 +130,7 @@ describe('interactive prompts on a real terminal', () => {
     const typed = sopkitPty(['new', '--from', 'refund-escalation'], repo, [['Market', 'Singap'], ['Singapore \\(SG\\)', KEY.enter]])
     expect(typed.failed).toBeNull()
     expect(typed.code).toBe(0)
-    expect((await loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md'))).meta).toMatchObject({based_on: '1.4.0', compliance: ['PDPA']})
+    expect((await loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md'))).meta).toMatchObject({based_on: '1.4.0', compliance: ['SG-PDPA']})
     expect(await errorsOf(repo)).toEqual([])
   })
 
@@ -177,7 +182,7 @@ describe('without a terminal', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/would write sops\/SG\/track-my-order.md \(dry run: nothing written\)/)
     expect(r.stdout).toMatch(/^---\nid: track-my-order\n/)
-    expect(r.stdout).toContain('compliance: [PDPA]')
+    expect(r.stdout).toContain('compliance: [SG-PDPA]')
     expect(snapshot(repo)).toEqual({})
   })
 
@@ -283,7 +288,7 @@ describe('refusals: exit 2, one clear line, nothing written or changed', () => {
   })
 
   it('--from for a market that already has a variant', async () => {
-    await refuses({...baseline, 'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'}})},
+    await refuses({...baseline, 'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'}})},
       ['new', '--from', 'refund-escalation', '--market', 'SG'], /SG already has a variant of "refund-escalation": sops\/SG\/refund-escalation.md/)
   })
 

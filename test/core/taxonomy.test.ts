@@ -14,7 +14,7 @@ describe('taxonomy', () => {
   })
 
   it('expands regions to their markets', () => {
-    expect(concreteMarkets(config.taxonomy, ['EU']).size).toBe(27)
+    expect(concreteMarkets(config.taxonomy, ['EU']).size).toBe(34)
     expect([...concreteMarkets(config.taxonomy, ['SG', 'GLOBAL'])]).toEqual(['SG'])
   })
 
@@ -37,16 +37,20 @@ describe('required compliance', () => {
 
   it('requires each market its own regime', () => {
     expect(tags(['GB'])).toEqual(['UK-GDPR'])
-    expect(tags(['SG', 'MY'])).toEqual(['PDPA'])
+    expect(tags(['SG', 'MY', 'TH'])).toEqual(['MY-PDPA', 'SG-PDPA', 'TH-PDPA'])
     expect(tags(['BR'])).toEqual(['LGPD'])
-    expect(tags(['US'])).toEqual(['CCPA'])
+    expect(tags(['US'])).toEqual([])
+    expect(tags(['US-CA'])).toEqual(['CCPA'])
+    expect(tags(['CA'])).toEqual(['PIPEDA'])
+    expect(tags(['CA-QC'])).toEqual(['PIPEDA', 'QC-LAW25'])
   })
 
-  it('adds PSD2 for EEA payments and the DSA for EU moderation', () => {
-    expect(tags(['DE'], {topics: ['payments']})).toEqual(['GDPR', 'PSD2'])
+  it('adds PSD2 for EEA payment services (never for refunds) and the DSA for EU moderation', () => {
+    expect(tags(['DE'], {topics: ['payment-services']})).toEqual(['GDPR', 'PSD2'])
+    expect(tags(['DE'], {topics: ['payments', 'refunds']})).toEqual(['EU-CRD', 'GDPR'])
     expect(tags(['NO'], {topics: ['moderation']})).toEqual(['GDPR'])
     expect(tags(['FR'], {topics: ['moderation']})).toEqual(['DSA', 'GDPR'])
-    expect(tags(['GB'], {topics: ['payments', 'moderation']})).toEqual(['UK-GDPR', 'UK-OSA', 'UK-PSR'])
+    expect(tags(['GB'], {topics: ['payment-services', 'moderation']})).toEqual(['UK-GDPR', 'UK-OSA', 'UK-PSR'])
   })
 
   it('requires nothing of a GLOBAL baseline', () => {

@@ -236,7 +236,7 @@ describe('cover and compliance appendix', () => {
 
   it('names a regime the market requires even when no document declares it', async () => {
     const p = await playbookOf({'sops/global/b.md': baseline('b')}, 'SG')
-    expect(p.compliance).toEqual([{tag: 'PDPA', name: expect.any(String), appliesToMarket: true, documents: []}])
+    expect(p.compliance).toEqual([{tag: 'SG-PDPA', name: expect.any(String), appliesToMarket: true, documents: []}])
   })
 
   it('carries market, name, date, count and a content hash of the inputs', async () => {

@@ -18,7 +18,7 @@ describe(RULE, () => {
   })
 
   it('offers to fix lower-case `sg` to "SG"', async () => {
-    const text = sop({markets: '[sg]', compliance: '[PDPA]'})
+    const text = sop({markets: '[sg]', compliance: '[SG-PDPA]'})
     const findings = await lintRule(RULE, text)
     expect(brief(findings)).toEqual(['unknown@8:11'])
     expect(findings[0]!).toMatchObject({fixable: true, severity: 'error'})
@@ -52,13 +52,13 @@ describe(RULE, () => {
   })
 
   it('points at the item it reports, and fixes only that item, when an empty item comes first', async () => {
-    const text = sop({markets: '["", sg]', compliance: '[PDPA]'})
+    const text = sop({markets: '["", sg]', compliance: '[SG-PDPA]'})
     const findings = await lintRule(RULE, text)
     expect(brief(findings)).toEqual(['unknown@8:15'])
     expect(findings[0]!.fixed).toBe(text.replace('markets: ["", sg]', 'markets: ["", "SG"]'))
   })
 
   it('adds no other finding to a sound regional document', async () => {
-    expect(await lintOne(sop({markets: '[EU]', compliance: '[GDPR]'}))).toEqual([])
+    expect(await lintOne(sop({markets: '[EU]', compliance: '[GDPR, DSA, AI-ACT]'}))).toEqual([])
   })
 })

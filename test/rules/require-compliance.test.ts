@@ -3,9 +3,9 @@ import {brief, lintRule, runFixture, sop} from './harness.js'
 
 const RULE = 'require-compliance'
 
-/** The tags this rule says are missing (taken from its data, via the mend that names them). */
+/** The findings of this rule on a document of a human channel (bots add AI and DSA duties, tested apart). */
 async function missing(fields: Record<string, string | null>, extra: string[] = [], config?: unknown): Promise<string[]> {
-  const findings = await lintRule(RULE, sop(fields, {extra}), {config})
+  const findings = await lintRule(RULE, sop({channels: '[agent-assisted]', ...fields}, {extra}), {config})
   return findings.map((f) => `${f.messageId}@${f.line}:${f.column}`)
 }
 
@@ -31,9 +31,10 @@ describe(RULE, () => {
     expect(await missing({markets: '[GB]', compliance: '[UK-GDPR]'})).toEqual([])
   })
 
-  it('requires PSD2 of a payments document in DE', async () => {
-    expect(await missing({markets: '[DE]', compliance: '[GDPR]'}, ['topics: [payments]'])).toEqual(['missing@10:1'])
-    expect(await missing({markets: '[DE]', compliance: '[GDPR, PSD2]'}, ['topics: [payments]'])).toEqual([])
+  it('requires PSD2 of a payment-service document in DE, and not of a refund one', async () => {
+    expect(await missing({markets: '[DE]', compliance: '[GDPR]'}, ['topics: [payment-services]'])).toEqual(['missing@10:1'])
+    expect(await missing({markets: '[DE]', compliance: '[GDPR, PSD2]'}, ['topics: [payment-services]'])).toEqual([])
+    expect(await missing({markets: '[DE]', compliance: '[GDPR, EU-CRD]'}, ['topics: [refunds]'])).toEqual([])
   })
 
   it('requires DSA of a moderation document in FR', async () => {
@@ -69,8 +70,23 @@ describe(RULE, () => {
   })
 
   it('is an error', async () => {
-    const findings = await lintRule(RULE, sop({markets: '[DE]'}))
+    const findings = await lintRule(RULE, sop({markets: '[DE]', channels: '[email]'}))
     expect(brief(findings)).toEqual(['missing@10:1'])
     expect(findings[0]!.severity).toBe('error')
+  })
+})
+
+describe(`${RULE}: AI disclosure has a start date`, () => {
+  const bot = (today: string) => lintRule(RULE, sop({markets: '[DE]', channels: '[ai-agent]', compliance: '[GDPR, DSA]'}), {today})
+
+  it('does not require the AI Act of a DE bot document before 2 August 2026 (Reg. 2024/1689 Art. 113)', async () => {
+    expect(brief(await bot('2026-08-01'))).toEqual([])
+  })
+
+  it('requires it from that day, citing Art. 50', async () => {
+    const findings = await bot('2026-08-02')
+    expect(brief(findings)).toEqual(['missing@10:1'])
+    expect(findings[0]!.message).toContain('AI-ACT')
+    expect(findings[0]!.message).toContain('Art. 50')
   })
 })

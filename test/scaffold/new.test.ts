@@ -91,8 +91,21 @@ describe('every made document passes check with no errors', () => {
     expect(made.meta.compliance).toEqual([])
   })
 
-  it('a DE document gets GDPR, a payments one PSD2 too, and extra tags are kept', async () => {
-    const {doc: made} = await make({}, {template: 'policy', answers: {title: 'Chargebacks', markets: ['DE'], topics: ['payments'], compliance: ['DSA'], owner: '@payments'}})
+  it('a DE strategy for the ai-agent channel gets GDPR, the DSA and the AI Act (Art. 50, from 2026-08-02)', async () => {
+    const answers = {title: 'Agent rollout', markets: ['DE'], channels: ['ai-agent'], owner: '@cs'}
+    const {doc: made} = await make({}, {template: 'strategy', answers, today: '2026-08-02'})
+    expect(made.meta.compliance).toEqual(['GDPR', 'DSA', 'AI-ACT'])
+  })
+
+  it('US, SG, MY and TH documents carry each market its own law, and no California law for US', async () => {
+    for (const [market, tag] of [['US', undefined], ['US-CA', 'CCPA'], ['SG', 'SG-PDPA'], ['MY', 'MY-PDPA'], ['TH', 'TH-PDPA']] as const) {
+      const {doc: made} = await make({}, {template: 'policy', answers: {title: `Returns ${market}`, markets: [market], owner: '@cs'}})
+      expect(made.meta.compliance, market).toEqual(tag ? [tag] : [])
+    }
+  })
+
+  it('a DE document gets GDPR, a payment-service one PSD2 too, and extra tags are kept', async () => {
+    const {doc: made} = await make({}, {template: 'policy', answers: {title: 'Chargebacks', markets: ['DE'], topics: ['payment-services'], compliance: ['DSA'], owner: '@payments'}})
     expect(made.meta.compliance).toEqual(['GDPR', 'PSD2', 'DSA'])
     expect(made.file).toBe('sops/DE/chargebacks.md')
   })
@@ -117,7 +130,7 @@ describe('every made document passes check with no errors', () => {
       'templates/memo.md.hbs': '---\nfields: [title, owner]\ndefaults: {audience: agents, markets: [SG]}\n---\n# {{title}}\n\n## Body\n\nFor {{marketList}}.\n',
     }, {template: 'memo', yes: true, answers: {title: 'Peak season', owner: '@sea'}})
     expect(made.data.audience).toBe('agents')
-    expect(made.meta.compliance).toEqual(['PDPA'])
+    expect(made.meta.compliance).toEqual(['SG-PDPA'])
     expect(made.body).toContain('For Singapore (SG).')
   })
 })
@@ -135,7 +148,7 @@ describe('interactive answers (scripted asker)', () => {
     }
     const {doc: made} = await make({}, {interactive: true, answers: {owner: '@sea'}}, asker)
     expect(asked).toEqual(['markets', 'title', 'id', 'channels', 'topics', 'compliance'])
-    expect(made.meta).toMatchObject({type: 'strategy', id: 'chatbot-coverage', markets: ['SG'], compliance: ['PDPA']})
+    expect(made.meta).toMatchObject({type: 'strategy', id: 'chatbot-coverage', markets: ['SG'], compliance: ['SG-PDPA']})
   })
 })
 
@@ -145,7 +158,7 @@ describe('market variants (--from)', () => {
     const base = await loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund-escalation.md'))
     expect(made.file).toBe('sops/SG/refund-escalation.md')
     expect(made.meta).toMatchObject({id: 'refund-escalation', title: 'Refund escalation (Singapore)', markets: ['SG'], based_on: '1.4.0',
-      version: '1.4.0', compliance: ['PDPA'], status: 'draft', owner: base.meta.owner, channels: base.meta.channels})
+      version: '1.4.0', compliance: ['SG-PDPA'], status: 'draft', owner: base.meta.owner, channels: base.meta.channels})
     expect(made.body).toBe(base.body.replace('# Refund escalation', '# Refund escalation (Singapore)'))
   })
 
@@ -193,7 +206,9 @@ describe('market variants (--from)', () => {
 
   it('a region variant and a given title and owner', async () => {
     const {doc: made} = await make(baseline, {from: 'refund-escalation', answers: {markets: ['EU'], title: 'Refunds in the EU', owner: '@eu'}})
-    expect(made.meta).toMatchObject({title: 'Refunds in the EU', owner: '@eu', markets: ['EU'], compliance: ['GDPR']})
+    expect(made.meta).toMatchObject({title: 'Refunds in the EU', owner: '@eu', markets: ['EU']})
+    // The baseline's chatbot channel adds the DSA (and the AI Act from 2026-08-02) to GDPR.
+    expect(made.meta.compliance).toEqual(expect.arrayContaining(['GDPR', 'DSA']))
   })
 
   it.each([
@@ -211,7 +226,7 @@ describe('market variants (--from)', () => {
   it('refuse a market that already has a variant, and a family without a baseline', async () => {
     const {config, library, templates, repo} = await setup({
       ...baseline,
-      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'}}),
+      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'}}),
       'sops/DE/orphan.md': doc({front: {id: 'orphan', markets: ['DE'], compliance: ['GDPR']}}),
     })
     const run = (req: Partial<NewRequest>) => prepareNew(config, library, templates, request({cwd: repo, ...req}), noAsker)
@@ -260,7 +275,7 @@ describe('refusals', () => {
   })
 
   it('the missing baseline of a family with only variants may be made', async () => {
-    const {config, library, templates, repo} = await setup({'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA']}})})
+    const {config, library, templates, repo} = await setup({'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA']}})})
     const planned = await prepareNew(config, library, templates, request({cwd: repo, template: 'sop', answers: flags}), noAsker)
     expect(planned.target).toBe(path.join(repo, 'sops/global/refund-escalation.md'))
   })

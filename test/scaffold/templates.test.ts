@@ -13,7 +13,7 @@ const config = loadConfig(tempRepo())
 beforeAll(() => loadMarkdownParser())
 const data = {title: 'Refund escalation', id: 'refund-escalation', type: 'sop', owner: 'a@b.co', version: '0.1.0', status: 'draft',
   effective: '2026-01-01', review_by: '2026-07-01', markets: ['SG'], marketList: 'Singapore (SG)', channels: ['chatbot'],
-  channelList: 'Chatbot', compliance: ['PDPA'], complianceList: 'PDPA', topics: [], topicList: ''}
+  channelList: 'Chatbot', compliance: ['SG-PDPA'], complianceList: 'SG-PDPA', topics: [], topicList: ''}
 
 describe('built-in templates', () => {
   const builtins = listTemplates(config)
