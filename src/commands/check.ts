@@ -57,8 +57,8 @@ export default class Check extends BaseCommand {
     const result = await runCheck({
       config, cwd: process.cwd(), paths: argv as string[], ruleFlags: flags.rule, fix: flags.fix,
       changedSince: flags['changed-since'], shard: flags.shard === undefined ? undefined : parseShard(flags.shard), cache: flags['cache-location'] ?? flags.cache, suppressions: flags.suppressions,
-      suppressAll: flags['suppress-all'], version: this.config.version, onProgress: (done, total) => progress.update(done, total),
-    }).finally(() => progress.done())
+      suppressAll: flags['suppress-all'], version: this.config.version, onProgress: (done, total) => { progress.update(done, total) },
+    }).finally(() => { progress.done() })
     const root = reportRoot(config.root)
     const shown = relocate(result, config.root, root)
     const counts = countFindings(result.findings)
@@ -66,7 +66,7 @@ export default class Check extends BaseCommand {
     if (counts.errorCount > 0 || tooManyWarnings) process.exitCode = 1
     const color = flags.output ? makeChalk(0) : this.color
     const text = format.format({result: shown, rules: RULES, color, root, version: this.config.version})
-    writeReport(text, flags.output, (report) => this.log(report), config)
+    writeReport(text, flags.output, (report) => { this.log(report) }, config)
     this.reportSideEffects(shown, tooManyWarnings, flags)
     const summaryFile = process.env.GITHUB_STEP_SUMMARY
     if (format.name === 'github' && summaryFile) appendFileSync(summaryFile, stepSummary(shown))

@@ -41,7 +41,7 @@ and region code the documents name, or those given with --market.`
     const markets = marketFilter(config, listValues(flags.market))
     const coverage = buildCoverage(await loadLibrary(config), {markets, types})
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(renderer.coverage!(coverage, {color}), flags.output, (text) => this.log(text), config)
+    writeReport(renderer.coverage!(coverage, {color}), flags.output, (text) => { this.log(text) }, config)
     return coverage
   }
 }

@@ -56,7 +56,7 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
     const today = dateFlag(flags.date)
     const result = args.other ? await this.filesResult(config, args.target, args.other, today) : await this.familyResult(config, args.target, flags, today)
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(renderer.render(result, {color}), flags.output, (text) => this.log(text), config)
+    writeReport(renderer.render(result, {color}), flags.output, (text) => { this.log(text) }, config)
     if (flags['exit-code'] && hasDifferences(result)) process.exitCode = 1
     return result
   }

@@ -54,7 +54,7 @@ only when an earlier export made it; anything else needs --force.`
         channels: listValues(flags.channel), types: listValues(flags.type),
         statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES, date: exportDate(flags.date), output: flags.output, force: flags.force,
         shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
-        env: process.env, onProgress: (label, done, total) => progress.update(done, total, label),
+        env: process.env, onProgress: (label, done, total) => { progress.update(done, total, label) },
       })
       progress.done()
       if (stdout !== undefined) process.stdout.write(stdout)
@@ -67,7 +67,10 @@ only when an earlier export made it; anything else needs --force.`
 
   /** One line per file; on stderr when the playbook itself went to stdout. */
   private report(result: ExportResult, toStderr: boolean): void {
-    const say = (line: string) => (toStderr ? this.logToStderr(line) : this.log(line))
+    const say = (line: string) => {
+      if (toStderr) this.logToStderr(line)
+      else this.log(line)
+    }
     for (const f of result.files) {
       const notes = [`${f.documents} document${f.documents === 1 ? '' : 's'}`]
       if (f.outsideLinks > 0) notes.push(`${f.outsideLinks} link${f.outsideLinks === 1 ? '' : 's'} to documents outside the playbook, shown as text`)

@@ -32,8 +32,8 @@ be read as CSV.`
   static flags = {
     map: Flags.string({description: 'Column=field pairs, comma-separated (fields: title, id, type, markets, channels, compliance, topics, owner, status; - ignores a column).', multiple: true}),
     type: Flags.string({description: 'Template for rows without a Type cell.', default: 'sop'}),
-    yes: Flags.boolean({char: 'y', description: 'Take `sopkit new --yes` defaults for empty cells: GLOBAL for the market, the template\'s channels.'}),
-    'dry-run': Flags.boolean({description: 'Plan and check every row; write nothing.'}),
+    yes: Flags.boolean({char: 'y', default: false, description: 'Take `sopkit new --yes` defaults for empty cells: GLOBAL for the market, the template\'s channels.'}),
+    'dry-run': Flags.boolean({default: false, description: 'Plan and check every row; write nothing.'}),
     delimiter: Flags.string({description: 'Cell delimiter (default: the most frequent of , ; and tab in the header line).'}),
   }
 
@@ -43,7 +43,7 @@ be read as CSV.`
     const table = readCsvFile(args.csv, {delimiter: delimiterOption(flags.delimiter)})
     const library = await loadLibrary(config)
     const result = await runImport(config, library, listTemplates(config), table, {
-      map: flags.map ?? [], defaultType: flags.type, yes: Boolean(flags.yes), today: todayUtc(), dryRun: Boolean(flags['dry-run']), cwd: process.cwd(),
+      map: flags.map ?? [], defaultType: flags.type, yes: flags.yes, today: todayUtc(), dryRun: flags['dry-run'], cwd: process.cwd(),
     })
     this.log(renderImport(result, this.color))
     if (result.summary.errors > 0) process.exitCode = 1

@@ -50,7 +50,7 @@ values. --market M lists what applies to M: documents for M itself, for a region
     })
     const inventory = buildInventory(await loadLibrary(config), filters, today)
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(renderer.ls!(inventory, {color}), flags.output, (text) => this.log(text), config)
+    writeReport(renderer.ls!(inventory, {color}), flags.output, (text) => { this.log(text) }, config)
     return inventory
   }
 }

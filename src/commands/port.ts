@@ -37,6 +37,11 @@ Exit code 1 while conflicts remain (or a variant --all found cannot be ported), 
       dryRun: flags['dry-run'], today: dateFlag(flags.date)})
     this.log(renderPort(result, this.color))
     if (result.skipped.length > 0 || result.plans.some((p) => p.conflicts.length > 0)) process.exitCode = 1
-    return {...result, plans: result.plans.map(({text: _text, ...plan}) => plan)}
+    // The JSON result leaves out each plan's new text (it is what got written).
+    return {...result, plans: result.plans.map((p) => {
+      const plan = {...p}
+      delete plan.text
+      return plan
+    })}
   }
 }

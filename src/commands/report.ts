@@ -45,7 +45,7 @@ target was missed.`
     const table = readCsvFile(flags.metrics, {delimiter: delimiterOption(flags.delimiter)})
     const report = buildReport(await loadLibrary(config), table, {map: flags.map ?? []})
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(renderer.render(report, {color}), flags.output, (text) => this.log(text), config)
+    writeReport(renderer.render(report, {color}), flags.output, (text) => { this.log(text) }, config)
     if (flags['fail-on'] === 'breach' && report.breaches.length > 0) process.exitCode = 1
     return report
   }

@@ -79,6 +79,7 @@ function firstInvalidLine(bytes: Uint8Array): number {
 export function delimiterOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   if (value === 'tab' || value === '\\t') return '\t'
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counting code points is the intent: one delimiter character, whatever its UTF-16 length
   if ([...value].length !== 1 || /[\r\n"]/.test(value)) {
     throw new SopkitError('USAGE', `--delimiter "${value}": expected one character`, 'pass --delimiter ";" (or tab), or leave it out to detect it from the header line')
   }

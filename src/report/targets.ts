@@ -44,7 +44,8 @@ export class TargetReader {
       if (!info || raw === null || raw === undefined) continue
       const parsed = parseValue(raw, info.kind)
       if ('problem' in parsed) this.problems.push({file: doc.file, column: `targets.${metric}`, message: `target ${parsed.problem}`})
-      else found.set(metric, {value: parsed.value, written: String(raw), direction: info.direction})
+      // parseValue reads only a number or a string.
+      else found.set(metric, {value: parsed.value, written: typeof raw === 'string' ? raw : (raw as number).toString(), direction: info.direction})
     }
     this.cache.set(doc, found)
     return found

@@ -67,7 +67,7 @@ export function normalise(answers: Answers): Answers {
   if (out.title !== undefined) out.title = oneLine(out.title)
   if (out.owner !== undefined) out.owner = oneLine(out.owner)
   if (out.id !== undefined) out.id = out.id.trim()
-  for (const key of ['markets', 'channels', 'topics', 'compliance'] as const) if (out[key]) out[key] = unique(out[key]!.map(oneLine))
+  for (const key of ['markets', 'channels', 'topics', 'compliance'] as const) if (out[key]) out[key] = unique(out[key].map(oneLine))
   return out
 }
 
@@ -117,7 +117,7 @@ export function checkAnswers(ctx: AnswerContext, answers: Answers): void {
 /** Answers over defaults, checked once more as a whole (a derived id can collide too). */
 export function completeAnswers(ctx: AnswerContext, template: Template, answers: Answers): NewDocument {
   const defaults = defaultsFor(template, answers)
-  const pick = (f: 'markets' | 'channels' | 'topics' | 'compliance') => (answers[f] !== undefined ? answers[f]! : defaults[f]!)
+  const pick = (f: 'markets' | 'channels' | 'topics' | 'compliance') => (answers[f] !== undefined ? answers[f] : defaults[f]!)
   const complete = normalise({
     title: answers.title, id: answers.id ?? defaults.id, owner: answers.owner ?? defaults.owner,
     markets: pick('markets'), channels: pick('channels'), topics: pick('topics'), compliance: pick('compliance'),

@@ -61,7 +61,7 @@ export function initialConfigText(): string {
   const doc: Document = new Document(data, {compat: 'yaml-1.1'})
   doc.commentBefore = HEADER
   const comment = (map: YAMLMap, prefix: string) => {
-    for (const pair of map.items as Pair[]) {
+    for (const pair of map.items) {
       const key = pair.key as Scalar
       const text = COMMENTS[`${prefix}${String(key.value)}`] ?? (prefix === '' && key.value === 'requirements' ? requirementsComment() : undefined)
       if (text === undefined) continue

@@ -1,6 +1,5 @@
 // Front matter is data serialised by the YAML library, never text pasted into a template: a
 // title cannot add keys, and YAML 1.1 readers still see "NO", "on" and dates as text.
-import type {Scalar} from 'yaml'
 import {yaml} from '../core/front-matter.js'
 
 /** Fields written first, in this order; any other key follows in the order given. */
@@ -20,7 +19,7 @@ export function stringifyFrontMatter(front: Record<string, unknown>): string {
       if (node.items.every((item) => isScalar(item))) node.flow = true
     },
     Pair(_, pair) {
-      if (isScalar(pair.key) && QUOTED.has(String(pair.key.value)) && isScalar(pair.value)) (pair.value as Scalar).type = 'QUOTE_DOUBLE'
+      if (isScalar(pair.key) && QUOTED.has(String(pair.key.value)) && isScalar(pair.value)) pair.value.type = 'QUOTE_DOUBLE'
       if (isSeq(pair.value) && pair.value.items.length === 0) pair.value.flow = true
     },
   })

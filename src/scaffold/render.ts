@@ -12,6 +12,7 @@ export type TemplateData = Record<string, string | string[]>
  * body, and `<script>` stays text. Markdown characters are kept: a title may say "Q&A".
  */
 export function plainText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters must not reach the Markdown body
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;')
 }
 

@@ -105,7 +105,7 @@ function readMetadata(template: Template, meta: Record<string, unknown>): string
   if (type !== undefined && typeof type !== 'string') return 'metadata: type must be text'
   if (fields !== undefined) {
     if (!Array.isArray(fields)) return 'metadata: fields must be a list'
-    const unknown = fields.find((f) => !(ASKABLE_FIELDS as readonly unknown[]).includes(f))
+    const unknown: unknown = fields.find((f) => !(ASKABLE_FIELDS as readonly unknown[]).includes(f))
     if (unknown !== undefined) return `metadata: unknown field "${String(unknown)}", expected some of ${ASKABLE_FIELDS.join(', ')}`
     template.fields = ASKABLE_FIELDS.filter((f) => fields.includes(f))
   }

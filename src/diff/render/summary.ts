@@ -52,7 +52,9 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'string') return value
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(formatValue).join(', ')
   if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join('; ')
-  return String(value)
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || typeof value === 'symbol') return String(value)
+  // Only a function is left (never parsed from a file): it reads as itself.
+  return typeof value === 'function' ? value.toString() : ''
 }
 
 export interface FieldRow {

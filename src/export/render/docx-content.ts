@@ -2,6 +2,7 @@
 // digits and underscores, so playbook anchors map to `bm1`, `bm2` ... in first-use order.
 import {memo} from '../../core/memo.js'
 import type {AnchoredData} from '../markdown.js'
+import type {IRunOptions} from 'docx'
 import type {BlockContent, DefinitionContent, List, ListItem, PhrasingContent, Root, RootContent, Table as MdTable} from 'mdast'
 
 /** The docx module, imported by the renderer on first use (it is large). */
@@ -82,7 +83,7 @@ export class DocxWriter {
         return [new Paragraph({border: {bottom: {style: 'single' as never, size: 6, color: 'D1D9E0', space: 1}}, children: []})]
       case 'footnoteDefinition':
         return node.children.flatMap((c, i) => (i === 0 && c.type === 'paragraph'
-          ? [new Paragraph({children: [new TextRun({text: `[${node.label ?? node.identifier}] `, bold: true}), ...this.inlines(c.children, {})]})]
+          ? [new Paragraph({children: [new TextRun({text: `[${node.label ?? node.identifier}] `, bold: true} satisfies IRunOptions), ...this.inlines(c.children, {})]})]
           : this.block(c, depth)))
       default:
         return []
@@ -156,15 +157,15 @@ export class DocxWriter {
         return [new ExternalHyperlink({link: node.url, children: [new TextRun({text, style: 'Hyperlink'})]})]
       }
       default:
-        return 'children' in node ? this.inlines(node.children as PhrasingContent[], style) : 'value' in node ? [this.run(String(node.value), style)] : []
+        return 'children' in node ? this.inlines(node.children, style) : 'value' in node ? [this.run(node.value, style)] : []
     }
   }
 
   private run(text: string, style: RunStyle): InstanceType<Docx['TextRun']> {
-    return new this.docx.TextRun({text, bold: style.bold, italics: style.italics, strike: style.strike, font: style.code ? MONO : undefined})
+    return new this.docx.TextRun({text, bold: style.bold, italics: style.italics, strike: style.strike, font: style.code ? MONO : undefined} satisfies IRunOptions)
   }
 }
 
 function plain(nodes: readonly PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n ? String(n.value) : 'children' in n ? plain(n.children as PhrasingContent[]) : '')).join('')
+  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('')
 }

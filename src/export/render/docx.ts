@@ -2,6 +2,7 @@
 // contents with internal links, one document per page run, appendices. Creator and
 // last-modified-by are "sopkit export" (the mark). docx stamps the clock and random link ids
 // into the package, so the bytes are normalised afterwards (see `normalise`).
+import type {IRunOptions} from 'docx'
 import {unzipSync, zipSync, type Zippable} from 'fflate'
 import {deviations as deviationsOf, filterSummary, metadataRows, playbookTitle} from '../labels.js'
 import {documentTree, loadMarkdown} from '../markdown.js'
@@ -33,7 +34,7 @@ function keyValueTable(docx: Docx, rows: ReadonlyArray<{label: string; value: st
     width: {size: 100, type: WidthType.PERCENTAGE}, margins: CELL_MARGINS,
     rows: rows.map((r) => new TableRow({children: [
       new TableCell({width: {size: 22, type: WidthType.PERCENTAGE}, shading: {type: docx.ShadingType.CLEAR, fill: 'F6F8FA', color: 'auto'},
-        children: [new Paragraph({spacing: {after: 0}, children: [new TextRun({text: r.label, bold: true, color: '59636E', size: 19})]})]}),
+        children: [new Paragraph({spacing: {after: 0}, children: [new TextRun({text: r.label, bold: true, color: '59636E', size: 19} satisfies IRunOptions)]})]}),
       new TableCell({children: [new Paragraph({spacing: {after: 0}, children: [new TextRun({text: r.value, size: 19})]})]}),
     ]})),
   })
@@ -68,7 +69,7 @@ function contents(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
   const {Paragraph, TextRun} = docx
   const blocks: Block[] = [writer.heading('Contents', 2, 'toc', true)]
   for (const group of playbook.toc) {
-    blocks.push(new Paragraph({spacing: {before: 200}, children: [new TextRun({text: group.label, bold: true})]}))
+    blocks.push(new Paragraph({spacing: {before: 200}, children: [new TextRun({text: group.label, bold: true} satisfies IRunOptions)]}))
     for (const d of group.documents) {
       blocks.push(new Paragraph({bullet: {level: 0}, children: [writer.internalLink(d.title, d.anchor), new TextRun({text: `  ${d.variant}`, color: '59636E', size: 17})]}))
     }
@@ -84,8 +85,8 @@ function documentBlocks(docx: Docx, writer: DocxWriter, playbook: Playbook, doc:
     writer.heading(doc.title, 2, doc.anchor, true),
     keyValueTable(docx, metadataRows(doc, playbook)),
     ...(deviations.length === 0 ? [] : [
-      new Paragraph({spacing: {before: 200}, children: [new TextRun({text: 'Approved deviations from the GLOBAL baseline', bold: true})]}),
-      ...deviations.map((d) => new Paragraph({bullet: {level: 0}, children: [new TextRun({text: `${d.section}: `, bold: true}), new TextRun(d.detail)]})),
+      new Paragraph({spacing: {before: 200}, children: [new TextRun({text: 'Approved deviations from the GLOBAL baseline', bold: true} satisfies IRunOptions)]}),
+      ...deviations.map((d) => new Paragraph({bullet: {level: 0}, children: [new TextRun({text: `${d.section}: `, bold: true} satisfies IRunOptions), new TextRun(d.detail)]})),
     ]),
     ...writer.tree(documentTree(doc)),
   ]
@@ -97,7 +98,7 @@ function appendix(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
   const blocks: Block[] = [writer.heading('Compliance', 2, 'compliance', true)]
   for (const c of playbook.compliance) {
     blocks.push(writer.heading(`${c.tag}: ${c.name}`, 3))
-    if (c.appliesToMarket) blocks.push(new Paragraph({children: [new TextRun({text: `Applies in ${playbook.market.name}`, bold: true, color: '1A7F37'})]}))
+    if (c.appliesToMarket) blocks.push(new Paragraph({children: [new TextRun({text: `Applies in ${playbook.market.name}`, bold: true, color: '1A7F37'} satisfies IRunOptions)]}))
     if (c.documents.length === 0) blocks.push(new Paragraph('No document in this playbook declares it.'))
     for (const d of c.documents) blocks.push(new Paragraph({bullet: {level: 0}, children: [writer.internalLink(d.title, d.anchor)]}))
   }

@@ -63,9 +63,9 @@ async function loadHtml(): Promise<ToHtml> {
   toHtml = (tree, doc) => {
     const bridge = unified().use(remarkRehype, {allowDangerousHtml: false, clobberPrefix: `${doc.anchor}--note-`,
       footnoteLabel: 'Notes', footnoteLabelTagName: 'p'})
-    const hast = bridge.runSync(tree) as HastRoot
+    const hast = bridge.runSync(tree)
     localiseFootnoteLabel(hast, `${doc.anchor}--notes`)
-    return stringify.stringify(sanitize.runSync(hast) as HastRoot)
+    return stringify.stringify(sanitize.runSync(hast))
   }
   return toHtml
 }

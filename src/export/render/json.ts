@@ -25,8 +25,8 @@ export default defineExportRenderer({
   extension: 'json',
   description: 'one JSON object: cover, documents with metadata, one chunk per section, compliance',
   binary: false,
-  async render(playbook: Playbook) {
-    return `${JSON.stringify(playbookJson(playbook), null, 2)}\n`
+  render(playbook: Playbook) {
+    return Promise.resolve(`${JSON.stringify(playbookJson(playbook), null, 2)}\n`)
   },
   recognises: opensWithGeneratorKey,
 })

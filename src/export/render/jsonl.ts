@@ -10,9 +10,9 @@ export default defineExportRenderer({
   extension: 'jsonl',
   description: 'JSON Lines: a header record, then one chunk per section',
   binary: false,
-  async render(playbook: Playbook) {
+  render(playbook: Playbook) {
     const lines = [{...coverRecord(playbook), record: 'playbook'}, ...chunksOf(playbook).map((c) => ({record: 'chunk', ...c}))]
-    return `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`
+    return Promise.resolve(`${lines.map((l) => JSON.stringify(l)).join('\n')}\n`)
   },
   recognises: opensWithGeneratorKey,
 })

@@ -10,7 +10,7 @@ import html from './html.js'
 import {defineExportRenderer, headText} from './renderer.js'
 
 /** pdf-lib writes text strings as UTF-16BE hex; a literal string is accepted too. */
-const PDF_NAME_HEX = `FEFF${[...GENERATOR].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}`.toUpperCase()
+const PDF_NAME_HEX = `FEFF${Array.from({length: GENERATOR.length}, (_, i) => GENERATOR.charCodeAt(i).toString(16).padStart(4, '0')).join('')}`.toUpperCase()
 
 /** The mark is the document's /Producer property. */
 function producedBySopkit(bytes: Uint8Array): boolean {

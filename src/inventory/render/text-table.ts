@@ -13,6 +13,7 @@ export interface Column<R> {
 }
 
 // Control characters (an ESC from a title would start a terminal escape sequence) and bidi overrides.
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g
 
 /** Text safe to print on a terminal: one line, no control characters. */
@@ -20,7 +21,7 @@ export function terminalText(value: string): string {
   return value.replace(UNSAFE, ' ')
 }
 
-const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200b-\u200f\ufe00-\ufe0f]/u
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\ufe00-\ufe0f\u200b-\u200f]/u
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u
 
 /** Columns a string takes on a terminal. */
