@@ -106,7 +106,10 @@ function readMetadata(template: Template, meta: Record<string, unknown>): string
   if (fields !== undefined) {
     if (!Array.isArray(fields)) return 'metadata: fields must be a list'
     const unknown: unknown = fields.find((f) => !(ASKABLE_FIELDS as readonly unknown[]).includes(f))
-    if (unknown !== undefined) return `metadata: unknown field "${String(unknown)}", expected some of ${ASKABLE_FIELDS.join(', ')}`
+    if (unknown !== undefined) {
+      const shown = typeof unknown === 'string' ? unknown : JSON.stringify(unknown)
+      return `metadata: unknown field "${shown}", expected some of ${ASKABLE_FIELDS.join(', ')}`
+    }
     template.fields = ASKABLE_FIELDS.filter((f) => fields.includes(f))
   }
   if (defaults !== undefined && (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults))) return 'metadata: defaults must be a mapping'
