@@ -14,9 +14,11 @@
 //
 // `ensureCorpus()` reuses a corpus whose stamp file (.bench-corpus.json) names the same count,
 // seed and generator source hash, and regenerates it otherwise.
+import {Buffer} from 'node:buffer'
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
 
 export const DEFAULT_SEED = 20260115
@@ -315,6 +317,7 @@ function wrap(text, width = 90, indent = '') {
     } else line = line ? `${line} ${w}` : w
   }
   if (line) lines.push(line)
+  // eslint-disable-next-line no-control-regex -- NUL held the spaces inside a link together while wrapping; put them back
   return lines.join('\n').replace(/\u0000/g, ' ')
 }
 function slug(heading) {

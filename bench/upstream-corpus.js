@@ -6,6 +6,7 @@ import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
 
 const STAMP = '.bench-upstream.json'

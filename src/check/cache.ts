@@ -41,8 +41,9 @@ export function hashText(text: string): string {
 
 function readCache(file: string, key: string): CacheFile['files'] {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile
-    return data.key === key && typeof data.files === 'object' && data.files !== null ? data.files : {}
+    // Whatever the file holds: a JSON null or another shape throws or falls through to an empty cache.
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {key?: unknown; files?: unknown}
+    return data.key === key && typeof data.files === 'object' && data.files !== null ? (data.files as CacheFile['files']) : {}
   } catch {
     return {}
   }

@@ -23,7 +23,7 @@ export function readSuppressions(file: string): Suppressions {
 
 function isSuppressions(data: unknown): data is Suppressions {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
-  return Object.values(data).every((rules) => typeof rules === 'object' && rules !== null &&
+  return Object.values(data).every((rules: unknown) => typeof rules === 'object' && rules !== null &&
     Object.values(rules).every((r) => typeof r === 'object' && r !== null && Number.isInteger((r as {count: unknown}).count)))
 }
 

@@ -36,13 +36,13 @@ export abstract class BaseCommand extends Command {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
   }
 
-  protected async catch(error: Interfaces.CommandError): Promise<unknown> {
-    if (error instanceof Errors.ExitError) throw error
+  protected catch(error: Interfaces.CommandError): Promise<unknown> {
+    if (error instanceof Errors.ExitError) return Promise.reject(error)
     // Ctrl-C in an @inquirer prompt: nothing has been written yet, so leave as a shell would.
     if (error.name === 'ExitPromptError') {
       process.stderr.write('cancelled: nothing was written\n')
       process.exitCode = 130
-      return undefined
+      return Promise.resolve(undefined)
     }
     const {code, message, mend} = describe(error, this.id ?? 'sopkit')
     process.exitCode = 2
@@ -52,7 +52,7 @@ export abstract class BaseCommand extends Command {
       process.stderr.write(`${this.color.red('error:')} ${message} ${this.color.dim('— mend:')} ${mend}\n`)
     }
     if (isDebug() && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-    return undefined
+    return Promise.resolve(undefined)
   }
 }
 

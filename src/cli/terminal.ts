@@ -19,5 +19,10 @@ export function makeChalk(level: 0 | 1 | 2 | 3 = colorLevel()): ChalkInstance {
 
 /** Prompts only for a person: stdin and stdout are TTYs and CI is not set. */
 export function canPrompt(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && !env.CI
+  return isTerminal(process.stdin) && isTerminal(process.stdout) && !env.CI
+}
+
+/** Node types `isTTY` as a boolean, but a stream that is not a terminal has none at all. */
+function isTerminal(stream: {isTTY?: boolean}): boolean {
+  return stream.isTTY === true
 }

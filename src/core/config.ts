@@ -48,7 +48,7 @@ const parseYaml: Loader = (text) => yaml().parse(text, {uniqueKeys: true, maxAli
 const CONFIG_FILES: Array<[string, Loader]> = [
   ['sopkit.config.yaml', parseYaml],
   ['sopkit.config.yml', parseYaml],
-  ['sopkit.config.json', (text) => JSON.parse(text)],
+  ['sopkit.config.json', (text) => JSON.parse(text) as unknown],
   ['.sopkitrc', parseYaml],
   ['package.json', (text) => (JSON.parse(text) as {sopkit?: unknown}).sopkit],
 ]
@@ -107,7 +107,8 @@ interface UserConfig {
   templates?: string
   path?: string
   maxFileSize?: number
-  taxonomy?: Partial<Taxonomy>
+  /** A market's name and regions are optional in the schema (the defaults fill them in). */
+  taxonomy?: Partial<Omit<Taxonomy, 'markets'>> & {markets?: Record<string, {name?: string; regions?: string[]}>}
   requirements?: Array<{when: Record<string, string | string[]>; require: {compliance: string[]}; reason?: string; citation?: string; from?: string}>
   builtinRequirements?: boolean
   types?: Record<string, Partial<DocumentType>>
@@ -124,7 +125,7 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
   if (failed) {
     const problems = (failed.errors ?? []).map((e) => {
       const key = e.instancePath.slice(1).replaceAll('/', '.') || '(top level)'
-      const extra = e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''
+      const extra = 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''
       return `${key}: ${e.message}${extra}`
     })
     throw new ConfigError(where, problems)
@@ -134,9 +135,9 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
   for (const [code, m] of Object.entries(user.taxonomy?.markets ?? {})) {
     markets[code] = {name: m.name ?? markets[code]?.name ?? code, regions: m.regions ?? markets[code]?.regions ?? []}
   }
-  const regions = dict(DEFAULT_REGIONS, user.taxonomy?.regions) as Taxonomy['regions']
+  const regions = dict<Taxonomy['regions'][string]>(DEFAULT_REGIONS, user.taxonomy?.regions)
   for (const [region, r] of Object.entries(user.taxonomy?.regions ?? {})) {
-    for (const code of r.markets ?? []) {
+    for (const code of r.markets) {
       const market = markets[code]
       if (market && !market.regions.includes(region)) markets[code] = {...market, regions: [...market.regions, region]}
     }
@@ -160,8 +161,8 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
     taxonomy: {
       markets,
       regions,
-      channels: dict(DEFAULT_CHANNELS, user.taxonomy?.channels) as Taxonomy['channels'],
-      compliance: dict(DEFAULT_COMPLIANCE, user.taxonomy?.compliance) as Taxonomy['compliance'],
+      channels: dict<Taxonomy['channels'][string]>(DEFAULT_CHANNELS, user.taxonomy?.channels),
+      compliance: dict<Taxonomy['compliance'][string]>(DEFAULT_COMPLIANCE, user.taxonomy?.compliance),
     },
     requirements: [...builtinRequirements(user), ...(user.requirements ?? []).map(normaliseRequirement)],
     types,
@@ -180,7 +181,9 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
  * must find nothing, not Object.prototype's methods.
  */
 function dict<T>(...sources: Array<Record<string, T> | undefined>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, ...sources)
+  const table = Object.create(null) as Record<string, T>
+  for (const source of sources) Object.assign(table, source)
+  return table
 }
 
 /** The built-in requirements, unless the config says `builtinRequirements: false` (then only its own apply). */

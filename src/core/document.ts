@@ -271,9 +271,9 @@ export class SopDocument {
     const simple = locateSimple(this.text.slice(this.block.start, this.block.end), path)
     if (simple) return this.position(this.block.start + (part === 'key' ? simple.key : simple.start))
     const found = this.node(path)
-    if (found && part === 'key' && found.key?.range) return this.position(this.block!.start + found.key.range[0])
+    if (found && part === 'key' && found.key?.range) return this.position(this.block.start + found.key.range[0])
     if (found) return this.position(found.start)
-    return this.position(this.block?.start ?? 0)
+    return this.position(this.block.start)
   }
 }
 
@@ -294,7 +294,7 @@ function isAsWritten(data: Record<string, unknown>): boolean {
     return false
   const deviations = data.deviations
   if (deviations === undefined) return true
-  return Array.isArray(deviations) && deviations.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d) &&
+  return Array.isArray(deviations) && deviations.every((d: unknown) => typeof d === 'object' && d !== null && !Array.isArray(d) &&
     Object.values(d).every((v) => typeof v === 'string'))
 }
 
@@ -304,7 +304,10 @@ function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined
   if (node.value === null || node.value === undefined) return undefined
   if (typeof node.value === 'string') return node.value
-  return node.source !== undefined ? String(node.source) : String(node.value)
+  if (node.source !== undefined) return node.source
+  const {value} = node
+  // Under the core schema every other scalar is a number or a boolean (a big integer were it asked for).
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : undefined
 }
 
 /** Typed data with every text field (and list item, and deviation value) back to its source text. */

@@ -16,6 +16,7 @@ export function markdownCell(text: string): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
     .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .trim()
     .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')

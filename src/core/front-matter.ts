@@ -78,7 +78,7 @@ export function parseYaml(source: string): ParsedYaml {
   if (problems.length > 0) return {document, data: undefined, problems}
   if (document.contents === null) return {document, data: {}, problems}
   if (!isMap(document.contents)) {
-    return {document, data: undefined, problems: [{message: 'front matter must be a mapping of keys to values', offset: document.contents.range?.[0] ?? 0}]}
+    return {document, data: undefined, problems: [{message: 'front matter must be a mapping of keys to values', offset: document.contents.range[0]}]}
   }
   try {
     const data = document.toJS({maxAliasCount: MAX_ALIAS_COUNT}) as Record<string, unknown>
@@ -127,7 +127,7 @@ const CORE_FLOATS: Array<[RegExp, (source: string) => number]> = [
 ]
 
 
-function coreType<T>(tag: string, patterns: Array<[RegExp, (source: string) => T]>): jsYaml.Type {
+function coreType(tag: string, patterns: Array<[RegExp, (source: string) => unknown]>): jsYaml.Type {
   const match = (source: string) => patterns.find(([pattern]) => pattern.test(source))
   return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {kind: 'scalar',
     resolve: (source: unknown) => typeof source === 'string' && match(source) !== undefined,

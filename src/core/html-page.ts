@@ -66,7 +66,7 @@ export async function loadSecurePage(): Promise<SecurePage> {
   secure = (html) => {
     const tree = parse.parse(html)
     removeHttpEquiv(tree)
-    const clean = sanitize.runSync(tree) as Root
+    const clean = sanitize.runSync(tree)
     injectPolicy(clean)
     return stringify.stringify(clean)
   }

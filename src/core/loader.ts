@@ -152,8 +152,10 @@ function firstLoneCr(text: string): number | undefined {
 }
 
 const OUTSIDE_ROOT = new Error('outside the repository')
+// Node's types say every platform has O_NOFOLLOW; Windows has none.
+const O_NOFOLLOW = constants.O_NOFOLLOW as number | undefined
 /** Opening fails on a symbolic link, and never waits on a FIFO. Where the platform has no O_NOFOLLOW, lstat decides. */
-const NO_FOLLOW = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
+const NO_FOLLOW = O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | O_NOFOLLOW | constants.O_NONBLOCK
 
 /**
  * The bytes of a document (undefined when it is larger than the limit). A symbolic link is read

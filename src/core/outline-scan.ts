@@ -139,7 +139,7 @@ function inlineLinks(state: ScanState, line: string, start: number): boolean {
   for (const m of line.matchAll(INLINE_LINK)) {
     found++
     if (!PLAIN_URL.test(m[3]!)) return false
-    ;(m[1] === '!' ? state.images : state.links).push({url: m[3]!, start: start + m.index!, end: start + m.index! + m[0].length})
+    ;(m[1] === '!' ? state.images : state.links).push({url: m[3]!, start: start + m.index, end: start + m.index + m[0].length})
   }
   return found === expected
 }

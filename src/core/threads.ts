@@ -111,8 +111,12 @@ function startWorker<T>(url: URL, data: ShareData, onFailure: () => void): Runni
       resolve(pairs)
       void worker.terminate()
     })
-    worker.once('error', (error) => fail(messageOf(error)))
-    worker.once('exit', (code) => fail(`it stopped (exit code ${code}) before it finished`))
+    worker.once('error', (error) => {
+      fail(messageOf(error))
+    })
+    worker.once('exit', (code) => {
+      fail(`it stopped (exit code ${code}) before it finished`)
+    })
   })
   // The caller awaits every worker, but a failure may come before it gets to this one.
   done.catch(() => undefined)
@@ -120,6 +124,7 @@ function startWorker<T>(url: URL, data: ShareData, onFailure: () => void): Runni
 }
 
 /** In a worker module: the `setup` its caller passed to `shareWork`. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the setup crosses the thread boundary untyped: the worker module names the type its caller sent
 export function shareSetup<S>(): S {
   return (workerData as ShareData).setup as S
 }

@@ -5,7 +5,6 @@ import {type AnySection, compareSections, deviationFor} from './drift.js'
 import {SopkitError} from './errors.js'
 import {type FileRevision, type NoHistory, type RepoHistory, openHistory} from './history.js'
 import {type Library, type LibraryDoc, baselineOf} from './library.js'
-import type {Section} from './sections.js'
 import {type ThreeWaySection, threeWay} from './three-way.js'
 
 export interface MergeBase {
@@ -171,7 +170,7 @@ function sameSections(a: SopDocument, b: LibraryDoc): boolean {
  * region variant as the reference) every difference is the variant's own, as a two-way compare.
  */
 export function variantStates(variant: SopDocument, reference: SopDocument, upstream: Upstream | undefined, today: string)
-  : {sections: Array<ThreeWaySection<Section>>; mergeBase?: MergeBase}
+  : {sections: ThreeWaySection[]; mergeBase?: MergeBase}
 export function variantStates(variant: LibraryDoc, reference: LibraryDoc, upstream: Upstream | undefined, today: string)
   : {sections: Array<ThreeWaySection<AnySection>>; mergeBase?: MergeBase}
 export function variantStates(variant: LibraryDoc, reference: LibraryDoc, upstream: Upstream | undefined, today: string)

@@ -12,7 +12,8 @@ export default defineRule({
   },
   check({doc, report}) {
     const check = (field: string, path: Array<string | number>, typed: unknown) => {
-      if (typed === null || typed === undefined || typeof typed === 'string' || typeof typed === 'object') return
+      // YAML's scalars other than text: numbers, booleans, big integers (null, text, dates and collections pass)
+      if (typeof typed !== 'number' && typeof typed !== 'boolean' && typeof typed !== 'bigint') return
       const scalar = doc.scalar(path)
       if (!scalar?.plain) return
       report({messageId: 'retyped', data: {field, source: scalar.source, kind: typeof typed, typed: String(typed)}, at: {key: path},
@@ -21,7 +22,9 @@ export default defineRule({
     for (const field of TEXT_FIELDS) check(field, [field], doc.data[field])
     for (const field of LIST_FIELDS) {
       const items = doc.data[field]
-      if (Array.isArray(items)) items.forEach((item, i) => check(field, [field, i], item))
+      if (Array.isArray(items)) items.forEach((item, i) => {
+        check(field, [field, i], item)
+      })
       else check(field, [field], items)
     }
     const deviations = doc.data.deviations

@@ -40,7 +40,8 @@ export interface RuleContext {
   config: Config
   /** Today as YYYY-MM-DD (UTC), fixed for the whole run. */
   today: string
-  report(report: Report): void
+  /** A plain function: rules take it out of the context (`check({doc, report})`). */
+  report: (report: Report) => void
 }
 
 /** A library rule's finding: where it is, not a fix (a summary has no text to edit). */
@@ -57,7 +58,7 @@ export interface LibraryRuleContext {
   config: Config
   /** Today as YYYY-MM-DD (UTC), fixed for the whole run. */
   today: string
-  report(report: LibraryReport): void
+  report: (report: LibraryReport) => void
 }
 
 interface RuleBase {

@@ -28,7 +28,10 @@ export default defineRule({
   },
   check({doc, report}) {
     const problem = doc.readProblem
-    if (problem) return report({messageId: problem.kind, data: {detail: problem.detail ?? ''}})
+    if (problem) {
+      report({messageId: problem.kind, data: {detail: problem.detail ?? ''}})
+      return
+    }
     const line = tooDeepLine(doc.body)
     if (line !== undefined) report({messageId: 'too-deep', data: {detail: MAX_NESTING}, at: {bodyOffset: offsetOfLine(doc.body, line)}})
   },

@@ -25,10 +25,16 @@ export default defineLibraryRule({
     const data = {based_on, baseline: baseline.file, version: baseline.meta.version!, id: id!, market: doc.meta.markets[0] ?? ''}
     const at = {key: ['based_on']}
     const {sections, mergeBase} = variantStates(doc, baseline, library.upstream, today)
-    if (!mergeBase) return report({messageId: 'outdated', data, at})
+    if (!mergeBase) {
+      report({messageId: 'outdated', data, at})
+      return
+    }
     const {portable, conflicts} = waiting(sections)
     const count = portable + conflicts
-    if (count === 0) return report({messageId: 'metadata', data, at})
+    if (count === 0) {
+      report({messageId: 'metadata', data, at})
+      return
+    }
     report({messageId: 'waiting', at, data: {...data, count, changes: count === 1 ? 'change' : 'changes', portable, conflicts,
       conflict: conflicts === 1 ? 'conflict' : 'conflicts'}})
   },
