@@ -118,7 +118,9 @@ describe('documents globs with ..', () => {
     const before = readFileSync(path.join(top, 'outside.md'), 'utf8')
     const result = await runCheck({config, cwd: repo, paths: ['../outside.md'], fix: true, today: '2026-06-01'})
     expect(readFileSync(path.join(top, 'outside.md'), 'utf8')).toBe(before)
-    expect(result.notFixed).toEqual(['../outside.md'])
+    // Named outside the repo, it is none of the config's documents: skipped (and said so), never fixed.
+    expect(result.skipped).toEqual(['../outside.md'])
+    expect(result.fixed).toEqual([])
   })
 })
 

@@ -45,6 +45,7 @@ describe('rule types', () => {
 
   it('every rule that reads the library is typed as a library rule', () => {
     const library = RULES.filter(isLibraryRule).map((r) => r.id).sort()
-    expect(library).toEqual(['links-resolve', 'no-drift', 'unique-variant', 'variant-has-baseline', 'variant-outdated'])
+    expect(library).toEqual(['known-deviation-section', 'links-resolve', 'no-drift', 'no-name-collision', 'require-sections', 'unique-variant',
+      'variant-has-baseline', 'variant-outdated', 'version-bump'])
   })
 })
