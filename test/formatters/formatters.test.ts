@@ -68,6 +68,7 @@ describe('json', () => {
       version: 1,
       files: ['sops/b.md', 'sops/c.md', SPACED_FILE],
       summary: {documents: 3, errors: 5, warnings: 1, fixable: 1, suppressed: 1},
+      failure: '5 errors',
       findings: SAMPLE_FINDINGS,
     })
   })

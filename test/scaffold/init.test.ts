@@ -24,7 +24,7 @@ describe('the config init writes', () => {
   })
 
   it('explains `variants` (copy or overlay) for `new --from`', () => {
-    expect(text).toMatch(/# What `sopkit new --from ID --market M` makes: copy[^\n]*\n# or overlay[^\n]*\n[^\n]*\n[^\n]*\nvariants: copy\n/)
+    expect(text).toMatch(/# What `sopkit new --from ID --market M` makes: copy[^\n]*\n# or overlay[^\n]*\n(?:#[^\n]*\n)*variants: copy\n/)
     expect(resolveConfig('/repo', undefined, {variants: 'overlay'}).variants).toBe('overlay')
     expect(() => resolveConfig('/repo', undefined, {variants: 'overlays'})).toThrow(/variants/)
   })
