@@ -20,6 +20,8 @@ export default tseslint.config(
       // noUncheckedIndexedAccess types every index as possibly undefined; where the code has just checked
       // the bounds (or a Map key it set), `!` is the visible mark of that reasoning. Everything else is strict.
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // `const {drop: _, ...rest} = x` is how an object loses a key without mutation.
+      '@typescript-eslint/no-unused-vars': ['error', {ignoreRestSiblings: true}],
     },
   },
   {

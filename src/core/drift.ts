@@ -41,7 +41,6 @@ export function compactOutline(outline: Outline, text: string, bodyStart: number
   const link = (l: Outline['links'][number]) => ({...l, url: detach(l.url)})
   return {
     title: outline.title && {text: detach(outline.title.text), start: outline.title.start},
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rest pattern is how `content` is left out of a summary
     sections: outline.sections.map(({content: _content, ...s}) => ({...s, path: detach(s.path), heading: detach(s.heading),
       fingerprint: contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end)})),
     links: outline.links.map(link),

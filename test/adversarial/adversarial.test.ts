@@ -93,10 +93,10 @@ describe('every reading command on a library holding the whole corpus', () => {
   ])('%s', async (_, args, codes) => {
     const before = snapshot(repo)
     const started = Date.now()
-    const r = await runSopkit(args as string[], {cwd: repo})
+    const r = await runSopkit(args, {cwd: repo})
     expect(Date.now() - started).toBeLessThan(30_000)
-    clean(r, codes as number[])
-    if ((args as string[]).includes('--json')) expect(() => JSON.parse(r.stdout)).not.toThrow()
+    clean(r, codes)
+    if ((args).includes('--json')) expect(() => JSON.parse(r.stdout)).not.toThrow()
     expect(existsSync(path.join(repo, 'PWNED'))).toBe(false)
     expect(existsSync('/tmp/sopkit-pwned')).toBe(false)
     expect(snapshot(repo)).toEqual(before)
@@ -110,7 +110,7 @@ describe('every reading command on a library holding the whole corpus', () => {
     ['export --market all', ['export', '--market', 'all', '--format', 'md', '-o', 'out/all'], undefined],
   ])('%s writes only its output', async (_, args, outputs) => {
     const before = snapshot(repo)
-    const r = await runSopkit(args as string[], {cwd: repo})
+    const r = await runSopkit(args, {cwd: repo})
     clean(r, [0])
     const after = snapshot(repo)
     const added = Object.keys(after).filter((f) => !(f in before)).sort()
@@ -142,7 +142,7 @@ describe('hostile CSV', () => {
     const repo = library()
     writeFileSync(path.join(repo, 'inventory.csv'), csv)
     const r = await runSopkit(['import', 'inventory.csv', '--json'], {cwd: repo})
-    clean(r, codes as number[])
+    clean(r, codes)
     prototypesUntouched()
     // Cells are text: a formula-looking title is kept as that title, in a document check accepts.
     if (csv.toString().includes('HYPERLINK')) {
@@ -163,7 +163,7 @@ describe('hostile CSV', () => {
     writeFileSync(path.join(repo, 'metrics.csv'), csv)
     for (const format of ['json', 'html']) {
       const r = await runSopkit(['report', '--metrics', 'metrics.csv', '--format', format], {cwd: repo})
-      clean(r, codes as number[])
+      clean(r, codes)
       if (format === 'html' && r.code === 0) expect(r.stdout).not.toMatch(/<script|javascript:|href="http/i)
     }
   })
@@ -196,7 +196,7 @@ describe('interrupted', () => {
     const fixedNow = () => readdirSync(dir).filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('version: "1.10"')).length
     const child = spawn(process.execPath, [path.join(import.meta.dirname, '../../bin/run.js'), 'check', '--fix'], {cwd: repo, stdio: 'ignore'})
     const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null; at: number}>((resolve) =>
-      child.on('exit', (code, signal) => resolve({code, signal, at: Date.now()})))
+      child.on('exit', (code, signal) => { resolve({code, signal, at: Date.now()}); }))
     // Wait until fixing has begun, then stop it.
     const deadline = Date.now() + 120_000
     while (Date.now() < deadline && fixedNow() === 0) await new Promise((r) => setTimeout(r, 20))

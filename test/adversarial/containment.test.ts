@@ -115,8 +115,8 @@ describe('containment', () => {
           writeDocument(target, doc({front: {id}}), false)
         })
       }
-      await userErrorsAllowed(() => writeReport('report', path.join(repo, '.git', 'config'), () => undefined, config))
-      await userErrorsAllowed(() => writeReport('report', path.join(repo, 'sops', 'doc-0.md'), () => undefined, config))
+      await userErrorsAllowed(() => { writeReport('report', path.join(repo, '.git', 'config'), () => undefined, config); })
+      await userErrorsAllowed(() => { writeReport('report', path.join(repo, 'sops', 'doc-0.md'), () => undefined, config); })
       expect(tree(path.join(top, 'outside'))).toEqual(outside)
       expect(tree(path.join(repo, '.git'))).toEqual(git)
       expect(readdirSync(top).sort()).toEqual(['outside', 'repo'])

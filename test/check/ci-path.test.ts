@@ -134,7 +134,7 @@ describe('report paths in a monorepo (config in a sub-folder)', () => {
     expect(format('compact', result, root).startsWith(`${file}:`)).toBe(true)
   })
 
-  it('fall back to the config folder outside git', async () => {
+  it('fall back to the config folder outside git', () => {
     const repo = tempRepo({'docs/sopkit.config.yaml': 'documents: ["sops/**/*.md"]\n', 'docs/sops/global/a.md': doc()})
     expect(reportRoot(path.join(repo, 'docs'))).toBe(path.join(repo, 'docs'))
   })

@@ -23,7 +23,7 @@ const checkJson = async (cwd: string, args: string[] = [], spawn = false) => {
   return {...r, json: JSON.parse(r.stdout) as CheckJson}
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
 
 describe('sopkit check on the bundled library', () => {
   it('passes with no errors and a readable report', async () => {

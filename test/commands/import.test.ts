@@ -17,7 +17,7 @@ function snapshot(dir: string): Record<string, string> {
   return out
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
 
 // An Excel export: BOM, CRLF, a multi-value cell, a country name, one row with an unknown market.
 const INVENTORY = '\uFEFFSOP Name,Market(s),Channels,Owner,Type,Status\r\n' +

@@ -12,7 +12,7 @@ function library(files: Record<string, string> = {}): string {
   return repo
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
 
 describe('sopkit ls', () => {
   const repo = library()

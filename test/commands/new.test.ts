@@ -26,7 +26,7 @@ function snapshot(dir: string): Record<string, string> {
   return out
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
 const errorsOf = async (repo: string) => (await runCheck({config: loadConfig(repo), cwd: repo})).findings.filter((f) => f.severity === 'error')
 const SOP_FLAGS = ['--title', 'Refund escalation', '--market', 'GLOBAL', '--channel', 'chatbot,agent-assisted', '--owner', 'cs-ops@example.com']
 const baseline = {'sops/global/refund-escalation.md': doc({front: {compliance: []}})}
@@ -103,7 +103,7 @@ describe('interactive prompts on a real terminal', () => {
     expect(await errorsOf(repo)).toEqual([])
   })
 
-  it('refuse a colliding id at the prompt and take another', async () => {
+  it('refuse a colliding id at the prompt and take another', () => {
     const repo = tempRepo(baseline)
     const typed = sopkitPty(['new', 'sop', '--market', 'GLOBAL', '--channel', 'email', '--owner', '@cs', '--topic', 'payments', '--compliance', 'PSD2'], repo, [
       ['Title', `Refund escalation${KEY.enter}`],

@@ -1,5 +1,5 @@
 // The one remark pipeline: check's outline (scanned or parsed) and export's tree read GFM alike.
-import type {Heading, Nodes} from 'mdast'
+import type {Nodes} from 'mdast'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {loadMarkdownParser} from '../../src/core/markdown.js'
 import {scanOutline} from '../../src/core/outline-scan.js'
@@ -37,7 +37,7 @@ describe('one remark pipeline (GFM) for check and export', () => {
     const tree = documentTree(doc)
     const headings: string[] = []
     walk(tree, (n) => {
-      if (n.type === 'heading') headings.push(doc.sections.find((s) => s.anchor === (n as Heading).data?.hProperties?.id)?.heading ?? '?')
+      if (n.type === 'heading') headings.push(doc.sections.find((s) => s.anchor === (n).data?.hProperties?.id)?.heading ?? '?')
     })
     expect(check.sections.map((s) => s.heading)).toEqual(['Old New limits', 'Footnoted code'])
     expect(headings).toEqual(check.sections.map((s) => s.heading))

@@ -25,7 +25,7 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
     const {root, config} = repoWithDocument()
     const file = path.join(root, 'sops/global/a.md')
     const before = readFileSync(file, 'utf8')
-    expect(() => writeOutputFile(file, 'report', config)).toThrow(/is a document of the library/)
+    expect(() => { writeOutputFile(file, 'report', config); }).toThrow(/is a document of the library/)
     expect(readFileSync(file, 'utf8')).toBe(before)
     expect(isLibraryDocument(config, path.join(root, 'sops/x/new.md'))).toBe(true)
     expect(isLibraryDocument(config, path.join(root, 'notes.txt'))).toBe(false)
@@ -33,8 +33,8 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
 
   it('never writes inside .git (the repo would break)', () => {
     const {root, config} = repoWithDocument()
-    expect(() => writeOutputFile(path.join(root, '.git/config'), 'report', config)).toThrow(/inside .git/)
-    expect(() => writeOutputFile(path.join(root, '.git/new-file'), 'report', config)).toThrow(/inside .git/)
+    expect(() => { writeOutputFile(path.join(root, '.git/config'), 'report', config); }).toThrow(/inside .git/)
+    expect(() => { writeOutputFile(path.join(root, '.git/new-file'), 'report', config); }).toThrow(/inside .git/)
     expect(readFileSync(path.join(root, '.git/config'), 'utf8')).toBe('[core]\n')
   })
 
@@ -82,7 +82,7 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
 
   it('a folder or a path through a file is a one-line user error with the path and a mend', () => {
     const {root, config} = repoWithDocument()
-    expect(() => writeOutputFile(path.join(root, 'sops'), 'x', config)).toThrow(/is a folder/)
+    expect(() => { writeOutputFile(path.join(root, 'sops'), 'x', config); }).toThrow(/is a folder/)
     let error: unknown
     try {
       writeOutputFile(path.join(root, 'notes.txt', 'below.txt'), 'x', config)

@@ -21,14 +21,17 @@ describe('rule types', () => {
       id: 'reads-text', description: 'a rule that reaches for what it was not given', defaultSeverity: 'error',
       messages: {m: {message: 'x', mend: 'y'}},
       check({doc, library, report}) {
+        // These bare reads exist only for @ts-expect-error to check the types.
+        /* eslint-disable @typescript-eslint/no-unused-expressions */
         // @ts-expect-error a summary has no text
-        void doc.text
+        doc.text
         // @ts-expect-error nor a body
-        void doc.body
+        doc.body
         // @ts-expect-error nor section content
-        void doc.outline.sections[0]?.content
+        doc.outline.sections[0]?.content
         // @ts-expect-error nor do the other documents of the library
-        void library.documents[0]?.text
+        library.documents[0]?.text
+        /* eslint-enable @typescript-eslint/no-unused-expressions */
         // @ts-expect-error a library rule cannot offer a fix (it has no text to edit)
         report({messageId: 'm', fix: {start: 0, end: 0, text: ''}})
       },

@@ -16,7 +16,7 @@ describe('writeFileAtomic', () => {
   it('never overwrites without overwrite, and leaves the old file and no temp file', () => {
     const dir = tempRepo({'c.md': 'original'})
     const target = path.join(dir, 'c.md')
-    expect(() => writeFileAtomic(target, 'new', {overwrite: false})).toThrow(SopkitError)
+    expect(() => { writeFileAtomic(target, 'new', {overwrite: false}); }).toThrow(SopkitError)
     expect(readFileSync(target, 'utf8')).toBe('original')
     expect(readdirSync(dir)).toEqual(['c.md'])
   })

@@ -79,7 +79,7 @@ describe('diff formats', () => {
 })
 
 describe('upstream and conflict states in every format', () => {
-  const threeWay: DiffResult = {kind: 'matrix', matrix: {...(matrix.kind === 'matrix' ? matrix.matrix : ({} as DriftMatrix)),
+  const threeWay: DiffResult = {kind: 'matrix', matrix: {...matrix.matrix,
     rows: [{path: 'Purpose', cells: ['upstream', 'conflict']}]}}
   const upstreamDiff: DiffResult = {kind: 'diff', diff: {a: {file: 'b.md', label: 'b.md@1.4.0', markets: ['GLOBAL']}, b: {file: 'b.md', label: 'b.md', markets: ['GLOBAL']},
     classified: false, fields: [], sections: [

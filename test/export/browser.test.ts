@@ -66,7 +66,7 @@ describe.skipIf(!chromium)(chromium ? 'the HTML playbook in headless Chromium' :
       const inner = await page.$$eval('section.document a[href^="#"]', (links) => links.map((a) => a.getAttribute('href')!.slice(1)))
       for (const id of inner) expect(await page.evaluate((x) => document.getElementById(x) !== null, id), id).toBe(true)
       await page.click('nav.toc a[href="#toc"], a[href="#toc"]')
-      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.evaluate(() => { window.scrollTo(0, 0); })
       await page.screenshot({path: screenshot})
     }, {javaScriptEnabled: true, onBlockedRequest: (url) => blocked.push(url)})
     expect(blocked).toEqual([])
@@ -83,13 +83,13 @@ describe.skipIf(!chromium)(chromium ? 'the HTML playbook in headless Chromium' :
     expect(blocked.sort()).toEqual(['http://tracker.example/p.png', 'https://cdn.example/x.css'])
   })
 
-  it('renders the PDF with the market on the cover and the documents in it, and the same bytes twice', {timeout: 120_000}, async () => {
+  it('renders the PDF with the market on the cover and the documents in it, and the same bytes twice', {timeout: 120_000}, () => {
     const [a, b] = [exportDe('pdf', 'a.pdf'), exportDe('pdf', 'b.pdf')]
     const bytes = readFileSync(a)
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
     expect(hasGeneratorMark(bytes)).toBe(true)
     expect(readFileSync(b).equals(bytes)).toBe(true)
-    if (!pdftotext) return console.warn('PDF text check SKIPPED: no pdftotext (apt-get install poppler-utils)')
+    if (!pdftotext) { console.warn('PDF text check SKIPPED: no pdftotext (apt-get install poppler-utils)'); return; }
     const text = execFileSync(pdftotext, ['-layout', a, '-'], {encoding: 'utf8'})
     expect(text).toContain('Germany (DE)')
     expect(text).toContain('Refund escalation (Germany)')

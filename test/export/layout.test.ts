@@ -60,7 +60,7 @@ describe('layout overrides', () => {
 describe('template safety', () => {
   const fails = async (layout: string) => {
     const root = repoWith('playbook.md', layout)
-    return render('md', root).then(() => 'rendered', (error: Error) => `${(error as {code?: string}).code}: ${error.message}`)
+    return render('md', root).then(() => 'rendered', (error: unknown) => `${(error as {code?: string}).code}: ${(error as Error).message}`)
   }
 
   it('never reaches prototypes: what lives on a prototype reads as nothing, or fails', async () => {

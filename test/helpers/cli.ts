@@ -78,10 +78,13 @@ async function runOnce(args: string[], options: {cwd: string; env?: NodeJS.Proce
 /** Swaps in the child's cwd, env, streams and exit state; returns the function that puts ours back. */
 function enterProcessState(options: {cwd: string; env?: NodeJS.ProcessEnv}, out: {stdout: string; stderr: string}): () => void {
   const saved = {
+    // Saved unbound on purpose: they are put back exactly as they were.
+    /* eslint-disable @typescript-eslint/unbound-method */
     cwd: process.cwd(), env: {...process.env}, exitCode: process.exitCode, exit: process.exit,
     stdoutWrite: process.stdout.write, stderrWrite: process.stderr.write, isTTY: process.stdout.isTTY,
     console: {log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug},
     sigint: process.listeners('SIGINT'), sigterm: process.listeners('SIGTERM'),
+    /* eslint-enable @typescript-eslint/unbound-method */
   }
   const env: NodeJS.ProcessEnv = {...saved.env, NODE_ENV: undefined, CI: 'true', NO_COLOR: '1', FORCE_COLOR: undefined,
     DEBUG: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env}
@@ -118,6 +121,6 @@ function enterProcessState(options: {cwd: string; env?: NodeJS.ProcessEnv}, out:
 }
 
 function replaceEnv(env: NodeJS.ProcessEnv): void {
-  for (const key of Object.keys(process.env)) if (!(key in env) || env[key] === undefined) delete process.env[key]
+  for (const key of Object.keys(process.env)) if (!(key in env) || env[key] === undefined) Reflect.deleteProperty(process.env, key)
   for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value
 }

@@ -14,7 +14,7 @@ describe('action.yml', () => {
   it('is a composite action with the documented inputs', () => {
     expect(action.runs.using).toBe('composite')
     expect(Object.keys(action.inputs).sort()).toEqual(['changed-since', 'config', 'fail-on-warnings', 'node-version', 'paths', 'sarif', 'version'])
-    for (const input of Object.values(action.inputs) as Array<{description: string; required: boolean}>) {
+    for (const input of Object.values<{description: string; required: boolean}>(action.inputs)) {
       expect(input.description.length).toBeGreaterThan(10)
       expect(input.required).toBe(false)
     }

@@ -43,7 +43,7 @@ async function docs(...texts: string[]): Promise<SopDocument[]> {
 
 async function port(b0Body: string, b1Body: string, variant: string) {
   const [base, baseline, v] = await docs(BASE_FRONT + b0Body, BASE_FRONT.replace('1.4.0', '1.5.0') + b1Body, variant)
-  return planPort(v!, baseline!, base!, TODAY)
+  return planPort(v!, baseline!, base, TODAY)
 }
 
 const B1_ESCALATION = B0_BODY.replace('Hand off to tier 2.', 'Hand off to tier 2 within 4 hours.')

@@ -28,7 +28,7 @@ const temps = (dir: string) => allFiles(dir).filter((f) => path.basename(f).ends
 /** Start a command, kill it once `ready` says it is under way, and wait for it to end. */
 async function interrupt(args: string[], cwd: string, signal: NodeJS.Signals, ready: () => boolean): Promise<number | null> {
   const child = spawn(process.execPath, [BIN, ...args], {cwd, env: {...process.env, CI: 'true', NO_COLOR: '1', NODE_ENV: ''}, stdio: 'ignore'})
-  const ended = new Promise<number | null>((resolve) => child.on('exit', (code, sig) => resolve(code ?? (sig ? -1 : null))))
+  const ended = new Promise<number | null>((resolve) => child.on('exit', (code, sig) => { resolve(code ?? (sig ? -1 : null)); }))
   const started = Date.now()
   while (!ready() && Date.now() - started < 30_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5))
   child.kill(signal)

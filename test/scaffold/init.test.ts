@@ -12,7 +12,7 @@ describe('the config init writes', () => {
   const text = initialConfigText()
 
   it('loads, and spells out the default regions, channels, compliance tags and types', () => {
-    const raw = YAML.parse(text) as Record<string, any>
+    const raw = YAML.parse(text) as {taxonomy: Record<string, unknown>; types: unknown}
     expect(raw.taxonomy.regions).toEqual(DEFAULT_REGIONS)
     expect(raw.taxonomy.channels).toEqual(DEFAULT_CHANNELS)
     expect(raw.taxonomy.compliance).toEqual(DEFAULT_COMPLIANCE)
@@ -30,7 +30,7 @@ describe('the config init writes', () => {
   })
 
   it('quotes NO for YAML 1.1 readers and explains itself in comments', () => {
-    expect((YAML.parse(text, {version: '1.1'}) as any).taxonomy.regions.EEA.markets).toContain('NO')
+    expect((YAML.parse(text, {version: '1.1'})).taxonomy.regions.EEA.markets).toContain('NO')
     expect(text).toMatch(/^# sopkit configuration/)
     expect(text).toMatch(/# {3}GDPR +when region EEA\n/)
     expect(text).toMatch(/# Add your own below/)

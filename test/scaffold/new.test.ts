@@ -140,10 +140,10 @@ describe('interactive answers (scripted asker)', () => {
     const asked: string[] = []
     const asker: Asker = {
       ...noAsker,
-      template: async () => 'strategy',
-      fields: async (ctx, template, answers) => {
+      template: () => Promise.resolve('strategy'),
+      fields: (ctx, template, answers) => {
         asked.push(...fieldsToAsk(ctx.config, template).filter((f) => answers[f] === undefined))
-        return {...answers, markets: ['SG'], title: 'Chatbot coverage', channels: ['chatbot'], owner: '@sea'}
+        return Promise.resolve({...answers, markets: ['SG'], title: 'Chatbot coverage', channels: ['chatbot'], owner: '@sea'})
       },
     }
     const {doc: made} = await make({}, {interactive: true, answers: {owner: '@sea'}}, asker)
