@@ -83,14 +83,43 @@ const EU = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO
 const EEA = [...EU, 'IS', 'LI', 'NO']
 const REGIONS = {
   EU: {name: 'European Union', markets: EU, owner: 'eu-cs-ops@example.com'},
-  SEA: {name: 'Southeast Asia', markets: 'BN KH ID LA MY MM PH SG TH TL VN'.split(' '), owner: 'sea-cs-ops@example.com'},
-  LATAM: {name: 'Latin America', markets: 'AR BO BR CL CO CR CU DO EC GT HN HT MX NI PA PE PR PY SV UY VE'.split(' '), owner: 'latam-cs-ops@example.com'},
+  SEA: {
+    name: 'Southeast Asia',
+    markets: 'BN KH ID LA MY MM PH SG TH TL VN'.split(' '),
+    owner: 'sea-cs-ops@example.com',
+  },
+  LATAM: {
+    name: 'Latin America',
+    markets: 'AR BO BR CL CO CR CU DO EC GT HN HT MX NI PA PE PR PY SV UY VE'.split(' '),
+    owner: 'latam-cs-ops@example.com',
+  },
 }
 const REGIME = {
-  GB: 'UK-GDPR', CH: 'FADP', SG: 'PDPA', MY: 'PDPA', TH: 'PDPA', PH: 'PH-DPA', ID: 'ID-PDP',
-  VN: 'VN-PDP', JP: 'APPI', KR: 'PIPA', CN: 'PIPL', IN: 'DPDP', AU: 'AU-PRIVACY', NZ: 'NZ-PRIVACY',
-  BR: 'LGPD', US: 'CCPA', CA: 'PIPEDA', MX: 'LFPDPPP', AR: 'AR-PDP', ZA: 'POPIA', NG: 'NDPA',
-  KE: 'KE-DPA', AE: 'AE-PDPL', SA: 'SA-PDPL', TR: 'KVKK',
+  GB: 'UK-GDPR',
+  CH: 'FADP',
+  SG: 'PDPA',
+  MY: 'PDPA',
+  TH: 'PDPA',
+  PH: 'PH-DPA',
+  ID: 'ID-PDP',
+  VN: 'VN-PDP',
+  JP: 'APPI',
+  KR: 'PIPA',
+  CN: 'PIPL',
+  IN: 'DPDP',
+  AU: 'AU-PRIVACY',
+  NZ: 'NZ-PRIVACY',
+  BR: 'LGPD',
+  US: 'CCPA',
+  CA: 'PIPEDA',
+  MX: 'LFPDPPP',
+  AR: 'AR-PDP',
+  ZA: 'POPIA',
+  NG: 'NDPA',
+  KE: 'KE-DPA',
+  AE: 'AE-PDPL',
+  SA: 'SA-PDPL',
+  TR: 'KVKK',
 }
 /** Markets that get variants: code, name, weight, regional owner, local currency, a near-miss code. */
 const MARKETS = [
@@ -129,7 +158,7 @@ const MARKETS = [
   ['SA', 'Saudi Arabia', 2, 'mena-cs-ops@example.com', 'SAR', 'SAU'],
   ['TR', 'Turkey', 2, 'mena-cs-ops@example.com', 'TRY', 'TUR'],
 ].map(([code, name, weight, owner, currency, nearMiss]) => ({code, name, weight, owner, currency, nearMiss}))
-const MARKET_BY_CODE = Object.fromEntries(MARKETS.map((m) => [m.code, m]))
+const MARKET_BY_CODE = Object.fromEntries(MARKETS.map(m => [m.code, m]))
 
 const DOMAINS = [
   ['refund', 'refund request', 'Refund', 'buyer', 'refunds', 'payments'],
@@ -167,44 +196,133 @@ const DOMAINS = [
 ].map(([key, noun, label, actor, queue, topic]) => ({key, noun, label, actor, queue, topic}))
 
 const TYPES = {
-  sop: {weight: 52, sections: ['Purpose', 'Scope', 'Procedure', 'Escalation'], grow: 'Procedure',
+  sop: {
+    weight: 52,
+    sections: ['Purpose', 'Scope', 'Procedure', 'Escalation'],
+    grow: 'Procedure',
     aspects: ['escalation', 'handling', 'triage', 'verification', 'exceptions', 'follow-up', 'investigation'],
     channels: ['chatbot', 'ai-agent', 'agent-assisted', 'live-chat', 'email', 'phone', 'social'],
-    owner: 'cs-strategy@example.com'},
-  policy: {weight: 12, sections: ['Purpose', 'Scope', 'Standard', 'Exceptions'], grow: 'Standard',
+    owner: 'cs-strategy@example.com',
+  },
+  policy: {
+    weight: 12,
+    sections: ['Purpose', 'Scope', 'Standard', 'Exceptions'],
+    grow: 'Standard',
     aspects: ['standard', 'service-standard', 'response-time-standard', 'quality-standard'],
-    channels: ['agent-assisted', 'email', 'live-chat', 'phone'], owner: 'cs-policy@example.com'},
-  strategy: {weight: 8, sections: ['Context', 'Objectives', 'Approach', 'Metrics'], grow: 'Approach',
+    channels: ['agent-assisted', 'email', 'live-chat', 'phone'],
+    owner: 'cs-policy@example.com',
+  },
+  strategy: {
+    weight: 8,
+    sections: ['Context', 'Objectives', 'Approach', 'Metrics'],
+    grow: 'Approach',
     aspects: ['strategy', 'automation-strategy', 'channel-strategy', 'deflection-strategy'],
-    channels: ['self-service', 'chatbot', 'ai-agent', 'agent-assisted'], owner: '@cs-strategy'},
-  flow: {weight: 10, sections: ['Trigger', 'Steps', 'Hand-off'], grow: 'Steps',
+    channels: ['self-service', 'chatbot', 'ai-agent', 'agent-assisted'],
+    owner: '@cs-strategy',
+  },
+  flow: {
+    weight: 10,
+    sections: ['Trigger', 'Steps', 'Hand-off'],
+    grow: 'Steps',
     aspects: ['flow', 'intent-flow', 'handoff-flow', 'triage-flow'],
-    channels: ['chatbot', 'ai-agent', 'live-chat'], owner: 'conversation-design@example.com'},
-  'kb-article': {weight: 10, sections: ['Summary', 'Answer'], grow: 'Answer',
+    channels: ['chatbot', 'ai-agent', 'live-chat'],
+    owner: 'conversation-design@example.com',
+  },
+  'kb-article': {
+    weight: 10,
+    sections: ['Summary', 'Answer'],
+    grow: 'Answer',
     aspects: ['faq', 'help-article', 'how-to', 'explainer'],
-    channels: ['self-service', 'chatbot', 'ai-agent'], owner: 'km-team@example.com'},
-  'automation-rule': {weight: 8, sections: ['Trigger', 'Conditions', 'Actions', 'Escalation'], grow: 'Actions',
+    channels: ['self-service', 'chatbot', 'ai-agent'],
+    owner: 'km-team@example.com',
+  },
+  'automation-rule': {
+    weight: 8,
+    sections: ['Trigger', 'Conditions', 'Actions', 'Escalation'],
+    grow: 'Actions',
     aspects: ['routing-rule', 'auto-reply-rule', 'triage-rule', 'sla-breach-rule'],
-    channels: ['chatbot', 'ai-agent', 'email'], owner: '@automation-ops'},
+    channels: ['chatbot', 'ai-agent', 'email'],
+    owner: '@automation-ops',
+  },
 }
 const TYPE_WEIGHTS = Object.entries(TYPES).map(([t, v]) => [t, v.weight])
-const QUALIFIERS = ['', '', '', '', 'buyer', 'seller', 'creator', 'high-value', 'cross-border', 'b2b', 'live-commerce',
-  'preorder', 'digital-goods', 'bulky-item', 'first-time', 'vip', 'weekend', 'peak-season', 'marketplace', 'mobile-app']
+const QUALIFIERS = [
+  '',
+  '',
+  '',
+  '',
+  'buyer',
+  'seller',
+  'creator',
+  'high-value',
+  'cross-border',
+  'b2b',
+  'live-commerce',
+  'preorder',
+  'digital-goods',
+  'bulky-item',
+  'first-time',
+  'vip',
+  'weekend',
+  'peak-season',
+  'marketplace',
+  'mobile-app',
+]
 const OPTIONAL_SECTIONS = ['Definitions', 'Roles and responsibilities', 'Records', 'Related documents', 'Change log']
-const STATUS_WEIGHTS = [['approved', 75], ['in-review', 10], ['draft', 8], ['deprecated', 5], ['retired', 2]]
+const STATUS_WEIGHTS = [
+  ['approved', 75],
+  ['in-review', 10],
+  ['draft', 8],
+  ['deprecated', 5],
+  ['retired', 2],
+]
 const ACRONYMS = {ai: 'AI', csat: 'CSAT', b2b: 'B2B', sla: 'SLA', vip: 'VIP', faq: 'FAQ'}
 
 // Sub-section headings for the growing section, with what they are about.
 const SUBSECTIONS = [
-  'Verify the request', 'Check eligibility', 'Collect evidence', 'Decide within limit', 'Above the limit',
-  'Repeat contacts', 'Notify the customer', 'Record the decision', 'Close the contact', 'Hand off to an agent',
-  'Offer alternatives', 'Partial outcomes', 'Out-of-hours contacts', 'Vulnerable customers', 'Language support',
-  'Seller involvement', 'Carrier involvement', 'Payment method checks', 'Fraud signals', 'Quality checks',
-  'Bulk incidents', 'Reopened cases', 'Social media contacts', 'Proactive outreach', 'Templates and macros',
-  'Automation boundaries', 'Data handling', 'Time limits', 'Goodwill gestures', 'Audit trail',
+  'Verify the request',
+  'Check eligibility',
+  'Collect evidence',
+  'Decide within limit',
+  'Above the limit',
+  'Repeat contacts',
+  'Notify the customer',
+  'Record the decision',
+  'Close the contact',
+  'Hand off to an agent',
+  'Offer alternatives',
+  'Partial outcomes',
+  'Out-of-hours contacts',
+  'Vulnerable customers',
+  'Language support',
+  'Seller involvement',
+  'Carrier involvement',
+  'Payment method checks',
+  'Fraud signals',
+  'Quality checks',
+  'Bulk incidents',
+  'Reopened cases',
+  'Social media contacts',
+  'Proactive outreach',
+  'Templates and macros',
+  'Automation boundaries',
+  'Data handling',
+  'Time limits',
+  'Goodwill gestures',
+  'Audit trail',
 ]
-const ESCALATION_TEAMS = ['Tier 2 specialists', 'Trust & Safety', 'Payments Operations', 'the Privacy Office',
-  'Legal', 'Logistics Operations', 'Seller Success', 'the duty manager', 'Risk Operations', 'Knowledge Management']
+const ESCALATION_TEAMS = [
+  'Tier 2 specialists',
+  'Trust & Safety',
+  'Payments Operations',
+  'the Privacy Office',
+  'Legal',
+  'Logistics Operations',
+  'Seller Success',
+  'the duty manager',
+  'Risk Operations',
+  'Knowledge Management',
+]
 
 const SENTENCES = [
   'Handle every {noun} on the first contact where the evidence allows it, and never ask the {actor} for information the case already holds.',
@@ -219,9 +337,9 @@ const SENTENCES = [
   'Use the approved macros for the customer-facing wording and adapt only the order details.',
   'Automation coverage for {noun}s is measured weekly; the target is {pct}% containment without a repeat contact within 7 days.',
   'If the {actor} contacts us again about the same order, link the new contact to the open case instead of opening a second one.',
-  'Check the {actor}\'s contact history for the last 90 days before deciding; three or more similar contacts need a second look.',
+  "Check the {actor}'s contact history for the last 90 days before deciding; three or more similar contacts need a second look.",
   'Keep personal data in the case tool only: never paste it into chat notes, spreadsheets or messaging apps.',
-  'The seller gets {hours} hours to respond; silence after that counts as acceptance of the {actor}\'s account of events.',
+  "The seller gets {hours} hours to respond; silence after that counts as acceptance of the {actor}'s account of events.",
   'Every decision is explained to the {actor} in plain language with the policy it relies on.',
   'Quality assurance samples 5% of closed {noun}s each week and scores them against this document.',
   'When the systems disagree (order status, carrier scans and payment records), the payment record wins and the discrepancy is logged.',
@@ -234,36 +352,76 @@ const SENTENCES = [
   'Contacts in a language we do not staff are answered through the translation service, never with machine translation alone.',
 ]
 const LIST_ITEMS = [
-  'Confirm the {actor}\'s identity with two factors the case already holds.',
+  "Confirm the {actor}'s identity with two factors the case already holds.",
   'Open the order and read the last three events on the timeline.',
   'Check whether a {noun} is already open for the same order.',
   'Attach the evidence the {actor} provides (photos, screenshots, tracking).',
-  'Apply the reason code that matches the {actor}\'s description.',
+  "Apply the reason code that matches the {actor}'s description.",
   'Send the acknowledgement macro and set the case to pending.',
   'Escalate to {team} when any trigger in Escalation is met.',
   'Close the case with the outcome and trigger the CSAT survey.',
   'Add the internal note template with the decision and its basis.',
   'Set a follow-up task for {days} business days when the outcome depends on a third party.',
   'Check the payment method and whether it can still receive funds.',
-  'Look up the seller\'s performance tier and open disputes.',
+  "Look up the seller's performance tier and open disputes.",
   'Tag the contact with the intent and the channel it came from.',
   'Verify that the delivery address matches the one on the account.',
   'Offer the self-service link when the {actor} prefers to finish alone.',
   'Record the time of the first response for SLA reporting.',
 ]
 const CODE_BLOCKS = [
-  (c) => ['```yaml', `# Intent configuration for ${c.id}`, `intent: ${c.domain.key.replace(/-/g, '_')}_${c.type.replace(/-/g, '_')}`,
-    'confidence_min: 0.78', '# hand off when the customer asks for a person twice', `handoff_queue: ${c.domain.queue}`,
-    `max_turns: ${c.rng.int(4, 12)}`, '# never collect card numbers in chat', 'redact: [card_number, iban, password]', '```'],
-  (c) => ['```text', `# Macro: ${c.domain.label} acknowledgement`, 'Hi {{first_name}},', '',
+  c => [
+    '```yaml',
+    `# Intent configuration for ${c.id}`,
+    `intent: ${c.domain.key.replace(/-/g, '_')}_${c.type.replace(/-/g, '_')}`,
+    'confidence_min: 0.78',
+    '# hand off when the customer asks for a person twice',
+    `handoff_queue: ${c.domain.queue}`,
+    `max_turns: ${c.rng.int(4, 12)}`,
+    '# never collect card numbers in chat',
+    'redact: [card_number, iban, password]',
+    '```',
+  ],
+  c => [
+    '```text',
+    `# Macro: ${c.domain.label} acknowledgement`,
+    'Hi {{first_name}},',
+    '',
     `Thanks for telling us about your ${c.domain.noun}. We are looking into it and will reply`,
-    `within ${c.rng.int(2, 48)} hours. Your case number is {{case_id}}.`, '', '# end of macro', '```'],
-  (c) => ['```sh', '# Export the open cases of the queue for the weekly review', `cs-cli cases export --queue ${c.domain.queue} --status open --since 7d \\`,
-    `  --format csv > ${c.domain.queue}-open.csv`, '# count breaches', `cs-cli sla breaches --queue ${c.domain.queue} --since 7d`, '```'],
-  (c) => ['```json', '{', `  "rule": "${c.id}",`, `  "queue": "${c.domain.queue}",`, `  "priority": ${c.rng.int(1, 4)},`,
-    '  "note": "# is not a heading inside a fence"', '}', '```'],
-  (c) => ['~~~', `# ${c.domain.label} checklist (paste into the case)`, '- [ ] identity verified', '- [ ] evidence attached',
-    '- [ ] reason code set', '## outcome', '- [ ] decision recorded', '~~~'],
+    `within ${c.rng.int(2, 48)} hours. Your case number is {{case_id}}.`,
+    '',
+    '# end of macro',
+    '```',
+  ],
+  c => [
+    '```sh',
+    '# Export the open cases of the queue for the weekly review',
+    `cs-cli cases export --queue ${c.domain.queue} --status open --since 7d \\`,
+    `  --format csv > ${c.domain.queue}-open.csv`,
+    '# count breaches',
+    `cs-cli sla breaches --queue ${c.domain.queue} --since 7d`,
+    '```',
+  ],
+  c => [
+    '```json',
+    '{',
+    `  "rule": "${c.id}",`,
+    `  "queue": "${c.domain.queue}",`,
+    `  "priority": ${c.rng.int(1, 4)},`,
+    '  "note": "# is not a heading inside a fence"',
+    '}',
+    '```',
+  ],
+  c => [
+    '~~~',
+    `# ${c.domain.label} checklist (paste into the case)`,
+    '- [ ] identity verified',
+    '- [ ] evidence attached',
+    '- [ ] reason code set',
+    '## outcome',
+    '- [ ] decision recorded',
+    '~~~',
+  ],
 ]
 const DEVIATION_REASONS = [
   '{name} consumer law gives the customer a longer window than the baseline, so the local limit is higher',
@@ -276,7 +434,7 @@ const DEVIATION_REASONS = [
 const DEVIATION_TEXT = [
   'In {name}, the limits above are set in {currency} and reviewed each quarter by the regional lead.',
   'In {name}, the customer receives the decision in writing (email and in-app) within 5 business days.',
-  'In {name}, this step also records the customer\'s explicit consent before any data is shared with the seller.',
+  "In {name}, this step also records the customer's explicit consent before any data is shared with the seller.",
   'In {name}, contacts are first routed by language, then by intent.',
   'In {name}, claims with the local courier are raised through the courier portal within 3 days.',
 ]
@@ -289,13 +447,19 @@ function date(base, offsetDays) {
   return new Date(Date.UTC(...base) + offsetDays * DAY).toISOString().slice(0, 10)
 }
 function titleOf(id) {
-  const words = id.split('-').map((w) => ACRONYMS[w] ?? w)
-  const text = words.join(' ').replace(/\bai agent\b/i, 'AI-agent').replace(/\bhelp centre\b/, 'help-centre').replace(/\bdata subject\b/, 'data-subject')
+  const words = id.split('-').map(w => ACRONYMS[w] ?? w)
+  const text = words
+    .join(' ')
+    .replace(/\bai agent\b/i, 'AI-agent')
+    .replace(/\bhelp centre\b/, 'help-centre')
+    .replace(/\bdata subject\b/, 'data-subject')
   return text[0].toUpperCase() + text.slice(1)
 }
 /** A YAML scalar: plain when it is safe, else a JSON (double-quoted) string. */
 function scalar(value) {
-  return /^[A-Za-z][A-Za-z0-9 @._()&/'-]*$/.test(value) && !/ #|: /.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value)
+  return /^[A-Za-z][A-Za-z0-9 @._()&/'-]*$/.test(value) &&
+    !/ #|: /.test(value) &&
+    !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value)
     ? value
     : JSON.stringify(value)
 }
@@ -307,7 +471,7 @@ function fill(template, ctx) {
 }
 /** Wrap prose at 90 columns; links stay on one line. */
 function wrap(text, width = 90, indent = '') {
-  const words = text.replace(/\[[^\]]*\]\([^)]*\)/g, (m) => m.replace(/ /g, '\u0000')).split(' ')
+  const words = text.replace(/\[[^\]]*\]\([^)]*\)/g, m => m.replace(/ /g, '\u0000')).split(' ')
   const lines = []
   let line = ''
   for (const w of words) {
@@ -321,7 +485,11 @@ function wrap(text, width = 90, indent = '') {
   return lines.join('\n').replace(/\u0000/g, ' ')
 }
 function slug(heading) {
-  return heading.toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')
+  return heading
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,10 +502,10 @@ function requiredCompliance(markets, topics) {
     if (REGIONS[m]) for (const c of REGIONS[m].markets) concrete.add(c)
     else concrete.add(m)
   }
-  const inEEA = [...concrete].some((m) => EEA.includes(m))
-  const inEU = [...concrete].some((m) => EU.includes(m))
+  const inEEA = [...concrete].some(m => EEA.includes(m))
+  const inEU = [...concrete].some(m => EU.includes(m))
   const tags = []
-  const add = (t) => tags.includes(t) || tags.push(t)
+  const add = t => tags.includes(t) || tags.push(t)
   if (inEEA) add('GDPR')
   for (const m of concrete) if (REGIME[m]) add(REGIME[m])
   if (inEEA && topics.includes('payments')) add('PSD2')
@@ -349,14 +517,15 @@ function requiredCompliance(markets, topics) {
 
 /** The problems a few percent of documents carry (one each), and which documents may carry them. */
 export const PROBLEMS = {
-  'unknown-market': (d) => d.kind === 'market' && d.parentKind === 'baseline' && d.markets.length === 1,
-  'missing-gdpr': (d) => d.kind !== 'baseline' && d.compliance.includes('GDPR'),
-  'review-overdue': (d) => d.status !== 'deprecated' && d.status !== 'retired',
-  'missing-escalation': (d) => d.kind === 'baseline' && d.family.variants === 0 && TYPES[d.family.type].sections.includes('Escalation'),
-  'version-1.10': (d) => !(d.kind === 'baseline' && d.family.variants > 0),
-  'broken-link': (d) => d.kind === 'baseline' && d.family.variants === 0,
-  'unapproved-drift': (d) => d.kind !== 'baseline',
-  'variant-outdated': (d) => d.kind !== 'baseline' && Number(d.family.version.split('.')[1]) > 0,
+  'unknown-market': d => d.kind === 'market' && d.parentKind === 'baseline' && d.markets.length === 1,
+  'missing-gdpr': d => d.kind !== 'baseline' && d.compliance.includes('GDPR'),
+  'review-overdue': d => d.status !== 'deprecated' && d.status !== 'retired',
+  'missing-escalation': d =>
+    d.kind === 'baseline' && d.family.variants === 0 && TYPES[d.family.type].sections.includes('Escalation'),
+  'version-1.10': d => !(d.kind === 'baseline' && d.family.variants > 0),
+  'broken-link': d => d.kind === 'baseline' && d.family.variants === 0,
+  'unapproved-drift': d => d.kind !== 'baseline',
+  'variant-outdated': d => d.kind !== 'baseline' && Number(d.family.version.split('.')[1]) > 0,
 }
 const PROBLEM_RATE = 0.045
 const MAX_BASELINE_BYTES = 11_000
@@ -365,7 +534,7 @@ function planFamilies(rng, count) {
   const families = []
   const ids = new Set()
   let docs = 0
-  const marketWeights = MARKETS.map((m) => [m.code, m.weight])
+  const marketWeights = MARKETS.map(m => [m.code, m.weight])
   while (docs < count) {
     const type = rng.weighted(TYPE_WEIGHTS)
     const domain = rng.pick(DOMAINS)
@@ -376,13 +545,29 @@ function planFamilies(rng, count) {
     }
     for (let n = 2; ids.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`
     ids.add(id)
-    let variants = Math.min(rng.weighted([[0, 30], [1, 20], [2, 18], [3, 12], [4, 8], [5, 6], [6, 4], [8, 2]]), count - docs - 1)
+    let variants = Math.min(
+      rng.weighted([
+        [0, 30],
+        [1, 20],
+        [2, 18],
+        [3, 12],
+        [4, 8],
+        [5, 6],
+        [6, 4],
+        [8, 2],
+      ]),
+      count - docs - 1,
+    )
     // Variant slots: a region (EU, SEA, LATAM) or one market, sometimes two markets sharing a file.
     const slots = []
     const used = new Set()
     for (let i = 0; i < variants * 3 && slots.length < variants; i++) {
       if (rng.chance(0.1)) {
-        const region = rng.weighted([['EU', 5], ['SEA', 4], ['LATAM', 2]])
+        const region = rng.weighted([
+          ['EU', 5],
+          ['SEA', 4],
+          ['LATAM', 2],
+        ])
         if (!used.has(region)) {
           used.add(region)
           slots.push({kind: 'region', markets: [region], folder: region})
@@ -391,7 +576,12 @@ function planFamilies(rng, count) {
       }
       const m = rng.weighted(marketWeights)
       if (used.has(m)) continue
-      const pair = m === 'AU' && !used.has('NZ') && rng.chance(0.3) ? ['AU', 'NZ'] : m === 'SG' && !used.has('MY') && rng.chance(0.1) ? ['SG', 'MY'] : [m]
+      const pair =
+        m === 'AU' && !used.has('NZ') && rng.chance(0.3)
+          ? ['AU', 'NZ']
+          : m === 'SG' && !used.has('MY') && rng.chance(0.1)
+            ? ['SG', 'MY']
+            : [m]
       for (const x of pair) used.add(x)
       slots.push({kind: 'market', markets: pair, folder: m})
     }
@@ -404,7 +594,17 @@ function planFamilies(rng, count) {
     channels.sort((a, b) => TYPES[type].channels.indexOf(a) - TYPES[type].channels.indexOf(b))
     // Size: 1.5–12 KB, skewed towards small (mean about 4.4 KB); variants add a little.
     const size = Math.round(1500 + 8600 * rng.next() ** 2.9)
-    families.push({id, type, domain, variants, slots, topics, channels, size, version: `${rng.int(1, 3)}.${rng.int(0, 12)}.${rng.int(0, 9)}`})
+    families.push({
+      id,
+      type,
+      domain,
+      variants,
+      slots,
+      topics,
+      channels,
+      size,
+      version: `${rng.int(1, 3)}.${rng.int(0, 12)}.${rng.int(0, 9)}`,
+    })
     docs += 1 + variants
   }
   return families
@@ -414,8 +614,15 @@ function planDocuments(rng, families) {
   const docs = []
   for (const family of families) {
     const baseline = {
-      family, kind: 'baseline', parentKind: undefined, markets: ['GLOBAL'], folder: 'global', compliance: [],
-      status: rng.weighted(STATUS_WEIGHTS), owner: TYPES[family.type].owner, version: family.version,
+      family,
+      kind: 'baseline',
+      parentKind: undefined,
+      markets: ['GLOBAL'],
+      folder: 'global',
+      compliance: [],
+      status: rng.weighted(STATUS_WEIGHTS),
+      owner: TYPES[family.type].owner,
+      version: family.version,
     }
     docs.push(baseline)
     for (const slot of family.slots) {
@@ -424,7 +631,10 @@ function planDocuments(rng, families) {
       let parentFolder = 'global'
       if (slot.kind === 'market') {
         for (const [region, info] of Object.entries(REGIONS)) {
-          if (info.markets.includes(slot.markets[0]) && family.slots.some((s) => s.kind === 'region' && s.folder === region)) {
+          if (
+            info.markets.includes(slot.markets[0]) &&
+            family.slots.some(s => s.kind === 'region' && s.folder === region)
+          ) {
             parentKind = 'region'
             parentFolder = region
             break
@@ -434,11 +644,19 @@ function planDocuments(rng, families) {
       const minor = rng.int(0, 3)
       const [major, baseMinor, basePatch] = family.version.split('.').map(Number)
       docs.push({
-        family, kind: slot.kind, parentKind, parentFolder, markets: slot.markets, folder: slot.folder,
+        family,
+        kind: slot.kind,
+        parentKind,
+        parentFolder,
+        markets: slot.markets,
+        folder: slot.folder,
         compliance: requiredCompliance(slot.markets, family.topics),
         status: rng.weighted(STATUS_WEIGHTS),
         owner: slot.kind === 'region' ? REGIONS[slot.folder].owner : MARKET_BY_CODE[slot.folder].owner,
-        version: minor === 0 ? `${major}.${baseMinor}.${basePatch + rng.int(1, 3)}` : `${major}.${baseMinor + minor}.${rng.int(0, 5)}`,
+        version:
+          minor === 0
+            ? `${major}.${baseMinor}.${basePatch + rng.int(1, 3)}`
+            : `${major}.${baseMinor + minor}.${rng.int(0, 5)}`,
       })
     }
   }
@@ -446,7 +664,7 @@ function planDocuments(rng, families) {
   const kinds = Object.keys(PROBLEMS)
   for (const d of docs) {
     if (!rng.chance(PROBLEM_RATE)) continue
-    const fits = kinds.filter((k) => PROBLEMS[k](d))
+    const fits = kinds.filter(k => PROBLEMS[k](d))
     if (fits.length > 0) d.problem = rng.pick(fits)
   }
   return docs
@@ -461,7 +679,10 @@ function paragraph(rng, ctx, n) {
   return wrap(out.join(' '))
 }
 function list(rng, ctx, ordered) {
-  return rng.sample(LIST_ITEMS, rng.int(3, 6)).map((t, i) => wrap(`${ordered ? `${i + 1}.` : '-'} ${fill(t, ctx)}`, 90, ordered ? '   ' : '  ')).join('\n')
+  return rng
+    .sample(LIST_ITEMS, rng.int(3, 6))
+    .map((t, i) => wrap(`${ordered ? `${i + 1}.` : '-'} ${fill(t, ctx)}`, 90, ordered ? '   ' : '  '))
+    .join('\n')
 }
 function table(rng, ctx) {
   const rows = [
@@ -472,8 +693,14 @@ function table(rng, ctx) {
     `| 2 | ${ctx.team} | above USD ${ctx.amount * 10} | ${ctx.days} business days |`,
   ]
   if (rng.chance(0.4)) {
-    return ['| Metric | Target | Measured |', '|---|---:|---|', `| CSAT | ${(4 + rng.next() * 0.8).toFixed(1)} | weekly |`,
-      `| First response | ${ctx.hours} h | per contact |`, `| Containment | ${ctx.pct}% | weekly |`, '| Resolution rate | 85% | monthly |'].join('\n')
+    return [
+      '| Metric | Target | Measured |',
+      '|---|---:|---|',
+      `| CSAT | ${(4 + rng.next() * 0.8).toFixed(1)} | weekly |`,
+      `| First response | ${ctx.hours} h | per contact |`,
+      `| Containment | ${ctx.pct}% | weekly |`,
+      '| Resolution rate | 85% | monthly |',
+    ].join('\n')
   }
   return rows.join('\n')
 }
@@ -483,7 +710,7 @@ function linkTo(rng, plan, self) {
   const useAnchor = rng.chance(0.35)
   if (target === self.family) return `[${title}](#${slug(self.sections[Math.min(1, self.sections.length - 1)])})`
   let href = `../global/${target.id}.md`
-  const variantSlot = target.slots.find((s) => s.kind === 'market')
+  const variantSlot = target.slots.find(s => s.kind === 'market')
   if (variantSlot && rng.chance(0.15)) href = `../${variantSlot.folder}/${target.id}.md`
   if (useAnchor) href += `#${slug(rng.pick(plan.sectionsOf(target)))}`
   return `[${title}](${href})`
@@ -497,14 +724,20 @@ function baselineSections(rng, plan, doc, ctx, frontMatterBytes) {
   const {family} = doc
   const typeInfo = TYPES[family.type]
   let required = typeInfo.sections
-  if (doc.problem === 'missing-escalation') required = required.filter((s) => s !== 'Escalation')
+  if (doc.problem === 'missing-escalation') required = required.filter(s => s !== 'Escalation')
   const self = {family, sections: required}
   const sections = []
-  const blocksFor = (name) => {
+  const blocksFor = name => {
     const blocks = [paragraph(rng, ctx, rng.int(2, 4))]
-    if (name === 'Scope' || name === 'Summary' || name === 'Objectives' || name === 'Conditions') blocks.push(list(rng, ctx, false))
+    if (name === 'Scope' || name === 'Summary' || name === 'Objectives' || name === 'Conditions')
+      blocks.push(list(rng, ctx, false))
     if (name === 'Escalation' || name === 'Hand-off') {
-      blocks.push(rng.sample(ESCALATION_TEAMS, rng.int(3, 5)).map((t) => wrap(`- To ${t}: ${fill(rng.pick(SENTENCES), ctx).replace(/^./, (c) => c.toLowerCase())}`, 90, '  ')).join('\n'))
+      blocks.push(
+        rng
+          .sample(ESCALATION_TEAMS, rng.int(3, 5))
+          .map(t => wrap(`- To ${t}: ${fill(rng.pick(SENTENCES), ctx).replace(/^./, c => c.toLowerCase())}`, 90, '  '))
+          .join('\n'),
+      )
     }
     if (name === 'Metrics' || name === 'Standard') blocks.push(table(rng, ctx))
     if (rng.chance(0.3)) blocks.push(wrap(`See ${linkTo(rng, plan, self)} for the related procedure.`))
@@ -513,21 +746,26 @@ function baselineSections(rng, plan, doc, ctx, frontMatterBytes) {
   for (const name of required) sections.push({depth: 2, heading: name, blocks: blocksFor(name)})
   if (rng.chance(0.35)) {
     const extra = rng.pick(OPTIONAL_SECTIONS)
-    const blocks = extra === 'Related documents'
-      ? [Array.from({length: rng.int(2, 4)}, () => `- ${linkTo(rng, plan, self)}`).join('\n')]
-      : extra === 'Change log'
-        ? [`- ${family.version}: reviewed with ${ctx.team}.\n- ${family.version.split('.')[0]}.0.0: first approved version.`]
-        : [paragraph(rng, ctx, rng.int(1, 3))]
+    const blocks =
+      extra === 'Related documents'
+        ? [Array.from({length: rng.int(2, 4)}, () => `- ${linkTo(rng, plan, self)}`).join('\n')]
+        : extra === 'Change log'
+          ? [
+              `- ${family.version}: reviewed with ${ctx.team}.\n- ${family.version.split('.')[0]}.0.0: first approved version.`,
+            ]
+          : [paragraph(rng, ctx, rng.int(1, 3))]
     sections.push({depth: 2, heading: extra, blocks})
   }
   if (doc.problem === 'broken-link') {
     const s = sections[rng.int(0, sections.length - 1)]
-    s.blocks.push(rng.chance(0.5)
-      ? wrap(`The previous version lives in [${titleOf(family.id)} (archived)](../global/${family.id}-archived.md).`)
-      : wrap(`Escalation contacts are listed in [${titleOf(family.id)}](#${slug(required[0])}-contacts).`))
+    s.blocks.push(
+      rng.chance(0.5)
+        ? wrap(`The previous version lives in [${titleOf(family.id)} (archived)](../global/${family.id}-archived.md).`)
+        : wrap(`Escalation contacts are listed in [${titleOf(family.id)}](#${slug(required[0])}-contacts).`),
+    )
   }
   // Grow with H3 sub-sections (and sometimes an H4) under the growing section.
-  const growAt = sections.findIndex((s) => s.heading === typeInfo.grow)
+  const growAt = sections.findIndex(s => s.heading === typeInfo.grow)
   const headings = rng.sample(SUBSECTIONS, SUBSECTIONS.length)
   const render = () => Buffer.byteLength(renderBody(titleOf(family.id), sections)) + frontMatterBytes
   let insertAt = growAt + 1
@@ -562,10 +800,10 @@ function renderBody(title, sections) {
 /** Heading paths of sections, as sopkit names them ("Procedure > Verify the request"). */
 function sectionPaths(sections) {
   const stack = []
-  return sections.map((s) => {
+  return sections.map(s => {
     while (stack.length > 0 && stack[stack.length - 1].depth >= s.depth) stack.pop()
     stack.push(s)
-    return stack.map((x) => x.heading).join(' > ')
+    return stack.map(x => x.heading).join(' > ')
   })
 }
 
@@ -589,7 +827,12 @@ function frontMatter(doc, extra) {
   if (extra.deviations.length > 0) {
     lines.push('deviations:')
     for (const d of extra.deviations) {
-      lines.push(`  - section: ${scalar(d.section)}`, `    reason: ${scalar(d.reason)}`, `    approver: ${scalar(d.approver)}`, `    expires: ${d.expires}`)
+      lines.push(
+        `  - section: ${scalar(d.section)}`,
+        `    reason: ${scalar(d.reason)}`,
+        `    approver: ${scalar(d.approver)}`,
+        `    expires: ${d.expires}`,
+      )
     }
   }
   lines.push(`targets: ${extra.targets}`, '---')
@@ -600,7 +843,8 @@ function targetsFor(rng, type) {
   const csat = (4.2 + rng.int(0, 6) / 10).toFixed(1)
   if (type === 'policy') return `{ first_response: ${rng.pick(['4h', '12h', '24h'])}, sla_attainment: 0.95 }`
   if (type === 'kb-article') return `{ csat: ${csat}, deflection_rate: 0.${rng.int(25, 45)} }`
-  if (type === 'strategy') return `{ csat: ${csat}, automation_rate: 0.${rng.int(50, 75)}, resolution_rate: 0.${rng.int(80, 92)} }`
+  if (type === 'strategy')
+    return `{ csat: ${csat}, automation_rate: 0.${rng.int(50, 75)}, resolution_rate: 0.${rng.int(80, 92)} }`
   return `{ csat: ${csat}, first_response: ${rng.pick(['1h', '2h', '4h', '8h'])}, resolution_rate: 0.${rng.int(80, 92)}, automation_rate: 0.${rng.int(40, 75)} }`
 }
 
@@ -609,10 +853,10 @@ export function* generateCorpus({count, seed = DEFAULT_SEED}) {
   const rng = new Rng(seed)
   const families = planFamilies(rng, count)
   const docs = planDocuments(rng, families)
-  const noEscalation = new Set(docs.filter((d) => d.problem === 'missing-escalation').map((d) => d.family))
+  const noEscalation = new Set(docs.filter(d => d.problem === 'missing-escalation').map(d => d.family))
   const plan = {
     families,
-    sectionsOf: (f) => TYPES[f.type].sections.filter((s) => !(s === 'Escalation' && noEscalation.has(f))),
+    sectionsOf: f => TYPES[f.type].sections.filter(s => !(s === 'Escalation' && noEscalation.has(f))),
   }
   const byFamily = new Map()
   for (const d of docs) {
@@ -625,9 +869,17 @@ export function* generateCorpus({count, seed = DEFAULT_SEED}) {
     for (const doc of byFamily.get(family)) {
       const market = MARKET_BY_CODE[doc.folder]
       const ctx = {
-        id: family.id, type: family.type, domain: family.domain, noun: family.domain.noun, actor: family.domain.actor,
-        queue: family.domain.queue, team: rng.pick(ESCALATION_TEAMS), hours: rng.pick([2, 4, 8, 12, 24, 48]),
-        days: rng.int(2, 10), amount: rng.pick([20, 25, 50, 75, 100]), pct: rng.int(40, 80),
+        id: family.id,
+        type: family.type,
+        domain: family.domain,
+        noun: family.domain.noun,
+        actor: family.domain.actor,
+        queue: family.domain.queue,
+        team: rng.pick(ESCALATION_TEAMS),
+        hours: rng.pick([2, 4, 8, 12, 24, 48]),
+        days: rng.int(2, 10),
+        amount: rng.pick([20, 25, 50, 75, 100]),
+        pct: rng.int(40, 80),
       }
       const name = doc.kind === 'baseline' ? undefined : doc.kind === 'region' ? REGIONS[doc.folder].name : market.name
       const title = name ? `${titleOf(family.id)} (${name})` : titleOf(family.id)
@@ -640,33 +892,63 @@ export function* generateCorpus({count, seed = DEFAULT_SEED}) {
       let markets = doc.markets
       if (doc.problem === 'unknown-market') markets = [market.nearMiss]
       let compliance = doc.compliance
-      if (doc.problem === 'missing-gdpr') compliance = compliance.filter((c) => c !== 'GDPR')
-      const extra = {title, markets, compliance, effective, reviewBy, targets: targetsFor(rng, family.type), deviations: [], basedOn: undefined}
+      if (doc.problem === 'missing-gdpr') compliance = compliance.filter(c => c !== 'GDPR')
+      const extra = {
+        title,
+        markets,
+        compliance,
+        effective,
+        reviewBy,
+        targets: targetsFor(rng, family.type),
+        deviations: [],
+        basedOn: undefined,
+      }
       let sections
       if (doc.kind === 'baseline') {
         sections = baselineSections(rng, plan, doc, ctx, Buffer.byteLength(frontMatter(doc, extra)))
       } else {
         // Copy what the market inherits, then depart from it: approved deviations, or drift.
-        sections = bodies.get(doc.parentFolder).map((s) => ({...s, blocks: [...s.blocks]}))
-        extra.basedOn = doc.problem === 'variant-outdated' && Number(family.version.split('.')[1]) > 0
-          ? family.version.replace(/^(\d+)\.(\d+)\.\d+$/, (_, a, b) => `${a}.${Number(b) - 1}.0`)
-          : family.version
+        sections = bodies.get(doc.parentFolder).map(s => ({...s, blocks: [...s.blocks]}))
+        extra.basedOn =
+          doc.problem === 'variant-outdated' && Number(family.version.split('.')[1]) > 0
+            ? family.version.replace(/^(\d+)\.(\d+)\.\d+$/, (_, a, b) => `${a}.${Number(b) - 1}.0`)
+            : family.version
         const paths = sectionPaths(sections)
         // Approved deviations (a deviation on a section also covers its sub-sections), then for
         // the drift problem one more changed section that no deviation covers.
-        const approved = rng.sample(paths.map((p, i) => i), rng.weighted([[0, 35], [1, 45], [2, 20]]))
-        const changed = approved.map((i) => ({i, drift: false}))
+        const approved = rng.sample(
+          paths.map((p, i) => i),
+          rng.weighted([
+            [0, 35],
+            [1, 45],
+            [2, 20],
+          ]),
+        )
+        const changed = approved.map(i => ({i, drift: false}))
         if (doc.problem === 'unapproved-drift') {
-          const free = paths.map((p, i) => i).filter((i) => !approved.some((a) => a === i || paths[i].startsWith(`${paths[a]} >`)))
+          const free = paths
+            .map((p, i) => i)
+            .filter(i => !approved.some(a => a === i || paths[i].startsWith(`${paths[a]} >`)))
           changed.push({i: free.length > 0 ? rng.pick(free) : 0, drift: true})
         }
-        const place = doc.kind === 'region' ? {name: REGIONS[doc.folder].name, currency: 'local currency'} : {name: market.name, currency: market.currency}
+        const place =
+          doc.kind === 'region'
+            ? {name: REGIONS[doc.folder].name, currency: 'local currency'}
+            : {name: market.name, currency: market.currency}
         for (const {i, drift} of changed) {
           sections[i] = {...sections[i], blocks: [...sections[i].blocks, wrap(fill(rng.pick(DEVIATION_TEXT), place))]}
           if (drift) continue
-          extra.deviations.push({section: paths[i], reason: fill(rng.pick(DEVIATION_REASONS), place),
-            approver: rng.pick(['regional-legal@example.com', 'cs-strategy@example.com', '@privacy-office', `${doc.folder.toLowerCase()}-lead@example.com`]),
-            expires: date([2028, 5, 30], rng.int(0, 540))})
+          extra.deviations.push({
+            section: paths[i],
+            reason: fill(rng.pick(DEVIATION_REASONS), place),
+            approver: rng.pick([
+              'regional-legal@example.com',
+              'cs-strategy@example.com',
+              '@privacy-office',
+              `${doc.folder.toLowerCase()}-lead@example.com`,
+            ]),
+            expires: date([2028, 5, 30], rng.int(0, 540)),
+          })
         }
       }
       bodies.set(doc.folder, sections)
@@ -680,7 +962,10 @@ export function* generateCorpus({count, seed = DEFAULT_SEED}) {
 // Writing and reuse
 
 function generatorHash() {
-  return createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 12)
+  return createHash('sha1')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 12)
 }
 
 export function corpusDir(count, seed = DEFAULT_SEED) {
@@ -691,13 +976,20 @@ export function corpusDir(count, seed = DEFAULT_SEED) {
  * Make sure a corpus of `count` documents for `seed` exists, and return its folder and stamp.
  * Reuses a folder whose stamp matches; otherwise writes a fresh one next to it and swaps it in.
  */
-export function ensureCorpus({count, seed = DEFAULT_SEED, dir = corpusDir(count, seed), force = false, log = () => {}}) {
+export function ensureCorpus({
+  count,
+  seed = DEFAULT_SEED,
+  dir = corpusDir(count, seed),
+  force = false,
+  log = () => {},
+}) {
   const wanted = {count, seed, generator: generatorHash()}
   const stampPath = path.join(dir, STAMP_FILE)
   if (!force && existsSync(stampPath)) {
     try {
       const stamp = JSON.parse(readFileSync(stampPath, 'utf8'))
-      if (stamp.count === wanted.count && stamp.seed === wanted.seed && stamp.generator === wanted.generator) return {dir, stamp, created: false}
+      if (stamp.count === wanted.count && stamp.seed === wanted.seed && stamp.generator === wanted.generator)
+        return {dir, stamp, created: false}
     } catch {
       // regenerate below
     }
@@ -723,11 +1015,20 @@ export function ensureCorpus({count, seed = DEFAULT_SEED, dir = corpusDir(count,
     files++
     if (problem) problems[problem] = (problems[problem] ?? 0) + 1
   }
-  const stamp = {...wanted, files, bytes, sha1: hash.digest('hex'), problems, generatedInMs: Math.round(performance.now() - started)}
+  const stamp = {
+    ...wanted,
+    files,
+    bytes,
+    sha1: hash.digest('hex'),
+    problems,
+    generatedInMs: Math.round(performance.now() - started),
+  }
   writeFileSync(path.join(tmp, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`)
   rmSync(dir, {recursive: true, force: true})
   renameSync(tmp, dir)
-  log(`generated ${files} documents (${(bytes / 1e6).toFixed(1)} MB) in ${path.relative(process.cwd(), dir)} in ${stamp.generatedInMs} ms`)
+  log(
+    `generated ${files} documents (${(bytes / 1e6).toFixed(1)} MB) in ${path.relative(process.cwd(), dir)} in ${stamp.generatedInMs} ms`,
+  )
   return {dir, stamp, created: true}
 }
 
@@ -745,7 +1046,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(2)
   }
   const out = opt('out')
-  const {dir, stamp, created} = ensureCorpus({count, seed, dir: out ? path.resolve(out) : undefined, force: args.includes('--force'), log: console.log})
+  const {dir, stamp, created} = ensureCorpus({
+    count,
+    seed,
+    dir: out ? path.resolve(out) : undefined,
+    force: args.includes('--force'),
+    log: console.log,
+  })
   if (!created) console.log(`reusing ${dir} (${stamp.files} documents, ${(stamp.bytes / 1e6).toFixed(1)} MB)`)
   console.log(JSON.stringify(stamp))
 }

@@ -3,8 +3,10 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
-const MARKETS = ('AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO ' +
-  'GB CH SG MY TH PH ID VN JP KR IN AU NZ BR MX AR US CA ZA AE').split(' ')
+const MARKETS = (
+  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO ' +
+  'GB CH SG MY TH PH ID VN JP KR IN AU NZ BR MX AR US CA ZA AE'
+).split(' ')
 
 function mulberry32(seed) {
   return () => {
@@ -15,7 +17,10 @@ function mulberry32(seed) {
   }
 }
 
-const WORDS = 'refund agent buyer seller escalate tier evidence order carrier wallet limit review approve decline chatbot hand-off SLA hours case'.split(' ')
+const WORDS =
+  'refund agent buyer seller escalate tier evidence order carrier wallet limit review approve decline chatbot hand-off SLA hours case'.split(
+    ' ',
+  )
 
 function paragraph(rand, words) {
   return Array.from({length: words}, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ') + '.'
@@ -36,7 +41,8 @@ function sections(rand, bytes) {
   return out
 }
 
-const render = (title, list) => `# ${title}\n\n## Purpose\n\nx\n\n## Scope\n\ny\n\n## Procedure\n\n${list.map(([h, t]) => `### ${h}\n\n${t}\n`).join('\n')}\n## Escalation\n\nTier 2.\n`
+const render = (title, list) =>
+  `# ${title}\n\n## Purpose\n\nx\n\n## Scope\n\ny\n\n## Procedure\n\n${list.map(([h, t]) => `### ${h}\n\n${t}\n`).join('\n')}\n## Escalation\n\nTier 2.\n`
 
 export function writeDiffCorpus(dir) {
   const rand = mulberry32(20260115)
@@ -46,13 +52,20 @@ export function writeDiffCorpus(dir) {
   mkdirSync(path.join(dir, 'sops/global'), {recursive: true})
   mkdirSync(path.join(dir, 'sops/DE'), {recursive: true})
   writeFileSync(path.join(dir, 'sops/global/big.md'), front('big', ['GLOBAL']) + render('Big procedure', base))
-  writeFileSync(path.join(dir, 'sops/DE/big.md'), front('big', ['DE'], 'compliance: [GDPR]\nbased_on: "2.0.0"\n').replace('compliance: []\n', '') + render('Big procedure (DE)', variant))
+  writeFileSync(
+    path.join(dir, 'sops/DE/big.md'),
+    front('big', ['DE'], 'compliance: [GDPR]\nbased_on: "2.0.0"\n').replace('compliance: []\n', '') +
+      render('Big procedure (DE)', variant),
+  )
   const small = sections(rand, 20_000)
   writeFileSync(path.join(dir, 'sops/global/wide.md'), front('wide', ['GLOBAL']) + render('Wide', small))
   for (const [i, market] of MARKETS.entries()) {
     mkdirSync(path.join(dir, 'sops', market), {recursive: true})
     const changed = small.map(([h, t], j) => [h, j === i % small.length ? `${t} ${market} rule.` : t])
-    writeFileSync(path.join(dir, 'sops', market, 'wide.md'), front('wide', [market], 'based_on: "2.0.0"\n') + render(`Wide (${market})`, changed))
+    writeFileSync(
+      path.join(dir, 'sops', market, 'wide.md'),
+      front('wide', [market], 'based_on: "2.0.0"\n') + render(`Wide (${market})`, changed),
+    )
   }
   writeFileSync(path.join(dir, 'sopkit.config.yaml'), 'rules: {require-compliance: off}\n')
   writePathological(dir, rand)
@@ -63,8 +76,14 @@ export function writeDiffCorpus(dir) {
 function writePathological(dir, rand) {
   // Two ~100 KB versions of one section that share no word: an unbounded word diff took minutes.
   const words = (seed, n) => Array.from({length: n}, (_, i) => `${seed}${(i * 7919) % 100_003}`).join(' ')
-  writeFileSync(path.join(dir, 'sops/global/words.md'), front('words', ['GLOBAL']) + render('Words', [['Long', words('alpha', 14_000)]]))
-  writeFileSync(path.join(dir, 'sops/DE/words.md'), front('words', ['DE'], 'based_on: "2.0.0"\n') + render('Words (DE)', [['Long', words('omega', 14_000)]]))
+  writeFileSync(
+    path.join(dir, 'sops/global/words.md'),
+    front('words', ['GLOBAL']) + render('Words', [['Long', words('alpha', 14_000)]]),
+  )
+  writeFileSync(
+    path.join(dir, 'sops/DE/words.md'),
+    front('words', ['DE'], 'based_on: "2.0.0"\n') + render('Words (DE)', [['Long', words('omega', 14_000)]]),
+  )
   // One document with 400,000 headings: a search per section took 71 s.
   const headings = path.join(dir, 'headings-repo')
   mkdirSync(path.join(headings, 'sops/global'), {recursive: true})
@@ -75,6 +94,10 @@ function writePathological(dir, rand) {
   // An inventory of 10,000 rows: rebuilding the library per row took 166 s for 8,000.
   const inventory = path.join(dir, 'import-repo')
   mkdirSync(path.join(inventory, '.git'), {recursive: true})
-  const rows = Array.from({length: 10_000}, (_, i) => `Procedure ${i} ${paragraph(rand, 2).replace('.', '')},${i % 3 === 0 ? 'GLOBAL' : 'DE'},chatbot,cs-ops@example.com,sop`)
+  const rows = Array.from(
+    {length: 10_000},
+    (_, i) =>
+      `Procedure ${i} ${paragraph(rand, 2).replace('.', '')},${i % 3 === 0 ? 'GLOBAL' : 'DE'},chatbot,cs-ops@example.com,sop`,
+  )
   writeFileSync(path.join(inventory, 'inventory.csv'), ['Title,Market,Channel,Owner,Type', ...rows].join('\n') + '\n')
 }

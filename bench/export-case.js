@@ -17,8 +17,11 @@ export function exportOnce(corpus, format, market = 'DE') {
   const out = mkdtempSync(path.join(os.tmpdir(), 'sopkit-bench-export-'))
   const file = path.join(out, `${market}.${format}`)
   const started = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, [BIN, 'export', '--market', market, '--format', format, '-o', file, '--date', '2026-05-01'],
-    {cwd: corpus, encoding: 'utf8', env: {...process.env, CI: 'true', NO_COLOR: '1'}})
+  const r = spawnSync(
+    process.execPath,
+    [BIN, 'export', '--market', market, '--format', format, '-o', file, '--date', '2026-05-01'],
+    {cwd: corpus, encoding: 'utf8', env: {...process.env, CI: 'true', NO_COLOR: '1'}},
+  )
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   const bytes = r.status === 0 ? statSync(file).size : 0
   rmSync(out, {recursive: true, force: true})
@@ -28,10 +31,16 @@ export function exportOnce(corpus, format, market = 'DE') {
 
 /** The export cases: html and json, each the median of `runs` fresh processes. */
 export function exportCases(corpus, {runs = 3, market = 'DE'} = {}) {
-  return ['html', 'json'].map((format) => {
+  return ['html', 'json'].map(format => {
     const samples = Array.from({length: runs}, () => exportOnce(corpus, format, market))
-    const times = samples.map((s) => s.ms).sort((a, b) => a - b)
-    return {case: `export-${format}`, median_ms: Math.round(times[Math.floor(times.length / 2)]), runs: times.map(Math.round), bytes: samples[0].bytes, summary: samples[0].summary}
+    const times = samples.map(s => s.ms).sort((a, b) => a - b)
+    return {
+      case: `export-${format}`,
+      median_ms: Math.round(times[Math.floor(times.length / 2)]),
+      runs: times.map(Math.round),
+      bytes: samples[0].bytes,
+      summary: samples[0].summary,
+    }
   })
 }
 
@@ -42,7 +51,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(2)
   }
   const value = (flag, fallback) => (rest.includes(flag) ? rest[rest.indexOf(flag) + 1] : fallback)
-  for (const c of exportCases(path.resolve(corpus), {runs: Number(value('--runs', 3)), market: value('--market', 'DE')})) {
-    console.log(`${c.case.padEnd(12)} ${String(c.median_ms).padStart(7)} ms  (runs ${c.runs.join(', ')}; ${c.bytes} bytes; ${c.summary})`)
+  for (const c of exportCases(path.resolve(corpus), {
+    runs: Number(value('--runs', 3)),
+    market: value('--market', 'DE'),
+  })) {
+    console.log(
+      `${c.case.padEnd(12)} ${String(c.median_ms).padStart(7)} ms  (runs ${c.runs.join(', ')}; ${c.bytes} bytes; ${c.summary})`,
+    )
   }
 }

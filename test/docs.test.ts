@@ -9,12 +9,14 @@ const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
 const table = readme.slice(readme.indexOf('<!-- rules -->'), readme.indexOf('<!-- rulesstop -->'))
 
 describe('README rules table', () => {
-  it.each(RULES.map((r) => [r.id, r] as const))('documents %s with its severity, fix and description', (_, rule) => {
-    expect(table).toContain(`| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${rule.description} |`)
+  it.each(RULES.map(r => [r.id, r] as const))('documents %s with its severity, fix and description', (_, rule) => {
+    expect(table).toContain(
+      `| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${rule.description} |`,
+    )
   })
 
   it('lists no rule that is not registered', () => {
-    const ids = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1])
-    expect(ids).toEqual(RULES.map((r) => r.id))
+    const ids = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map(m => m[1])
+    expect(ids).toEqual(RULES.map(r => r.id))
   })
 })

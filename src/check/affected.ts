@@ -15,7 +15,7 @@ import {linkTarget} from '../core/link-target.js'
  */
 export function affectedDocuments(library: Library<DocumentSummary>, changes: ChangeSet): string[] {
   const touched = new Set([...changes.changed, ...changes.gone])
-  if (library.config.file && touched.has(library.config.file)) return library.documents.map((d) => d.absPath)
+  if (library.config.file && touched.has(library.config.file)) return library.documents.map(d => d.absPath)
   const affected = new Set<string>()
   const families = new Set<string>()
   for (const abs of touched) {
@@ -30,12 +30,12 @@ export function affectedDocuments(library: Library<DocumentSummary>, changes: Ch
     if (doc.meta.id && families.has(doc.meta.id)) affected.add(doc.absPath)
     else if (linksInto(library.config.root, doc, touched)) affected.add(doc.absPath)
   }
-  return library.documents.filter((d) => affected.has(d.absPath)).map((d) => d.absPath)
+  return library.documents.filter(d => affected.has(d.absPath)).map(d => d.absPath)
 }
 
 function linksInto(root: string, doc: DocumentSummary, files: ReadonlySet<string>): boolean {
   if (doc.readProblem) return false
-  return [...doc.outline.links, ...doc.outline.images].some((link) => {
+  return [...doc.outline.links, ...doc.outline.images].some(link => {
     const target = linkTarget(root, doc.absPath, link.url)
     return target !== undefined && files.has(target)
   })

@@ -16,7 +16,11 @@ export class FindingCache {
   private readonly next: CacheFile['files'] = {}
 
   /** `key` covers everything besides content that changes findings: version, config, severities, date. */
-  constructor(private readonly file: string, private readonly key: string, private readonly repo?: OutputRepo) {
+  constructor(
+    private readonly file: string,
+    private readonly key: string,
+    private readonly repo?: OutputRepo,
+  ) {
     this.entries = readCache(file, key)
   }
 
@@ -31,7 +35,12 @@ export class FindingCache {
   }
 
   save(): void {
-    writeOutputFile(this.file, JSON.stringify({key: this.key, files: this.next} satisfies CacheFile), this.repo, '--cache-location')
+    writeOutputFile(
+      this.file,
+      JSON.stringify({key: this.key, files: this.next} satisfies CacheFile),
+      this.repo,
+      '--cache-location',
+    )
   }
 }
 
@@ -43,17 +52,35 @@ function readCache(file: string, key: string): CacheFile['files'] {
   try {
     // Whatever the file holds: a JSON null or another shape throws or falls through to an empty cache.
     const data = JSON.parse(readFileSync(file, 'utf8')) as {key?: unknown; files?: unknown}
-    return data.key === key && typeof data.files === 'object' && data.files !== null ? (data.files as CacheFile['files']) : {}
+    return data.key === key && typeof data.files === 'object' && data.files !== null
+      ? (data.files as CacheFile['files'])
+      : {}
   } catch {
     return {}
   }
 }
 
-const FINDING_FIELDS = {ruleId: 'string', messageId: 'string', message: 'string', mend: 'string', line: 'number', column: 'number', fixable: 'boolean'}
+const FINDING_FIELDS = {
+  ruleId: 'string',
+  messageId: 'string',
+  message: 'string',
+  mend: 'string',
+  line: 'number',
+  column: 'number',
+  fixable: 'boolean',
+}
 
 /** Findings as this version writes them, for this file (a hand edit or another version's cache fails this). */
 function isFindingList(value: unknown, relFile: string): value is Finding[] {
-  return Array.isArray(value) && value.every((f: unknown) => typeof f === 'object' && f !== null && (f as Finding).file === relFile &&
-    ((f as Finding).severity === 'error' || (f as Finding).severity === 'warn') &&
-    Object.entries(FINDING_FIELDS).every(([key, type]) => typeof (f as Record<string, unknown>)[key] === type))
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (f: unknown) =>
+        typeof f === 'object' &&
+        f !== null &&
+        (f as Finding).file === relFile &&
+        ((f as Finding).severity === 'error' || (f as Finding).severity === 'warn') &&
+        Object.entries(FINDING_FIELDS).every(([key, type]) => typeof (f as Record<string, unknown>)[key] === type),
+    )
+  )
 }

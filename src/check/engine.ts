@@ -68,20 +68,33 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const libraryPaths = await findDocuments(config, config.root)
   const {targets, skipped, changes} = await selectTargets(options, libraryPaths)
   const paths = [...new Set([...libraryPaths, ...targets])]
-  const {fixed, notFixed} = options.fix ? await fixFiles(config, paths, targets, {severities, today}) : {fixed: [], notFixed: []}
-  const cache = options.cache && !options.fix
-    ? new FindingCache(path.resolve(config.root, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE),
-      hashText(JSON.stringify([options.version, config, [...severities], today])), config)
-    : undefined
+  const {fixed, notFixed} = options.fix
+    ? await fixFiles(config, paths, targets, {severities, today})
+    : {fixed: [], notFixed: []}
+  const cache =
+    options.cache && !options.fix
+      ? new FindingCache(
+          path.resolve(config.root, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE),
+          hashText(JSON.stringify([options.version, config, [...severities], today])),
+          config,
+        )
+      : undefined
   const inOwnShard = (t: string) => !options.shard || inShard(relativeFile(config.root, t), options.shard)
-  const widen = changes && ((library: Library<DocumentSummary>) => affectedDocuments(library, changes).filter(inOwnShard))
+  const widen =
+    changes && ((library: Library<DocumentSummary>) => affectedDocuments(library, changes).filter(inOwnShard))
   const notes: string[] = []
   const setup = {severities, today, cache, onProgress: options.onProgress, widen, notes}
   const {findings: all, checked} = await lintTargets(config, paths, targets, setup)
   cache?.save()
   all.sort(compareFindings)
-  const result = finish(options, config, checked.map((t) => relativeFile(config.root, t)), all, {fixed, notFixed})
-  return {...result, skipped: skipped.map((s) => path.relative(options.cwd, s)), notes}
+  const result = finish(
+    options,
+    config,
+    checked.map(t => relativeFile(config.root, t)),
+    all,
+    {fixed, notFixed},
+  )
+  return {...result, skipped: skipped.map(s => path.relative(options.cwd, s)), notes}
 }
 
 /**
@@ -90,8 +103,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
  * rules on the summaries; a document with library findings is read again to place them. `widen`
  * adds the documents a change affects, once the library shows which they are.
  */
-export async function lintPaths(config: Config, paths: string[], targets: readonly string[], setup: LintSetup)
-  : Promise<Finding[]> {
+export async function lintPaths(
+  config: Config,
+  paths: string[],
+  targets: readonly string[],
+  setup: LintSetup,
+): Promise<Finding[]> {
   return (await lintTargets(config, paths, targets, setup)).findings
 }
 
@@ -106,23 +123,30 @@ interface LintSetup {
 }
 
 /** As lintPaths, with the documents reported on (the targets, widened). */
-async function lintTargets(config: Config, paths: string[], targets: readonly string[], setup: LintSetup)
-  : Promise<{findings: Finding[]; checked: string[]}> {
+async function lintTargets(
+  config: Config,
+  paths: string[],
+  targets: readonly string[],
+  setup: LintSetup,
+): Promise<{findings: Finding[]; checked: string[]}> {
   const {severities, today} = setup
   const targetSet = new Set(targets)
-  const local = await localPass({config, paths, checked: paths.map((p) => targetSet.has(p)), severities: [...severities], today},
-    {cache: setup.cache, onProgress: setup.onProgress})
+  const local = await localPass(
+    {config, paths, checked: paths.map(p => targetSet.has(p)), severities: [...severities], today},
+    {cache: setup.cache, onProgress: setup.onProgress},
+  )
   const library = buildLibrary(config, local.summaries)
-  if (targets.length > 0 && UPSTREAM_RULES.some((id) => severities.get(id) !== 'off')) {
+  if (targets.length > 0 && UPSTREAM_RULES.some(id => severities.get(id) !== 'off')) {
     library.upstream = await loadUpstream(library, {versionBump: severities.get('version-bump') !== 'off'})
     if (library.upstream.note) setup.notes?.push(library.upstream.note)
   }
   const locate = (doc: {absPath: string}) => loadDocument(config, doc.absPath)
   const lint = {rules: LIBRARY_RULES, severities, library, today, locate}
-  const extra = (setup.widen?.(library) ?? []).filter((t) => !targetSet.has(t))
+  const extra = (setup.widen?.(library) ?? []).filter(t => !targetSet.has(t))
   const findings = [...local.findings]
   const documentLint = {rules: DOCUMENT_RULES, severities, config, today}
-  for (const t of extra) for (const linted of lintDocument(await loadDocument(config, t), documentLint)) findings.push(linted.finding)
+  for (const t of extra)
+    for (const linted of lintDocument(await loadDocument(config, t), documentLint)) findings.push(linted.finding)
   const checked = extra.length > 0 ? [...targets, ...extra].sort() : [...targets]
   for (const target of checked) {
     const summary = library.byPath.get(target)
@@ -151,12 +175,12 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
   let targets = libraryPaths
   let skipped: string[] = []
   if (options.paths?.length) {
-    ({kept: targets, skipped} = filterByConfig(config, await findDocuments(config, options.cwd, options.paths)))
+    ;({kept: targets, skipped} = filterByConfig(config, await findDocuments(config, options.cwd, options.paths)))
   }
-  if (shard) targets = targets.filter((t) => inShard(relativeFile(config.root, t), shard))
+  if (shard) targets = targets.filter(t => inShard(relativeFile(config.root, t), shard))
   if (options.changedSince === undefined) return {targets, skipped}
   const changes = await changesSince(config.root, options.changedSince)
-  return {targets: targets.filter((t) => changes.changed.has(t)), skipped, changes}
+  return {targets: targets.filter(t => changes.changed.has(t)), skipped, changes}
 }
 
 /**
@@ -165,8 +189,12 @@ async function selectTargets(options: CheckOptions, libraryPaths: string[]): Pro
  * itself then reads the files again, as any run would. A file outside the repository (a path
  * named on the command line) or a symlink leading out of it is left as it is, and said once.
  */
-async function fixFiles(config: Config, paths: string[], targets: string[], setup: {severities: Map<string, SeveritySetting>; today: string})
-  : Promise<Pick<CheckResult, 'fixed' | 'notFixed'>> {
+async function fixFiles(
+  config: Config,
+  paths: string[],
+  targets: string[],
+  setup: {severities: Map<string, SeveritySetting>; today: string},
+): Promise<Pick<CheckResult, 'fixed' | 'notFixed'>> {
   let documents = await loadDocuments(config, paths)
   const targetSet = new Set(targets)
   const counts = new Map<string, number>()
@@ -178,9 +206,17 @@ async function fixFiles(config: Config, paths: string[], targets: string[], setu
       // A signal stops the run here, between two whole writes.
       await breathe()
       const edits = targetSet.has(doc.absPath)
-        ? lintDocument(doc, {rules: DOCUMENT_RULES, ...setup, config}).filter((l): l is Required<LintedFinding> => l.fix !== undefined)
+        ? lintDocument(doc, {rules: DOCUMENT_RULES, ...setup, config}).filter(
+            (l): l is Required<LintedFinding> => l.fix !== undefined,
+          )
         : []
-      const text = edits.length > 0 ? applyFixes(doc, edits.map((e) => e.fix)) : undefined
+      const text =
+        edits.length > 0
+          ? applyFixes(
+              doc,
+              edits.map(e => e.fix),
+            )
+          : undefined
       const file = text === undefined || text === doc.text ? undefined : fixTarget(config.root, doc.absPath)
       if (text !== undefined && text !== doc.text && file === undefined) notFixed.add(doc.file)
       if (text === undefined || file === undefined) {
@@ -206,14 +242,29 @@ function fixTarget(root: string, absPath: string): string | undefined {
   return isRepoPath(realpathSync.native(root), real) ? real : undefined
 }
 
-function finish(options: CheckOptions, config: Config, files: string[], all: Finding[], fixes: Pick<CheckResult, 'fixed' | 'notFixed'>)
-  : Omit<CheckResult, 'notes'> {
-  const suppressionsFile = path.resolve(options.cwd, options.suppressions ?? path.join(config.root, DEFAULT_SUPPRESSIONS_FILE))
+function finish(
+  options: CheckOptions,
+  config: Config,
+  files: string[],
+  all: Finding[],
+  fixes: Pick<CheckResult, 'fixed' | 'notFixed'>,
+): Omit<CheckResult, 'notes'> {
+  const suppressionsFile = path.resolve(
+    options.cwd,
+    options.suppressions ?? path.join(config.root, DEFAULT_SUPPRESSIONS_FILE),
+  )
   if (options.suppressAll) {
     const recorded = recordSuppressions(all, files, readSuppressions(suppressionsFile))
     writeOutputFile(suppressionsFile, JSON.stringify(recorded, null, 2) + '\n', config, '--suppressions')
     const {kept, suppressedCount} = applySuppressions(all, recorded, files)
-    return {files, findings: kept, suppressedCount, unusedSuppressions: 0, ...fixes, suppressionsWritten: suppressionsFile}
+    return {
+      files,
+      findings: kept,
+      suppressedCount,
+      unusedSuppressions: 0,
+      ...fixes,
+      suppressionsWritten: suppressionsFile,
+    }
   }
   const {kept, suppressedCount, unusedCount} = applySuppressions(all, readSuppressions(suppressionsFile), files)
   return {files, findings: kept, suppressedCount, unusedSuppressions: unusedCount, ...fixes}

@@ -6,7 +6,7 @@ import type {TextEdit} from '../rules/rule.js'
 export function applyFixes(doc: SopDocument, edits: readonly TextEdit[]): string | undefined {
   const block = doc.block
   if (!block) return undefined
-  const inside = edits.filter((e) => e.start >= block.start && e.end <= block.end && e.start <= e.end)
+  const inside = edits.filter(e => e.start >= block.start && e.end <= block.end && e.start <= e.end)
   const sorted = [...inside].sort((a, b) => b.start - a.start)
   let text = doc.text
   let applied = 0

@@ -5,7 +5,13 @@ import type {Finding, SeveritySetting} from '../core/finding.js'
 import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {
-  type LibraryRule, type LibraryRuleContext, type Locator, type Report, type Rule, type RuleContext, type TextEdit,
+  type LibraryRule,
+  type LibraryRuleContext,
+  type Locator,
+  type Report,
+  type Rule,
+  type RuleContext,
+  type TextEdit,
   isLibraryRule,
 } from '../rules/rule.js'
 
@@ -51,7 +57,7 @@ export function lintDocument(doc: SopDocument, options: LintOptions): LintedFind
     current = {rule, severity}
     rule.check(context)
   }
-  return reports.map((r) => toFinding(doc, r))
+  return reports.map(r => toFinding(doc, r))
 }
 
 /** Run every enabled library rule on one document's summary; findings are placed in the whole document. */
@@ -70,7 +76,7 @@ export async function lintSummary(doc: DocumentSummary, options: LibraryLintOpti
   }
   if (reports.length === 0) return []
   const whole = await options.locate(doc)
-  return reports.map((r) => toFinding(whole, r))
+  return reports.map(r => toFinding(whole, r))
 }
 
 const summaryLibraries = new WeakMap<Library, Library<DocumentSummary>>()
@@ -79,13 +85,18 @@ const summaryLibraries = new WeakMap<Library, Library<DocumentSummary>>()
  * Every rule on a whole document of a library of whole documents: what check finds for it. The
  * library rules read the documents' summaries, as in check (made once per library).
  */
-export async function lintWhole(doc: SopDocument, library: Library, options: Omit<LintOptions, 'config'>)
-  : Promise<LintedFinding[]> {
+export async function lintWhole(
+  doc: SopDocument,
+  library: Library,
+  options: Omit<LintOptions, 'config'>,
+): Promise<LintedFinding[]> {
   const summaries = summariesOf(library)
   const summary = summaries.byPath.get(doc.absPath) ?? summarize(doc)
   const libraryRules = options.rules.filter(isLibraryRule)
-  return [...lintDocument(doc, {...options, config: library.config}),
-    ...(await lintSummary(summary, {...options, rules: libraryRules, library: summaries, locate: () => doc}))]
+  return [
+    ...lintDocument(doc, {...options, config: library.config}),
+    ...(await lintSummary(summary, {...options, rules: libraryRules, library: summaries, locate: () => doc})),
+  ]
 }
 
 /**
@@ -93,12 +104,13 @@ export async function lintWhole(doc: SopDocument, library: Library, options: Omi
  * row by row (and takes a refused candidate back): the summaries follow it at its end, in O(1) a row.
  */
 function summariesOf(library: Library): Library<DocumentSummary> {
-  const summaries = memo(summaryLibraries, library, (l) => buildLibrary(l.config, l.documents.map(summarize)))
+  const summaries = memo(summaryLibraries, library, l => buildLibrary(l.config, l.documents.map(summarize)))
   for (let last = summaries.documents.at(-1); last; last = summaries.documents.at(-1)) {
     if (library.documents[summaries.documents.length - 1]?.absPath === last.absPath) break
     removeLastDocument(summaries, last)
   }
-  for (let i = summaries.documents.length; i < library.documents.length; i++) addDocument(summaries, summarize(at(library.documents, i)))
+  for (let i = summaries.documents.length; i < library.documents.length; i++)
+    addDocument(summaries, summarize(at(library.documents, i)))
   return summaries
 }
 
@@ -113,8 +125,11 @@ function isBroken(doc: Pick<DocumentSummary, 'readProblem' | 'problems'>): boole
 }
 
 /** A rule's severity on a document, or undefined when it does not run: off, or a broken document it does not read. */
-function severityOf(rule: Rule, broken: boolean, severities: ReadonlyMap<string, SeveritySetting>)
-  : 'warn' | 'error' | undefined {
+function severityOf(
+  rule: Rule,
+  broken: boolean,
+  severities: ReadonlyMap<string, SeveritySetting>,
+): 'warn' | 'error' | undefined {
   const setting = severities.get(rule.id) ?? rule.defaultSeverity
   return setting === 'off' || (broken && !rule.readsBrokenDocuments) ? undefined : setting
 }
@@ -122,11 +137,22 @@ function severityOf(rule: Rule, broken: boolean, severities: ReadonlyMap<string,
 function toFinding(doc: SopDocument, {rule, severity, report}: Reported): LintedFinding {
   const template = rule.messages[report.messageId]
   if (!template) throw new Error(`rule ${rule.id} reported unknown message id ${report.messageId}`)
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(report.data?.[name] ?? `{${name}}`))
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => String(report.data?.[name] ?? `{${name}}`))
   const {line, column} = locate(doc, report.at)
   return {
-    finding: {ruleId: rule.id, messageId: report.messageId, severity, message: fill(template.message), mend: fill(template.mend),
-      file: doc.file, line, column, fixable: report.fix !== undefined, ...stableData(rule, report)},
+    finding: {
+      ruleId: rule.id,
+      messageId: report.messageId,
+      severity,
+      message: fill(template.message),
+      mend: fill(template.mend),
+      file: doc.file,
+      line,
+      column,
+      fixable: report.fix !== undefined,
+      ...stableData(rule, report),
+    },
     fix: report.fix,
   }
 }

@@ -27,7 +27,7 @@ export interface LocalResult {
 }
 
 /** Rules that read one document only; the others run in the library pass. */
-export const DOCUMENT_RULES: readonly DocumentRule[] = RULES.filter((r) => !isLibraryRule(r))
+export const DOCUMENT_RULES: readonly DocumentRule[] = RULES.filter(r => !isLibraryRule(r))
 export const LIBRARY_RULES: readonly LibraryRule[] = RULES.filter(isLibraryRule)
 
 const WORKER = new URL('./local-worker.js', import.meta.url)
@@ -39,22 +39,30 @@ const WORKER = new URL('./local-worker.js', import.meta.url)
 const THREADS = {threshold: 600, minCores: 4}
 
 /** The summary of every document of `setup.paths` in order, and the findings of the document rules. */
-export async function localPass(setup: LocalSetup, options: {cache?: FindingCache; onProgress?: (done: number, total: number) => void} = {})
-  : Promise<{summaries: DocumentSummary[]; findings: Finding[]}> {
+export async function localPass(
+  setup: LocalSetup,
+  options: {cache?: FindingCache; onProgress?: (done: number, total: number) => void} = {},
+): Promise<{summaries: DocumentSummary[]; findings: Finding[]}> {
   // The cache lives on this thread, so a cached run reads on this thread only.
   const threads = options.cache ? 1 : threadCount(WORKER, setup.paths.length, THREADS)
-  const results = await shareWork({count: setup.paths.length, threads, worker: WORKER, setup, handle: localLinter(setup, options.cache),
-    onProgress: options.onProgress})
-  return {summaries: results.map((r) => r.summary), findings: results.flatMap((r) => r.findings)}
+  const results = await shareWork({
+    count: setup.paths.length,
+    threads,
+    worker: WORKER,
+    setup,
+    handle: localLinter(setup, options.cache),
+    onProgress: options.onProgress,
+  })
+  return {summaries: results.map(r => r.summary), findings: results.flatMap(r => r.findings)}
 }
 
 /** The handler each thread runs on one document (by index in `setup.paths`). */
 export function localLinter(setup: LocalSetup, cache?: FindingCache): (index: number) => Promise<LocalResult> {
   const lint = {rules: DOCUMENT_RULES, severities: new Map(setup.severities), config: setup.config, today: setup.today}
-  return async (index) => {
+  return async index => {
     const doc = await loadDocument(setup.config, at(setup.paths, index))
     if (!setup.checked[index]) return {summary: summarize(doc), findings: []}
-    const findings = cache?.get(doc.file, doc.text) ?? lintDocument(doc, lint).map((l) => l.finding)
+    const findings = cache?.get(doc.file, doc.text) ?? lintDocument(doc, lint).map(l => l.finding)
     cache?.set(doc.file, doc.text, findings)
     return {summary: summarize(doc), findings}
   }

@@ -17,7 +17,7 @@ export function relocate(result: CheckResult, configRoot: string, root: string):
   return {
     ...result,
     files: result.files.map(move),
-    findings: result.findings.map((f) => ({...f, file: move(f.file)})),
-    fixed: result.fixed.map((f) => ({...f, file: move(f.file)})),
+    findings: result.findings.map(f => ({...f, file: move(f.file)})),
+    fixed: result.fixed.map(f => ({...f, file: move(f.file)})),
   }
 }

@@ -6,21 +6,36 @@ import type {Rule} from '../rules/rule.js'
 
 const SEVERITIES = ['off', 'warn', 'error']
 
-export function resolveSeverities(rules: readonly Rule[], fromConfig: Record<string, SeveritySetting>, configFile: string,
-  fromFlags: readonly string[]): Map<string, SeveritySetting> {
-  const ids = rules.map((r) => r.id)
-  const unknown = Object.keys(fromConfig).filter((id) => !ids.includes(id))
+export function resolveSeverities(
+  rules: readonly Rule[],
+  fromConfig: Record<string, SeveritySetting>,
+  configFile: string,
+  fromFlags: readonly string[],
+): Map<string, SeveritySetting> {
+  const ids = rules.map(r => r.id)
+  const unknown = Object.keys(fromConfig).filter(id => !ids.includes(id))
   if (unknown.length > 0) {
-    throw new ConfigError(configFile, unknown.map((id) => `rules.${id}: unknown rule${didYouMean(suggest(id, ids))}, expected one of ${ids.join(', ')}`))
+    throw new ConfigError(
+      configFile,
+      unknown.map(id => `rules.${id}: unknown rule${didYouMean(suggest(id, ids))}, expected one of ${ids.join(', ')}`),
+    )
   }
-  const out = new Map<string, SeveritySetting>(rules.map((r) => [r.id, fromConfig[r.id] ?? r.defaultSeverity]))
+  const out = new Map<string, SeveritySetting>(rules.map(r => [r.id, fromConfig[r.id] ?? r.defaultSeverity]))
   for (const flag of fromFlags) {
     const [id = '', severity = ''] = flag.split('=', 2)
     if (!ids.includes(id)) {
-      throw new SopkitError('UNKNOWN_RULE', `--rule ${flag}: unknown rule "${id}"${didYouMean(suggest(id, ids))}`, 'run `sopkit rules` to list rule ids')
+      throw new SopkitError(
+        'UNKNOWN_RULE',
+        `--rule ${flag}: unknown rule "${id}"${didYouMean(suggest(id, ids))}`,
+        'run `sopkit rules` to list rule ids',
+      )
     }
     if (!SEVERITIES.includes(severity)) {
-      throw new SopkitError('BAD_SEVERITY', `--rule ${flag}: severity must be off, warn or error`, `write it as --rule ${id}=warn`)
+      throw new SopkitError(
+        'BAD_SEVERITY',
+        `--rule ${flag}: severity must be off, warn or error`,
+        `write it as --rule ${id}=warn`,
+      )
     }
     out.set(id, severity as SeveritySetting)
   }

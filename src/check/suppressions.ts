@@ -17,21 +17,35 @@ export function readSuppressions(file: string): Suppressions {
     if (!isSuppressions(data)) throw new Error('expected {"file": {"rule-id": {"count": N}}}')
     return data
   } catch (error) {
-    throw new SopkitError('BAD_SUPPRESSIONS', `${file}: ${(error as Error).message}`, 'fix the file, or delete it and run `sopkit check --suppress-all` again')
+    throw new SopkitError(
+      'BAD_SUPPRESSIONS',
+      `${file}: ${(error as Error).message}`,
+      'fix the file, or delete it and run `sopkit check --suppress-all` again',
+    )
   }
 }
 
 function isSuppressions(data: unknown): data is Suppressions {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
-  return Object.values(data).every((rules: unknown) => typeof rules === 'object' && rules !== null &&
-    Object.values(rules).every((r) => typeof r === 'object' && r !== null && Number.isInteger((r as {count: unknown}).count)))
+  return Object.values(data).every(
+    (rules: unknown) =>
+      typeof rules === 'object' &&
+      rules !== null &&
+      Object.values(rules).every(
+        r => typeof r === 'object' && r !== null && Number.isInteger((r as {count: unknown}).count),
+      ),
+  )
 }
 
 /**
  * Counts of today's errors in the files checked, over what `previous` recorded for the files this
  * run did not check (a run on some files, a shard or `--changed-since` keeps the rest), by file.
  */
-export function recordSuppressions(findings: readonly Finding[], checked: readonly string[], previous: Suppressions = {}): Suppressions {
+export function recordSuppressions(
+  findings: readonly Finding[],
+  checked: readonly string[],
+  previous: Suppressions = {},
+): Suppressions {
   const checkedSet = new Set(checked)
   const merged: Suppressions = {}
   for (const [file, rules] of Object.entries(previous)) if (!checkedSet.has(file)) merged[file] = rules
@@ -56,7 +70,11 @@ export interface SuppressionResult {
  * Drop errors covered by a suppression; a file and rule with more errors than recorded keeps all
  * of them. Only entries of the files checked can be unused: the others were not looked at.
  */
-export function applySuppressions(findings: readonly Finding[], suppressions: Suppressions, checked: readonly string[]): SuppressionResult {
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: Suppressions,
+  checked: readonly string[],
+): SuppressionResult {
   const groups = new Map<string, Finding[]>()
   for (const f of findings) {
     if (f.severity !== 'error') continue
@@ -76,5 +94,5 @@ export function applySuppressions(findings: readonly Finding[], suppressions: Su
       if ((groups.get(`${file}\0${ruleId}`)?.length ?? 0) < count) unusedCount++
     }
   }
-  return {kept: findings.filter((f) => !dropped.has(f)), suppressedCount: dropped.size, unusedCount}
+  return {kept: findings.filter(f => !dropped.has(f)), suppressedCount: dropped.size, unusedCount}
 }

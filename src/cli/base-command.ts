@@ -7,7 +7,11 @@ import {makeChalk} from './terminal.js'
 
 export abstract class BaseCommand extends Command {
   static baseFlags = {
-    config: Flags.string({char: 'c', description: 'Config file to use instead of discovering one upward from the current folder.', helpGroup: 'GLOBAL'}),
+    config: Flags.string({
+      char: 'c',
+      description: 'Config file to use instead of discovering one upward from the current folder.',
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   protected color = makeChalk()
@@ -62,11 +66,18 @@ function describe(error: unknown, commandId: string): {code: string; message: st
   if (fromFileSystem) return {code: fromFileSystem.code, message: fromFileSystem.message, mend: fromFileSystem.mend}
   if (error instanceof Errors.CLIError) {
     // oclif spreads a parse error over lines ("Parsing --x", then why, then "See more help"): keep it one line.
-    const lines = messageOf(error).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^See more help with/.test(l))
+    const lines = messageOf(error)
+      .split('\n')
+      .map(l => l.trim())
+      .filter(l => l !== '' && !/^See more help with/.test(l))
     const message = lines.join(': ').replace(/^Error: /, '')
     return {code: 'USAGE', message, mend: `see \`sopkit ${commandId} --help\``}
   }
-  return {code: 'INTERNAL', message: `internal error: ${messageOf(error).split('\n')[0]}`, mend: 'run again with DEBUG=sopkit* for the stack trace, and report it'}
+  return {
+    code: 'INTERNAL',
+    message: `internal error: ${messageOf(error).split('\n')[0]}`,
+    mend: 'run again with DEBUG=sopkit* for the stack trace, and report it',
+  }
 }
 
 function isDebug(): boolean {

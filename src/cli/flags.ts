@@ -15,7 +15,7 @@ export function listFlag(options: {description: string; char?: ListFlagChar}) {
 
 /** The values given to a list flag, in order, without blanks (`--market DE,`) or repeats. */
 export function listValues(values: readonly string[] | undefined): string[] {
-  return [...new Set((values ?? []).map((v) => v.trim()).filter((v) => v !== ''))]
+  return [...new Set((values ?? []).map(v => v.trim()).filter(v => v !== ''))]
 }
 
 /** --format: one of the registry's names (checked by `registry.get`, so every command rejects a bad one alike). */

@@ -3,7 +3,12 @@ import type {OutputRepo} from '../core/output.js'
 import {writeOutputFile} from '../core/output.js'
 
 /** `repo` lets the policy refuse to replace one of the library's documents. */
-export function writeReport(text: string, output: string | undefined, log: (text: string) => void, repo?: OutputRepo): void {
+export function writeReport(
+  text: string,
+  output: string | undefined,
+  log: (text: string) => void,
+  repo?: OutputRepo,
+): void {
   if (output) writeOutputFile(output, text.endsWith('\n') ? text : `${text}\n`, repo)
   else log(text)
 }

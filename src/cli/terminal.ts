@@ -2,7 +2,10 @@
 import {Chalk, type ChalkInstance} from 'chalk'
 
 /** NO_COLOR wins, then FORCE_COLOR, then TERM=dumb, then whether the stream is a TTY. */
-export function colorLevel(stream: {isTTY?: boolean} = process.stdout, env: NodeJS.ProcessEnv = process.env): 0 | 1 | 2 | 3 {
+export function colorLevel(
+  stream: {isTTY?: boolean} = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): 0 | 1 | 2 | 3 {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0
   if (env.FORCE_COLOR !== undefined) {
     if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return 0

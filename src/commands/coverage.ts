@@ -20,8 +20,14 @@ and region code the documents name, or those given with --market.`
 
   static examples = [
     {description: 'The whole library', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'Only some markets, even ones without any variant yet', command: '<%= config.bin %> <%= command.id %> --market DE,FR,SG'},
-    {description: 'SOPs only, as a page to share', command: '<%= config.bin %> <%= command.id %> --type sop --format html -o coverage.html'},
+    {
+      description: 'Only some markets, even ones without any variant yet',
+      command: '<%= config.bin %> <%= command.id %> --market DE,FR,SG',
+    },
+    {
+      description: 'SOPs only, as a page to share',
+      command: '<%= config.bin %> <%= command.id %> --type sop --format html -o coverage.html',
+    },
   ]
 
   static enableJsonFlag = true
@@ -41,7 +47,14 @@ and region code the documents name, or those given with --market.`
     const markets = marketFilter(config, listValues(flags.market))
     const coverage = buildCoverage(await loadLibrary(config), {markets, types})
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(renderer.coverage!(coverage, {color}), flags.output, (text) => { this.log(text) }, config)
+    writeReport(
+      renderer.coverage!(coverage, {color}),
+      flags.output,
+      text => {
+        this.log(text)
+      },
+      config,
+    )
     return coverage
   }
 }

@@ -13,7 +13,15 @@ import {buildMatrix} from '../diff/matrix.js'
 import {upstreamPair} from '../diff/upstream.js'
 import {type DiffResult, hasDifferences} from '../diff/model.js'
 import {DIFF_REGISTRY} from '../diff/render/index.js'
-import {type Pair, checkMarket, familyNamed, filePair, isFileArgument, marketPair, revisionPair} from '../diff/targets.js'
+import {
+  type Pair,
+  checkMarket,
+  familyNamed,
+  filePair,
+  isFileArgument,
+  marketPair,
+  revisionPair,
+} from '../diff/targets.js'
 
 export default class Diff extends BaseCommand {
   static summary = 'Show how a market variant differs from its baseline, another market, or an earlier revision.'
@@ -22,12 +30,30 @@ added, removed or moved, with the changed words; metadata is compared field by f
 marked as approved deviations (a live \`deviations\` entry names the section) or drift.`
 
   static examples = [
-    {description: 'What Singapore does differently from what it would otherwise read', command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG'},
-    {description: 'Singapore against the United States', command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG --against US'},
-    {description: 'Your uncommitted edit of the DE variant', command: '<%= config.bin %> <%= command.id %> refund-escalation --market DE --ref HEAD'},
-    {description: 'What the baseline changed since Singapore\'s based_on, and what port can carry over', command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG --upstream'},
-    {description: 'Every market of a family on one screen', command: '<%= config.bin %> <%= command.id %> refund-escalation --matrix'},
-    {description: 'Two files, as Markdown for a pull-request comment', command: '<%= config.bin %> <%= command.id %> sops/global/a.md sops/SG/a.md --format markdown'},
+    {
+      description: 'What Singapore does differently from what it would otherwise read',
+      command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG',
+    },
+    {
+      description: 'Singapore against the United States',
+      command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG --against US',
+    },
+    {
+      description: 'Your uncommitted edit of the DE variant',
+      command: '<%= config.bin %> <%= command.id %> refund-escalation --market DE --ref HEAD',
+    },
+    {
+      description: "What the baseline changed since Singapore's based_on, and what port can carry over",
+      command: '<%= config.bin %> <%= command.id %> refund-escalation --market SG --upstream',
+    },
+    {
+      description: 'Every market of a family on one screen',
+      command: '<%= config.bin %> <%= command.id %> refund-escalation --matrix',
+    },
+    {
+      description: 'Two files, as Markdown for a pull-request comment',
+      command: '<%= config.bin %> <%= command.id %> sops/global/a.md sops/SG/a.md --format markdown',
+    },
   ]
 
   static enableJsonFlag = true
@@ -38,11 +64,25 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
 
   static flags = {
     market: Flags.string({char: 'm', description: 'The market whose document to compare.'}),
-    against: Flags.string({description: 'Compare with what this market reads, or GLOBAL (default: what --market would inherit).', dependsOn: ['market']}),
-    ref: Flags.string({description: 'Compare with the same document at this git revision.', dependsOn: ['market'], exclusive: ['against']}),
-    upstream: Flags.boolean({description: 'What the baseline changed since the market variant\'s based_on (git history), each section port-able or a conflict.',
-      dependsOn: ['market'], exclusive: ['against', 'ref']}),
-    matrix: Flags.boolean({description: 'Every market variant of the family against its reference, as a sections × markets table.', exclusive: ['market']}),
+    against: Flags.string({
+      description: 'Compare with what this market reads, or GLOBAL (default: what --market would inherit).',
+      dependsOn: ['market'],
+    }),
+    ref: Flags.string({
+      description: 'Compare with the same document at this git revision.',
+      dependsOn: ['market'],
+      exclusive: ['against'],
+    }),
+    upstream: Flags.boolean({
+      description:
+        "What the baseline changed since the market variant's based_on (git history), each section port-able or a conflict.",
+      dependsOn: ['market'],
+      exclusive: ['against', 'ref'],
+    }),
+    matrix: Flags.boolean({
+      description: 'Every market variant of the family against its reference, as a sections × markets table.',
+      exclusive: ['market'],
+    }),
     format: formatFlag(DIFF_REGISTRY, 'text'),
     output: Flags.string({char: 'o', description: 'Write the diff to FILE (overwritten) instead of stdout.'}),
     'exit-code': Flags.boolean({description: 'Exit 1 when there are differences (as git diff --exit-code).'}),
@@ -54,9 +94,18 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
     const renderer = DIFF_REGISTRY.get(flags.format)
     const config = this.loadConfig(flags)
     const today = dateFlag(flags.date)
-    const result = args.other ? await this.filesResult(config, args.target, args.other, today) : await this.familyResult(config, args.target, flags, today)
+    const result = args.other
+      ? await this.filesResult(config, args.target, args.other, today)
+      : await this.familyResult(config, args.target, flags, today)
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(renderer.render(result, {color}), flags.output, (text) => { this.log(text) }, config)
+    writeReport(
+      renderer.render(result, {color}),
+      flags.output,
+      text => {
+        this.log(text)
+      },
+      config,
+    )
     if (flags['exit-code'] && hasDifferences(result)) process.exitCode = 1
     return result
   }
@@ -65,25 +114,49 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
     return this.diffOf(await filePair(config, process.cwd(), a, b), today)
   }
 
-  private async familyResult(config: Config, id: string,
-    flags: {market?: string; against?: string; ref?: string; matrix: boolean; upstream: boolean}, today: string): Promise<DiffResult> {
+  private async familyResult(
+    config: Config,
+    id: string,
+    flags: {market?: string; against?: string; ref?: string; matrix: boolean; upstream: boolean},
+    today: string,
+  ): Promise<DiffResult> {
     if (isFileArgument(process.cwd(), id)) {
-      throw new SopkitError('USAGE', `${id} looks like a file, but only one file was given`, 'pass two files (sopkit diff A.md B.md), or a family id with --market')
+      throw new SopkitError(
+        'USAGE',
+        `${id} looks like a file, but only one file was given`,
+        'pass two files (sopkit diff A.md B.md), or a family id with --market',
+      )
     }
     const library = await loadLibrary(config)
     const family = familyNamed(library, id)
     if (flags.matrix) {
-      const upstream = await loadUpstream(library, {variants: variantsNeedingBase(library).filter((v) => family.variants.includes(v)), versionBump: false})
+      const upstream = await loadUpstream(library, {
+        variants: variantsNeedingBase(library).filter(v => family.variants.includes(v)),
+        versionBump: false,
+      })
       if (upstream.note) this.logToStderr(upstream.note)
       const matrix = buildMatrix(config.taxonomy, family, today, upstream)
-      if (!matrix) throw new SopkitError('NO_BASELINE', `${id} has no GLOBAL baseline`, `add a document with id ${id} and markets [GLOBAL]`)
+      if (!matrix)
+        throw new SopkitError(
+          'NO_BASELINE',
+          `${id} has no GLOBAL baseline`,
+          `add a document with id ${id} and markets [GLOBAL]`,
+        )
       return {kind: 'matrix', matrix}
     }
-    if (!flags.market) throw new SopkitError('USAGE', `which market of ${id}?`, `pass --market M (e.g. --market SG), or --matrix for every market`)
+    if (!flags.market)
+      throw new SopkitError(
+        'USAGE',
+        `which market of ${id}?`,
+        `pass --market M (e.g. --market SG), or --matrix for every market`,
+      )
     checkMarket(library, flags.market, '--market')
     if (flags.against !== undefined) checkMarket(library, flags.against, '--against')
     if (flags.upstream) return {kind: 'diff', diff: await upstreamPair(library, family, flags.market, today)}
-    const pair = flags.ref !== undefined ? await revisionPair(library, family, flags.market, flags.ref) : marketPair(library, family, flags.market, flags.against)
+    const pair =
+      flags.ref !== undefined
+        ? await revisionPair(library, family, flags.market, flags.ref)
+        : marketPair(library, family, flags.market, flags.against)
     return this.diffOf(pair, today)
   }
 

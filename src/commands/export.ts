@@ -17,24 +17,48 @@ compliance appendix. The same inputs and --date (or SOURCE_DATE_EPOCH) give byte
 only when an earlier export made it; anything else needs --force.`
 
   static examples = [
-    {description: 'The German playbook as one self-contained HTML file', command: '<%= config.bin %> <%= command.id %> --market DE -o de.html'},
-    {description: 'What the AI agent may use in Singapore, as knowledge chunks', command: '<%= config.bin %> <%= command.id %> --market SG --channel ai-agent --format jsonl -o sg-ai-agent.jsonl'},
-    {description: 'A PDF for print (needs Chromium on the system)', command: '<%= config.bin %> <%= command.id %> --market GB --format pdf -o gb.pdf'},
-    {description: 'One playbook per market into playbooks/, reproducibly', command: '<%= config.bin %> <%= command.id %> --market all --format md --date 2026-05-01'},
+    {
+      description: 'The German playbook as one self-contained HTML file',
+      command: '<%= config.bin %> <%= command.id %> --market DE -o de.html',
+    },
+    {
+      description: 'What the AI agent may use in Singapore, as knowledge chunks',
+      command: '<%= config.bin %> <%= command.id %> --market SG --channel ai-agent --format jsonl -o sg-ai-agent.jsonl',
+    },
+    {
+      description: 'A PDF for print (needs Chromium on the system)',
+      command: '<%= config.bin %> <%= command.id %> --market GB --format pdf -o gb.pdf',
+    },
+    {
+      description: 'One playbook per market into playbooks/, reproducibly',
+      command: '<%= config.bin %> <%= command.id %> --market all --format md --date 2026-05-01',
+    },
   ]
 
   static enableJsonFlag = true
 
   static flags = {
-    market: Flags.string({char: 'm', description: 'Market or region code, GLOBAL, or all (one playbook per market that has documents).', required: true}),
+    market: Flags.string({
+      char: 'm',
+      description: 'Market or region code, GLOBAL, or all (one playbook per market that has documents).',
+      required: true,
+    }),
     format: formatFlag(EXPORT_REGISTRY, 'html'),
-    output: Flags.string({char: 'o', description: 'File to write (- for stdout); with --market all, a folder. Default: playbooks/<MARKET>.<ext> in the repo.'}),
+    output: Flags.string({
+      char: 'o',
+      description:
+        'File to write (- for stdout); with --market all, a folder. Default: playbooks/<MARKET>.<ext> in the repo.',
+    }),
     channel: listFlag({description: 'Keep documents for this channel.'}),
     type: listFlag({char: 't', description: 'Keep documents of this type.'}),
-    status: listFlag({char: 's',
-      description: `Keep documents with this status (default ${DEFAULT_STATUSES.join(', ')}).`}),
+    status: listFlag({
+      char: 's',
+      description: `Keep documents with this status (default ${DEFAULT_STATUSES.join(', ')}).`,
+    }),
     date: Flags.string({description: 'Date printed on the cover, YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today).'}),
-    shard: Flags.string({description: 'With --market all: export only shard i of n (e.g. 2/4), so n CI jobs cover every market once.'}),
+    shard: Flags.string({
+      description: 'With --market all: export only shard i of n (e.g. 2/4), so n CI jobs cover every market once.',
+    }),
     force: Flags.boolean({description: 'Replace an output file even when an export did not make it.'}),
   }
 
@@ -43,18 +67,33 @@ only when an earlier export made it; anything else needs --force.`
     const config = this.loadConfig(flags)
     const renderer = EXPORT_REGISTRY.get(flags.format)
     if (flags.output === STDOUT && renderer.binary && process.stdout.isTTY) {
-      throw new SopkitError('USAGE', `--format ${renderer.name} is binary and stdout is a terminal`, 'pass a file name to -o, or redirect stdout')
+      throw new SopkitError(
+        'USAGE',
+        `--format ${renderer.name} is binary and stdout is a terminal`,
+        'pass a file name to -o, or redirect stdout',
+      )
     }
-    if (flags.output === STDOUT && this.jsonEnabled()) throw new SopkitError('USAGE', '--json and -o - both want stdout', 'pass a file name to -o')
+    if (flags.output === STDOUT && this.jsonEnabled())
+      throw new SopkitError('USAGE', '--json and -o - both want stdout', 'pass a file name to -o')
     const progress = createProgress('export', 'documents')
     const statuses = listValues(flags.status)
     try {
       const {result, stdout} = await runExport({
-        config, cwd: process.cwd(), market: flags.market, format: renderer.name,
-        channels: listValues(flags.channel), types: listValues(flags.type),
-        statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES, date: exportDate(flags.date), output: flags.output, force: flags.force,
+        config,
+        cwd: process.cwd(),
+        market: flags.market,
+        format: renderer.name,
+        channels: listValues(flags.channel),
+        types: listValues(flags.type),
+        statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES,
+        date: exportDate(flags.date),
+        output: flags.output,
+        force: flags.force,
         shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
-        env: process.env, onProgress: (label, done, total) => { progress.update(done, total, label) },
+        env: process.env,
+        onProgress: (label, done, total) => {
+          progress.update(done, total, label)
+        },
       })
       progress.done()
       if (stdout !== undefined) process.stdout.write(stdout)
@@ -73,13 +112,24 @@ only when an earlier export made it; anything else needs --force.`
     }
     for (const f of result.files) {
       const notes = [`${f.documents} document${f.documents === 1 ? '' : 's'}`]
-      if (f.outsideLinks > 0) notes.push(`${f.outsideLinks} link${f.outsideLinks === 1 ? '' : 's'} to documents outside the playbook, shown as text`)
-      if (f.skippedVariants > 0) notes.push(`${f.skippedVariants} variant${f.skippedVariants === 1 ? '' : 's'} not in force, baseline shown`)
-      say(f.file === STDOUT ? `${f.market}: ${notes.join('; ')}` : `${this.color.green(f.replaced ? 'replaced' : 'wrote')} ${f.file} (${f.market}: ${notes.join('; ')})`)
+      if (f.outsideLinks > 0)
+        notes.push(
+          `${f.outsideLinks} link${f.outsideLinks === 1 ? '' : 's'} to documents outside the playbook, shown as text`,
+        )
+      if (f.skippedVariants > 0)
+        notes.push(`${f.skippedVariants} variant${f.skippedVariants === 1 ? '' : 's'} not in force, baseline shown`)
+      say(
+        f.file === STDOUT
+          ? `${f.market}: ${notes.join('; ')}`
+          : `${this.color.green(f.replaced ? 'replaced' : 'wrote')} ${f.file} (${f.market}: ${notes.join('; ')})`,
+      )
     }
-    if (result.emptyMarkets.length > 0) say(this.color.dim(`no matching documents, no file: ${result.emptyMarkets.join(', ')}`))
+    if (result.emptyMarkets.length > 0)
+      say(this.color.dim(`no matching documents, no file: ${result.emptyMarkets.join(', ')}`))
     if (result.unreadable.length > 0) {
-      this.logToStderr(`${this.color.yellow('warning')} left out ${result.unreadable.length} file${result.unreadable.length === 1 ? '' : 's'} that cannot be read as documents (run \`sopkit check\` to see why): ${result.unreadable.slice(0, 3).join(', ')}${result.unreadable.length > 3 ? ', …' : ''}`)
+      this.logToStderr(
+        `${this.color.yellow('warning')} left out ${result.unreadable.length} file${result.unreadable.length === 1 ? '' : 's'} that cannot be read as documents (run \`sopkit check\` to see why): ${result.unreadable.slice(0, 3).join(', ')}${result.unreadable.length > 3 ? ', …' : ''}`,
+      )
     }
   }
 }

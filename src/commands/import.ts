@@ -20,21 +20,42 @@ every row was created or skipped, 1 when a row was refused (the others are still
 be read as CSV.`
 
   static examples = [
-    {description: 'See what an inventory would create', command: '<%= config.bin %> <%= command.id %> inventory.csv --dry-run'},
+    {
+      description: 'See what an inventory would create',
+      command: '<%= config.bin %> <%= command.id %> inventory.csv --dry-run',
+    },
     {description: 'Create the stubs', command: '<%= config.bin %> <%= command.id %> inventory.csv'},
-    {description: 'Columns with other names', command: '<%= config.bin %> <%= command.id %> sheet.csv --map "SOP Name=title,Country=market,DRI=owner"'},
-    {description: 'Empty Market cells mean GLOBAL; results as JSON', command: '<%= config.bin %> <%= command.id %> inventory.csv --yes --json'},
+    {
+      description: 'Columns with other names',
+      command: '<%= config.bin %> <%= command.id %> sheet.csv --map "SOP Name=title,Country=market,DRI=owner"',
+    },
+    {
+      description: 'Empty Market cells mean GLOBAL; results as JSON',
+      command: '<%= config.bin %> <%= command.id %> inventory.csv --yes --json',
+    },
   ]
 
   static enableJsonFlag = true
-  static args = {csv: Args.string({description: 'The inventory as CSV (UTF-8; comma, semicolon or tab separated).', required: true})}
+  static args = {
+    csv: Args.string({description: 'The inventory as CSV (UTF-8; comma, semicolon or tab separated).', required: true}),
+  }
 
   static flags = {
-    map: Flags.string({description: 'Column=field pairs, comma-separated (fields: title, id, type, markets, channels, compliance, topics, owner, status; - ignores a column).', multiple: true}),
+    map: Flags.string({
+      description:
+        'Column=field pairs, comma-separated (fields: title, id, type, markets, channels, compliance, topics, owner, status; - ignores a column).',
+      multiple: true,
+    }),
     type: Flags.string({description: 'Template for rows without a Type cell.', default: 'sop'}),
-    yes: Flags.boolean({char: 'y', default: false, description: 'Take `sopkit new --yes` defaults for empty cells: GLOBAL for the market, the template\'s channels.'}),
+    yes: Flags.boolean({
+      char: 'y',
+      default: false,
+      description: "Take `sopkit new --yes` defaults for empty cells: GLOBAL for the market, the template's channels.",
+    }),
     'dry-run': Flags.boolean({default: false, description: 'Plan and check every row; write nothing.'}),
-    delimiter: Flags.string({description: 'Cell delimiter (default: the most frequent of , ; and tab in the header line).'}),
+    delimiter: Flags.string({
+      description: 'Cell delimiter (default: the most frequent of , ; and tab in the header line).',
+    }),
   }
 
   async run(): Promise<ImportResult> {
@@ -43,7 +64,12 @@ be read as CSV.`
     const table = readCsvFile(args.csv, {delimiter: delimiterOption(flags.delimiter)})
     const library = await loadLibrary(config)
     const result = await runImport(config, library, listTemplates(config), table, {
-      map: flags.map ?? [], defaultType: flags.type, yes: flags.yes, today: todayUtc(), dryRun: flags['dry-run'], cwd: process.cwd(),
+      map: flags.map ?? [],
+      defaultType: flags.type,
+      yes: flags.yes,
+      today: todayUtc(),
+      dryRun: flags['dry-run'],
+      cwd: process.cwd(),
     })
     this.log(renderImport(result, this.color))
     if (result.summary.errors > 0) process.exitCode = 1

@@ -8,7 +8,11 @@ import {isInside} from '../core/loader.js'
 import {type InitResult, applyInit, findConfig, planInit} from '../scaffold/init.js'
 import {listBuiltinTemplates} from '../scaffold/templates.js'
 
-const SAYS: Record<InitResult['action'], string> = {created: 'created', overwritten: 'overwritten', kept: 'exists, kept'}
+const SAYS: Record<InitResult['action'], string> = {
+  created: 'created',
+  overwritten: 'overwritten',
+  kept: 'exists, kept',
+}
 
 export default class Init extends BaseCommand {
   static summary = 'Make a docs-as-code SOP repository: config, sops/, CI and pre-commit examples.'
@@ -18,7 +22,10 @@ Files that exist are kept as they are, so running it again changes nothing.`
 
   static examples = [
     {description: 'Set up the current folder', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'A new repo, with the templates copied in to edit', command: '<%= config.bin %> <%= command.id %> cs-playbooks --templates'},
+    {
+      description: 'A new repo, with the templates copied in to edit',
+      command: '<%= config.bin %> <%= command.id %> cs-playbooks --templates',
+    },
   ]
 
   static enableJsonFlag = true
@@ -32,7 +39,11 @@ Files that exist are kept as they are, so running it again changes nothing.`
     const {args, flags} = await this.parse(Init)
     const dir = path.resolve(args.dir)
     if (existsSync(dir) && !statSync(dir).isDirectory()) {
-      throw new SopkitError('NOT_A_FOLDER', `${args.dir} is a file, not a folder`, 'pass a folder to set up (it is made if missing)')
+      throw new SopkitError(
+        'NOT_A_FOLDER',
+        `${args.dir} is a file, not a folder`,
+        'pass a folder to set up (it is made if missing)',
+      )
     }
     const templatesDir = flags.templates ? this.templatesFolder(dir) : undefined
     // Built-ins are checked against the default types: the copy is what the user will edit.
@@ -41,9 +52,12 @@ Files that exist are kept as they are, so running it again changes nothing.`
     const files = applyInit(dir, plan, flags['dry-run'])
     for (const {file, action} of files) {
       const says = flags['dry-run'] && action === 'created' ? 'would create' : SAYS[action]
-      this.log(`${action === 'kept' ? this.color.dim(says.padEnd(12)) : this.color.green(says.padEnd(12))} ${path.join(path.relative(process.cwd(), dir), file) || file}`)
+      this.log(
+        `${action === 'kept' ? this.color.dim(says.padEnd(12)) : this.color.green(says.padEnd(12))} ${path.join(path.relative(process.cwd(), dir), file) || file}`,
+      )
     }
-    if (files.some((f) => f.action === 'created') && !flags['dry-run']) this.log(this.color.dim('next: sopkit new  (then sopkit check)'))
+    if (files.some(f => f.action === 'created') && !flags['dry-run'])
+      this.log(this.color.dim('next: sopkit new  (then sopkit check)'))
     return {dir, files}
   }
 
@@ -52,7 +66,11 @@ Files that exist are kept as they are, so running it again changes nothing.`
     const config = existsSync(dir) && findConfig(dir) ? loadConfig(dir) : undefined
     const folder = config ? path.relative(dir, path.resolve(config.root, config.templates)) : 'templates'
     if (!isInside(dir, path.resolve(dir, folder))) {
-      throw new SopkitError('UNSAFE_PATH', `the config's templates folder ${folder} is outside ${dir}`, 'copy the templates by hand, or point `templates` inside the repository')
+      throw new SopkitError(
+        'UNSAFE_PATH',
+        `the config's templates folder ${folder} is outside ${dir}`,
+        'copy the templates by hand, or point `templates` inside the repository',
+      )
     }
     return folder.split(path.sep).join('/')
   }

@@ -11,7 +11,7 @@ import type {Inventory} from '../inventory/model.js'
 import {LS_REGISTRY} from '../inventory/render/index.js'
 
 export default class Ls extends BaseCommand {
-  static summary = 'List the library\'s documents, filtered, as a table, CSV, JSON or Markdown.'
+  static summary = "List the library's documents, filtered, as a table, CSV, JSON or Markdown."
   static description = `Filters combine (a document must pass each given one); a repeated filter matches any of its \
 values. --market M lists what applies to M: documents for M itself, for a region M belongs to, and GLOBAL baselines \
 (--market EU: documents for EU, for any EU market, and GLOBAL). CSV cells that a spreadsheet would run as formulas \
@@ -19,20 +19,32 @@ values. --market M lists what applies to M: documents for M itself, for a region
 
   static examples = [
     {description: 'Everything', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'What applies to Germany on chat channels', command: '<%= config.bin %> <%= command.id %> --market DE --channel chatbot --channel ai-agent'},
-    {description: 'Overdue reviews of one team, for a spreadsheet', command: '<%= config.bin %> <%= command.id %> --owner @knowledge-management --overdue --format csv -o overdue.csv'},
+    {
+      description: 'What applies to Germany on chat channels',
+      command: '<%= config.bin %> <%= command.id %> --market DE --channel chatbot --channel ai-agent',
+    },
+    {
+      description: 'Overdue reviews of one team, for a spreadsheet',
+      command:
+        '<%= config.bin %> <%= command.id %> --owner @knowledge-management --overdue --format csv -o overdue.csv',
+    },
     {description: 'Drafts as Markdown', command: '<%= config.bin %> <%= command.id %> --status draft --format md'},
   ]
 
   static enableJsonFlag = true
 
   static flags = {
-    market: listFlag({char: 'm',
-      description: 'Documents that apply to this market or region (own, its region\'s, or GLOBAL).'}),
+    market: listFlag({
+      char: 'm',
+      description: "Documents that apply to this market or region (own, its region's, or GLOBAL).",
+    }),
     channel: listFlag({description: 'Documents for this channel.'}),
     type: listFlag({char: 't', description: 'Documents of this type.'}),
     status: listFlag({char: 's', description: 'Documents in this status.'}),
-    owner: Flags.string({description: 'Documents of this owner (any case; @ and email domain optional). Repeat for several.', multiple: true}),
+    owner: Flags.string({
+      description: 'Documents of this owner (any case; @ and email domain optional). Repeat for several.',
+      multiple: true,
+    }),
     overdue: Flags.boolean({description: 'Only live documents past their review_by date.'}),
     date: Flags.string({description: 'Judge overdue as of this date (YYYY-MM-DD; default today).'}),
     format: formatFlag(LS_REGISTRY, 'table'),
@@ -45,12 +57,22 @@ values. --market M lists what applies to M: documents for M itself, for a region
     const today = dateFlag(flags.date)
     const renderer = LS_REGISTRY.get(flags.format)
     const filters = inventoryFilters(config, {
-      ...flags, market: listValues(flags.market), channel: listValues(flags.channel),
-      type: listValues(flags.type), status: listValues(flags.status),
+      ...flags,
+      market: listValues(flags.market),
+      channel: listValues(flags.channel),
+      type: listValues(flags.type),
+      status: listValues(flags.status),
     })
     const inventory = buildInventory(await loadLibrary(config), filters, today)
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(renderer.ls!(inventory, {color}), flags.output, (text) => { this.log(text) }, config)
+    writeReport(
+      renderer.ls!(inventory, {color}),
+      flags.output,
+      text => {
+        this.log(text)
+      },
+      config,
+    )
     return inventory
   }
 }

@@ -30,15 +30,39 @@ Nothing is overwritten without --force.`
 
   static examples = [
     {description: 'Answer the questions', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'A GLOBAL SOP from flags only', command: '<%= config.bin %> <%= command.id %> sop --title "Refund escalation" --market GLOBAL --channel chatbot,agent-assisted --owner cs-ops@example.com'},
-    {description: 'A strategy for Germany (GDPR is added)', command: '<%= config.bin %> <%= command.id %> strategy --title "AI agent rollout" --market DE --channel ai-agent --owner @cs-strategy --yes'},
-    {description: 'The Singapore variant of a baseline (SG-PDPA and based_on set)', command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market SG'},
-    {description: 'A Brazil overlay: only the sections BR changes, the rest follows the baseline', command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market BR --overlay --section "Procedure > Refund above limit"'},
-    {description: 'See the file without writing it', command: '<%= config.bin %> <%= command.id %> policy --title "Seller response time" --market GLOBAL --owner @seller-ops --dry-run'},
+    {
+      description: 'A GLOBAL SOP from flags only',
+      command:
+        '<%= config.bin %> <%= command.id %> sop --title "Refund escalation" --market GLOBAL --channel chatbot,agent-assisted --owner cs-ops@example.com',
+    },
+    {
+      description: 'A strategy for Germany (GDPR is added)',
+      command:
+        '<%= config.bin %> <%= command.id %> strategy --title "AI agent rollout" --market DE --channel ai-agent --owner @cs-strategy --yes',
+    },
+    {
+      description: 'The Singapore variant of a baseline (SG-PDPA and based_on set)',
+      command: '<%= config.bin %> <%= command.id %> --from refund-escalation --market SG',
+    },
+    {
+      description: 'A Brazil overlay: only the sections BR changes, the rest follows the baseline',
+      command:
+        '<%= config.bin %> <%= command.id %> --from refund-escalation --market BR --overlay --section "Procedure > Refund above limit"',
+    },
+    {
+      description: 'See the file without writing it',
+      command:
+        '<%= config.bin %> <%= command.id %> policy --title "Seller response time" --market GLOBAL --owner @seller-ops --dry-run',
+    },
   ]
 
   static enableJsonFlag = true
-  static args = {type: Args.string({description: 'Template to use: a document type (sop, strategy, policy, flow, kb-article, automation-rule) or a repo template; `sopkit templates` lists them.'})}
+  static args = {
+    type: Args.string({
+      description:
+        'Template to use: a document type (sop, strategy, policy, flow, kb-article, automation-rule) or a repo template; `sopkit templates` lists them.',
+    }),
+  }
 
   static flags = {
     title: Flags.string({char: 't', description: 'Title (one line).'}),
@@ -48,14 +72,29 @@ Nothing is overwritten without --force.`
     compliance: listFlag({description: 'Compliance tag beyond the required ones.'}),
     topic: listFlag({description: 'Topic that brings regulation, e.g. payments.'}),
     owner: Flags.string({description: 'Owner: an email address or an @team.'}),
-    from: Flags.string({description: 'Make a market variant of this family\'s GLOBAL baseline (with one --market).'}),
-    overlay: Flags.boolean({allowNo: true, dependsOn: ['from'],
-      description: 'With --from: an overlay variant (`inherit: sections`) that holds only the sections the market changes (default: the config\'s `variants`).'}),
-    section: Flags.string({multiple: true, dependsOn: ['from'], description: 'With --from: a heading path the overlay starts with a copy of, e.g. "Procedure > Refund above limit" (repeat).'}),
-    output: Flags.string({char: 'o', description: 'Write here instead of the config\'s path (a file, or a folder for <id>.md).'}),
+    from: Flags.string({description: "Make a market variant of this family's GLOBAL baseline (with one --market)."}),
+    overlay: Flags.boolean({
+      allowNo: true,
+      dependsOn: ['from'],
+      description:
+        "With --from: an overlay variant (`inherit: sections`) that holds only the sections the market changes (default: the config's `variants`).",
+    }),
+    section: Flags.string({
+      multiple: true,
+      dependsOn: ['from'],
+      description:
+        'With --from: a heading path the overlay starts with a copy of, e.g. "Procedure > Refund above limit" (repeat).',
+    }),
+    output: Flags.string({
+      char: 'o',
+      description: "Write here instead of the config's path (a file, or a folder for <id>.md).",
+    }),
     force: Flags.boolean({description: 'Replace an existing file.'}),
     'dry-run': Flags.boolean({description: 'Print the document (stdout) and its path (stderr); write nothing.'}),
-    yes: Flags.boolean({char: 'y', description: 'Ask nothing: take the defaults (GLOBAL, the template\'s channels) for what the flags leave out.'}),
+    yes: Flags.boolean({
+      char: 'y',
+      description: "Ask nothing: take the defaults (GLOBAL, the template's channels) for what the flags leave out.",
+    }),
   }
 
   async run(): Promise<NewJson> {
@@ -64,10 +103,26 @@ Nothing is overwritten without --force.`
     const today = todayUtc()
     const library = await loadLibrary(config)
     const request = {
-      template: args.type, from: flags.from, overlay: flags.overlay, sections: flags.section, output: flags.output, cwd: process.cwd(), force: flags.force, yes: flags.yes, today,
+      template: args.type,
+      from: flags.from,
+      overlay: flags.overlay,
+      sections: flags.section,
+      output: flags.output,
+      cwd: process.cwd(),
+      force: flags.force,
+      yes: flags.yes,
+      today,
       // --json output must stay parseable, so it never shares stdout with a prompt.
       interactive: canPrompt() && !flags.yes && !this.jsonEnabled(),
-      answers: {title: flags.title, id: flags.id, markets: flags.market, channels: flags.channel, topics: flags.topic, compliance: flags.compliance, owner: flags.owner},
+      answers: {
+        title: flags.title,
+        id: flags.id,
+        markets: flags.market,
+        channels: flags.channel,
+        topics: flags.topic,
+        compliance: flags.compliance,
+        owner: flags.owner,
+      },
     }
     const planned = await prepareNew(config, library, listTemplates(config), request)
     refuseFindings(await checkPlanned(config, library, planned, today))

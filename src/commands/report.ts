@@ -21,21 +21,45 @@ use (unknown id, unknown market, no document for the market, unreadable value). 
 target was missed.`
 
   static examples = [
-    {description: 'The report in the terminal', command: '<%= config.bin %> <%= command.id %> --metrics examples/metrics.csv'},
-    {description: 'A page with charts to share', command: '<%= config.bin %> <%= command.id %> --metrics metrics.csv --format html -o report.html'},
-    {description: 'Fail a CI job when a target is missed', command: '<%= config.bin %> <%= command.id %> --metrics metrics.csv --fail-on breach'},
-    {description: 'Columns with other names', command: '<%= config.bin %> <%= command.id %> --metrics export.csv --map "SOP=id,Country=market,Month=period,Satisfaction=csat"'},
+    {
+      description: 'The report in the terminal',
+      command: '<%= config.bin %> <%= command.id %> --metrics examples/metrics.csv',
+    },
+    {
+      description: 'A page with charts to share',
+      command: '<%= config.bin %> <%= command.id %> --metrics metrics.csv --format html -o report.html',
+    },
+    {
+      description: 'Fail a CI job when a target is missed',
+      command: '<%= config.bin %> <%= command.id %> --metrics metrics.csv --fail-on breach',
+    },
+    {
+      description: 'Columns with other names',
+      command:
+        '<%= config.bin %> <%= command.id %> --metrics export.csv --map "SOP=id,Country=market,Month=period,Satisfaction=csat"',
+    },
   ]
 
   static enableJsonFlag = true
 
   static flags = {
-    metrics: Flags.string({description: 'The metrics CSV: id, market and period columns, then one column per metric.', required: true}),
-    map: Flags.string({description: 'Column=field pairs, comma-separated: id, market, period, or a metric name (- ignores a column).', multiple: true}),
+    metrics: Flags.string({
+      description: 'The metrics CSV: id, market and period columns, then one column per metric.',
+      required: true,
+    }),
+    map: Flags.string({
+      description: 'Column=field pairs, comma-separated: id, market, period, or a metric name (- ignores a column).',
+      multiple: true,
+    }),
     format: formatFlag(REPORT_REGISTRY, 'table'),
     output: Flags.string({char: 'o', description: 'Write the report to FILE (overwritten) instead of stdout.'}),
-    'fail-on': Flags.string({description: 'Exit 1 when the report has this: breach (any missed target, in any period).', options: ['breach']}),
-    delimiter: Flags.string({description: 'Cell delimiter (default: the most frequent of , ; and tab in the header line).'}),
+    'fail-on': Flags.string({
+      description: 'Exit 1 when the report has this: breach (any missed target, in any period).',
+      options: ['breach'],
+    }),
+    delimiter: Flags.string({
+      description: 'Cell delimiter (default: the most frequent of , ; and tab in the header line).',
+    }),
   }
 
   async run(): Promise<MetricsReport> {
@@ -45,7 +69,14 @@ target was missed.`
     const table = readCsvFile(flags.metrics, {delimiter: delimiterOption(flags.delimiter)})
     const report = buildReport(await loadLibrary(config), table, {map: flags.map ?? []})
     const color = flags.output ? makeChalk(0) : this.color
-    writeReport(renderer.render(report, {color}), flags.output, (text) => { this.log(text) }, config)
+    writeReport(
+      renderer.render(report, {color}),
+      flags.output,
+      text => {
+        this.log(text)
+      },
+      config,
+    )
     if (flags['fail-on'] === 'breach' && report.breaches.length > 0) process.exitCode = 1
     return report
   }

@@ -8,7 +8,8 @@ import {writeReport} from '../cli/output.js'
 
 export default class Schema extends BaseCommand {
   static summary = 'Print the JSON Schema of document front matter for the current config.'
-  static description = 'Point your editor at it (e.g. yaml-language-server) to get completion for markets, channels and compliance tags.'
+  static description =
+    'Point your editor at it (e.g. yaml-language-server) to get completion for markets, channels and compliance tags.'
   static examples = [
     '<%= config.bin %> <%= command.id %> > sopkit.schema.json',
     '<%= config.bin %> <%= command.id %> --for config -o config.schema.json',
@@ -17,7 +18,11 @@ export default class Schema extends BaseCommand {
   static enableJsonFlag = true
 
   static flags = {
-    for: Flags.string({description: 'Which schema: document front matter, or the sopkit config file.', options: ['front-matter', 'config'], default: 'front-matter'}),
+    for: Flags.string({
+      description: 'Which schema: document front matter, or the sopkit config file.',
+      options: ['front-matter', 'config'],
+      default: 'front-matter',
+    }),
     output: Flags.string({char: 'o', description: 'Write the schema to FILE (overwritten) instead of stdout.'}),
   }
 
@@ -25,8 +30,10 @@ export default class Schema extends BaseCommand {
     const {flags} = await this.parse(Schema)
     // The config schema is what mends a broken config, so a broken config must not keep it from being written.
     const config = flags.for === 'config' ? this.configIfValid(flags) : this.loadConfig(flags)
-    const schema: Record<string, unknown> = flags.for === 'config' || config === undefined ? CONFIG_SCHEMA : frontMatterSchema(config)
-    if (!this.jsonEnabled()) writeReport(JSON.stringify(schema, null, 2), flags.output, (text) => process.stdout.write(`${text}\n`), config)
+    const schema: Record<string, unknown> =
+      flags.for === 'config' || config === undefined ? CONFIG_SCHEMA : frontMatterSchema(config)
+    if (!this.jsonEnabled())
+      writeReport(JSON.stringify(schema, null, 2), flags.output, text => process.stdout.write(`${text}\n`), config)
     return schema
   }
 

@@ -32,11 +32,16 @@ name. A template is <name>.md.hbs: a metadata block (description, type, fields, 
     const {flags} = await this.parse(Templates)
     const config = this.loadConfig(flags)
     const templates = listTemplates(config).map((t): TemplateJson => ({
-      name: t.name, type: t.type, source: t.source, description: t.description, overrides: Boolean(t.overrides),
+      name: t.name,
+      type: t.type,
+      source: t.source,
+      description: t.description,
+      overrides: Boolean(t.overrides),
       file: t.source === 'repo' ? path.relative(config.root, t.file).split(path.sep).join('/') : path.basename(t.file),
-      fields: t.problem ? t.fields : fieldsToAsk(config, t), problem: t.problem,
+      fields: t.problem ? t.fields : fieldsToAsk(config, t),
+      problem: t.problem,
     }))
-    const width = Math.max(...templates.map((t) => t.name.length), 4)
+    const width = Math.max(...templates.map(t => t.name.length), 4)
     for (const t of templates) {
       const source = t.source === 'repo' ? `repo ${t.file}${t.overrides ? ' (overrides built-in)' : ''}` : 'built-in'
       this.log(`${this.color.bold(t.name.padEnd(width))}  ${t.description || this.color.dim('(no description)')}`)

@@ -23,9 +23,11 @@ class HeadingAnchors {
 }
 
 /** Every heading anchor of a document, in order: its title's, then each section's. */
-export function headingAnchors(outline: {title?: Outline['title']; sections: ReadonlyArray<{heading: string}>})
-  : {title?: string; sections: string[]} {
+export function headingAnchors(outline: {title?: Outline['title']; sections: ReadonlyArray<{heading: string}>}): {
+  title?: string
+  sections: string[]
+} {
   const anchors = new HeadingAnchors()
   const title = outline.title ? anchors.next(outline.title.text) : undefined
-  return {title, sections: outline.sections.map((s) => anchors.next(s.heading))}
+  return {title, sections: outline.sections.map(s => anchors.next(s.heading))}
 }

@@ -13,5 +13,5 @@ export async function breathe(): Promise<void> {
   const now = performance.now()
   if (now - last < EVERY_MS) return
   last = now
-  await new Promise<void>((resolve) => setImmediate(resolve))
+  await new Promise<void>(resolve => setImmediate(resolve))
 }

@@ -27,8 +27,14 @@ const EU = [...EU_MEMBERS, ...EU_TERRITORIES]
  * document that names the state, never to "US" as a whole.
  */
 const SUBDIVISIONS: Record<string, string> = {
-  'US-CA': 'California', 'US-CO': 'Colorado', 'US-CT': 'Connecticut', 'US-OR': 'Oregon', 'US-TX': 'Texas',
-  'US-UT': 'Utah', 'US-VA': 'Virginia', 'CA-QC': 'Quebec',
+  'US-CA': 'California',
+  'US-CO': 'Colorado',
+  'US-CT': 'Connecticut',
+  'US-OR': 'Oregon',
+  'US-TX': 'Texas',
+  'US-UT': 'Utah',
+  'US-VA': 'Virginia',
+  'CA-QC': 'Quebec',
 }
 
 export const DEFAULT_REGIONS: Record<string, {name: string; markets: string[]}> = {
@@ -42,7 +48,10 @@ export const DEFAULT_REGIONS: Record<string, {name: string; markets: string[]}> 
   LATAM: {name: 'Latin America', markets: 'AR BO BR CL CO CR CU DO EC GT HN HT MX NI PA PE PR PY SV UY VE'.split(' ')},
   // NA is Namibia's ISO code, so North America is NORAM.
   NORAM: {name: 'North America', markets: ['US', 'CA']},
-  MENA: {name: 'Middle East and North Africa', markets: 'AE BH DZ EG IL IQ IR JO KW LB LY MA OM PS QA SA SY TN YE'.split(' ')},
+  MENA: {
+    name: 'Middle East and North Africa',
+    markets: 'AE BH DZ EG IL IQ IR JO KW LB LY MA OM PS QA SA SY TN YE'.split(' '),
+  },
 }
 
 export const DEFAULT_CHANNELS: Record<string, {name: string}> = {
@@ -172,71 +181,135 @@ const CONSUMER_TOPICS = ['refunds', 'returns', 'cancellation']
 const PAYMENT_SERVICE_TOPICS = ['payment-services', 'unauthorised-payments', 'strong-customer-authentication']
 
 export const DEFAULT_REQUIREMENTS: Requirement[] = [
-  {when: {region: ['EEA']}, require: {compliance: ['GDPR']},
+  {
+    when: {region: ['EEA']},
+    require: {compliance: ['GDPR']},
     reason: 'GDPR applies in the EEA (including the EU outermost regions and Åland)',
-    citation: 'GDPR Art. 3; EEA Joint Committee Decision 154/2018'},
+    citation: 'GDPR Art. 3; EEA Joint Committee Decision 154/2018',
+  },
   ...Object.entries(DATA_PROTECTION_BY_MARKET).map(([market, {tag, citation}]) => ({
     when: {market: [market]},
     require: {compliance: [tag]},
     reason: `${tag} is ${market}'s data-protection law`,
     citation,
   })),
-  {when: {market: ['CA-QC']}, require: {compliance: ['QC-LAW25']},
+  {
+    when: {market: ['CA-QC']},
+    require: {compliance: ['QC-LAW25']},
     reason: "Quebec's Law 25 governs personal information in Quebec, automated decisions included",
-    citation: 'Private-sector personal information act (CQLR c. P-39.1) ss.1, 12.1'},
-  {when: {region: ['EEA'], topic: PAYMENT_SERVICE_TOPICS}, require: {compliance: ['PSD2']},
-    reason: 'PSD2 binds payment service providers: unauthorised transactions, complaints answered within '
-      + '15 business days, SCA by the payer\'s provider',
-    citation: 'Directive 2015/2366 Arts. 71–74, 97, 101'},
-  {when: {market: ['GB'], topic: PAYMENT_SERVICE_TOPICS}, require: {compliance: ['UK-PSR']},
+    citation: 'Private-sector personal information act (CQLR c. P-39.1) ss.1, 12.1',
+  },
+  {
+    when: {region: ['EEA'], topic: PAYMENT_SERVICE_TOPICS},
+    require: {compliance: ['PSD2']},
+    reason:
+      'PSD2 binds payment service providers: unauthorised transactions, complaints answered within ' +
+      "15 business days, SCA by the payer's provider",
+    citation: 'Directive 2015/2366 Arts. 71–74, 97, 101',
+  },
+  {
+    when: {market: ['GB'], topic: PAYMENT_SERVICE_TOPICS},
+    require: {compliance: ['UK-PSR']},
     reason: 'the UK Payment Services Regulations bind payment service providers in GB',
-    citation: 'Payment Services Regulations 2017 regs. 75–77, 100, 101'},
-  {when: {region: ['EU'], topic: ['moderation']}, require: {compliance: ['DSA']},
+    citation: 'Payment Services Regulations 2017 regs. 75–77, 100, 101',
+  },
+  {
+    when: {region: ['EU'], topic: ['moderation']},
+    require: {compliance: ['DSA']},
     reason: 'the DSA applies to notice and action and statements of reasons in the EU',
-    citation: 'Reg. 2022/2065 Arts. 16, 17'},
-  {when: {region: ['EU'], topic: ['complaints']}, require: {compliance: ['DSA']},
+    citation: 'Reg. 2022/2065 Arts. 16, 17',
+  },
+  {
+    when: {region: ['EU'], topic: ['complaints']},
+    require: {compliance: ['DSA']},
     reason: 'DSA complaint decisions must not be taken solely by automated means',
-    citation: 'Reg. 2022/2065 Art. 20(6)'},
-  {when: {region: ['EU'], channel: BOT_CHANNELS}, require: {compliance: ['DSA']},
+    citation: 'Reg. 2022/2065 Art. 20(6)',
+  },
+  {
+    when: {region: ['EU'], channel: BOT_CHANNELS},
+    require: {compliance: ['DSA']},
     reason: 'a DSA point of contact for recipients must not rely solely on automated tools',
-    citation: 'Reg. 2022/2065 Art. 12(1)'},
-  {when: {market: ['GB'], topic: ['moderation']}, require: {compliance: ['UK-OSA']},
+    citation: 'Reg. 2022/2065 Art. 12(1)',
+  },
+  {
+    when: {market: ['GB'], topic: ['moderation']},
+    require: {compliance: ['UK-OSA']},
     reason: 'the Online Safety Act applies to platform moderation in GB',
-    citation: 'Online Safety Act 2023 ss.10, 21'},
-  {when: {region: ['EU'], channel: BOT_CHANNELS}, require: {compliance: ['AI-ACT']}, from: '2026-08-02',
+    citation: 'Online Safety Act 2023 ss.10, 21',
+  },
+  {
+    when: {region: ['EU'], channel: BOT_CHANNELS},
+    require: {compliance: ['AI-ACT']},
+    from: '2026-08-02',
     reason: 'people must be told they are interacting with an AI system, at the latest at the first interaction',
-    citation: 'Reg. 2024/1689 Art. 50(1), 50(5); applies from 2 August 2026 (Art. 113)'},
-  {when: {market: ['KR'], channel: BOT_CHANNELS}, require: {compliance: ['KR-AI-BASIC']}, from: '2026-01-22',
+    citation: 'Reg. 2024/1689 Art. 50(1), 50(5); applies from 2 August 2026 (Art. 113)',
+  },
+  {
+    when: {market: ['KR'], channel: BOT_CHANNELS},
+    require: {compliance: ['KR-AI-BASIC']},
+    from: '2026-01-22',
     reason: 'users must be notified in advance that a service is operated by generative AI',
-    citation: 'AI Basic Act (Korea) Art. 31'},
-  {when: {market: ['US-CA'], channel: BOT_CHANNELS}, require: {compliance: ['CA-BOT']},
+    citation: 'AI Basic Act (Korea) Art. 31',
+  },
+  {
+    when: {market: ['US-CA'], channel: BOT_CHANNELS},
+    require: {compliance: ['CA-BOT']},
     reason: 'a bot that communicates with people in California to sell or influence must disclose it is a bot',
-    citation: 'Cal. B&P Code §17941'},
-  {when: {market: ['US-UT'], channel: BOT_CHANNELS}, require: {compliance: ['UT-AIPA']},
-    reason: 'generative AI must disclose it is not a human when a consumer asks (at the outset in regulated '
-      + 'occupations)',
-    citation: 'Utah Code §13-75-103'},
-  {when: {market: ['US-CO'], channel: BOT_CHANNELS}, require: {compliance: ['CO-AI']}, from: '2026-06-30',
+    citation: 'Cal. B&P Code §17941',
+  },
+  {
+    when: {market: ['US-UT'], channel: BOT_CHANNELS},
+    require: {compliance: ['UT-AIPA']},
+    reason:
+      'generative AI must disclose it is not a human when a consumer asks (at the outset in regulated ' +
+      'occupations)',
+    citation: 'Utah Code §13-75-103',
+  },
+  {
+    when: {market: ['US-CO'], channel: BOT_CHANNELS},
+    require: {compliance: ['CO-AI']},
+    from: '2026-06-30',
     reason: 'an AI system intended to interact with consumers must disclose that they are interacting with AI',
-    citation: 'C.R.S. §6-1-1704'},
-  {when: {market: ['CN'], channel: BOT_CHANNELS}, require: {compliance: ['CN-AI-LABEL']}, from: '2025-09-01',
+    citation: 'C.R.S. §6-1-1704',
+  },
+  {
+    when: {market: ['CN'], channel: BOT_CHANNELS},
+    require: {compliance: ['CN-AI-LABEL']},
+    from: '2025-09-01',
     reason: 'AI-generated text in human-like conversation must carry an explicit label',
-    citation: 'Measures for Labelling AI-Generated Synthetic Content Arts. 4, 6'},
-  {when: {region: ['EEA'], topic: CONSUMER_TOPICS}, require: {compliance: ['EU-CRD']},
+    citation: 'Measures for Labelling AI-Generated Synthetic Content Arts. 4, 6',
+  },
+  {
+    when: {region: ['EEA'], topic: CONSUMER_TOPICS},
+    require: {compliance: ['EU-CRD']},
     reason: '14-day withdrawal, refund within 14 days by the same means of payment',
-    citation: 'Directive 2011/83 Arts. 9, 13 (Art. 11a withdrawal function from 19 June 2026)'},
-  {when: {market: ['GB'], topic: CONSUMER_TOPICS}, require: {compliance: ['UK-CCR', 'UK-CRA']},
+    citation: 'Directive 2011/83 Arts. 9, 13 (Art. 11a withdrawal function from 19 June 2026)',
+  },
+  {
+    when: {market: ['GB'], topic: CONSUMER_TOPICS},
+    require: {compliance: ['UK-CCR', 'UK-CRA']},
     reason: '14-day cancellation for distance contracts; statutory rights to reject, repair, replace or refund',
-    citation: 'Consumer Contracts Regulations 2013 regs. 29, 34; Consumer Rights Act 2015 ss.19–24'},
-  {when: {market: ['BR'], topic: CONSUMER_TOPICS}, require: {compliance: ['BR-CDC']},
+    citation: 'Consumer Contracts Regulations 2013 regs. 29, 34; Consumer Rights Act 2015 ss.19–24',
+  },
+  {
+    when: {market: ['BR'], topic: CONSUMER_TOPICS},
+    require: {compliance: ['BR-CDC']},
     reason: '7-day right of withdrawal for purchases made outside a commercial establishment',
-    citation: 'Law 8.078/1990 (CDC) Art. 49'},
-  {when: {region: ['EU'], topic: ['seller-policy']}, require: {compliance: ['P2B']},
+    citation: 'Law 8.078/1990 (CDC) Art. 49',
+  },
+  {
+    when: {region: ['EU'], topic: ['seller-policy']},
+    require: {compliance: ['P2B']},
     reason: 'terms for business users: clarity, notice of changes, restriction reasons, internal complaint handling',
-    citation: 'Reg. 2019/1150 Arts. 3, 4, 5, 11'},
-  {when: {region: ['EU'], channel: ['self-service']}, require: {compliance: ['EAA']}, from: '2025-06-28',
+    citation: 'Reg. 2019/1150 Arts. 3, 4, 5, 11',
+  },
+  {
+    when: {region: ['EU'], channel: ['self-service']},
+    require: {compliance: ['EAA']},
+    from: '2025-06-28',
     reason: 'support services of e-commerce (help desks, chat) must be accessible',
-    citation: 'Directive 2019/882 Art. 4, Annex I Section IV'},
+    citation: 'Directive 2019/882 Art. 4, Annex I Section IV',
+  },
 ]
 export interface DocumentType {
   /** What a group of these documents is called, e.g. in a playbook's table of contents. */
@@ -251,22 +324,43 @@ export interface DocumentType {
  * them: every document is reviewed (review-overdue needs the date), and `new` always writes one.
  */
 export const COMMON_FIELDS: readonly string[] = [
-  'id', 'title', 'type', 'version', 'status', 'owner', 'markets', 'review_by',
+  'id',
+  'title',
+  'type',
+  'version',
+  'status',
+  'owner',
+  'markets',
+  'review_by',
 ]
 
 export const DEFAULT_TYPES: Record<string, DocumentType> = {
-  sop: {name: 'Standard operating procedures', fields: [...COMMON_FIELDS, 'channels', 'effective'],
-    sections: ['Purpose', 'Scope', 'Procedure', 'Escalation']},
-  strategy: {name: 'Strategies', fields: [...COMMON_FIELDS, 'channels'],
-    sections: ['Context', 'Objectives', 'Approach', 'Metrics']},
-  policy: {name: 'Policies', fields: [...COMMON_FIELDS, 'effective'],
-    sections: ['Purpose', 'Scope', 'Standard', 'Exceptions']},
-  flow: {name: 'Interaction flows', fields: [...COMMON_FIELDS, 'channels'],
-    sections: ['Trigger', 'Steps', 'Hand-off']},
-  'kb-article': {name: 'Knowledge-base articles', fields: [...COMMON_FIELDS, 'channels'],
-    sections: ['Summary', 'Answer']},
-  'automation-rule': {name: 'Automation rules', fields: [...COMMON_FIELDS, 'channels'],
-    sections: ['Trigger', 'Conditions', 'Actions', 'Escalation']},
+  sop: {
+    name: 'Standard operating procedures',
+    fields: [...COMMON_FIELDS, 'channels', 'effective'],
+    sections: ['Purpose', 'Scope', 'Procedure', 'Escalation'],
+  },
+  strategy: {
+    name: 'Strategies',
+    fields: [...COMMON_FIELDS, 'channels'],
+    sections: ['Context', 'Objectives', 'Approach', 'Metrics'],
+  },
+  policy: {
+    name: 'Policies',
+    fields: [...COMMON_FIELDS, 'effective'],
+    sections: ['Purpose', 'Scope', 'Standard', 'Exceptions'],
+  },
+  flow: {name: 'Interaction flows', fields: [...COMMON_FIELDS, 'channels'], sections: ['Trigger', 'Steps', 'Hand-off']},
+  'kb-article': {
+    name: 'Knowledge-base articles',
+    fields: [...COMMON_FIELDS, 'channels'],
+    sections: ['Summary', 'Answer'],
+  },
+  'automation-rule': {
+    name: 'Automation rules',
+    fields: [...COMMON_FIELDS, 'channels'],
+    sections: ['Trigger', 'Conditions', 'Actions', 'Escalation'],
+  },
 }
 
 export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'deprecated', 'retired']
@@ -283,10 +377,13 @@ function marketName(code: string): string {
 export function defaultMarkets(): Record<string, {name: string; regions: string[]}> {
   const markets: Record<string, {name: string; regions: string[]}> = {}
   for (const code of ISO_3166_1) {
-    const regions = Object.keys(DEFAULT_REGIONS).filter((r) => DEFAULT_REGIONS[r]!.markets.includes(code))
-    markets[code] = {get name() {
-      return marketName(code)
-    }, regions}
+    const regions = Object.keys(DEFAULT_REGIONS).filter(r => DEFAULT_REGIONS[r]!.markets.includes(code))
+    markets[code] = {
+      get name() {
+        return marketName(code)
+      },
+      regions,
+    }
   }
   for (const [code, name] of Object.entries(SUBDIVISIONS)) markets[code] = {name, regions: []}
   return markets

@@ -10,9 +10,13 @@ const condition = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: {market: {anyOf: [{type: 'string'}, stringList]}, region: {anyOf: [{type: 'string'}, stringList]},
-    channel: {anyOf: [{type: 'string'}, stringList]}, type: {anyOf: [{type: 'string'}, stringList]},
-    topic: {anyOf: [{type: 'string'}, stringList]}},
+  properties: {
+    market: {anyOf: [{type: 'string'}, stringList]},
+    region: {anyOf: [{type: 'string'}, stringList]},
+    channel: {anyOf: [{type: 'string'}, stringList]},
+    type: {anyOf: [{type: 'string'}, stringList]},
+    topic: {anyOf: [{type: 'string'}, stringList]},
+  },
 }
 
 export const CONFIG_SCHEMA = {
@@ -30,35 +34,84 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        markets: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
-          properties: {name: {type: 'string'}, regions: stringList}}},
-        regions: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
-          required: ['markets'], properties: {name: {type: 'string'}, markets: stringList}}},
-        channels: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
-          properties: {name: {type: 'string'}}}},
-        compliance: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
-          properties: {name: {type: 'string'}}}},
+        markets: {
+          type: 'object',
+          propertyNames: segmentKey,
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {name: {type: 'string'}, regions: stringList},
+          },
+        },
+        regions: {
+          type: 'object',
+          propertyNames: segmentKey,
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['markets'],
+            properties: {name: {type: 'string'}, markets: stringList},
+          },
+        },
+        channels: {
+          type: 'object',
+          propertyNames: segmentKey,
+          additionalProperties: {type: 'object', additionalProperties: false, properties: {name: {type: 'string'}}},
+        },
+        compliance: {
+          type: 'object',
+          propertyNames: segmentKey,
+          additionalProperties: {type: 'object', additionalProperties: false, properties: {name: {type: 'string'}}},
+        },
       },
     },
     requirements: {
       type: 'array',
-      items: {type: 'object', additionalProperties: false, required: ['when', 'require'], properties: {
-        when: condition,
-        require: {type: 'object', additionalProperties: false, required: ['compliance'], properties: {compliance: stringList}},
-        reason: {type: 'string'},
-        citation: {type: 'string', description: 'The law and article that impose the requirement.'},
-        from: {type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'First day (YYYY-MM-DD) the requirement applies.'},
-      }},
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['when', 'require'],
+        properties: {
+          when: condition,
+          require: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['compliance'],
+            properties: {compliance: stringList},
+          },
+          reason: {type: 'string'},
+          citation: {type: 'string', description: 'The law and article that impose the requirement.'},
+          from: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            description: 'First day (YYYY-MM-DD) the requirement applies.',
+          },
+        },
+      },
     },
-    builtinRequirements: {type: 'boolean', description: 'false: only the requirements of this config apply (by default they add to the built-in ones).'},
-    types: {type: 'object', propertyNames: segmentKey, additionalProperties: {type: 'object', additionalProperties: false,
-      properties: {
-        name: {type: 'string', minLength: 1, description: 'What a group of these documents is called in a playbook.'},
-        fields: stringList, sections: stringList,
-      }}},
+    builtinRequirements: {
+      type: 'boolean',
+      description: 'false: only the requirements of this config apply (by default they add to the built-in ones).',
+    },
+    types: {
+      type: 'object',
+      propertyNames: segmentKey,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: {type: 'string', minLength: 1, description: 'What a group of these documents is called in a playbook.'},
+          fields: stringList,
+          sections: stringList,
+        },
+      },
+    },
     statuses: stringList,
     order: {...stringList, description: 'Document type order in exports.'},
-    variants: {enum: ['copy', 'overlay'], description: 'What `sopkit new --from` makes: a full copy of the baseline, or an overlay (`inherit: sections`).'},
+    variants: {
+      enum: ['copy', 'overlay'],
+      description: 'What `sopkit new --from` makes: a full copy of the baseline, or an overlay (`inherit: sections`).',
+    },
     rules: {type: 'object', additionalProperties: severity},
   },
 } as const

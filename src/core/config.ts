@@ -4,8 +4,17 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {Ajv as AjvType, ValidateFunction} from 'ajv'
 import {
-  COMMON_FIELDS, DEFAULT_CHANNELS, DEFAULT_COMPLIANCE, DEFAULT_REGIONS, DEFAULT_REQUIREMENTS, DEFAULT_STATUSES,
-  DEFAULT_TYPES, defaultMarkets, type DocumentType, type Requirement, type RequirementCondition,
+  COMMON_FIELDS,
+  DEFAULT_CHANNELS,
+  DEFAULT_COMPLIANCE,
+  DEFAULT_REGIONS,
+  DEFAULT_REQUIREMENTS,
+  DEFAULT_STATUSES,
+  DEFAULT_TYPES,
+  defaultMarkets,
+  type DocumentType,
+  type Requirement,
+  type RequirementCondition,
 } from './catalogue.js'
 import {CONFIG_SCHEMA} from './config-schema.js'
 import {ConfigError, SopkitError, messageOf} from './errors.js'
@@ -42,15 +51,15 @@ export interface Config {
 
 type Loader = (text: string) => unknown
 
-const parseYaml: Loader = (text) => yaml().parse(text, {uniqueKeys: true, maxAliasCount: 50})
+const parseYaml: Loader = text => yaml().parse(text, {uniqueKeys: true, maxAliasCount: 50})
 
 /** Discovery order in each folder, as markdownlint-cli2 does: the first match wins. */
 const CONFIG_FILES: Array<[string, Loader]> = [
   ['sopkit.config.yaml', parseYaml],
   ['sopkit.config.yml', parseYaml],
-  ['sopkit.config.json', (text) => JSON.parse(text) as unknown],
+  ['sopkit.config.json', text => JSON.parse(text) as unknown],
   ['.sopkitrc', parseYaml],
-  ['package.json', (text) => (JSON.parse(text) as {sopkit?: unknown}).sopkit],
+  ['package.json', text => (JSON.parse(text) as {sopkit?: unknown}).sopkit],
 ]
 
 export const CONFIG_FILE_NAMES = CONFIG_FILES.map(([name]) => name)
@@ -60,9 +69,15 @@ export function loadConfig(cwd: string, explicitFile?: string): Config {
   if (explicitFile) {
     const file = path.resolve(cwd, explicitFile)
     if (!existsSync(file)) {
-      throw new SopkitError('CONFIG_NOT_FOUND', `config file ${explicitFile} does not exist`, 'pass the path of an existing sopkit config to --config')
+      throw new SopkitError(
+        'CONFIG_NOT_FOUND',
+        `config file ${explicitFile} does not exist`,
+        'pass the path of an existing sopkit config to --config',
+      )
     }
-    const loader = CONFIG_FILES.find(([name]) => name === path.basename(file))?.[1] ?? (file.endsWith('.json') ? CONFIG_FILES[2]![1] : parseYaml)
+    const loader =
+      CONFIG_FILES.find(([name]) => name === path.basename(file))?.[1] ??
+      (file.endsWith('.json') ? CONFIG_FILES[2]![1] : parseYaml)
     return resolveConfig(path.dirname(file), file, readConfigFile(file, loader) ?? {})
   }
   // A config above the git work tree belongs to something else (a home folder, another project): never climb past it.
@@ -109,7 +124,13 @@ interface UserConfig {
   maxFileSize?: number
   /** A market's name and regions are optional in the schema (the defaults fill them in). */
   taxonomy?: Partial<Omit<Taxonomy, 'markets'>> & {markets?: Record<string, {name?: string; regions?: string[]}>}
-  requirements?: Array<{when: Record<string, string | string[]>; require: {compliance: string[]}; reason?: string; citation?: string; from?: string}>
+  requirements?: Array<{
+    when: Record<string, string | string[]>
+    require: {compliance: string[]}
+    reason?: string
+    citation?: string
+    from?: string
+  }>
   builtinRequirements?: boolean
   types?: Record<string, Partial<DocumentType>>
   statuses?: string[]
@@ -123,7 +144,7 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
   const where = file ? path.relative(process.cwd(), file) || file : 'config'
   const failed = validateShape(raw)
   if (failed) {
-    const problems = (failed.errors ?? []).map((e) => {
+    const problems = (failed.errors ?? []).map(e => {
       const key = e.instancePath.slice(1).replaceAll('/', '.') || '(top level)'
       const extra = 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''
       return `${key}: ${e.message}${extra}`
@@ -204,20 +225,29 @@ function checkReferences(config: Config, ownRequirements: number): string[] {
   const {markets, regions, channels, compliance} = config.taxonomy
   const problems: string[] = []
   for (const [code, m] of Object.entries(markets)) {
-    for (const r of m.regions) if (!regions[r]) problems.push(`taxonomy.markets.${code}.regions: unknown region "${r}", expected one of taxonomy.regions`)
+    for (const r of m.regions)
+      if (!regions[r])
+        problems.push(`taxonomy.markets.${code}.regions: unknown region "${r}", expected one of taxonomy.regions`)
   }
   for (const [code, r] of Object.entries(regions)) {
     if (markets[code]) problems.push(`taxonomy.regions.${code}: a region cannot share a market's code`)
-    for (const m of r.markets) if (!markets[m]) problems.push(`taxonomy.regions.${code}.markets: unknown market "${m}", expected an ISO 3166-1 code or a taxonomy.markets key`)
+    for (const m of r.markets)
+      if (!markets[m])
+        problems.push(
+          `taxonomy.regions.${code}.markets: unknown market "${m}", expected an ISO 3166-1 code or a taxonomy.markets key`,
+        )
   }
   const builtins = config.requirements.length - ownRequirements
   config.requirements.forEach((req, i) => {
     const key = i < builtins ? `built-in requirement ${i + 1}` : `requirements.${i - builtins}`
     for (const m of req.when.market ?? []) if (!markets[m]) problems.push(`${key}.when.market: unknown market "${m}"`)
     for (const r of req.when.region ?? []) if (!regions[r]) problems.push(`${key}.when.region: unknown region "${r}"`)
-    for (const c of req.when.channel ?? []) if (!channels[c]) problems.push(`${key}.when.channel: unknown channel "${c}"`)
+    for (const c of req.when.channel ?? [])
+      if (!channels[c]) problems.push(`${key}.when.channel: unknown channel "${c}"`)
     for (const t of req.when.type ?? []) if (!config.types[t]) problems.push(`${key}.when.type: unknown type "${t}"`)
-    for (const tag of req.require.compliance) if (!compliance[tag]) problems.push(`${key}.require.compliance: unknown compliance tag "${tag}", expected a taxonomy.compliance key`)
+    for (const tag of req.require.compliance)
+      if (!compliance[tag])
+        problems.push(`${key}.require.compliance: unknown compliance tag "${tag}", expected a taxonomy.compliance key`)
   })
   for (const t of config.order) if (!config.types[t]) problems.push(`order: unknown type "${t}"`)
   return [...problems, ...checkPaths(config)]
@@ -227,9 +257,14 @@ function checkReferences(config: Config, ownRequirements: number): string[] {
 function checkPaths(config: Config): string[] {
   const problems: string[] = []
   const sample = path.resolve(config.root, config.path.replace(/\{\{\s*[A-Za-z]+\s*\}\}/g, 'x'))
-  for (const [key, target] of [['path', sample], ['templates', path.resolve(config.root, config.templates)]] as const) {
-    if (!isInside(config.root, target)) problems.push(`${key}: "${config[key]}" leads outside the repository, expected a path inside ${config.root}`)
-    else if (isInGitDir(config.root, target)) problems.push(`${key}: "${config[key]}" leads into .git, expected a path outside git's own folder`)
+  for (const [key, target] of [
+    ['path', sample],
+    ['templates', path.resolve(config.root, config.templates)],
+  ] as const) {
+    if (!isInside(config.root, target))
+      problems.push(`${key}: "${config[key]}" leads outside the repository, expected a path inside ${config.root}`)
+    else if (isInGitDir(config.root, target))
+      problems.push(`${key}: "${config[key]}" leads into .git, expected a path outside git's own folder`)
   }
   return problems
 }

@@ -23,6 +23,11 @@ function daysInMonth(year: number, month: number): number {
 /** A `--date` flag: its value when it is a calendar date, today (UTC) when it is absent. */
 export function dateFlag(value: string | undefined, flag = '--date'): string {
   if (value === undefined) return todayUtc()
-  if (!isCalendarDate(value)) throw new SopkitError('INVALID_DATE', `${flag} ${value}: not a calendar date`, `write it as YYYY-MM-DD, e.g. ${flag} 2026-05-01`)
+  if (!isCalendarDate(value))
+    throw new SopkitError(
+      'INVALID_DATE',
+      `${flag} ${value}: not a calendar date`,
+      `write it as YYYY-MM-DD, e.g. ${flag} 2026-05-01`,
+    )
   return value
 }

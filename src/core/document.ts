@@ -1,7 +1,14 @@
 // The document model: text, front matter (values as written, with positions) and its outline; and
 // the summary of a document (no text) that the rules reading the whole library receive.
 import type {Document, Node} from 'yaml'
-import {type FrontMatterBlock, isYamlLanguage, parseYaml, parseYamlFast, splitFrontMatter, yaml} from './front-matter.js'
+import {
+  type FrontMatterBlock,
+  isYamlLanguage,
+  parseYaml,
+  parseYamlFast,
+  splitFrontMatter,
+  yaml,
+} from './front-matter.js'
 import {locateSimple} from './locate.js'
 import {loadMarkdownParser} from './markdown.js'
 import {scanOutline} from './outline-scan.js'
@@ -40,7 +47,18 @@ export interface DocumentMeta {
 }
 
 /** Fields whose values are text even when YAML would type them (a version, a market code, a date). */
-export const TEXT_FIELDS = ['id', 'title', 'type', 'version', 'status', 'owner', 'effective', 'review_by', 'based_on', 'inherit'] as const
+export const TEXT_FIELDS = [
+  'id',
+  'title',
+  'type',
+  'version',
+  'status',
+  'owner',
+  'effective',
+  'review_by',
+  'based_on',
+  'inherit',
+] as const
 export const LIST_FIELDS = ['markets', 'channels', 'compliance', 'topics'] as const
 
 export type DocumentProblem =
@@ -135,8 +153,12 @@ export class SopDocument {
    * A document from its text, synchronously: a body the line scanner cannot model needs remark
    * loaded already (`SopDocument.parse` sees to that, and is what the loader uses).
    */
-  constructor(file: string, absPath: string, text: string,
-    options: {bom?: boolean; readProblem?: ReadProblem; parsed?: ParsedParts; raw?: RawOutline} = {}) {
+  constructor(
+    file: string,
+    absPath: string,
+    text: string,
+    options: {bom?: boolean; readProblem?: ReadProblem; parsed?: ParsedParts; raw?: RawOutline} = {},
+  ) {
     this.file = file
     this.absPath = absPath
     this.text = text
@@ -161,9 +183,12 @@ export class SopDocument {
   }
 
   /** A document from its text, with remark loaded first when the body needs it. */
-  static async parse(file: string, absPath: string, text: string,
-    options: {bom?: boolean; readProblem?: ReadProblem} = {})
-    : Promise<SopDocument> {
+  static async parse(
+    file: string,
+    absPath: string,
+    text: string,
+    options: {bom?: boolean; readProblem?: ReadProblem} = {},
+  ): Promise<SopDocument> {
     const raw = scanOutline(options.readProblem ? '' : text.slice(splitFrontMatter(text)?.bodyStart ?? 0))
     if (!raw) await loadMarkdownParser()
     return new SopDocument(file, absPath, text, {...options, raw})
@@ -171,13 +196,23 @@ export class SopDocument {
 
   /** Everything parsed, as plain data another thread can send (see `fromRecord`). */
   toRecord(): DocumentRecord {
-    return {file: this.file, absPath: this.absPath, text: this.text, bom: this.bom, readProblem: this.readProblem,
-      parsed: {problems: this.problems, data: this.data, written: this.written, meta: this.meta, outline: this.outline}}
+    return {
+      file: this.file,
+      absPath: this.absPath,
+      text: this.text,
+      bom: this.bom,
+      readProblem: this.readProblem,
+      parsed: {problems: this.problems, data: this.data, written: this.written, meta: this.meta, outline: this.outline},
+    }
   }
 
   /** A document rebuilt from a record without parsing anything again. */
   static fromRecord(record: DocumentRecord): SopDocument {
-    return new SopDocument(record.file, record.absPath, record.text, {bom: record.bom, readProblem: record.readProblem, parsed: record.parsed})
+    return new SopDocument(record.file, record.absPath, record.text, {
+      bom: record.bom,
+      readProblem: record.readProblem,
+      parsed: record.parsed,
+    })
   }
 
   /** Sets `data` and returns the same data as written (typed text scalars back to their source). */
@@ -192,7 +227,8 @@ export class SopDocument {
     if (fast && isAsWritten(fast)) return ((this as {data: Record<string, unknown>}).data = fast)
     const parsed = parseYaml(source)
     this.exact = parsed.document
-    for (const p of parsed.problems) this.problems.push({kind: 'yaml', message: p.message, offset: block.start + p.offset})
+    for (const p of parsed.problems)
+      this.problems.push({kind: 'yaml', message: p.message, offset: block.start + p.offset})
     if (!parsed.data) return undefined
     ;(this as {data: Record<string, unknown>}).data = parsed.data
     return writtenData(parsed.document, parsed.data)
@@ -239,7 +275,7 @@ export class SopDocument {
     let keyNode: Node | undefined
     for (const step of path) {
       if (isMap(current)) {
-        const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step))
+        const pair = current.items.find(p => isScalar(p.key) && String(p.key.value) === String(step))
         if (!pair) return undefined
         keyNode = pair.key as Node
         current = pair.value
@@ -252,11 +288,18 @@ export class SopDocument {
     const range = target?.range ?? keyNode?.range
     if (!range) return undefined
     const offset = this.block.start
-    return {key: keyNode, value: (current as Node | undefined) ?? undefined, start: offset + range[0], end: offset + range[1]}
+    return {
+      key: keyNode,
+      value: (current as Node | undefined) ?? undefined,
+      start: offset + range[0],
+      end: offset + range[1],
+    }
   }
 
   /** A scalar's source text, whether it was written plain (unquoted), and its offsets. */
-  scalar(path: ReadonlyArray<string | number>): {source: string; plain: boolean; start: number; end: number} | undefined {
+  scalar(
+    path: ReadonlyArray<string | number>,
+  ): {source: string; plain: boolean; start: number; end: number} | undefined {
     const found = this.node(path)
     const node = found?.value
     if (!found || !yaml().isScalar(node)) return undefined
@@ -267,7 +310,8 @@ export class SopDocument {
   /** Where a front-matter key path is, falling back to the key, then to the front matter's start. */
   positionOf(path: ReadonlyArray<string | number>, part: 'key' | 'value' = 'value'): Position {
     if (!this.block) return this.position(0)
-    if (path.length === 1 && this.problems.length === 0 && !(String(path[0]) in this.data)) return this.position(this.block.start)
+    if (path.length === 1 && this.problems.length === 0 && !(String(path[0]) in this.data))
+      return this.position(this.block.start)
     const simple = locateSimple(this.text.slice(this.block.start, this.block.end), path)
     if (simple) return this.position(this.block.start + (part === 'key' ? simple.key : simple.start))
     const found = this.node(path)
@@ -289,13 +333,22 @@ function emptyMeta(): DocumentMeta {
 /** True when every text field is already text, so the fast parse reads as the author wrote. */
 function isAsWritten(data: Record<string, unknown>): boolean {
   const isText = (v: unknown) => v === undefined || typeof v === 'string'
-  if (!TEXT_FIELDS.every((f) => isText(data[f]))) return false
-  if (!LIST_FIELDS.every((f) => isText(data[f]) || (Array.isArray(data[f]) && (data[f] as unknown[]).every((v) => typeof v === 'string'))))
+  if (!TEXT_FIELDS.every(f => isText(data[f]))) return false
+  if (
+    !LIST_FIELDS.every(
+      f => isText(data[f]) || (Array.isArray(data[f]) && (data[f] as unknown[]).every(v => typeof v === 'string')),
+    )
+  )
     return false
   const deviations = data.deviations
   if (deviations === undefined) return true
-  return Array.isArray(deviations) && deviations.every((d: unknown) => typeof d === 'object' && d !== null && !Array.isArray(d) &&
-    Object.values(d).every((v) => typeof v === 'string'))
+  return (
+    Array.isArray(deviations) &&
+    deviations.every(
+      (d: unknown) =>
+        typeof d === 'object' && d !== null && !Array.isArray(d) && Object.values(d).every(v => typeof v === 'string'),
+    )
+  )
 }
 
 /** The text an author wrote for a scalar: the typed value's source when YAML typed it. */
@@ -307,7 +360,9 @@ function scalarText(node: unknown): string | undefined {
   if (node.source !== undefined) return node.source
   const {value} = node
   // Under the core schema every other scalar is a number or a boolean (a big integer were it asked for).
-  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : undefined
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+    ? String(value)
+    : undefined
 }
 
 /** Typed data with every text field (and list item, and deviation value) back to its source text. */
@@ -322,7 +377,7 @@ function writtenData(doc: Document, data: Record<string, unknown>): Record<strin
     else if ((LIST_FIELDS as readonly string[]).includes(key)) {
       out[key] = isSeq(pair.value) ? pair.value.items.map(scalarText) : scalarText(pair.value)
     } else if (key === 'deviations' && isSeq(pair.value)) {
-      out[key] = pair.value.items.map((item) => {
+      out[key] = pair.value.items.map(item => {
         if (!isMap(item)) return null
         const d: Record<string, string | undefined> = {}
         for (const p of item.items) if (isScalar(p.key)) d[String(p.key.value)] = scalarText(p.value)
@@ -335,7 +390,11 @@ function writtenData(doc: Document, data: Record<string, unknown>): Record<strin
 
 const asText = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
 const asList = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : typeof v === 'string' && v !== '' ? [v] : []
+  Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === 'string' && x !== '')
+    : typeof v === 'string' && v !== ''
+      ? [v]
+      : []
 
 /** The meta view of front matter as written. */
 function readMeta(data: Record<string, unknown>): DocumentMeta {
@@ -350,10 +409,16 @@ function readMeta(data: Record<string, unknown>): DocumentMeta {
     // so a finding about deviations[i] points at the i-th entry.
     meta.deviations = data.deviations.map((d: unknown) => {
       const entry = typeof d === 'object' && d !== null && !Array.isArray(d) ? (d as Record<string, unknown>) : {}
-      return {section: asText(entry.section), reason: asText(entry.reason), approver: asText(entry.approver), expires: asText(entry.expires)}
+      return {
+        section: asText(entry.section),
+        reason: asText(entry.reason),
+        approver: asText(entry.approver),
+        expires: asText(entry.expires),
+      }
     })
   }
   const targets = data.targets
-  if (typeof targets === 'object' && targets !== null && !Array.isArray(targets)) meta.targets = targets as Record<string, unknown>
+  if (typeof targets === 'object' && targets !== null && !Array.isArray(targets))
+    meta.targets = targets as Record<string, unknown>
   return meta
 }

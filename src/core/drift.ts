@@ -41,8 +41,12 @@ export function compactOutline(outline: Outline, text: string, bodyStart: number
   const link = (l: Outline['links'][number]) => ({...l, url: detach(l.url)})
   return {
     title: outline.title && {text: detach(outline.title.text), start: outline.title.start},
-    sections: outline.sections.map(({content: _content, ...s}) => ({...s, path: detach(s.path), heading: detach(s.heading),
-      fingerprint: contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end)})),
+    sections: outline.sections.map(({content: _content, ...s}) => ({
+      ...s,
+      path: detach(s.path),
+      heading: detach(s.heading),
+      fingerprint: contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end),
+    })),
     links: outline.links.map(link),
     images: outline.images.map(link),
   }
@@ -96,7 +100,7 @@ export function contentFingerprint(text: string, start = 0, end = text.length): 
     b = (Math.imul(b ^ a, 0x5bd1e995) & fold) | (b & ~fold)
     previous = space
   }
-  return ((avalanche(a) >>> 6) * 0x4000000) + (avalanche(Math.imul(b ^ a, 0x5bd1e995)) >>> 6)
+  return (avalanche(a) >>> 6) * 0x4000000 + (avalanche(Math.imul(b ^ a, 0x5bd1e995)) >>> 6)
 }
 
 function avalanche(h: number): number {
@@ -140,8 +144,10 @@ export function keyed<S extends AnySection>(sections: readonly S[]): Array<[stri
  * section): same, changed, added, removed, or moved (out of the longest common order). Results
  * follow the variant's order; a removed section follows the nearest earlier section still there.
  */
-export function compareSections<S extends AnySection>(variant: readonly S[], reference: readonly S[])
-  : Array<SectionComparison<S>> {
+export function compareSections<S extends AnySection>(
+  variant: readonly S[],
+  reference: readonly S[],
+): Array<SectionComparison<S>> {
   // Most variants keep the reference's headings, in its order: then every section pairs with its twin.
   if (variant.length === reference.length && variant.every((v, i) => v.path === reference[i]!.path)) {
     return variant.map((v, i) => {
@@ -154,21 +160,29 @@ export function compareSections<S extends AnySection>(variant: readonly S[], ref
   const kv = keyed(variant)
   const inReference = new Map(kr)
   const inVariant = new Map(kv)
-  const inOrder = new Set(lcs(kr.map(([k]) => k).filter((k) => inVariant.has(k)), kv.map(([k]) => k).filter((k) => inReference.has(k))))
+  const inOrder = new Set(
+    lcs(
+      kr.map(([k]) => k).filter(k => inVariant.has(k)),
+      kv.map(([k]) => k).filter(k => inReference.has(k)),
+    ),
+  )
   const removedAfter = removedByPredecessor(kr, inVariant)
   const out: Array<SectionComparison<S>> = [...(removedAfter.get('') ?? [])]
   for (const [key, v] of kv) {
     const r = inReference.get(key)
     if (!r) out.push({path: v.path, state: 'added', variant: v})
-    else if (!inOrder.has(key)) out.push({path: v.path, state: 'moved', changed: !sameContent(v, r), variant: v, reference: r})
+    else if (!inOrder.has(key))
+      out.push({path: v.path, state: 'moved', changed: !sameContent(v, r), variant: v, reference: r})
     else out.push({path: v.path, state: sameContent(v, r) ? 'same' : 'changed', variant: v, reference: r})
     out.push(...(removedAfter.get(key) ?? []))
   }
   return out
 }
 
-function removedByPredecessor<S extends AnySection>(kr: Array<[string, S]>, inVariant: Map<string, S>)
-  : Map<string, Array<SectionComparison<S>>> {
+function removedByPredecessor<S extends AnySection>(
+  kr: Array<[string, S]>,
+  inVariant: Map<string, S>,
+): Map<string, Array<SectionComparison<S>>> {
   const out = new Map<string, Array<SectionComparison<S>>>()
   let anchor = ''
   for (const [key, r] of kr) {
@@ -206,8 +220,11 @@ export interface DeviationMatch {
 }
 
 /** The deviation entry naming a section (or one of its parents); live unless it has expired. */
-export function deviationFor(doc: {readonly meta: DocumentMeta}, path: string, today: string)
-  : DeviationMatch | undefined {
+export function deviationFor(
+  doc: {readonly meta: DocumentMeta},
+  path: string,
+  today: string,
+): DeviationMatch | undefined {
   const key = pathKey(path)
   let best: DeviationMatch | undefined
   doc.meta.deviations.forEach((deviation, index) => {

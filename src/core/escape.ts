@@ -1,7 +1,12 @@
 // Escaping for the formats that embed document data: HTML, and Markdown table cells.
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 }
 
 /**
@@ -12,14 +17,19 @@ export function escapeHtml(text: string): string {
  * drops them. Other Markdown stays Markdown: a cell may say `**overdue**`.
  */
 export function markdownCell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
-    .replace(/\t/g, ' ')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .trim()
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .trim()
+      .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
+  )
 }
 
 /** A GitHub-flavoured Markdown table. */

@@ -29,7 +29,8 @@ export function splitFrontMatter(text: string): FrontMatterBlock | undefined {
   const opening = OPENING.exec(firstLine)
   if (!opening || firstLine.startsWith('----')) return undefined
   const language = opening[1]!
-  if (firstEnd === -1) return {language, start: text.length, end: text.length, bodyStart: text.length, terminated: false}
+  if (firstEnd === -1)
+    return {language, start: text.length, end: text.length, bodyStart: text.length, terminated: false}
   const start = firstEnd + 1
   for (let lineStart = start; lineStart < text.length;) {
     const nl = text.indexOf('\n', lineStart)
@@ -73,18 +74,32 @@ export interface ParsedYaml {
 /** Parse with the YAML 1.2 core schema: `NO` stays a string, dates stay as written, duplicate keys fail. */
 export function parseYaml(source: string): ParsedYaml {
   const {parseDocument, isMap} = yaml()
-  const document = parseDocument(source, {uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', version: '1.2'})
-  const problems: YamlProblem[] = document.errors.map((e) => ({message: firstLine(e.message), offset: e.pos[0]}))
+  const document = parseDocument(source, {
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    schema: 'core',
+    version: '1.2',
+  })
+  const problems: YamlProblem[] = document.errors.map(e => ({message: firstLine(e.message), offset: e.pos[0]}))
   if (problems.length > 0) return {document, data: undefined, problems}
   if (document.contents === null) return {document, data: {}, problems}
   if (!isMap(document.contents)) {
-    return {document, data: undefined, problems: [{message: 'front matter must be a mapping of keys to values', offset: document.contents.range[0]}]}
+    return {
+      document,
+      data: undefined,
+      problems: [{message: 'front matter must be a mapping of keys to values', offset: document.contents.range[0]}],
+    }
   }
   try {
     const data = document.toJS({maxAliasCount: MAX_ALIAS_COUNT}) as Record<string, unknown>
     return {document, data: toSafeRecord(data), problems}
   } catch (error) {
-    return {document, data: undefined, problems: [{message: firstLine(error instanceof Error ? error.message : String(error)), offset: 0}]}
+    return {
+      document,
+      data: undefined,
+      problems: [{message: firstLine(error instanceof Error ? error.message : String(error)), offset: 0}],
+    }
   }
 }
 
@@ -97,17 +112,20 @@ export function parseYaml(source: string): ParsedYaml {
  * takes continuation lines that `yaml` finds under-indented), and an empty item of a nested
  * sequence (`- -`: js-yaml puts the next item inside it).
  */
-const NEEDS_EXACT_PARSER = new RegExp([
-  String.raw`(?:^|[\s[{,:-])[&*][^\s,[\]{}]`,
-  '__proto__',
-  String.raw`(?:^|[\s[{,])!`,
-  String.raw`(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)`,
-  String.raw`(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t]|$)`,
-  '^[^\n]{1024}',
-  String.raw`(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$`,
-  String.raw`(?:^|[\s[{,:])'(?:[^'\n]|'')*$`,
-  String.raw`^[ \t]*(?:-[ \t]+)+-[ \t]*(?:#.*)?$`,
-].join('|'), 'm')
+const NEEDS_EXACT_PARSER = new RegExp(
+  [
+    String.raw`(?:^|[\s[{,:-])[&*][^\s,[\]{}]`,
+    '__proto__',
+    String.raw`(?:^|[\s[{,])!`,
+    String.raw`(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)`,
+    String.raw`(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t]|$)`,
+    '^[^\n]{1024}',
+    String.raw`(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$`,
+    String.raw`(?:^|[\s[{,:])'(?:[^'\n]|'')*$`,
+    String.raw`^[ \t]*(?:-[ \t]+)+-[ \t]*(?:#.*)?$`,
+  ].join('|'),
+  'm',
+)
 
 /**
  * YAML 1.2's core schema exactly as the `yaml` package reads it. js-yaml's own core schema also
@@ -115,31 +133,34 @@ const NEEDS_EXACT_PARSER = new RegExp([
  * scalars are typed here by the spec's own patterns (YAML 1.2.2, 10.3.2), in the spec's order.
  */
 const CORE_INTEGERS: Array<[RegExp, (source: string) => number]> = [
-  [/^0o[0-7]+$/, (s) => parseInt(s.slice(2), 8)],
-  [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
-  [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.slice(2), 16)],
+  [/^0o[0-7]+$/, s => parseInt(s.slice(2), 8)],
+  [/^[-+]?[0-9]+$/, s => parseInt(s, 10)],
+  [/^0x[0-9a-fA-F]+$/, s => parseInt(s.slice(2), 16)],
 ]
 const CORE_FLOATS: Array<[RegExp, (source: string) => number]> = [
   [/^(?:\.nan|\.NaN|\.NAN)$/, () => NaN],
-  [/^[-+]?\.(?:inf|Inf|INF)$/, (s) => (s.startsWith('-') ? -Infinity : Infinity)],
-  [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
-  [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
+  [/^[-+]?\.(?:inf|Inf|INF)$/, s => (s.startsWith('-') ? -Infinity : Infinity)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, s => parseFloat(s)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, s => parseFloat(s)],
 ]
-
 
 function coreType(tag: string, patterns: Array<[RegExp, (source: string) => unknown]>): jsYaml.Type {
   const match = (source: string) => patterns.find(([pattern]) => pattern.test(source))
-  return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {kind: 'scalar',
+  return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
     resolve: (source: unknown) => typeof source === 'string' && match(source) !== undefined,
-    construct: (source: string) => match(source)?.[1](source)})
+    construct: (source: string) => match(source)?.[1](source),
+  })
 }
 
-const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({implicit: [
-  coreType('null', [[/^(?:~|null|Null|NULL)?$/, () => null]]),
-  coreType('bool', [[/^(?:true|True|TRUE|false|False|FALSE)$/, (s) => s.startsWith('t') || s.startsWith('T')]]),
-  coreType('int', CORE_INTEGERS),
-  coreType('float', CORE_FLOATS),
-]})
+const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [
+    coreType('null', [[/^(?:~|null|Null|NULL)?$/, () => null]]),
+    coreType('bool', [[/^(?:true|True|TRUE|false|False|FALSE)$/, s => s.startsWith('t') || s.startsWith('T')]]),
+    coreType('int', CORE_INTEGERS),
+    coreType('float', CORE_FLOATS),
+  ],
+})
 
 /**
  * The fast path: js-yaml with the same YAML 1.2 core schema. Returns undefined whenever the exact

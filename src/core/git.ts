@@ -17,17 +17,26 @@ export async function gitRoot(cwd: string): Promise<string> {
   try {
     return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim()
   } catch {
-    throw new SopkitError('NOT_A_GIT_REPO', `${cwd} is not inside a git repository`, 'run sopkit from inside a git work tree, or drop the git option')
+    throw new SopkitError(
+      'NOT_A_GIT_REPO',
+      `${cwd} is not inside a git repository`,
+      'run sopkit from inside a git work tree, or drop the git option',
+    )
   }
 }
 
 /** Resolve a revision to a commit id, or fail with the flag's name in the message. */
 export async function resolveRevision(cwd: string, ref: string, flag: string): Promise<string> {
-  if (ref.trim() === '') throw new SopkitError('USAGE', `${flag} is empty`, 'name a git revision, e.g. HEAD~1, main or a commit id')
+  if (ref.trim() === '')
+    throw new SopkitError('USAGE', `${flag} is empty`, 'name a git revision, e.g. HEAD~1, main or a commit id')
   try {
     return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim()
   } catch {
-    throw new SopkitError('BAD_REVISION', `${flag} "${ref}" is not a git revision in this repository`, 'pass a branch, tag or commit, e.g. origin/main or HEAD~1')
+    throw new SopkitError(
+      'BAD_REVISION',
+      `${flag} "${ref}" is not a git revision in this repository`,
+      'pass a branch, tag or commit, e.g. origin/main or HEAD~1',
+    )
   }
 }
 
@@ -66,7 +75,11 @@ export async function changesSince(cwd: string, rev: string): Promise<ChangeSet>
     }
   }
   for (const name of untracked.split('\0')) if (name) changed.add(path.join(root, name))
-  const before = await filesAt(root, base, [...changed, ...gone].map((abs) => toGitPath(root, abs)))
+  const before = await filesAt(
+    root,
+    base,
+    [...changed, ...gone].map(abs => toGitPath(root, abs)),
+  )
   return {changed, gone, before: new Map([...before].map(([rel, text]) => [path.join(root, rel), text]))}
 }
 
@@ -75,15 +88,21 @@ async function mergeBase(cwd: string, rev: string): Promise<string> {
   const [from, to] = range ? [range[1]!, range[2] || 'HEAD'] : [rev, 'HEAD']
   const commit = await resolveRevision(cwd, from || 'HEAD', '--changed-since')
   const head = await resolveRevision(cwd, 'HEAD', '--changed-since')
-  if (range && await resolveRevision(cwd, to, '--changed-since') !== head) {
-    throw new SopkitError('BAD_REVISION', `--changed-since "${rev}" names a range that does not end at HEAD`,
-      'pass the branch to compare with (e.g. origin/main); sopkit compares the work tree with its merge base')
+  if (range && (await resolveRevision(cwd, to, '--changed-since')) !== head) {
+    throw new SopkitError(
+      'BAD_REVISION',
+      `--changed-since "${rev}" names a range that does not end at HEAD`,
+      'pass the branch to compare with (e.g. origin/main); sopkit compares the work tree with its merge base',
+    )
   }
   try {
     return (await git(cwd, ['merge-base', commit, head])).trim()
   } catch {
-    throw new SopkitError('NO_MERGE_BASE', `--changed-since "${rev}" shares no history with HEAD`,
-      'fetch the whole history (actions/checkout fetch-depth: 0, GitLab GIT_DEPTH: 0), or pass a commit of this branch')
+    throw new SopkitError(
+      'NO_MERGE_BASE',
+      `--changed-since "${rev}" shares no history with HEAD`,
+      'fetch the whole history (actions/checkout fetch-depth: 0, GitLab GIT_DEPTH: 0), or pass a commit of this branch',
+    )
   }
 }
 
@@ -96,11 +115,11 @@ async function filesAt(root: string, commit: string, rels: readonly string[]): P
     const chunks: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
     child.on('error', reject)
-    child.on('close', (code) => {
+    child.on('close', code => {
       if (code === 0) resolve(Buffer.concat(chunks))
       else reject(new Error(`git cat-file exited ${code}`))
     })
-    child.stdin.end(rels.map((rel) => `${commit}:${rel}\n`).join(''))
+    child.stdin.end(rels.map(rel => `${commit}:${rel}\n`).join(''))
   })
   let at = 0
   for (const rel of rels) {

@@ -37,7 +37,9 @@ async function git(cwd: string, args: string[]): Promise<string> {
 export async function openHistory(root: string): Promise<RepoHistory | NoHistory> {
   let top: string
   try {
-    const [topLine, shallow] = (await git(root, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])).trim().split('\n')
+    const [topLine, shallow] = (await git(root, ['rev-parse', '--show-toplevel', '--is-shallow-repository']))
+      .trim()
+      .split('\n')
     if (shallow === 'true') return 'shallow'
     top = topLine ?? root
   } catch (error) {
@@ -45,11 +47,26 @@ export async function openHistory(root: string): Promise<RepoHistory | NoHistory
   }
   // A repository without a commit yet has no history: every file is new.
   const [log, changed] = await Promise.all([
-    git(root, ['log', '-M', '--raw', '--no-abbrev', '-z', '--format=%x01%H', '--end-of-options', 'HEAD', '--', '.']).catch(() => ''),
+    git(root, [
+      'log',
+      '-M',
+      '--raw',
+      '--no-abbrev',
+      '-z',
+      '--format=%x01%H',
+      '--end-of-options',
+      'HEAD',
+      '--',
+      '.',
+    ]).catch(() => ''),
     git(root, ['diff', '--name-only', '--relative', '--no-renames', '-z', 'HEAD', '--', '.']).catch(() => undefined),
   ])
   const prefix = path.relative(top, root).split(path.sep).join('/')
-  return new GitHistory(top, parseLog(log, prefix), changed === undefined ? undefined : new Set(changed.split('\0').filter(Boolean)))
+  return new GitHistory(
+    top,
+    parseLog(log, prefix),
+    changed === undefined ? undefined : new Set(changed.split('\0').filter(Boolean)),
+  )
 }
 
 interface Change {
@@ -92,7 +109,11 @@ class GitHistory implements RepoHistory {
   private reader?: BlobReader
 
   /** Files that differ from HEAD; undefined when that is unknown (then every file may). */
-  constructor(private readonly top: string, changes: Change[], private readonly changed: Set<string> | undefined) {
+  constructor(
+    private readonly top: string,
+    changes: Change[],
+    private readonly changed: Set<string> | undefined,
+  ) {
     for (const c of changes) {
       const list = this.byPath.get(c.to)
       if (list) list.push(c)
@@ -108,7 +129,7 @@ class GitHistory implements RepoHistory {
     let before = -1
     // git log lists newest first; at a rename the older part of the history is under the old name.
     while (name !== undefined) {
-      const list: Change[] = (this.byPath.get(name) ?? []).filter((c) => c.order > before)
+      const list: Change[] = (this.byPath.get(name) ?? []).filter(c => c.order > before)
       name = undefined
       for (const c of list) {
         if (c.status === 'D') break
@@ -129,7 +150,7 @@ class GitHistory implements RepoHistory {
   }
 
   async read(blobs: readonly string[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(blobs)].filter((b) => !this.blobs.has(b))
+    const wanted = [...new Set(blobs)].filter(b => !this.blobs.has(b))
     if (wanted.length > 0) {
       this.reader ??= new BlobReader(this.top)
       for (const [blob, text] of await this.reader.read(wanted)) this.blobs.set(blob, text)
@@ -177,16 +198,16 @@ class BlobReader {
   }
 
   async read(blobs: readonly string[]): Promise<Map<string, string>> {
-    this.child.stdin.write(blobs.map((b) => `${b}\n`).join(''))
+    this.child.stdin.write(blobs.map(b => `${b}\n`).join(''))
     const out = new Map<string, string>()
     const decoder = new TextDecoder('utf-8')
     for (const blob of blobs) {
-      const header = await this.take((buf) => buf.indexOf(10))
+      const header = await this.take(buf => buf.indexOf(10))
       if (header === undefined) break
       const [, kind, size] = header.toString('utf8').split(' ')
       if (kind !== 'blob') continue
       const length = Number(size)
-      const body = await this.take((buf) => (buf.length > length ? length : -1))
+      const body = await this.take(buf => (buf.length > length ? length : -1))
       if (body === undefined) break
       out.set(blob, decoder.decode(body))
     }
@@ -203,7 +224,7 @@ class BlobReader {
         return head
       }
       if (this.ended) return undefined
-      await new Promise<void>((resolve) => (this.waiting = resolve))
+      await new Promise<void>(resolve => (this.waiting = resolve))
     }
   }
 

@@ -16,35 +16,64 @@ export function generatorMeta(generator: string): string {
 
 /** A whole page around an already-escaped body: the head every sopkit HTML report shares. */
 export function htmlPage(title: string, body: string, style: string, generator = 'sopkit'): string {
-  return '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">' + generatorMeta(generator) +
+  return (
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">' +
+    generatorMeta(generator) +
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">` +
     `<title>${escapeHtml(title)}</title><style>${style}</style></head><body>${body}</body></html>\n`
+  )
 }
 
 type SecurePage = (html: string) => string
 let secure: SecurePage | undefined
 
 /** Page-level tags a layout may use besides what GitHub's schema allows in a document body. */
-const PAGE_TAGS = ['html', 'head', 'body', 'title', 'meta', 'style', 'main', 'nav', 'header', 'footer', 'section', 'article',
-  'aside', 'figure', 'figcaption']
+const PAGE_TAGS = [
+  'html',
+  'head',
+  'body',
+  'title',
+  'meta',
+  'style',
+  'main',
+  'nav',
+  'header',
+  'footer',
+  'section',
+  'article',
+  'aside',
+  'figure',
+  'figcaption',
+]
 /** Tags that fetch something: never in a page, whatever GitHub's schema allows. */
 const FETCHING_TAGS = ['img', 'picture', 'source', 'video', 'audio', 'iframe']
 
 function pageSchema(base: SanitizeSchema): SanitizeSchema {
   // A class cannot run anything: a layout's classes stay, where GitHub's schema allows only a few per tag.
-  const attributes = Object.fromEntries(Object.entries(base.attributes ?? {}).map(([tag, list]) =>
-    [tag, list.filter((a) => !(Array.isArray(a) && a[0] === 'className'))]))
+  const attributes = Object.fromEntries(
+    Object.entries(base.attributes ?? {}).map(([tag, list]) => [
+      tag,
+      list.filter(a => !(Array.isArray(a) && a[0] === 'className')),
+    ]),
+  )
   return {
     ...base,
     allowDoctypes: true,
     clobberPrefix: '',
-    tagNames: [...(base.tagNames ?? []).filter((t) => !FETCHING_TAGS.includes(t)), ...PAGE_TAGS],
+    tagNames: [...(base.tagNames ?? []).filter(t => !FETCHING_TAGS.includes(t)), ...PAGE_TAGS],
     // `<style>` keeps its text (the CSP forbids it to fetch anything); scripts go with their content.
     strip: ['script'],
     attributes: {
       ...attributes,
-      '*': [...(attributes['*'] ?? []), 'className', 'role', 'ariaLabel', 'ariaHidden', 'ariaDescribedBy',
-        'ariaLabelledBy'],
+      '*': [
+        ...(attributes['*'] ?? []),
+        'className',
+        'role',
+        'ariaLabel',
+        'ariaHidden',
+        'ariaDescribedBy',
+        'ariaLabelledBy',
+      ],
       html: ['lang', 'dir'],
       meta: ['charSet', 'name', 'content'],
     },
@@ -59,11 +88,16 @@ function pageSchema(base: SanitizeSchema): SanitizeSchema {
 export async function loadSecurePage(): Promise<SecurePage> {
   if (secure) return secure
   const [{unified}, {default: rehypeParse}, {default: rehypeSanitize, defaultSchema}, {default: rehypeStringify}] =
-    await Promise.all([import('unified'), import('rehype-parse'), import('rehype-sanitize'), import('rehype-stringify')])
+    await Promise.all([
+      import('unified'),
+      import('rehype-parse'),
+      import('rehype-sanitize'),
+      import('rehype-stringify'),
+    ])
   const parse = unified().use(rehypeParse)
   const sanitize = unified().use(rehypeSanitize, pageSchema(defaultSchema))
   const stringify = unified().use(rehypeStringify)
-  secure = (html) => {
+  secure = html => {
     const tree = parse.parse(html)
     removeHttpEquiv(tree)
     const clean = sanitize.runSync(tree)
@@ -79,8 +113,9 @@ export async function securePage(html: string): Promise<string> {
 }
 
 function removeHttpEquiv(node: Root | Element): void {
-  const httpEquiv = (child: RootContent) => child.type === 'element' && child.tagName === 'meta' && child.properties.httpEquiv !== undefined
-  node.children = node.children.filter((child) => !httpEquiv(child))
+  const httpEquiv = (child: RootContent) =>
+    child.type === 'element' && child.tagName === 'meta' && child.properties.httpEquiv !== undefined
+  node.children = node.children.filter(child => !httpEquiv(child))
   for (const child of node.children) if (child.type === 'element') removeHttpEquiv(child)
 }
 
@@ -91,6 +126,8 @@ function injectPolicy(tree: Root): void {
   const head = html?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'head')
   if (!head) return
   // After the charset declaration, which must come first.
-  const charset = head.children.findIndex((c) => c.type === 'element' && c.tagName === 'meta' && c.properties.charSet !== undefined)
+  const charset = head.children.findIndex(
+    c => c.type === 'element' && c.tagName === 'meta' && c.properties.charSet !== undefined,
+  )
   head.children.splice(charset + 1, 0, policy)
 }

@@ -106,7 +106,7 @@ function applyOverlays<D extends LibraryDoc>(library: Library<D>): Library<D> {
   for (const family of library.families.values()) {
     const baseline = baselineOf(family)
     if (!baseline || !isSound(baseline) || !family.variants.some(isOverlay)) continue
-    family.variants = family.variants.map((variant) => {
+    family.variants = family.variants.map(variant => {
       if (!isOverlay(variant) || !isSound(variant) || isEffective(variant)) return variant
       const effective = effectiveDocument(variant, baseline)
       library.byPath.set(variant.absPath, effective)
@@ -114,7 +114,7 @@ function applyOverlays<D extends LibraryDoc>(library: Library<D>): Library<D> {
       return effective
     })
   }
-  if (replaced.size > 0) library.documents = library.documents.map((d) => replaced.get(d) ?? d)
+  if (replaced.size > 0) library.documents = library.documents.map(d => replaced.get(d) ?? d)
   return library
 }
 
@@ -127,24 +127,26 @@ export function baselineOf<D extends Member>(family: Family<D>): D | undefined {
 }
 
 export type Resolution<D extends Member = SopDocument> =
-  | {via: 'market'; document: D}
-  | {via: 'region'; region: string; document: D}
-  | {via: 'baseline'; document: D}
+  {via: 'market'; document: D} | {via: 'region'; region: string; document: D} | {via: 'baseline'; document: D}
 
 /**
  * The document a market reads for a family: the market's own variant, else the variant of the
  * market's first region that has one, else the baseline. `undefined` when none applies.
  */
-export function resolveVariant<D extends Member>(taxonomy: Taxonomy, family: Family<D>, market: string, exclude?: D)
-  : Resolution<D> | undefined {
-  const variants = family.variants.filter((d) => d !== exclude)
-  const own = variants.find((d) => d.meta.markets.includes(market))
+export function resolveVariant<D extends Member>(
+  taxonomy: Taxonomy,
+  family: Family<D>,
+  market: string,
+  exclude?: D,
+): Resolution<D> | undefined {
+  const variants = family.variants.filter(d => d !== exclude)
+  const own = variants.find(d => d.meta.markets.includes(market))
   if (own) return {via: 'market', document: own}
   for (const region of taxonomy.markets[market]?.regions ?? []) {
-    const regional = variants.find((d) => d.meta.markets.includes(region))
+    const regional = variants.find(d => d.meta.markets.includes(region))
     if (regional) return {via: 'region', region, document: regional}
   }
-  const baseline = family.baselines.find((d) => d !== exclude)
+  const baseline = family.baselines.find(d => d !== exclude)
   return baseline ? {via: 'baseline', document: baseline} : undefined
 }
 
@@ -159,12 +161,17 @@ export interface MarketReading<D extends Member = SopDocument> {
   pending?: Resolution<D>
 }
 
-export function readingFor<D extends Member>(taxonomy: Taxonomy, family: Family<D>, market: string,
-  options: {inForce?: (doc: D) => boolean; exclude?: D} = {}): MarketReading<D> {
+export function readingFor<D extends Member>(
+  taxonomy: Taxonomy,
+  family: Family<D>,
+  market: string,
+  options: {inForce?: (doc: D) => boolean; exclude?: D} = {},
+): MarketReading<D> {
   const inForce = options.inForce ?? isApproved
   const read = resolveVariant(taxonomy, familyOf(family, inForce), market, options.exclude)
   const preferred = resolveVariant(taxonomy, familyOf(family, isLive), market, options.exclude)
-  const pending = preferred && preferred.document !== read?.document && !inForce(preferred.document) ? preferred : undefined
+  const pending =
+    preferred && preferred.document !== read?.document && !inForce(preferred.document) ? preferred : undefined
   return pending ? {read, pending} : {read}
 }
 
@@ -173,18 +180,24 @@ export function readingFor<D extends Member>(taxonomy: Taxonomy, family: Family<
  * whatever applies). An overlay always sits on the baseline. A multi-market variant is judged by
  * its first market.
  */
-export function inheritedBy<D extends Member>(taxonomy: Taxonomy, family: Family<D>, variant: D): Resolution<D> | undefined {
-  const market = variant.meta.markets.find((m) => m !== GLOBAL)
+export function inheritedBy<D extends Member>(
+  taxonomy: Taxonomy,
+  family: Family<D>,
+  variant: D,
+): Resolution<D> | undefined {
+  const market = variant.meta.markets.find(m => m !== GLOBAL)
   const baseline = baselineOf(family)
   if (!market || (isOverlay(variant) && baseline)) return baseline ? {via: 'baseline', document: baseline} : undefined
-  return readingFor(taxonomy, family, market, {exclude: variant}).read ?? resolveVariant(taxonomy, family, market, variant)
+  return (
+    readingFor(taxonomy, family, market, {exclude: variant}).read ?? resolveVariant(taxonomy, family, market, variant)
+  )
 }
 
 const versions = new Map<string, SemVer | null>()
 
 /** The semantic version a string names (semver's loose reading), or null; parsed once per distinct string. */
 export function semverOf(value: string): SemVer | null {
-  return memo(versions, value, (v) => parse(v))
+  return memo(versions, value, v => parse(v))
 }
 
 /** True when a variant's `based_on` is an older version than its baseline's. */

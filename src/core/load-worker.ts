@@ -4,4 +4,4 @@ import {at, loadDocument} from './loader.js'
 import {serveShare, shareSetup} from './threads.js'
 
 const {config, paths} = shareSetup<{config: Config; paths: string[]}>()
-await serveShare(async (index) => (await loadDocument(config, at(paths, index))).toRecord())
+await serveShare(async index => (await loadDocument(config, at(paths, index))).toRecord())

@@ -30,28 +30,45 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
   const patterns: string[] = []
   const named: string[] = []
   // A config glob that climbs out of the repository is dropped unwalked (`../**` would walk the parent folder).
-  const own = config.documents.map((g) => path.posix.normalize(g)).filter((g) => g !== '..' && !g.startsWith('../'))
-  if (paths.length === 0) patterns.push(...own.map((g) => path.posix.join(toPosix(path.relative(cwd, config.root)) || '.', g)))
+  const own = config.documents.map(g => path.posix.normalize(g)).filter(g => g !== '..' && !g.startsWith('../'))
+  if (paths.length === 0)
+    patterns.push(...own.map(g => path.posix.join(toPosix(path.relative(cwd, config.root)) || '.', g)))
   for (const p of paths) {
     const abs = path.resolve(cwd, p)
     const stat = safeStat(abs)
     if (stat?.isDirectory()) patterns.push(toPosix(path.join(p, '**/*.md')))
     else if (stat?.isFile()) named.push(abs)
     else if (/[*?[{]/.test(p)) patterns.push(toPosix(p))
-    else throw new SopkitError('PATH_NOT_FOUND', `${p}: no such file or folder`, 'pass an existing file, folder or glob, relative to the current folder')
+    else
+      throw new SopkitError(
+        'PATH_NOT_FOUND',
+        `${p}: no such file or folder`,
+        'pass an existing file, folder or glob, relative to the current folder',
+      )
   }
-  const options = {cwd, absolute: true, followSymbolicLinks: false, dot: false, onlyFiles: true, ignore: config.ignore,
-    expandDirectories: false}
+  const options = {
+    cwd,
+    absolute: true,
+    followSymbolicLinks: false,
+    dot: false,
+    onlyFiles: true,
+    ignore: config.ignore,
+    expandDirectories: false,
+  }
   // Named folders and globs one by one, so that one matching nothing is told apart.
-  let found = paths.length === 0 ? (patterns.length === 0 ? [] : await glob(patterns, options))
-    : (await Promise.all(patterns.map((p) => globNamed(p, options)))).flat()
+  let found =
+    paths.length === 0
+      ? patterns.length === 0
+        ? []
+        : await glob(patterns, options)
+      : (await Promise.all(patterns.map(p => globNamed(p, options)))).flat()
   // The config's globs are data: one with `..` inside (or a brace) must not reach past the repository or into .git.
-  if (paths.length === 0) found = found.filter((file) => isRepoPath(config.root, file))
+  if (paths.length === 0) found = found.filter(file => isRepoPath(config.root, file))
   const seen = new Set<string>()
   const out: string[] = []
   // Globbing never returns symlinks; a file named on the command line may be one (the loader decides).
   for (const file of [...named, ...found.sort()]) {
-    const key = named.includes(file) ? safeRealpath(file) ?? file : file
+    const key = named.includes(file) ? (safeRealpath(file) ?? file) : file
     if (seen.has(key)) continue
     seen.add(key)
     out.push(path.normalize(file))
@@ -62,8 +79,11 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
 async function globNamed(pattern: string, options: GlobOptions): Promise<string[]> {
   const found = await glob([pattern], options)
   if (found.length > 0) return found
-  throw new SopkitError('NO_DOCUMENTS_MATCHED', `no documents matched "${pattern}"`,
-    'check the folder or glob (it is relative to the current folder, and quoted so the shell leaves it to sopkit)')
+  throw new SopkitError(
+    'NO_DOCUMENTS_MATCHED',
+    `no documents matched "${pattern}"`,
+    'check the folder or glob (it is relative to the current folder, and quoted so the shell leaves it to sopkit)',
+  )
 }
 
 /**
@@ -124,9 +144,11 @@ export async function loadDocument(config: Config, absPath: string): Promise<Sop
     if (error === OUTSIDE_ROOT) return problem({kind: 'outside-root'})
     return problem({kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'})
   }
-  if (bytes === undefined) return problem({kind: 'too-large', detail: `${sizeOf(absPath)} (limit ${humanSize(config.maxFileSize)})`})
+  if (bytes === undefined)
+    return problem({kind: 'too-large', detail: `${sizeOf(absPath)} (limit ${humanSize(config.maxFileSize)})`})
   if (bytes.length === 0) return problem({kind: 'empty'})
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return problem({kind: 'utf16'})
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return problem({kind: 'utf16'})
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return problem({kind: 'binary'})
   let text: string
   try {
@@ -180,7 +202,11 @@ function sizeOf(absPath: string): string {
 }
 
 function humanSize(bytes: number): string {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`
+  return bytes >= 1048576
+    ? `${(bytes / 1048576).toFixed(1)} MB`
+    : bytes >= 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${bytes} bytes`
 }
 
 let scratch = Buffer.allocUnsafe(64 * 1024)
@@ -236,9 +262,14 @@ const WORKER = new URL('./load-worker.js', import.meta.url)
  */
 export async function loadDocuments(config: Config, absPaths: readonly string[]): Promise<SopDocument[]> {
   const threads = threadCount(WORKER, absPaths.length, THREADS)
-  const loaded = await shareWork<SopDocument | DocumentRecord>({count: absPaths.length, threads, worker: WORKER, setup: {config, paths: absPaths},
-    handle: (index) => loadDocument(config, at(absPaths, index))})
-  return loaded.map((d) => (d instanceof SopDocument ? d : SopDocument.fromRecord(d)))
+  const loaded = await shareWork<SopDocument | DocumentRecord>({
+    count: absPaths.length,
+    threads,
+    worker: WORKER,
+    setup: {config, paths: absPaths},
+    handle: index => loadDocument(config, at(absPaths, index)),
+  })
+  return loaded.map(d => (d instanceof SopDocument ? d : SopDocument.fromRecord(d)))
 }
 
 /** Every document the config's globs name, loaded once, grouped into families (overlays as their effective documents). */

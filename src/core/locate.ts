@@ -14,7 +14,13 @@ const PLAIN_ITEM = /^[A-Za-z0-9_.@+-][^,[\]{}#'"&*!|>%`]*$/
 /** Offsets of `path` ([key] or [key, index]) in a YAML mapping source, when its shape is simple. */
 export function locateSimple(source: string, path: ReadonlyArray<string | number>): Located | undefined {
   const [key, index] = path
-  if (typeof key !== 'string' || !SIMPLE_KEY.test(key) || path.length > 2 || (path.length === 2 && typeof index !== 'number')) return undefined
+  if (
+    typeof key !== 'string' ||
+    !SIMPLE_KEY.test(key) ||
+    path.length > 2 ||
+    (path.length === 2 && typeof index !== 'number')
+  )
+    return undefined
   const match = new RegExp(`^${key}:(?:[ \\t]|$)`, 'm').exec(source)
   if (!match) return undefined
   const keyOffset = match.index

@@ -12,10 +12,12 @@ let parse: Parse | undefined
 export async function loadMarkdownParser(): Promise<void> {
   if (parse) return
   const [{unified}, {default: remarkParse}, {default: remarkGfm}] = await Promise.all([
-    import('unified'), import('remark-parse'), import('remark-gfm'),
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
   ])
   const processor = unified().use(remarkParse).use(remarkGfm)
-  parse = (body) => processor.runSync(processor.parse(body)) as Root
+  parse = body => processor.runSync(processor.parse(body)) as Root
 }
 
 export function isMarkdownParserLoaded(): boolean {
@@ -31,12 +33,17 @@ export function parseMarkdown(body: string): Root {
 /** Top-level headings, every link or definition and every image, from the remark AST. */
 export function parseWithRemark(body: string): RawOutline {
   const root = parseMarkdown(body)
-  const headings = root.children.filter((n): n is Heading => n.type === 'heading').map((h) => ({
-    depth: h.depth, text: plainText(h).trim(), start: h.position!.start.offset!, end: h.position!.end.offset!,
-  }))
+  const headings = root.children
+    .filter((n): n is Heading => n.type === 'heading')
+    .map(h => ({
+      depth: h.depth,
+      text: plainText(h).trim(),
+      start: h.position!.start.offset!,
+      end: h.position!.end.offset!,
+    }))
   const isLink = (n: RootContent | Root) =>
     (n.type === 'link' && !isAutolinkLiteral(n, body)) || n.type === 'definition'
-  return {headings, links: collect(root, isLink), images: collect(root, (n) => n.type === 'image')}
+  return {headings, links: collect(root, isLink), images: collect(root, n => n.type === 'image')}
 }
 
 /**
@@ -61,7 +68,8 @@ function plainText(node: RootContent | Heading): string {
 function collect(root: Root, picks: (node: RootContent | Root) => boolean): RawOutline['links'] {
   const out: RawOutline['links'] = []
   const visit = (node: RootContent | Root): void => {
-    if (picks(node) && 'url' in node && node.position) out.push({url: node.url, start: node.position.start.offset!, end: node.position.end.offset!})
+    if (picks(node) && 'url' in node && node.position)
+      out.push({url: node.url, start: node.position.start.offset!, end: node.position.end.offset!})
     if ('children' in node) for (const child of node.children as RootContent[]) visit(child)
   }
   visit(root)

@@ -54,13 +54,13 @@ export interface Flattened {
 
 /** The body with every line's nesting cut to `max` levels: what lies deeper joins the deepest allowed container. */
 export function flattenNesting(body: string, max = MAX_NESTING): Flattened {
-  if (tooDeepLine(body, max) === undefined) return {text: body, shift: (offset) => offset}
+  if (tooDeepLine(body, max) === undefined) return {text: body, shift: offset => offset}
   // Line ends of flattened lines (original offsets) and the characters removed up to each.
   const ends: number[] = []
   const removedBy: number[] = []
   let offset = 0
   let removed = 0
-  const out = body.split('\n').map((line) => {
+  const out = body.split('\n').map(line => {
     const prefix = prefixOf(line)
     let kept = line
     if (line.length > max && depthOf(prefix) > max) {
@@ -74,7 +74,7 @@ export function flattenNesting(body: string, max = MAX_NESTING): Flattened {
     offset += line.length + 1
     return kept
   })
-  return {text: out.join('\n'), shift: (at) => at - removedBefore(ends, removedBy, at)}
+  return {text: out.join('\n'), shift: at => at - removedBefore(ends, removedBy, at)}
 }
 
 /** Characters removed before `at`: the count of the last flattened line ending at or before it. */

@@ -76,7 +76,8 @@ export function scanOutline(body: string): RawOutline | undefined {
 function classify(state: ScanState, line: string, start: number, lineEnd: number): LineKind | undefined {
   if (state.fence) {
     const close = FENCE.exec(line)
-    if (close && close[2]![0] === state.fence.char && close[2]!.length >= state.fence.length && close[3]!.trim() === '') state.fence = undefined
+    if (close && close[2]![0] === state.fence.char && close[2]!.length >= state.fence.length && close[3]!.trim() === '')
+      state.fence = undefined
     return 'other'
   }
   if (state.inComment) {
@@ -96,7 +97,8 @@ function classify(state: ScanState, line: string, start: number, lineEnd: number
     state.inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->')
     return 'other'
   }
-  if (/^ {0,3}</.test(line) || /<[A-Za-z]/.test(line) || (line.includes('<!--') && line.includes(']('))) return undefined
+  if (/^ {0,3}</.test(line) || /<[A-Za-z]/.test(line) || (line.includes('<!--') && line.includes('](')))
+    return undefined
   if (SETEXT_UNDERLINE.test(line) && state.previous === 'paragraph') return undefined
   if (/^ {1,3}#/.test(line) || /^ {0,3}>.*(?:`{3}|~{3})/.test(line)) return undefined
   const atx = ATX.exec(line)
@@ -139,7 +141,11 @@ function inlineLinks(state: ScanState, line: string, start: number): boolean {
   for (const m of line.matchAll(INLINE_LINK)) {
     found++
     if (!PLAIN_URL.test(m[3]!)) return false
-    ;(m[1] === '!' ? state.images : state.links).push({url: m[3]!, start: start + m.index, end: start + m.index + m[0].length})
+    ;(m[1] === '!' ? state.images : state.links).push({
+      url: m[3]!,
+      start: start + m.index,
+      end: start + m.index + m[0].length,
+    })
   }
   return found === expected
 }

@@ -41,19 +41,29 @@ export function planOutput(target: string, repo: OutputRepo | undefined, what: s
   }
   if (stat && !stat.isFile()) return {kind: 'write-through', file}
   if (passesThroughGit(absolute) || passesThroughGit(file)) {
-    throw new SopkitError('OUTPUT_IN_GIT', `${what} ${target} is inside .git, which belongs to git`,
-      `choose a path outside .git for ${what}`)
+    throw new SopkitError(
+      'OUTPUT_IN_GIT',
+      `${what} ${target} is inside .git, which belongs to git`,
+      `choose a path outside .git for ${what}`,
+    )
   }
   if (stat && repo && isLibraryDocument(repo, file)) {
-    throw new SopkitError('OUTPUT_IS_DOCUMENT', `${what} ${target} is a document of the library; writing would replace it`,
-      `choose another file for ${what} (a report never replaces a document)`)
+    throw new SopkitError(
+      'OUTPUT_IS_DOCUMENT',
+      `${what} ${target} is a document of the library; writing would replace it`,
+      `choose another file for ${what} (a report never replaces a document)`,
+    )
   }
   return {kind: stat ? 'replace' : 'create', file}
 }
 
 /** Write a report as the policy says: atomically through the one writer, or into a device as it is. */
-export function writeOutputFile(target: string, content: string | Uint8Array, repo: OutputRepo | undefined,
-  what = '--output'): void {
+export function writeOutputFile(
+  target: string,
+  content: string | Uint8Array,
+  repo: OutputRepo | undefined,
+  what = '--output',
+): void {
   const plan = planOutput(target, repo, what)
   if (plan.kind !== 'write-through') {
     writeFileAtomic(plan.file, content, {overwrite: true})
@@ -69,10 +79,10 @@ export function writeOutputFile(target: string, content: string | Uint8Array, re
 /** A file the config's `documents` globs name (and `ignore` does not), inside the repository. */
 export function isLibraryDocument(repo: OutputRepo, file: string): boolean {
   const root = realRoot(repo.root)
-  const inside = [repo.root, root].find((r) => isInside(r, file))
+  const inside = [repo.root, root].find(r => isInside(r, file))
   if (inside === undefined) return false
   const relative = path.relative(inside, file).split(path.sep).join('/')
-  const globs = (list: readonly string[]) => list.map((g) => g.replace(/^\.\//, ''))
+  const globs = (list: readonly string[]) => list.map(g => g.replace(/^\.\//, ''))
   return picomatch(globs(repo.documents))(relative) && !picomatch(globs(repo.ignore), {dot: true})(relative)
 }
 

@@ -54,11 +54,11 @@ export function planOverlay<S extends AnySection>(baseline: readonly S[], overla
   })
   const omitted: string[] = []
   for (const [, s] of keyed(overlay)) {
-    const at = sections.findIndex((e) => e.section === s)
+    const at = sections.findIndex(e => e.section === s)
     if (at === -1 || !isOmitted(s)) continue
     let end = at + 1
     while (end < sections.length && sections[end]!.section.depth > s.depth) end++
-    omitted.push(...sections.splice(at, end - at).map((e) => e.section.path))
+    omitted.push(...sections.splice(at, end - at).map(e => e.section.path))
   }
   const inBaseline = new Set(keyed(baseline).map(([key]) => key))
   const added: S[] = []
@@ -68,15 +68,21 @@ export function planOverlay<S extends AnySection>(baseline: readonly S[], overla
       added.push(s)
       sections.splice(insertionPoint(sections, previous, s.depth), 0, {section: s, from: 'overlay'})
     }
-    const placed = sections.find((e) => e.section === s || (isHeadingOnly(s) && pathKey(e.section.path) === pathKey(s.path)))
+    const placed = sections.find(
+      e => e.section === s || (isHeadingOnly(s) && pathKey(e.section.path) === pathKey(s.path)),
+    )
     if (placed) previous = placed.section
   }
   return {sections, added, omitted}
 }
 
 /** After `previous` and every deeper section that follows it (they would otherwise become the addition's children). */
-function insertionPoint<S extends AnySection>(sections: ReadonlyArray<EffectiveSection<S>>, previous: S | undefined, depth: number): number {
-  let at = previous ? sections.findIndex((e) => e.section === previous) + 1 : 0
+function insertionPoint<S extends AnySection>(
+  sections: ReadonlyArray<EffectiveSection<S>>,
+  previous: S | undefined,
+  depth: number,
+): number {
+  let at = previous ? sections.findIndex(e => e.section === previous) + 1 : 0
   while (at > 0 && at < sections.length && sections[at]!.section.depth > depth) at++
   return at
 }
@@ -116,8 +122,9 @@ export function effectiveBody(baseline: BodySource, overlay: BodySource, plan: O
   }
   const mine = head(overlay)
   const theirs = head(baseline)
-  const parts = [mine.title || theirs.title, mine.preamble || theirs.preamble].filter((p) => p !== '')
-  for (const {section, from} of plan.sections) parts.push(moved(from === 'overlay' ? overlay : baseline, section.start, section.end))
+  const parts = [mine.title || theirs.title, mine.preamble || theirs.preamble].filter(p => p !== '')
+  for (const {section, from} of plan.sections)
+    parts.push(moved(from === 'overlay' ? overlay : baseline, section.start, section.end))
   return parts.join('\n\n') + '\n'
 }
 
@@ -140,8 +147,10 @@ export function isEffective(doc: object): boolean {
 
 /** The effective document of a sound overlay over its sound baseline: the overlay's front matter, the composed body. */
 export function effectiveDocument<D extends SopDocument | DocumentSummary>(overlay: D, baseline: D): D {
-  const doc = overlay instanceof SopDocument && baseline instanceof SopDocument
-    ? effectiveText(overlay, baseline) : effectiveSummary(overlay as DocumentSummary, baseline as DocumentSummary)
+  const doc =
+    overlay instanceof SopDocument && baseline instanceof SopDocument
+      ? effectiveText(overlay, baseline)
+      : effectiveSummary(overlay as DocumentSummary, baseline as DocumentSummary)
   built.add(doc)
   return doc as D
 }
@@ -149,20 +158,28 @@ export function effectiveDocument<D extends SopDocument | DocumentSummary>(overl
 /** The whole effective document: the composed body under the overlay's own front matter. */
 function effectiveText(overlay: SopDocument, baseline: SopDocument): SopDocument {
   const plan = planOverlay(baseline.outline.sections, overlay.outline.sections)
-  const body = effectiveBody({body: baseline.body, outline: baseline.outline, file: baseline.file},
-    {body: overlay.body, outline: overlay.outline, file: overlay.file}, plan)
-  return new SopDocument(overlay.file, overlay.absPath, overlay.text.slice(0, overlay.bodyStart) + body, {bom: overlay.bom})
+  const body = effectiveBody(
+    {body: baseline.body, outline: baseline.outline, file: baseline.file},
+    {body: overlay.body, outline: overlay.outline, file: overlay.file},
+    plan,
+  )
+  return new SopDocument(overlay.file, overlay.absPath, overlay.text.slice(0, overlay.bodyStart) + body, {
+    bom: overlay.bom,
+  })
 }
 
 /** For check's library rules: the overlay's summary with the effective sections, each keeping its own file's positions. */
 function effectiveSummary(overlay: DocumentSummary, baseline: DocumentSummary): DocumentSummary {
   const plan = planOverlay<SectionSummary>(baseline.outline.sections, overlay.outline.sections)
-  return {...overlay, outline: {...overlay.outline, sections: plan.sections.map((e) => e.section)}}
+  return {...overlay, outline: {...overlay.outline, sections: plan.sections.map(e => e.section)}}
 }
 
 /** The document itself, unless it is an overlay that could not be applied (no sound baseline): a one-line error. */
 export function requireApplied(doc: SopDocument): SopDocument {
   if (!isOverlay(doc) || isEffective(doc)) return doc
-  throw new SopkitError('OVERLAY_WITHOUT_BASELINE', `${doc.file}: overlay variant of "${doc.name}" has no sound GLOBAL baseline to apply to`,
-    `add the baseline (markets [GLOBAL], id ${doc.name}) or remove \`inherit: sections\`; \`sopkit check\` says more`)
+  throw new SopkitError(
+    'OVERLAY_WITHOUT_BASELINE',
+    `${doc.file}: overlay variant of "${doc.name}" has no sound GLOBAL baseline to apply to`,
+    `add the baseline (markets [GLOBAL], id ${doc.name}) or remove \`inherit: sections\`; \`sopkit check\` says more`,
+  )
 }

@@ -18,8 +18,11 @@ export function isSafeSegment(value: string): boolean {
 /** `value`, when it can be one path segment; else an exit-2 error naming it as `what`. */
 export function requireSafeSegment(value: string, what: string): string {
   if (!isSafeSegment(value)) {
-    throw new SopkitError('UNSAFE_PATH', `${what} "${value}" cannot be part of a file path`,
-      `use letters, digits, hyphens and underscores only (at most 200), starting with a letter or digit`)
+    throw new SopkitError(
+      'UNSAFE_PATH',
+      `${what} "${value}" cannot be part of a file path`,
+      `use letters, digits, hyphens and underscores only (at most 200), starting with a letter or digit`,
+    )
   }
   return value
 }
@@ -29,8 +32,17 @@ export function requireSafeSegment(value: string, what: string): string {
  * `.` or `..` segment, no doubled slash) and starts with the root's own path and a separator.
  */
 export function isPlainlyInside(root: string, target: string): boolean {
-  return path.sep === '/' && target.startsWith(root) && target[root.length] === '/' && !target.includes('//') && !target.includes('/./') &&
-    !target.includes('/../') && !target.endsWith('/') && !target.endsWith('/.') && !target.endsWith('/..')
+  return (
+    path.sep === '/' &&
+    target.startsWith(root) &&
+    target[root.length] === '/' &&
+    !target.includes('//') &&
+    !target.includes('/./') &&
+    !target.includes('/../') &&
+    !target.endsWith('/') &&
+    !target.endsWith('/.') &&
+    !target.endsWith('/..')
+  )
 }
 
 /** True when `target` is `root` or inside it (lexically, after normalisation). */
@@ -42,7 +54,7 @@ export function isInside(root: string, target: string): boolean {
 
 /** True when some segment of `file` is a `.git` folder (any case: macOS and Windows fold it). */
 export function passesThroughGit(file: string): boolean {
-  return file.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')
+  return file.split(/[\\/]/).some(segment => segment.toLowerCase() === '.git')
 }
 
 /** True when some folder on the way from `root` to `target` is a `.git`. */

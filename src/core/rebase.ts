@@ -28,10 +28,16 @@ export function rebaseUrl(url: string, fromFile: string, toFile: string): string
  * `text[start, end)` with every relative link and image of `links` (offsets in `text`) rewritten
  * from `fromFile` to `toFile`. Links outside the range are left out.
  */
-export function rebaseLinks(text: string, links: readonly BodyLink[], fromFile: string, toFile: string,
-  start = 0, end = text.length): string {
+export function rebaseLinks(
+  text: string,
+  links: readonly BodyLink[],
+  fromFile: string,
+  toFile: string,
+  start = 0,
+  end = text.length,
+): string {
   let out = text.slice(start, end)
-  const inside = links.filter((l) => l.start >= start && l.end <= end).sort((a, b) => b.start - a.start)
+  const inside = links.filter(l => l.start >= start && l.end <= end).sort((a, b) => b.start - a.start)
   for (const link of inside) {
     const moved = rebaseUrl(link.url, fromFile, toFile)
     if (moved === link.url) continue

@@ -20,8 +20,8 @@ export interface Registry<T extends Named> {
 
 /** A registry over `entries`, in the order --help lists them (the first is not a default: flags say theirs). */
 export function defineRegistry<T extends Named>(kind: string, entries: readonly T[]): Registry<T> {
-  const names = entries.map((e) => e.name)
-  const byName = new Map(entries.map((e) => [e.name, e]))
+  const names = entries.map(e => e.name)
+  const byName = new Map(entries.map(e => [e.name, e]))
   return {
     kind,
     entries,

@@ -11,7 +11,12 @@ const enumOf = (values: Record<string, {name: string}>) =>
 export function frontMatterSchema(config: Config): Record<string, unknown> {
   const {taxonomy} = config
   const text = (description: string, extra: Record<string, unknown> = {}) => ({type: 'string', description, ...extra})
-  const list = (description: string, items: Record<string, unknown>) => ({type: 'array', description, items, uniqueItems: true})
+  const list = (description: string, items: Record<string, unknown>) => ({
+    type: 'array',
+    description,
+    items,
+    uniqueItems: true,
+  })
   const markets = [{const: GLOBAL, title: 'Global baseline'}, ...enumOf(taxonomy.regions), ...enumOf(taxonomy.markets)]
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -24,7 +29,9 @@ export function frontMatterSchema(config: Config): Record<string, unknown> {
       type: {description: 'Document type.', enum: Object.keys(config.types)},
       version: text('Semantic version, quoted.', {pattern: SEMVER}),
       status: {description: 'Lifecycle state.', enum: config.statuses},
-      owner: text('An email address or an @team handle.', {pattern: '^(?:[^\\s@]+@[^\\s@]+\\.[^\\s@]+|@[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?)$'}),
+      owner: text('An email address or an @team handle.', {
+        pattern: '^(?:[^\\s@]+@[^\\s@]+\\.[^\\s@]+|@[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?)$',
+      }),
       markets: list('ISO 3166-1 alpha-2 markets, regions, or GLOBAL for the baseline.', {oneOf: markets}),
       channels: list('Channels the document applies to.', {oneOf: enumOf(taxonomy.channels)}),
       compliance: list('Regimes the document satisfies.', {oneOf: enumOf(taxonomy.compliance)}),
@@ -32,20 +39,30 @@ export function frontMatterSchema(config: Config): Record<string, unknown> {
       effective: text('Date the document takes effect (YYYY-MM-DD).', {pattern: DATE}),
       review_by: text('Date by which it must be reviewed (YYYY-MM-DD).', {pattern: DATE}),
       based_on: text('Market variants: the baseline version adapted from.', {pattern: SEMVER}),
-      inherit: {description: 'Market variants: `sections` makes an overlay, whose body holds only the sections the market changes.',
-        enum: ['sections']},
+      inherit: {
+        description:
+          'Market variants: `sections` makes an overlay, whose body holds only the sections the market changes.',
+        enum: ['sections'],
+      },
       deviations: {
         type: 'array',
         description: 'Market variants: approved departures from the baseline.',
-        items: {type: 'object', required: ['section', 'reason', 'approver'], properties: {
-          section: text('Heading path, e.g. "Procedure > Refund above limit".'),
-          reason: text('Why the market departs from the baseline.'),
-          approver: text('Who approved it.'),
-          expires: text('Date the approval ends (YYYY-MM-DD).', {pattern: DATE}),
-        }},
+        items: {
+          type: 'object',
+          required: ['section', 'reason', 'approver'],
+          properties: {
+            section: text('Heading path, e.g. "Procedure > Refund above limit".'),
+            reason: text('Why the market departs from the baseline.'),
+            approver: text('Who approved it.'),
+            expires: text('Date the approval ends (YYYY-MM-DD).', {pattern: DATE}),
+          },
+        },
       },
-      targets: {type: 'object', description: 'Operational targets, e.g. csat: 4.5, first_response: 2h.',
-        additionalProperties: {type: ['number', 'string']}},
+      targets: {
+        type: 'object',
+        description: 'Operational targets, e.g. csat: 4.5, first_response: 2h.',
+        additionalProperties: {type: ['number', 'string']},
+      },
     },
     allOf: Object.entries(config.types).map(([type, t]) => ({
       if: {properties: {type: {const: type}}, required: ['type']},

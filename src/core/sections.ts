@@ -64,8 +64,15 @@ export function outline(body: string, raw: RawOutline = rawOutline(body)): Outli
     }
     while (stack.length > 0 && stack.at(-1)!.depth >= h.depth) stack.pop()
     stack.push({depth: h.depth, text: h.text})
-    sections.push({path: stack.map((s) => s.text).join(PATH_SEPARATOR), heading: h.text, depth: h.depth, start: h.start,
-      contentStart: h.end, end: body.length, content: ''})
+    sections.push({
+      path: stack.map(s => s.text).join(PATH_SEPARATOR),
+      heading: h.text,
+      depth: h.depth,
+      start: h.start,
+      contentStart: h.end,
+      end: body.length,
+      content: '',
+    })
   }
   // Headings come in order, and every heading after the title opens a section: each section ends
   // where the next one starts (one pass, not a search per section).
@@ -75,4 +82,3 @@ export function outline(body: string, raw: RawOutline = rawOutline(body)): Outli
   }
   return {title, sections, links: raw.links, images: raw.images}
 }
-

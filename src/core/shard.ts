@@ -13,7 +13,11 @@ export function parseShard(text: string, flag = '--shard'): Shard {
   const index = Number(match?.[1])
   const count = Number(match?.[2])
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new SopkitError('BAD_SHARD', `${flag} ${text}: expected i/n with 1 ≤ i ≤ n`, `write it as ${flag} 1/4 … ${flag} 4/4, one per CI job`)
+    throw new SopkitError(
+      'BAD_SHARD',
+      `${flag} ${text}: expected i/n with 1 ≤ i ≤ n`,
+      `write it as ${flag} 1/4 … ${flag} 4/4, one per CI job`,
+    )
   }
   return {index, count}
 }

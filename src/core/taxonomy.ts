@@ -24,9 +24,16 @@ const MARKET_MEND = 'use an ISO 3166-1 alpha-2 code (SG, DE), a region of the ta
  * Why a market code is not one the taxonomy knows, in the one wording every command uses, or
  * undefined when it is known. `also` are further words the caller accepts (export's `all`).
  */
-export function unknownMarket(taxonomy: Taxonomy, code: string, also: readonly string[] = []): {hint: string; mend: string} | undefined {
+export function unknownMarket(
+  taxonomy: Taxonomy,
+  code: string,
+  also: readonly string[] = [],
+): {hint: string; mend: string} | undefined {
   if (isKnownMarket(taxonomy, code) || also.includes(code)) return undefined
-  return {hint: didYouMean(suggest(code, [...marketCodes(taxonomy), ...also])), mend: also.length > 0 ? `${MARKET_MEND}, or ${also.join(' or ')}` : MARKET_MEND}
+  return {
+    hint: didYouMean(suggest(code, [...marketCodes(taxonomy), ...also])),
+    mend: also.length > 0 ? `${MARKET_MEND}, or ${also.join(' or ')}` : MARKET_MEND,
+  }
 }
 
 /** `unknown market "XX" (did you mean "AX"?)` for a value, or undefined when it is known. */
@@ -109,22 +116,28 @@ export function requiredCompliance(config: Config, facts: ApplicableFacts): Requ
 function requirementsForMarkets(config: Config, markets: readonly string[]): Requirement[] {
   return memo(mapFor(byMarkets, config), JSON.stringify(markets), () => {
     const concrete = concreteMarkets(config.taxonomy, markets)
-    return config.requirements.filter((req) => matchesMarkets(req, config.taxonomy, markets, concrete))
+    return config.requirements.filter(req => matchesMarkets(req, config.taxonomy, markets, concrete))
   })
 }
 
-function matchesMarkets(req: Requirement, taxonomy: Taxonomy, markets: readonly string[], concrete: Set<string>): boolean {
+function matchesMarkets(
+  req: Requirement,
+  taxonomy: Taxonomy,
+  markets: readonly string[],
+  concrete: Set<string>,
+): boolean {
   const {market, region} = req.when
-  if (market && !market.some((m) => concrete.has(m))) return false
-  if (region && !region.some((r) => markets.includes(r) || [...concrete].some((m) => regionMarkets(taxonomy, r).has(m)))) return false
+  if (market && !market.some(m => concrete.has(m))) return false
+  if (region && !region.some(r => markets.includes(r) || [...concrete].some(m => regionMarkets(taxonomy, r).has(m))))
+    return false
   return true
 }
 
 function matchesOtherFacts(req: Requirement, facts: ApplicableFacts): boolean {
   const {channel, type, topic} = req.when
-  if (channel && !channel.some((c) => facts.channels.includes(c))) return false
+  if (channel && !channel.some(c => facts.channels.includes(c))) return false
   if (type && !(facts.type && type.includes(facts.type))) return false
-  if (topic && !topic.some((t) => facts.topics.includes(t))) return false
+  if (topic && !topic.some(t => facts.topics.includes(t))) return false
   return true
 }
 
@@ -145,5 +158,9 @@ const descriptions = new WeakMap<Requirement, string>()
 
 /** "market DE|AT and channel chatbot": why a requirement with no reason of its own applies. */
 function describe(req: Requirement): string {
-  return memo(descriptions, req, () => Object.entries(req.when).map(([k, v]) => `${k} ${(v as string[]).join('|')}`).join(' and '))
+  return memo(descriptions, req, () =>
+    Object.entries(req.when)
+      .map(([k, v]) => `${k} ${(v as string[]).join('|')}`)
+      .join(' and '),
+  )
 }

@@ -12,7 +12,9 @@ const require = createRequire(import.meta.url)
 const KNOWN_HELPERS = {if: true, unless: true, each: true, with: true, lookup: true, join: true, log: false} as const
 
 /** The helper names, for error messages. */
-export const TEMPLATE_HELPERS = Object.entries(KNOWN_HELPERS).filter(([, known]) => known).map(([name]) => name)
+export const TEMPLATE_HELPERS = Object.entries(KNOWN_HELPERS)
+  .filter(([, known]) => known)
+  .map(([name]) => name)
 
 let engine: typeof HandlebarsNamespace | undefined
 
@@ -22,7 +24,8 @@ function handlebars(): typeof HandlebarsNamespace {
   engine = (require('handlebars') as typeof HandlebarsNamespace).create()
   engine.unregisterHelper('log')
   engine.registerHelper('join', (list: unknown, separator: unknown) =>
-    Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '')
+    Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
+  )
   return engine
 }
 
@@ -39,10 +42,16 @@ export type Template = (data: object) => string
  */
 export function compileTemplate(source: string, options: TemplateOptions): Template {
   const template = handlebars().compile(source, {
-    knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, strict: true, noEscape: !options.escape, preventIndent: true,
+    knownHelpers: KNOWN_HELPERS,
+    knownHelpersOnly: true,
+    strict: true,
+    noEscape: !options.escape,
+    preventIndent: true,
   })
   const runtime = {
-    allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false,
+    allowProtoPropertiesByDefault: false,
+    allowProtoMethodsByDefault: false,
+    allowCallsToHelperMissing: false,
   }
-  return (data) => template(data, runtime)
+  return data => template(data, runtime)
 }

@@ -68,19 +68,24 @@ export async function shareWork<T>(options: ShareOptions<T>): Promise<T[]> {
   try {
     const own = await claimLoop(counters, count, chunk, options.handle, options.onProgress)
     for (const [index, result] of own) results[index] = result
-    for (const pairs of await Promise.all(workers.map((w) => w.done))) {
+    for (const pairs of await Promise.all(workers.map(w => w.done))) {
       for (const [index, result] of pairs) results[index] = result
     }
   } catch (error) {
     stop()
-    await Promise.allSettled(workers.map((w) => w.stop()))
+    await Promise.allSettled(workers.map(w => w.stop()))
     throw error
   }
   return results
 }
 
-async function claimLoop<T>(counters: Int32Array, count: number, chunk: number, handle: Handler<T>,
-  onProgress?: (finished: number, count: number) => void): Promise<Array<[number, T]>> {
+async function claimLoop<T>(
+  counters: Int32Array,
+  count: number,
+  chunk: number,
+  handle: Handler<T>,
+  onProgress?: (finished: number, count: number) => void,
+): Promise<Array<[number, T]>> {
   const out: Array<[number, T]> = []
   const claim = () => Atomics.add(counters, CLAIMED, chunk)
   for (let start = claim(); start < count; start = claim()) {
@@ -111,10 +116,10 @@ function startWorker<T>(url: URL, data: ShareData, onFailure: () => void): Runni
       resolve(pairs)
       void worker.terminate()
     })
-    worker.once('error', (error) => {
+    worker.once('error', error => {
       fail(messageOf(error))
     })
-    worker.once('exit', (code) => {
+    worker.once('exit', code => {
       fail(`it stopped (exit code ${code}) before it finished`)
     })
   })

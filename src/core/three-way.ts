@@ -59,19 +59,36 @@ export function threeWay<S extends AnySection>(input: ThreeWayInput<S>): Array<T
     if (at >= 0) after = at
     else order.splice(++after, 0, key)
   }
-  return order.map((key) => {
+  return order.map(key => {
     const base = k0.get(key)
     const baseline = byKey1.get(key)
     const variant = byKeyV.get(key)
     const path = (variant ?? baseline ?? base)!.path
     const upstream = change(base, baseline)
     const local = change(base, variant)
-    return {path, state: stateOf(upstream, local, () => equal(variant, baseline), () => input.underLiveDeviation(path)),
-      upstream, local, base, baseline, variant}
+    return {
+      path,
+      state: stateOf(
+        upstream,
+        local,
+        () => equal(variant, baseline),
+        () => input.underLiveDeviation(path),
+      ),
+      upstream,
+      local,
+      base,
+      baseline,
+      variant,
+    }
   })
 }
 
-function stateOf(upstream: SideChange | undefined, local: SideChange | undefined, agree: () => boolean, deviated: () => boolean): ThreeWayState {
+function stateOf(
+  upstream: SideChange | undefined,
+  local: SideChange | undefined,
+  agree: () => boolean,
+  deviated: () => boolean,
+): ThreeWayState {
   if (!upstream) return local ? 'local' : 'same'
   if (local) return agree() ? 'same' : 'conflict'
   return deviated() ? 'conflict' : 'upstream'

@@ -1,7 +1,18 @@
 // The one writer: every file sopkit writes goes through here, atomically.
 import {createHash, randomBytes} from 'node:crypto'
 import {
-  closeSync, fchmodSync, fchownSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
 } from 'node:fs'
 import path from 'node:path'
 import {SopkitError, fileError} from './errors.js'
@@ -92,7 +103,11 @@ function writeAtomically(target: string, content: string | Uint8Array, options: 
     else linkSync(temp, target)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new SopkitError('FILE_EXISTS', `${target} already exists`, 'pass --force to overwrite it, or choose another path')
+      throw new SopkitError(
+        'FILE_EXISTS',
+        `${target} already exists`,
+        'pass --force to overwrite it, or choose another path',
+      )
     }
     throw error
   } finally {

@@ -33,7 +33,10 @@ export interface MapOptions {
 
 /** "Market(s)", " market ", "MARKETS" and "markets" all become "markets". */
 export function headerKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 const IGNORE = new Set(['-', 'ignore', 'skip'])
@@ -47,12 +50,19 @@ interface Override {
 export function parseOverrides(values: readonly string[], options: MapOptions): Override[] {
   const flag = options.flag ?? '--map'
   const out: Override[] = []
-  for (const entry of values.flatMap((v) => v.split(',')).map((e) => e.trim()).filter((e) => e !== '')) {
+  for (const entry of values
+    .flatMap(v => v.split(','))
+    .map(e => e.trim())
+    .filter(e => e !== '')) {
     const eq = entry.lastIndexOf('=')
     const column = entry.slice(0, eq).trim()
     const wanted = entry.slice(eq + 1).trim()
     if (eq <= 0 || wanted === '') {
-      throw new SopkitError('USAGE', `${flag} "${entry}": expected Column=field`, `write ${flag} "Title=title,Country=markets" (field - ignores a column)`)
+      throw new SopkitError(
+        'USAGE',
+        `${flag} "${entry}": expected Column=field`,
+        `write ${flag} "Title=title,Country=markets" (field - ignores a column)`,
+      )
     }
     out.push({column, field: IGNORE.has(wanted) ? undefined : resolveField(wanted, options)})
   }
@@ -61,14 +71,17 @@ export function parseOverrides(values: readonly string[], options: MapOptions): 
 
 function resolveField(wanted: string, options: MapOptions): string {
   const key = headerKey(wanted)
-  const spec = options.specs.find((s) => headerKey(s.field) === key || s.aliases.includes(key))
+  const spec = options.specs.find(s => headerKey(s.field) === key || s.aliases.includes(key))
   if (spec) return spec.field
   const other = options.acceptField?.(wanted)
   if (other) return other
-  const names = options.specs.map((s) => s.field)
+  const names = options.specs.map(s => s.field)
   const hint = suggest(wanted, names)
-  throw new SopkitError('USAGE', `${options.flag ?? '--map'}: unknown field "${wanted}"${didYouMean(hint)}`,
-    `map columns to ${names.join(', ')}, or - to ignore a column`)
+  throw new SopkitError(
+    'USAGE',
+    `${options.flag ?? '--map'}: unknown field "${wanted}"${didYouMean(hint)}`,
+    `map columns to ${names.join(', ')}, or - to ignore a column`,
+  )
 }
 
 /**
@@ -85,12 +98,22 @@ export function mapColumns(header: readonly string[], options: MapOptions): Colu
   for (const {column, field} of parseOverrides(options.overrides, options)) {
     const index = keys.indexOf(headerKey(column))
     if (index === -1) {
-      const hint = suggest(column, header.filter((h) => h !== ''))
-      throw new SopkitError('USAGE', `${options.flag ?? '--map'}: no column "${column}" in the header${didYouMean(hint)}`,
-        `the header has: ${header.filter((h) => h !== '').join(', ')}`)
+      const hint = suggest(
+        column,
+        header.filter(h => h !== ''),
+      )
+      throw new SopkitError(
+        'USAGE',
+        `${options.flag ?? '--map'}: no column "${column}" in the header${didYouMean(hint)}`,
+        `the header has: ${header.filter(h => h !== '').join(', ')}`,
+      )
     }
     if (field !== undefined && indexOf.has(field)) {
-      throw new SopkitError('USAGE', `${options.flag ?? '--map'}: columns "${header[indexOf.get(field)!]}" and "${header[index]}" both map to ${field}`, 'map each field from one column')
+      throw new SopkitError(
+        'USAGE',
+        `${options.flag ?? '--map'}: columns "${header[indexOf.get(field)!]}" and "${header[index]}" both map to ${field}`,
+        'map each field from one column',
+      )
     }
     decided.add(index)
     fieldAt[index] = field
@@ -122,5 +145,8 @@ export function cellOf(map: ColumnMap, cells: readonly string[], field: string):
 /** A multi-value cell: "SG; MY", "SG,MY" or one value per line. */
 export function splitList(cell: string | undefined): string[] {
   if (cell === undefined) return []
-  return cell.split(/[;,\n]/).map((v) => v.trim()).filter((v) => v !== '')
+  return cell
+    .split(/[;,\n]/)
+    .map(v => v.trim())
+    .filter(v => v !== '')
 }

@@ -30,7 +30,8 @@ export interface CsvReadOptions {
   delimiter?: string
 }
 
-const MEND_SAVE_UTF8 = 'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or File › Download › CSV (Google Sheets), then run again'
+const MEND_SAVE_UTF8 =
+  'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or File › Download › CSV (Google Sheets), then run again'
 
 /** Read and parse a CSV file; anything that keeps it from being a table is an exit-2 error. */
 export function readCsvFile(file: string, options: CsvReadOptions = {}, cwd = process.cwd()): CsvTable {
@@ -39,8 +40,11 @@ export function readCsvFile(file: string, options: CsvReadOptions = {}, cwd = pr
     bytes = readFileSync(path.resolve(cwd, file))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new SopkitError('CSV_UNREADABLE', `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? 'error'})`}`,
-      'pass the path of a CSV file, relative to the current folder')
+    throw new SopkitError(
+      'CSV_UNREADABLE',
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? 'error'})`}`,
+      'pass the path of a CSV file, relative to the current folder',
+    )
   }
   return parseCsv(decodeCsv(bytes, file), file, options)
 }
@@ -48,13 +52,22 @@ export function readCsvFile(file: string, options: CsvReadOptions = {}, cwd = pr
 /** Text from bytes: UTF-8 (a BOM is allowed), never silently repaired. */
 export function decodeCsv(bytes: Uint8Array, file: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new SopkitError('CSV_ENCODING', `${file}: the file is UTF-16 (Excel's "Unicode text"), not UTF-8`, MEND_SAVE_UTF8)
+    throw new SopkitError(
+      'CSV_ENCODING',
+      `${file}: the file is UTF-16 (Excel's "Unicode text"), not UTF-8`,
+      MEND_SAVE_UTF8,
+    )
   }
-  if (bytes.subarray(0, 8192).includes(0)) throw new SopkitError('CSV_ENCODING', `${file}: the file is binary, not CSV text`, MEND_SAVE_UTF8)
+  if (bytes.subarray(0, 8192).includes(0))
+    throw new SopkitError('CSV_ENCODING', `${file}: the file is binary, not CSV text`, MEND_SAVE_UTF8)
   try {
     return new TextDecoder('utf-8', {fatal: true}).decode(bytes)
   } catch {
-    throw new SopkitError('CSV_ENCODING', `${file}:${firstInvalidLine(bytes)}: the file is not UTF-8 (a legacy encoding such as Windows-1252?)`, MEND_SAVE_UTF8)
+    throw new SopkitError(
+      'CSV_ENCODING',
+      `${file}:${firstInvalidLine(bytes)}: the file is not UTF-8 (a legacy encoding such as Windows-1252?)`,
+      MEND_SAVE_UTF8,
+    )
   }
 }
 
@@ -81,7 +94,11 @@ export function delimiterOption(value: string | undefined): string | undefined {
   if (value === 'tab' || value === '\\t') return '\t'
   // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counting code points is the intent: one delimiter character, whatever its UTF-16 length
   if ([...value].length !== 1 || /[\r\n"]/.test(value)) {
-    throw new SopkitError('USAGE', `--delimiter "${value}": expected one character`, 'pass --delimiter ";" (or tab), or leave it out to detect it from the header line')
+    throw new SopkitError(
+      'USAGE',
+      `--delimiter "${value}": expected one character`,
+      'pass --delimiter ";" (or tab), or leave it out to detect it from the header line',
+    )
   }
   return value
 }
@@ -90,7 +107,7 @@ export function delimiterOption(value: string | undefined): string | undefined {
 export function sniffDelimiter(text: string): string {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? ''
   const outsideQuotes = firstLine.replace(/"[^"]*"/g, '')
-  const counts = [',', ';', '\t'].map((d) => ({d, n: outsideQuotes.split(d).length - 1}))
+  const counts = [',', ';', '\t'].map(d => ({d, n: outsideQuotes.split(d).length - 1}))
   return counts.reduce((best, c) => (c.n > best.n ? c : best)).d
 }
 
@@ -139,28 +156,40 @@ export function parseCsv(text: string, file: string, options: CsvReadOptions = {
   })
   const [first, ...rest] = rows
   if (!first || isBlank(first.cells)) {
-    throw new SopkitError('CSV_NO_HEADER', `${file}: the first line is empty, expected a header row`, 'put the column names (e.g. Title, Market, Owner) on the first line')
+    throw new SopkitError(
+      'CSV_NO_HEADER',
+      `${file}: the first line is empty, expected a header row`,
+      'put the column names (e.g. Title, Market, Owner) on the first line',
+    )
   }
   const header = first.cells
-  const records = rest.filter((r) => !isBlank(r.cells)).map((r) => withShape(r, header.length))
+  const records = rest.filter(r => !isBlank(r.cells)).map(r => withShape(r, header.length))
   return {file, delimiter, header, records}
 }
 
-const isBlank = (cells: readonly string[]) => cells.every((c) => c === '')
+const isBlank = (cells: readonly string[]) => cells.every(c => c === '')
 
 /** Trailing empty cells past the header are harmless; any other count mismatch makes the row unreadable. */
 function withShape(record: CsvRecord, width: number): CsvRecord {
   const cells = [...record.cells]
   while (cells.length > width && cells.at(-1) === '') cells.pop()
   if (cells.length === width) return {...record, cells}
-  const why = cells.length < width ? 'a cell is missing, so the others cannot be matched to their columns' : 'a cell containing the delimiter must be wrapped in double quotes'
+  const why =
+    cells.length < width
+      ? 'a cell is missing, so the others cannot be matched to their columns'
+      : 'a cell containing the delimiter must be wrapped in double quotes'
   return {...record, cells, problem: `the row has ${cells.length} cells but the header has ${width}: ${why}`}
 }
 
 function csvError(error: CsvError, file: string, recordLine: number): SopkitError {
-  const mend = 'fix the file (a cell containing the delimiter, a quote or a line break must be wrapped in double quotes, and a quote inside it doubled: "")'
+  const mend =
+    'fix the file (a cell containing the delimiter, a quote or a line break must be wrapped in double quotes, and a quote inside it doubled: "")'
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return new SopkitError('CSV_MALFORMED', `${file}:${recordLine}: a quoted cell opened on or after line ${recordLine} is never closed`, mend)
+    return new SopkitError(
+      'CSV_MALFORMED',
+      `${file}:${recordLine}: a quoted cell opened on or after line ${recordLine} is never closed`,
+      mend,
+    )
   }
   const line = typeof error.lines === 'number' ? error.lines : recordLine
   return new SopkitError('CSV_MALFORMED', `${file}:${line}: ${error.message.replace(/ at line \d+.*$/, '')}`, mend)

@@ -9,7 +9,7 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
 
 /** CSV text (LF line ends) for a header and rows; lists should be joined by the caller. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly CsvValue[]>): string {
-  return stringify([[...header], ...rows.map((r) => r.map(cell))], {
+  return stringify([[...header], ...rows.map(r => r.map(cell))], {
     escape_formulas: true, // prefixes ' to cells starting with = + - @ tab CR (OWASP CSV injection)
     record_delimiter: 'unix',
   })

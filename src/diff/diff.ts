@@ -6,8 +6,23 @@ import {compareSections, deviationFor} from '../core/drift.js'
 import type {Section} from '../core/sections.js'
 import type {Approval, DiffSide, DocumentDiff, FieldChange, SectionChange, WordChange} from './model.js'
 
-const FIELDS: Array<keyof DocumentMeta> = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets', 'channels', 'compliance',
-  'topics', 'effective', 'review_by', 'based_on', 'deviations', 'targets']
+const FIELDS: Array<keyof DocumentMeta> = [
+  'id',
+  'title',
+  'type',
+  'version',
+  'status',
+  'owner',
+  'markets',
+  'channels',
+  'compliance',
+  'topics',
+  'effective',
+  'review_by',
+  'based_on',
+  'deviations',
+  'targets',
+]
 
 export interface DiffOptions {
   /** Judge b's differences as a variant of a: approved deviation or drift. */
@@ -22,12 +37,20 @@ export function diffDocuments(a: SopDocument, b: SopDocument, options: DiffOptio
     b: side(b, options.labels?.[1] ?? b.file),
     classified: options.classify,
     fields: diffFields(a.meta, b.meta),
-    sections: diffSections(a.outline.sections, b.outline.sections).map((c) => (options.classify ? judge(b, c, options.today) : c)),
+    sections: diffSections(a.outline.sections, b.outline.sections).map(c =>
+      options.classify ? judge(b, c, options.today) : c,
+    ),
   }
 }
 
 function side(doc: SopDocument, label: string): DiffSide {
-  return {file: doc.file, label, title: doc.outline.title?.text ?? doc.meta.title, version: doc.meta.version, markets: doc.meta.markets}
+  return {
+    file: doc.file,
+    label,
+    title: doc.outline.title?.text ?? doc.meta.title,
+    version: doc.meta.version,
+    markets: doc.meta.markets,
+  }
 }
 
 /** Field by field; the title is compared too (but never as a section). */
@@ -50,11 +73,16 @@ export function diffSections(a: readonly Section[], b: readonly Section[]): Sect
   return compareSections(b, a).map((c): SectionChange => {
     const text = () => words(c.reference!.content, c.variant!.content)
     switch (c.state) {
-      case 'same': return {kind: 'same', path: c.path}
-      case 'changed': return {kind: 'changed', path: c.path, ...text()}
-      case 'moved': return {kind: 'moved', path: c.path, ...(c.changed ? text() : {})}
-      case 'added': return {kind: 'added', path: c.path, text: c.variant!.content}
-      case 'removed': return {kind: 'removed', path: c.path, text: c.reference!.content}
+      case 'same':
+        return {kind: 'same', path: c.path}
+      case 'changed':
+        return {kind: 'changed', path: c.path, ...text()}
+      case 'moved':
+        return {kind: 'moved', path: c.path, ...(c.changed ? text() : {})}
+      case 'added':
+        return {kind: 'added', path: c.path, text: c.variant!.content}
+      case 'removed':
+        return {kind: 'removed', path: c.path, text: c.reference!.content}
     }
   })
 }
@@ -74,8 +102,14 @@ function words(before: string, after: string): {words: WordChange[]; coarse?: 'l
   if (byWord) return {words: byWord.map(toWordChange)}
   const byLine = diffLines(before, after, {maxEditLength: MAX_WORD_EDITS})
   // Lines that share nothing are the whole section replaced.
-  if (byLine?.some((part) => !part.added && !part.removed)) return {words: byLine.map(toWordChange), coarse: 'lines'}
-  return {words: [{type: 'removed', text: before}, {type: 'added', text: after}], coarse: 'section'}
+  if (byLine?.some(part => !part.added && !part.removed)) return {words: byLine.map(toWordChange), coarse: 'lines'}
+  return {
+    words: [
+      {type: 'removed', text: before},
+      {type: 'added', text: after},
+    ],
+    coarse: 'section',
+  }
 }
 
 function toWordChange(part: {added: boolean; removed: boolean; value: string}): WordChange {

@@ -9,10 +9,15 @@ import {type Upstream, variantStates} from '../core/upstream.js'
 import type {SopDocument} from '../core/document.js'
 import type {DriftMatrix, MatrixState} from './model.js'
 
-export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string, upstream?: Upstream): DriftMatrix | undefined {
+export function buildMatrix(
+  taxonomy: Taxonomy,
+  family: Family,
+  today: string,
+  upstream?: Upstream,
+): DriftMatrix | undefined {
   const baseline = baselineOf(family)
   if (!baseline) return undefined
-  const paths = baseline.outline.sections.map((s) => s.path)
+  const paths = baseline.outline.sections.map(s => s.path)
   const columns: DriftMatrix['columns'] = []
   const states: Array<Map<string, MatrixState>> = []
   const variants = [...family.variants].sort((a, b) => (a.meta.markets[0] ?? '').localeCompare(b.meta.markets[0] ?? ''))
@@ -23,8 +28,14 @@ export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string, u
       if (!paths.includes(s.path)) paths.push(s.path)
       cells.set(s.path, cellState(s, variant, today))
     }
-    for (const market of variant.meta.markets.filter((m) => m !== GLOBAL)) {
-      columns.push({market, file: variant.file, reference: reference.file, basedOn: variant.meta.based_on, outdated: isOutdated(variant, baseline)})
+    for (const market of variant.meta.markets.filter(m => m !== GLOBAL)) {
+      columns.push({
+        market,
+        file: variant.file,
+        reference: reference.file,
+        basedOn: variant.meta.based_on,
+        outdated: isOutdated(variant, baseline),
+      })
       states.push(cells)
     }
   }
@@ -32,7 +43,7 @@ export function buildMatrix(taxonomy: Taxonomy, family: Family, today: string, u
     id: family.id,
     baseline: {file: baseline.file, version: baseline.meta.version},
     columns,
-    rows: paths.map((path) => ({path, cells: states.map((cells) => cells.get(path) ?? 'same')})),
+    rows: paths.map(path => ({path, cells: states.map(cells => cells.get(path) ?? 'same')})),
   }
 }
 

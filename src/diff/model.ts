@@ -74,6 +74,6 @@ export function coarseNote(coarse: Coarse | undefined): string | undefined {
 
 /** True when a diff shows any difference at all. */
 export function hasDifferences(result: DiffResult): boolean {
-  if (result.kind === 'diff') return result.diff.fields.length > 0 || result.diff.sections.some((s) => s.kind !== 'same')
-  return result.matrix.rows.some((r) => r.cells.some((c) => c !== 'same')) || result.matrix.columns.some((c) => c.outdated)
+  if (result.kind === 'diff') return result.diff.fields.length > 0 || result.diff.sections.some(s => s.kind !== 'same')
+  return result.matrix.rows.some(r => r.cells.some(c => c !== 'same')) || result.matrix.columns.some(c => c.outdated)
 }

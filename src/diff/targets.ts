@@ -27,15 +27,20 @@ export function isFileArgument(cwd: string, arg: string): boolean {
 }
 
 export async function filePair(config: Config, cwd: string, fileA: string, fileB: string): Promise<Pair> {
-  const paths = [fileA, fileB].map((f) => {
+  const paths = [fileA, fileB].map(f => {
     const abs = path.resolve(cwd, f)
-    if (!existsSync(abs)) throw new SopkitError('PATH_NOT_FOUND', `${f}: no such file`, 'pass two existing Markdown documents')
+    if (!existsSync(abs))
+      throw new SopkitError('PATH_NOT_FOUND', `${f}: no such file`, 'pass two existing Markdown documents')
     return abs
   })
   const [a, b] = await loadDocuments(config, paths)
   for (const doc of [a!, b!]) {
     if (doc.readProblem || doc.problems.length > 0) {
-      throw new SopkitError('BAD_DOCUMENT', `${doc.file} cannot be read as a document`, `run \`sopkit check ${doc.file}\` to see why`)
+      throw new SopkitError(
+        'BAD_DOCUMENT',
+        `${doc.file} cannot be read as a document`,
+        `run \`sopkit check ${doc.file}\` to see why`,
+      )
     }
   }
   const classify = a!.meta.id !== undefined && a!.meta.id === b!.meta.id && !b!.isBaseline()
@@ -46,7 +51,11 @@ export function familyNamed(library: Library, id: string): Family {
   const family = library.families.get(id)
   if (family) return family
   const hint = suggest(id, library.families.keys())
-  throw new SopkitError('UNKNOWN_ID', `no document has id "${id}"${didYouMean(hint)}`, 'run `sopkit check` or list the ids under sops/')
+  throw new SopkitError(
+    'UNKNOWN_ID',
+    `no document has id "${id}"${didYouMean(hint)}`,
+    'run `sopkit check` or list the ids under sops/',
+  )
 }
 
 export function checkMarket(library: Library, market: string, flag: string): void {
@@ -60,8 +69,12 @@ export function checkMarket(library: Library, market: string, flag: string): voi
  */
 export function marketPair(library: Library, family: Family, market: string, against?: string): Pair {
   const {taxonomy} = library.config
-  const reading = market === GLOBAL ? {read: {via: 'baseline' as const, document: baseline(family)}} : readingFor(taxonomy, family, market)
-  const found = reading.pending?.document ?? reading.read?.document ?? resolveVariant(taxonomy, family, market)?.document
+  const reading =
+    market === GLOBAL
+      ? {read: {via: 'baseline' as const, document: baseline(family)}}
+      : readingFor(taxonomy, family, market)
+  const found =
+    reading.pending?.document ?? reading.read?.document ?? resolveVariant(taxonomy, family, market)?.document
   if (!found) throw noBaseline(family)
   const reads = requireApplied(found)
   const inherited = reads.isBaseline() ? reads : inheritedBy(taxonomy, family, reads)?.document
@@ -70,9 +83,16 @@ export function marketPair(library: Library, family: Family, market: string, aga
   const draft = reading.pending ? ` (${reads.meta.status ?? 'not approved'})` : ''
   const note = reading.pending
     ? `${reads.file} is ${reads.meta.status ?? 'not approved'}, not in force: ${market} reads ${reading.read?.document.file ?? 'no document'} until it is approved`
-    : reads.meta.markets.includes(market) ? undefined : `${market} has no variant of ${family.id}; it reads ${reads.file}`
-  return {a: reference, b: reads, classify: !reads.isBaseline() && reference !== reads && reference === inherited,
-    labels: [reference.file, `${reads.file}${draft}`], note}
+    : reads.meta.markets.includes(market)
+      ? undefined
+      : `${market} has no variant of ${family.id}; it reads ${reads.file}`
+  return {
+    a: reference,
+    b: reads,
+    classify: !reads.isBaseline() && reference !== reads && reference === inherited,
+    labels: [reference.file, `${reads.file}${draft}`],
+    note,
+  }
 }
 
 /** What another market reads (in force first), for `--against`. */
@@ -84,15 +104,27 @@ function documentFor(library: Library, family: Family, market: string) {
 /** The same document at a git revision (a) against the working tree (b). */
 export async function revisionPair(library: Library, family: Family, market: string, ref: string): Promise<Pair> {
   const reading = readingFor(library.config.taxonomy, family, market)
-  const current = reading.pending?.document ?? reading.read?.document ?? resolveVariant(library.config.taxonomy, family, market)?.document
+  const current =
+    reading.pending?.document ??
+    reading.read?.document ??
+    resolveVariant(library.config.taxonomy, family, market)?.document
   if (!current) throw noBaseline(family)
   const text = await showFile(library.config.root, ref, current.absPath)
   if (text === undefined) {
-    throw new SopkitError('NOT_AT_REVISION', `${current.file} does not exist at ${ref}`, 'pick a revision where the document exists, or compare files with `sopkit diff FILE_A FILE_B`')
+    throw new SopkitError(
+      'NOT_AT_REVISION',
+      `${current.file} does not exist at ${ref}`,
+      'pick a revision where the document exists, or compare files with `sopkit diff FILE_A FILE_B`',
+    )
   }
   const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text
   const before = await SopDocument.parse(current.file, current.absPath, unmarked)
-  return {a: before, b: current, classify: false, labels: [`${relativeFile(library.config.root, current.absPath)}@${ref}`, current.file]}
+  return {
+    a: before,
+    b: current,
+    classify: false,
+    labels: [`${relativeFile(library.config.root, current.absPath)}@${ref}`, current.file],
+  }
 }
 
 function baseline(family: Family): SopDocument {
@@ -102,5 +134,9 @@ function baseline(family: Family): SopDocument {
 }
 
 function noBaseline(family: Family): SopkitError {
-  return new SopkitError('NO_BASELINE', `${family.id} has no GLOBAL baseline to compare with`, `add a document with id ${family.id} and markets [GLOBAL]`)
+  return new SopkitError(
+    'NO_BASELINE',
+    `${family.id} has no GLOBAL baseline to compare with`,
+    `add a document with id ${family.id} and markets [GLOBAL]`,
+  )
 }

@@ -7,12 +7,25 @@ import {loadUpstream, missingBaseError, variantStates} from '../core/upstream.js
 import {diffDocuments} from './diff.js'
 import type {DocumentDiff, PortState, SectionChange} from './model.js'
 
-export function upstreamDiff(variant: SopDocument, baseline: SopDocument, mergeBase: SopDocument, today: string): DocumentDiff {
+export function upstreamDiff(
+  variant: SopDocument,
+  baseline: SopDocument,
+  mergeBase: SopDocument,
+  today: string,
+): DocumentDiff {
   const basedOn = variant.meta.based_on ?? ''
-  const upstream = {mergeBase: () => ({version: basedOn, commit: '', document: mergeBase}), missing: () => undefined, staleVersion: () => undefined}
-  const states = new Map(variantStates(variant, baseline, upstream, today).sections.map((s) => [s.path, s.state]))
-  const diff = diffDocuments(mergeBase, baseline, {classify: false, today, labels: [`${baseline.file}@${basedOn}`, baseline.file]})
-  return {...diff, sections: diff.sections.map((c) => mark(c, states.get(c.path)))}
+  const upstream = {
+    mergeBase: () => ({version: basedOn, commit: '', document: mergeBase}),
+    missing: () => undefined,
+    staleVersion: () => undefined,
+  }
+  const states = new Map(variantStates(variant, baseline, upstream, today).sections.map(s => [s.path, s.state]))
+  const diff = diffDocuments(mergeBase, baseline, {
+    classify: false,
+    today,
+    labels: [`${baseline.file}@${basedOn}`, baseline.file],
+  })
+  return {...diff, sections: diff.sections.map(c => mark(c, states.get(c.path)))}
 }
 
 function mark(change: SectionChange, state: string | undefined): SectionChange {
@@ -22,16 +35,33 @@ function mark(change: SectionChange, state: string | undefined): SectionChange {
 }
 
 /** The upstream diff of market M's own variant of a family, its merge base looked up in git. */
-export async function upstreamPair(library: Library, family: Family, market: string, today: string): Promise<DocumentDiff> {
+export async function upstreamPair(
+  library: Library,
+  family: Family,
+  market: string,
+  today: string,
+): Promise<DocumentDiff> {
   const baseline = baselineOf(family)
-  const variant = family.variants.find((d) => d.meta.markets.includes(market))
-  if (!baseline) throw new SopkitError('NO_BASELINE', `${family.id} has no GLOBAL baseline`, `add a document with id ${family.id} and markets [GLOBAL]`)
+  const variant = family.variants.find(d => d.meta.markets.includes(market))
+  if (!baseline)
+    throw new SopkitError(
+      'NO_BASELINE',
+      `${family.id} has no GLOBAL baseline`,
+      `add a document with id ${family.id} and markets [GLOBAL]`,
+    )
   if (!variant) {
-    throw new SopkitError('NO_VARIANT', `${family.id} has no ${market} variant, so nothing is upstream of it`,
-      `drop --upstream to see what ${market} reads, or pick a market with a variant`)
+    throw new SopkitError(
+      'NO_VARIANT',
+      `${family.id} has no ${market} variant, so nothing is upstream of it`,
+      `drop --upstream to see what ${market} reads, or pick a market with a variant`,
+    )
   }
   if (variant.meta.based_on === undefined) {
-    throw new SopkitError('NO_BASED_ON', `${variant.file} has no based_on`, `set based_on to the version of ${baseline.file} the variant was adapted from`)
+    throw new SopkitError(
+      'NO_BASED_ON',
+      `${variant.file} has no based_on`,
+      `set based_on to the version of ${baseline.file} the variant was adapted from`,
+    )
   }
   if (variant.meta.based_on === baseline.meta.version) return upstreamDiff(variant, baseline, baseline, today)
   const upstream = await loadUpstream(library, {variants: [variant], versionBump: false})

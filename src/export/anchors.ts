@@ -20,4 +20,3 @@ export class AnchorSet {
 export function documentAnchor(id: string): string {
   return `doc-${headingSlug(id).replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || 'untitled'}`
 }
-

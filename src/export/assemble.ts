@@ -11,8 +11,16 @@ import {AnchorSet, documentAnchor} from './anchors.js'
 import {marketName} from './labels.js'
 import {type LinkContext, resolveLink} from './links.js'
 import {
-  type ComplianceEntry, GENERATOR, type OutsideLink, type Playbook, type PlaybookDocument, type PlaybookOptions,
-  type PlaybookSection, type ResolvedVia, type SkippedVariant, type TocGroup,
+  type ComplianceEntry,
+  GENERATOR,
+  type OutsideLink,
+  type Playbook,
+  type PlaybookDocument,
+  type PlaybookOptions,
+  type PlaybookSection,
+  type ResolvedVia,
+  type SkippedVariant,
+  type TocGroup,
 } from './model.js'
 
 interface Chosen {
@@ -27,29 +35,38 @@ export function assemblePlaybook(library: Library, options: PlaybookOptions): Pl
   const chosen = sortDocuments(config, selectDocuments(library, options))
   const anchors = new AnchorSet()
   const slugMaps = new Map<string, Map<string, string>>()
-  const documents = chosen.map((c) => buildDocument(c, anchors, slugMaps))
+  const documents = chosen.map(c => buildDocument(c, anchors, slugMaps))
   // Every URL the one section model saw (links and definitions), once each, resolved after all anchors exist.
-  const urls = chosen.map((c) => [...new Set(c.document.outline.links.map((l) => l.url))])
+  const urls = chosen.map(c => [...new Set(c.document.outline.links.map(l => l.url))])
   const context: LinkContext = {
-    fileToId: new Map(library.documents.filter((d) => d.meta.id).map((d) => [d.file, d.meta.id!])),
-    included: new Map(documents.map((d) => [d.id, {anchor: d.anchor, sections: slugMaps.get(d.id)!}])),
+    fileToId: new Map(library.documents.filter(d => d.meta.id).map(d => [d.file, d.meta.id!])),
+    included: new Map(documents.map(d => [d.id, {anchor: d.anchor, sections: slugMaps.get(d.id)!}])),
   }
   documents.forEach((d, i) => {
-    d.links = urls[i]!.map((url) => ({url, target: resolveLink(url, d.file, d.id, context)}))
+    d.links = urls[i]!.map(url => ({url, target: resolveLink(url, d.file, d.id, context)}))
   })
   return {
     generator: GENERATOR,
     market: {code: options.market, name: marketName(config.taxonomy, options.market)},
     date: options.date,
-    filters: {channels: [...options.channels].sort(), types: [...options.types].sort(), statuses: [...options.statuses].sort()},
-    hash: contentHash(chosen.map((c) => c.document)),
+    filters: {
+      channels: [...options.channels].sort(),
+      types: [...options.types].sort(),
+      statuses: [...options.statuses].sort(),
+    },
+    hash: contentHash(chosen.map(c => c.document)),
     documents,
     toc: tocOf(config, documents),
     compliance: complianceOf(config, options.market, documents),
     outsideLinks: outsideLinksOf(documents),
-    skipped: chosen.filter((c) => c.skipped).map((c): SkippedVariant => ({
-      id: c.document.meta.id!, file: c.skipped!.file, status: c.skipped!.meta.status ?? 'no status', shown: c.document.file,
-    })),
+    skipped: chosen
+      .filter(c => c.skipped)
+      .map((c): SkippedVariant => ({
+        id: c.document.meta.id!,
+        file: c.skipped!.file,
+        status: c.skipped!.meta.status ?? 'no status',
+        shown: c.document.file,
+      })),
   }
 }
 
@@ -71,7 +88,7 @@ function selectDocuments(library: Library, options: PlaybookOptions): Chosen[] {
 }
 
 function matchesFilters(doc: SopDocument, options: PlaybookOptions): boolean {
-  if (options.channels.length > 0 && !doc.meta.channels.some((c) => options.channels.includes(c))) return false
+  if (options.channels.length > 0 && !doc.meta.channels.some(c => options.channels.includes(c))) return false
   if (options.types.length > 0 && !options.types.includes(doc.meta.type ?? '')) return false
   return true
 }
@@ -90,8 +107,12 @@ function sortDocuments(config: Config, chosen: Chosen[]): Chosen[] {
   }
   return [...chosen].sort((a, b) => {
     const [x, y] = [a.document.meta, b.document.meta]
-    return rank(x.type) - rank(y.type) || (x.type ?? '').localeCompare(y.type ?? '') ||
-      collator.compare(titleOf(a.document), titleOf(b.document)) || (x.id! < y.id! ? -1 : x.id! > y.id! ? 1 : 0)
+    return (
+      rank(x.type) - rank(y.type) ||
+      (x.type ?? '').localeCompare(y.type ?? '') ||
+      collator.compare(titleOf(a.document), titleOf(b.document)) ||
+      (x.id! < y.id! ? -1 : x.id! > y.id! ? 1 : 0)
+    )
   })
 }
 
@@ -99,7 +120,11 @@ function titleOf(doc: SopDocument): string {
   return doc.meta.title ?? doc.outline.title?.text ?? doc.meta.id ?? doc.file
 }
 
-function buildDocument(chosen: Chosen, anchors: AnchorSet, slugMaps: Map<string, Map<string, string>>): PlaybookDocument {
+function buildDocument(
+  chosen: Chosen,
+  anchors: AnchorSet,
+  slugMaps: Map<string, Map<string, string>>,
+): PlaybookDocument {
   const doc = chosen.document
   const id = doc.meta.id!
   const anchor = anchors.claim(documentAnchor(id))
@@ -111,15 +136,34 @@ function buildDocument(chosen: Chosen, anchors: AnchorSet, slugMaps: Map<string,
     const headingSlug = headingSlugs[i] ?? ''
     const sectionAnchor = anchors.claim(`${anchor}--${headingSlug || 'section'}`)
     if (!bySlug.has(headingSlug)) bySlug.set(headingSlug, sectionAnchor)
-    return {path: s.path, heading: s.heading, depth: s.depth, level: demote(s.depth), anchor: sectionAnchor, start: s.start, text: s.content}
+    return {
+      path: s.path,
+      heading: s.heading,
+      depth: s.depth,
+      level: demote(s.depth),
+      anchor: sectionAnchor,
+      start: s.start,
+      text: s.content,
+    }
   })
   slugMaps.set(id, bySlug)
   const preambleStart = title ? lineEnd(body, title.start) : 0
   const preambleEnd = outlineSections[0]?.start ?? body.length
   return {
-    id, title: titleOf(doc), anchor, file: doc.file, resolved: chosen.resolved, meta: doc.meta, body,
-    ...(chosen.skipped ? {pending: {file: chosen.skipped.file, status: chosen.skipped.meta.status ?? 'no status'}} : {}),
-    titleStart: title?.start, preamble: body.slice(preambleStart, Math.max(preambleStart, preambleEnd)).trim(), sections, links: [],
+    id,
+    title: titleOf(doc),
+    anchor,
+    file: doc.file,
+    resolved: chosen.resolved,
+    meta: doc.meta,
+    body,
+    ...(chosen.skipped
+      ? {pending: {file: chosen.skipped.file, status: chosen.skipped.meta.status ?? 'no status'}}
+      : {}),
+    titleStart: title?.start,
+    preamble: body.slice(preambleStart, Math.max(preambleStart, preambleEnd)).trim(),
+    sections,
+    links: [],
   }
 }
 
@@ -141,7 +185,11 @@ function contentHash(documents: readonly SopDocument[]): string {
 
 /** The code a document was chosen for: the market itself, its region, or GLOBAL. */
 function variantCode(d: PlaybookDocument): string {
-  return d.resolved.via === 'region' ? d.resolved.region : d.resolved.via === 'baseline' ? GLOBAL : d.meta.markets.join(', ')
+  return d.resolved.via === 'region'
+    ? d.resolved.region
+    : d.resolved.via === 'baseline'
+      ? GLOBAL
+      : d.meta.markets.join(', ')
 }
 
 function tocOf(config: Config, documents: readonly PlaybookDocument[]): TocGroup[] {
@@ -150,22 +198,35 @@ function tocOf(config: Config, documents: readonly PlaybookDocument[]): TocGroup
     const type = d.meta.type ?? 'document'
     let group = groups.at(-1)
     if (group?.type !== type) groups.push((group = {type, label: config.types[type]?.name ?? type, documents: []}))
-    group.documents.push({id: d.id, title: d.title, anchor: d.anchor, variant: variantCode(d),
-      sections: d.sections.filter((s) => s.depth === 2).map((s) => ({heading: s.heading, anchor: s.anchor}))})
+    group.documents.push({
+      id: d.id,
+      title: d.title,
+      anchor: d.anchor,
+      variant: variantCode(d),
+      sections: d.sections.filter(s => s.depth === 2).map(s => ({heading: s.heading, anchor: s.anchor})),
+    })
   }
   return groups
 }
 
 /** Every regime a document declares, and every regime the market requires (even when no document declares it). */
 function complianceOf(config: Config, market: string, documents: readonly PlaybookDocument[]): ComplianceEntry[] {
-  const applies = new Set(requiredCompliance(config, {markets: [market], channels: [], topics: []}).map((r) => r.tag))
-  const tags = new Set([...applies, ...documents.flatMap((d) => d.meta.compliance)])
-  return [...tags].sort().map((tag) => ({
-    tag, name: config.taxonomy.compliance[tag]?.name ?? tag, appliesToMarket: applies.has(tag),
-    documents: documents.filter((d) => d.meta.compliance.includes(tag)).map((d) => ({id: d.id, title: d.title, anchor: d.anchor})),
+  const applies = new Set(requiredCompliance(config, {markets: [market], channels: [], topics: []}).map(r => r.tag))
+  const tags = new Set([...applies, ...documents.flatMap(d => d.meta.compliance)])
+  return [...tags].sort().map(tag => ({
+    tag,
+    name: config.taxonomy.compliance[tag]?.name ?? tag,
+    appliesToMarket: applies.has(tag),
+    documents: documents
+      .filter(d => d.meta.compliance.includes(tag))
+      .map(d => ({id: d.id, title: d.title, anchor: d.anchor})),
   }))
 }
 
 function outsideLinksOf(documents: readonly PlaybookDocument[]): OutsideLink[] {
-  return documents.flatMap((d) => d.links.flatMap((l) => (l.target.kind === 'outside' ? [{id: d.id, file: d.file, url: l.url, path: l.target.path}] : [])))
+  return documents.flatMap(d =>
+    d.links.flatMap(l =>
+      l.target.kind === 'outside' ? [{id: d.id, file: d.file, url: l.url, path: l.target.path}] : [],
+    ),
+  )
 }

@@ -11,8 +11,15 @@ const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chr
 
 /** Flags for a quiet, offline headless browser (no sandbox: CI containers run as root). */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ]
 
 /** The address the page is served at: `.invalid` can never be a real host (RFC 6761). */
@@ -31,7 +38,8 @@ function isExecutable(file: string): boolean {
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.SOPKIT_CHROMIUM) return isExecutable(env.SOPKIT_CHROMIUM) ? env.SOPKIT_CHROMIUM : undefined
   const dirs = [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/bin']
-  for (const name of CANDIDATES) for (const dir of dirs) if (isExecutable(path.join(dir, name))) return path.join(dir, name)
+  for (const name of CANDIDATES)
+    for (const dir of dirs) if (isExecutable(path.join(dir, name))) return path.join(dir, name)
   return undefined
 }
 
@@ -40,8 +48,11 @@ export function requireChromium(env: NodeJS.ProcessEnv = process.env): string {
   const found = findChromium(env)
   if (found) return found
   const named = env.SOPKIT_CHROMIUM ? ` (SOPKIT_CHROMIUM=${env.SOPKIT_CHROMIUM} is not an executable file)` : ''
-  throw new SopkitError('NO_CHROMIUM', `no Chromium found${named}: PDF export renders the HTML playbook in a headless Chromium`,
-    'install one (`apt-get install chromium` on Debian/Ubuntu), or set SOPKIT_CHROMIUM to a Chromium or Chrome executable')
+  throw new SopkitError(
+    'NO_CHROMIUM',
+    `no Chromium found${named}: PDF export renders the HTML playbook in a headless Chromium`,
+    'install one (`apt-get install chromium` on Debian/Ubuntu), or set SOPKIT_CHROMIUM to a Chromium or Chrome executable',
+  )
 }
 
 export interface PageOptions {
@@ -52,19 +63,34 @@ export interface PageOptions {
 }
 
 /** Open `html` in a fresh headless browser (its own empty profile, removed afterwards) and run `use`. */
-export async function withPage<T>(executable: string, html: string, use: (page: Page) => Promise<T>, options: PageOptions = {}): Promise<T> {
+export async function withPage<T>(
+  executable: string,
+  html: string,
+  use: (page: Page) => Promise<T>,
+  options: PageOptions = {},
+): Promise<T> {
   const {chromium} = await import('playwright-core')
   const profile = mkdtempSync(path.join(os.tmpdir(), 'sopkit-chromium-'))
   try {
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: executable, headless: true, args: CHROMIUM_ARGS, javaScriptEnabled: options.javaScriptEnabled ?? false,
-      offline: false, serviceWorkers: 'block', acceptDownloads: false,
-    }).catch((error: unknown) => {
-      throw new SopkitError('CHROMIUM_FAILED', `${executable} did not start: ${messageOf(error).split('\n')[0]}`,
-        `check that \`${executable} --headless --version\` runs, or set SOPKIT_CHROMIUM to another Chromium`)
-    })
+    const context = await chromium
+      .launchPersistentContext(profile, {
+        executablePath: executable,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        javaScriptEnabled: options.javaScriptEnabled ?? false,
+        offline: false,
+        serviceWorkers: 'block',
+        acceptDownloads: false,
+      })
+      .catch((error: unknown) => {
+        throw new SopkitError(
+          'CHROMIUM_FAILED',
+          `${executable} did not start: ${messageOf(error).split('\n')[0]}`,
+          `check that \`${executable} --headless --version\` runs, or set SOPKIT_CHROMIUM to another Chromium`,
+        )
+      })
     try {
-      await context.route('**/*', (route) => {
+      await context.route('**/*', route => {
         const url = route.request().url()
         if (url === PAGE_URL) return route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: html})
         options.onBlockedRequest?.(url)

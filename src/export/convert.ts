@@ -27,7 +27,7 @@ export async function loadConverter(kind: ConverterKind): Promise<(doc: Playbook
 /** A handler for the pool: converts the document at an index of `setup.docs`. */
 export async function documentConverter(setup: ConvertSetup): Promise<(index: number) => string> {
   const convert = await loadConverter(setup.kind)
-  return (index) => {
+  return index => {
     const doc = setup.docs[index]
     if (!doc) throw new Error(`internal: no document ${index} to convert`)
     return convert(doc)
@@ -35,9 +35,19 @@ export async function documentConverter(setup: ConvertSetup): Promise<(index: nu
 }
 
 /** Convert every document's body, in order; `onDocument` hears how many are done. */
-export async function convertDocuments(kind: ConverterKind, docs: readonly PlaybookDocument[],
-  onDocument?: (done: number, total: number) => void): Promise<string[]> {
+export async function convertDocuments(
+  kind: ConverterKind,
+  docs: readonly PlaybookDocument[],
+  onDocument?: (done: number, total: number) => void,
+): Promise<string[]> {
   const setup: ConvertSetup = {kind, docs}
-  return shareWork({count: docs.length, threads: threadCount(WORKER, docs.length, THREADS), worker: WORKER, setup,
-    handle: await documentConverter(setup), chunk: 4, onProgress: onDocument})
+  return shareWork({
+    count: docs.length,
+    threads: threadCount(WORKER, docs.length, THREADS),
+    worker: WORKER,
+    setup,
+    handle: await documentConverter(setup),
+    chunk: 4,
+    onProgress: onDocument,
+  })
 }

@@ -45,15 +45,19 @@ export function metadataRows(doc: PlaybookDocument, playbook: Playbook): Metadat
     ['Review by', m.review_by],
     ['Source', `${doc.file} — ${resolvedLabel(doc, playbook.market.code)}`],
   ]
-  return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '').map(([label, value]) => ({label, value}))
+  return rows
+    .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
+    .map(([label, value]) => ({label, value}))
 }
 
 /** Approved deviations, for the reader to know where this market departs from GLOBAL and on whose authority. */
 export function deviations(doc: PlaybookDocument): Array<{section: string; detail: string}> {
-  return doc.meta.deviations.filter((d) => d.section).map((d) => ({
-    section: d.section!,
-    detail: `${d.reason ?? 'no reason given'}${d.approver ? ` (approved by ${d.approver}${d.expires ? `, until ${d.expires}` : ''})` : ''}`,
-  }))
+  return doc.meta.deviations
+    .filter(d => d.section)
+    .map(d => ({
+      section: d.section!,
+      detail: `${d.reason ?? 'no reason given'}${d.approver ? ` (approved by ${d.approver}${d.expires ? `, until ${d.expires}` : ''})` : ''}`,
+    }))
 }
 
 export function filterSummary(playbook: Playbook): string {

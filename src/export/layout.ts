@@ -39,7 +39,7 @@ export function findLayout(config: Config, name: LayoutName): {file: string; sou
 export function loadLayout(config: Config, name: LayoutName): Layout {
   const {file, source} = findLayout(config, name)
   const template = compile(file, readFileSync(file, 'utf8'), name.endsWith('.html'))
-  return {name, file, source, render: (view) => run(file, template, view)}
+  return {name, file, source, render: view => run(file, template, view)}
 }
 
 function compile(file: string, text: string, escape: boolean): Template {
@@ -59,6 +59,9 @@ function run(file: string, template: Template, view: object): string {
 }
 
 function invalid(file: string, error: unknown): SopkitError {
-  return new SopkitError('TEMPLATE_INVALID', `layout ${file}: ${messageOf(error).split('\n')[0]}`,
-    'fix the layout (start from the built-in one in sopkit\'s templates/export/), or delete it to use the built-in')
+  return new SopkitError(
+    'TEMPLATE_INVALID',
+    `layout ${file}: ${messageOf(error).split('\n')[0]}`,
+    "fix the layout (start from the built-in one in sopkit's templates/export/), or delete it to use the built-in",
+  )
 }

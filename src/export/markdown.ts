@@ -22,18 +22,18 @@ export function documentTree(doc: PlaybookDocument): Root {
   // Nesting past MAX_NESTING would overflow every recursive step below: it is flattened first.
   const body = flattenNesting(doc.body)
   const root = parseMarkdown(body.text)
-  const sectionsAt = new Map(doc.sections.map((s) => [body.shift(s.start), s]))
+  const sectionsAt = new Map(doc.sections.map(s => [body.shift(s.start), s]))
   const titleStart = doc.titleStart === undefined ? undefined : body.shift(doc.titleStart)
-  root.children = root.children.filter((n) => !(n.type === 'heading' && n.position?.start.offset === titleStart))
+  root.children = root.children.filter(n => !(n.type === 'heading' && n.position?.start.offset === titleStart))
   for (const node of root.children) {
     if (node.type !== 'heading') continue
     const section = sectionsAt.get(node.position?.start.offset ?? -1)
     if (section) anchorHeading(node, section.level, section.anchor)
   }
-  const targets = new Map(doc.links.map((l) => [l.url, l.target]))
+  const targets = new Map(doc.links.map(l => [l.url, l.target]))
   const definitions = new Map<string, string>()
   collectDefinitions(root, definitions)
-  rewrite(root, (url) => targets.get(url) ?? fallback(url), definitions)
+  rewrite(root, url => targets.get(url) ?? fallback(url), definitions)
   return root
 }
 
@@ -78,7 +78,11 @@ function rewrite(parent: Parents, target: (url: string) => LinkTarget, definitio
   ;(parent as {children: RootContent[]}).children = next
 }
 
-function replace(node: RootContent, target: (url: string) => LinkTarget, definitions: ReadonlyMap<string, string>): Replacement {
+function replace(
+  node: RootContent,
+  target: (url: string) => LinkTarget,
+  definitions: ReadonlyMap<string, string>,
+): Replacement {
   switch (node.type) {
     // Raw HTML never reaches a playbook: it is where scripts, iframes and tracking pixels hide.
     case 'html':
@@ -96,7 +100,9 @@ function replace(node: RootContent, target: (url: string) => LinkTarget, definit
       return linkTo(node, node.url, target)
     case 'linkReference': {
       const url = definitions.get(node.identifier)
-      return url === undefined ? node.children : linkTo({type: 'link', url, children: node.children, position: node.position}, url, target)
+      return url === undefined
+        ? node.children
+        : linkTo({type: 'link', url, children: node.children, position: node.position}, url, target)
     }
     default:
       return node

@@ -74,7 +74,13 @@ export interface TocGroup {
   type: string
   label: string
   /** `variant`: the code of the file the market reads (the market, a region, or GLOBAL). */
-  documents: Array<{id: string; title: string; anchor: string; variant: string; sections: Array<{heading: string; anchor: string}>}>
+  documents: Array<{
+    id: string
+    title: string
+    anchor: string
+    variant: string
+    sections: Array<{heading: string; anchor: string}>
+  }>
 }
 
 export interface ComplianceEntry {

@@ -13,14 +13,19 @@ export const DEFAULT_STATUSES = ['approved']
 export function checkOptions(config: Config, options: Omit<PlaybookOptions, 'date'>): void {
   const {taxonomy} = config
   requireKnownMarket(taxonomy, options.market, '--market', ['all'])
-  for (const c of options.channels) if (!taxonomy.channels[c]) unknown('--channel', 'channel', c, Object.keys(taxonomy.channels))
+  for (const c of options.channels)
+    if (!taxonomy.channels[c]) unknown('--channel', 'channel', c, Object.keys(taxonomy.channels))
   for (const t of options.types) if (!config.types[t]) unknown('--type', 'document type', t, Object.keys(config.types))
   for (const s of options.statuses) if (!config.statuses.includes(s)) unknown('--status', 'status', s, config.statuses)
 }
 
 function unknown(flag: string, noun: string, value: string, known: string[]): never {
   const hint = suggest(value, known)
-  throw new SopkitError(`UNKNOWN_${flag.slice(2).toUpperCase()}`, `${flag} ${value}: unknown ${noun}${didYouMean(hint)}`, `use one of ${known.join(', ')}`)
+  throw new SopkitError(
+    `UNKNOWN_${flag.slice(2).toUpperCase()}`,
+    `${flag} ${value}: unknown ${noun}${didYouMean(hint)}`,
+    `use one of ${known.join(', ')}`,
+  )
 }
 
 /**
@@ -31,11 +36,20 @@ export function exportDate(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   if (flag !== undefined) return dateFlag(flag)
   const epoch = env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new SopkitError('INVALID_DATE', `SOURCE_DATE_EPOCH=${epoch}: not a number of seconds`, 'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date')
+    if (!/^\d+$/.test(epoch))
+      throw new SopkitError(
+        'INVALID_DATE',
+        `SOURCE_DATE_EPOCH=${epoch}: not a number of seconds`,
+        'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date',
+      )
     // Past year 9999 a date has no YYYY-MM-DD spelling (and Date throws): a user's typo, not an internal error.
     const date = new Date(Number(epoch) * 1000)
     if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
-      throw new SopkitError('INVALID_DATE', `SOURCE_DATE_EPOCH=${epoch}: out of range (after the year 9999)`, 'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date')
+      throw new SopkitError(
+        'INVALID_DATE',
+        `SOURCE_DATE_EPOCH=${epoch}: out of range (after the year 9999)`,
+        'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date',
+      )
     }
     return date.toISOString().slice(0, 10)
   }
@@ -48,6 +62,7 @@ export function exportDate(flag: string | undefined, env: NodeJS.ProcessEnv = pr
  */
 export function namedMarkets(library: Library): string[] {
   const codes = new Set<string>([GLOBAL])
-  for (const doc of library.documents) if (doc.meta.id) for (const m of doc.meta.markets) if (isKnownMarket(library.config.taxonomy, m)) codes.add(m)
+  for (const doc of library.documents)
+    if (doc.meta.id) for (const m of doc.meta.markets) if (isKnownMarket(library.config.taxonomy, m)) codes.add(m)
   return [...codes].sort()
 }

@@ -66,27 +66,43 @@ export interface ExportOutcome {
 export async function runExport(request: ExportRequest): Promise<ExportOutcome> {
   const {config} = request
   const all = request.market === ALL_MARKETS
-  if (all && request.output === STDOUT) throw new SopkitError('USAGE', '--market all writes one file per market, so it cannot go to stdout', 'pass a folder to -o, or one market')
+  if (all && request.output === STDOUT)
+    throw new SopkitError(
+      'USAGE',
+      '--market all writes one file per market, so it cannot go to stdout',
+      'pass a folder to -o, or one market',
+    )
   checkOptions(config, {...request, market: all ? 'GLOBAL' : request.market})
-  if (request.shard && !all) throw new SopkitError('USAGE', '--shard splits --market all', 'pass --market all with --shard, or drop --shard')
+  if (request.shard && !all)
+    throw new SopkitError('USAGE', '--shard splits --market all', 'pass --market all with --shard, or drop --shard')
   const renderer = exportRendererNamed(request.format)
   if (renderer.name === 'pdf') requireChromium(request.env)
   const library = await loadLibrary(config)
-  const markets = all ? namedMarkets(library).filter((m) => !request.shard || inShard(m, request.shard)) : [request.market]
-  const assembled = markets.map((market) => assemblePlaybook(library, {...request, market}))
-  const playbooks = all ? assembled.filter((p) => p.documents.length > 0) : assembled
-  const planned = playbooks.map((playbook) => plan(request, playbook, all, renderer.extension))
+  const markets = all
+    ? namedMarkets(library).filter(m => !request.shard || inShard(m, request.shard))
+    : [request.market]
+  const assembled = markets.map(market => assemblePlaybook(library, {...request, market}))
+  const playbooks = all ? assembled.filter(p => p.documents.length > 0) : assembled
+  const planned = playbooks.map(playbook => plan(request, playbook, all, renderer.extension))
   const files: ExportedFile[] = []
   let stdout: string | Uint8Array | undefined
   for (const [i, {playbook, target, replaces}] of planned.entries()) {
-    const label = all ? `export ${playbook.market.code} (${i + 1}/${planned.length} markets)` : `export ${playbook.market.code}`
-    const content = await renderer.render(playbook, {config, env: request.env, onDocument: (done, total) => request.onProgress?.(label, done, total)})
+    const label = all
+      ? `export ${playbook.market.code} (${i + 1}/${planned.length} markets)`
+      : `export ${playbook.market.code}`
+    const content = await renderer.render(playbook, {
+      config,
+      env: request.env,
+      onDocument: (done, total) => request.onProgress?.(label, done, total),
+    })
     if (target === undefined) stdout = content
     else writeOutput(target, content, replaces, config)
     files.push(describe(playbook, target === undefined ? STDOUT : shown(request.cwd, target), content, replaces))
   }
-  const emptyMarkets = assembled.filter((p) => !playbooks.includes(p)).map((p) => p.market.code)
-  const unreadable = library.documents.filter((d) => d.readProblem || d.problems.length > 0 || !d.meta.id).map((d) => d.file)
+  const emptyMarkets = assembled.filter(p => !playbooks.includes(p)).map(p => p.market.code)
+  const unreadable = library.documents
+    .filter(d => d.readProblem || d.problems.length > 0 || !d.meta.id)
+    .map(d => d.file)
   return {result: {format: renderer.name, date: request.date, files, emptyMarkets, unreadable}, stdout}
 }
 
@@ -101,7 +117,9 @@ function plan(request: ExportRequest, playbook: Playbook, all: boolean, extensio
   if (request.output === STDOUT) return {playbook, replaces: false}
   const {config, cwd, output} = request
   const market = playbook.market.code
-  const target = all ? folderTarget(config.root, cwd, market, extension, output) : singleTarget(config.root, cwd, market, extension, output)
+  const target = all
+    ? folderTarget(config.root, cwd, market, extension, output)
+    : singleTarget(config.root, cwd, market, extension, output)
   return {playbook, target, replaces: checkTarget(target, request.force, shown(cwd, target), config)}
 }
 
@@ -113,8 +131,12 @@ function shown(cwd: string, target: string): string {
 
 function describe(playbook: Playbook, file: string, content: string | Uint8Array, replaced: boolean): ExportedFile {
   return {
-    market: playbook.market.code, file, documents: playbook.documents.length,
-    bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length, replaced,
-    outsideLinks: playbook.outsideLinks.length, skippedVariants: playbook.skipped.length,
+    market: playbook.market.code,
+    file,
+    documents: playbook.documents.length,
+    bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
+    replaced,
+    outsideLinks: playbook.outsideLinks.length,
+    skippedVariants: playbook.skipped.length,
   }
 }

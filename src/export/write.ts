@@ -10,7 +10,7 @@ import {EXPORT_RENDERERS} from './render/index.js'
 
 /** True when `bytes` are a file some sopkit export wrote, in any format: each renderer knows where its format puts the mark. */
 export function hasGeneratorMark(bytes: Uint8Array): boolean {
-  return EXPORT_RENDERERS.some((renderer) => renderer.recognises(bytes))
+  return EXPORT_RENDERERS.some(renderer => renderer.recognises(bytes))
 }
 
 /** Enough to find any format's mark: md/html/json near the start, pdf/docx need the whole (bounded) file. */
@@ -21,14 +21,20 @@ export const DEFAULT_FOLDER = 'playbooks'
 
 /** The file for one market: `-o FILE` as given, else `playbooks/<MARKET>.<ext>` in the repo. */
 export function singleTarget(root: string, cwd: string, market: string, extension: string, output?: string): string {
-  return output ? path.resolve(cwd, output) : path.join(root, DEFAULT_FOLDER, `${requireSafeSegment(market, 'market')}.${extension}`)
+  return output
+    ? path.resolve(cwd, output)
+    : path.join(root, DEFAULT_FOLDER, `${requireSafeSegment(market, 'market')}.${extension}`)
 }
 
 /** The file for one market of `--market all`: `<DIR>/<MARKET>.<ext>`, DIR being `-o` or `playbooks/`. */
 export function folderTarget(root: string, cwd: string, market: string, extension: string, output?: string): string {
   const dir = output ? path.resolve(cwd, output) : path.join(root, DEFAULT_FOLDER)
   if (exists(dir) && !statSync(dir).isDirectory()) {
-    throw new SopkitError('OUTPUT_NOT_FOLDER', `${output ?? dir} is a file, but --market all writes one playbook per market into a folder`, 'pass a folder to -o (it is created when missing)')
+    throw new SopkitError(
+      'OUTPUT_NOT_FOLDER',
+      `${output ?? dir} is a file, but --market all writes one playbook per market into a folder`,
+      'pass a folder to -o (it is created when missing)',
+    )
   }
   // The market code is data: the path guard keeps the file inside the folder whatever the config says.
   return path.join(dir, `${requireSafeSegment(market, 'market')}.${extension}`)
@@ -76,8 +82,11 @@ export function checkTarget(target: string, force: boolean, shown: string, repo?
     ours = false
   }
   if (!ours) {
-    throw new SopkitError('OUTPUT_EXISTS', `${shown} exists and was not made by sopkit export (it has no generator mark)`,
-      `pass --force to replace it, or choose another path with -o`)
+    throw new SopkitError(
+      'OUTPUT_EXISTS',
+      `${shown} exists and was not made by sopkit export (it has no generator mark)`,
+      `pass --force to replace it, or choose another path with -o`,
+    )
   }
   return true
 }

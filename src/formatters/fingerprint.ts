@@ -10,7 +10,7 @@ import type {Finding} from '../core/finding.js'
  */
 export function fingerprints(findings: readonly Finding[], algorithm: 'md5' | 'sha256' = 'sha256'): string[] {
   const ordinals = new Map<string, number>()
-  return findings.map((f) => {
+  return findings.map(f => {
     const key = JSON.stringify([f.ruleId, f.file, f.messageId, sortedEntries(f.stable ?? {})])
     const ordinal = ordinals.get(key) ?? 0
     ordinals.set(key, ordinal + 1)

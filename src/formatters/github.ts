@@ -44,7 +44,8 @@ export function stepSummary(result: CheckResult): string {
   if (result.findings.length === 0) return `${lines.join('\n')}\n`
   lines.push('', '| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |')
   for (const f of result.findings.slice(0, SUMMARY_ROWS)) lines.push(summaryRow(f))
-  if (result.findings.length > SUMMARY_ROWS) lines.push('', `Showing the first ${SUMMARY_ROWS} of ${result.findings.length} findings.`)
+  if (result.findings.length > SUMMARY_ROWS)
+    lines.push('', `Showing the first ${SUMMARY_ROWS} of ${result.findings.length} findings.`)
   return `${lines.join('\n')}\n`
 }
 

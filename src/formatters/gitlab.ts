@@ -8,7 +8,11 @@ export default defineFormatter({
   description: 'GitLab Code Quality report (artifacts:reports:codequality)',
   format({result}) {
     const prints = fingerprints(result.findings, 'md5')
-    return JSON.stringify(result.findings.map((f, i) => codeQualityIssue(f, prints[i]!)), null, 2)
+    return JSON.stringify(
+      result.findings.map((f, i) => codeQualityIssue(f, prints[i]!)),
+      null,
+      2,
+    )
   },
 })
 

@@ -15,9 +15,12 @@ export interface CheckJson {
 
 export function checkJson(result: CheckResult, limits: {maxWarnings?: number} = {}): CheckJson {
   const {errorCount, warningCount, fixableCount} = countFindings(result.findings)
-  const failure = errorCount > 0 ? plural(errorCount, 'error')
-    : limits.maxWarnings !== undefined && warningCount > limits.maxWarnings
-      ? `${plural(warningCount, 'warning')}, more than --max-warnings ${limits.maxWarnings}` : undefined
+  const failure =
+    errorCount > 0
+      ? plural(errorCount, 'error')
+      : limits.maxWarnings !== undefined && warningCount > limits.maxWarnings
+        ? `${plural(warningCount, 'warning')}, more than --max-warnings ${limits.maxWarnings}`
+        : undefined
   return {
     version: 1,
     files: result.files,

@@ -6,8 +6,9 @@ import {countFindings, type Finding} from '../core/finding.js'
 import {defineFormatter} from './formatter.js'
 
 /** Characters XML 1.0 cannot carry at all: C0 controls but tab/LF/CR, lone surrogates, U+FFFE and U+FFFF. */
-// eslint-disable-next-line no-control-regex -- matching the control characters XML cannot carry is the point
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const XML_ILLEGAL =
+  // eslint-disable-next-line no-control-regex -- matching the control characters XML cannot carry is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const ENTITIES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;'}
 /** Attribute values also keep their line breaks and tabs, which parsers would otherwise turn into spaces. */
 const ATTRIBUTE_ENTITIES: Record<string, string> = {...ENTITIES, '\n': '&#10;', '\r': '&#13;', '\t': '&#9;'}
@@ -32,9 +33,9 @@ export default defineFormatter({
 
 /** Checked files in order, then any file a finding names that was not among them. */
 function testCases(result: CheckResult): string[] {
-  const files = [...new Set([...result.files, ...result.findings.map((f) => f.file)])]
-  return files.flatMap((file) => {
-    const findings = result.findings.filter((f) => f.file === file)
+  const files = [...new Set([...result.files, ...result.findings.map(f => f.file)])]
+  return files.flatMap(file => {
+    const findings = result.findings.filter(f => f.file === file)
     if (findings.length === 0) return [`    <testcase classname="${attribute(file)}" name="${attribute(file)}"/>`]
     return caseNames(findings).map((name, i) => findingCase(findings[i]!, name))
   })
@@ -43,7 +44,7 @@ function testCases(result: CheckResult): string[] {
 /** `rule line:col`, with ` (2)`, ` (3)`… on repeats: GitLab drops cases with the same classname and name. */
 function caseNames(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>()
-  return findings.map((f) => {
+  return findings.map(f => {
     const name = `${f.ruleId} ${f.line}:${f.column}`
     const count = (seen.get(name) ?? 0) + 1
     seen.set(name, count)
@@ -52,17 +53,20 @@ function caseNames(findings: readonly Finding[]): string[] {
 }
 
 function findingCase(f: Finding, name: string): string {
-  const body = text(`${f.file}:${f.line}:${f.column} ${f.severity === 'error' ? 'error' : 'warning'} ${f.message}\n${f.mend}`)
-  const inner = f.severity === 'error'
-    ? `<failure type="${attribute(f.ruleId)}" message="${attribute(f.message)}">${body}</failure>`
-    : `<skipped message="${attribute(`warning: ${f.message}`)}"/>\n      <system-out>${body}</system-out>`
+  const body = text(
+    `${f.file}:${f.line}:${f.column} ${f.severity === 'error' ? 'error' : 'warning'} ${f.message}\n${f.mend}`,
+  )
+  const inner =
+    f.severity === 'error'
+      ? `<failure type="${attribute(f.ruleId)}" message="${attribute(f.message)}">${body}</failure>`
+      : `<skipped message="${attribute(`warning: ${f.message}`)}"/>\n      <system-out>${body}</system-out>`
   return `    <testcase classname="${attribute(f.file)}" name="${attribute(name)}">\n      ${inner}\n    </testcase>`
 }
 
 function text(value: string): string {
-  return value.replace(XML_ILLEGAL, '').replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+  return value.replace(XML_ILLEGAL, '').replace(/[&<>"']/g, c => ENTITIES[c]!)
 }
 
 function attribute(value: string): string {
-  return value.replace(XML_ILLEGAL, '').replace(/[&<>"'\n\r\t]/g, (c) => ATTRIBUTE_ENTITIES[c]!)
+  return value.replace(XML_ILLEGAL, '').replace(/[&<>"'\n\r\t]/g, c => ATTRIBUTE_ENTITIES[c]!)
 }

@@ -31,10 +31,11 @@ export default defineFormatter({
 
 /** A rule as code scanning shows it beside an alert: what it requires, how to mend each finding, where its docs are. */
 function describeRule(rule: Rule) {
-  const mends = Object.values(rule.messages).map((m) => `${m.message}: ${m.mend}.`)
-  const text = `${rule.description}\n\nHow to mend:\n${mends.map((m) => `- ${m}`).join('\n')}`
-  const list = mends.map((m) => `- ${markdownText(m)}`).join('\n')
-  const markdown = `${rule.description}\n\n**How to mend**\n\n${list}\n\n` +
+  const mends = Object.values(rule.messages).map(m => `${m.message}: ${m.mend}.`)
+  const text = `${rule.description}\n\nHow to mend:\n${mends.map(m => `- ${m}`).join('\n')}`
+  const list = mends.map(m => `- ${markdownText(m)}`).join('\n')
+  const markdown =
+    `${rule.description}\n\n**How to mend**\n\n${list}\n\n` +
     `Set its severity with \`rules: {${rule.id}: warn}\` in the config, or \`--rule ${rule.id}=off\` for one run.`
   return {
     id: rule.id,
@@ -58,13 +59,19 @@ function toResult(f: Finding, ruleIndex: number | undefined, fingerprint: string
     ...(ruleIndex === undefined ? {} : {ruleIndex}),
     level: sarifLevel(f.severity),
     message: {text: `${f.message}. Mend: ${f.mend}`},
-    locations: [{
-      physicalLocation: {
-        artifactLocation: {uri: encodePath(f.file), uriBaseId: SRCROOT},
-        region: {startLine: f.line, startColumn: f.column, ...(f.endLine === undefined ? {} : {endLine: f.endLine}),
-          ...(f.endColumn === undefined ? {} : {endColumn: f.endColumn})},
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: {uri: encodePath(f.file), uriBaseId: SRCROOT},
+          region: {
+            startLine: f.line,
+            startColumn: f.column,
+            ...(f.endLine === undefined ? {} : {endLine: f.endLine}),
+            ...(f.endColumn === undefined ? {} : {endColumn: f.endColumn}),
+          },
+        },
       },
-    }],
+    ],
     partialFingerprints: {[FINGERPRINT]: fingerprint},
   }
 }
@@ -74,7 +81,10 @@ function sarifLevel(severity: SeveritySetting): 'error' | 'warning' | 'none' {
 }
 
 function pascalCase(id: string): string {
-  return id.split(/[^a-z0-9]+/i).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')
+  return id
+    .split(/[^a-z0-9]+/i)
+    .map(word => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('')
 }
 
 /** A repo-relative path as a URI reference: each segment percent-encoded, slashes kept. */

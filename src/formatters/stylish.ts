@@ -24,10 +24,10 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
 }
 
 function fileBlock(file: string, findings: readonly Finding[], color: ChalkInstance): string {
-  const positions = findings.map((f) => `${f.line}:${f.column}`)
-  const messages = findings.map((f) => plainText(f.message))
-  const positionWidth = Math.max(...positions.map((p) => p.length))
-  const messageWidth = Math.max(...messages.map((m) => m.length))
+  const positions = findings.map(f => `${f.line}:${f.column}`)
+  const messages = findings.map(f => plainText(f.message))
+  const positionWidth = Math.max(...positions.map(p => p.length))
+  const messageWidth = Math.max(...messages.map(m => m.length))
   const rows = findings.map((f, i) => {
     const row = [
       color.dim(positions[i]!.padEnd(positionWidth)),
@@ -47,7 +47,11 @@ function severityLabel(finding: Finding, color: ChalkInstance): string {
 function summary(result: CheckResult, color: ChalkInstance): string {
   const {errorCount, warningCount, fixableCount} = countFindings(result.findings)
   const paint = errorCount > 0 ? color.red.bold : color.yellow.bold
-  const lines = [paint(`✖ ${plural(result.findings.length, 'problem')} (${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')})`)]
+  const lines = [
+    paint(
+      `✖ ${plural(result.findings.length, 'problem')} (${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')})`,
+    ),
+  ]
   if (fixableCount > 0) lines.push(`  ${fixableCount} fixable with --fix`)
   if (result.suppressedCount > 0) lines.push(color.dim(`  ${result.suppressedCount} suppressed`))
   return lines.join('\n')

@@ -5,7 +5,7 @@ import {suggest} from '../core/taxonomy.js'
 
 const hook: Hook<'command_not_found'> = function (options) {
   if (process.stdin.isTTY) return Promise.resolve()
-  const ids = [...options.config.commandIDs, ...options.config.commands.flatMap((c) => c.aliases)]
+  const ids = [...options.config.commandIDs, ...options.config.commands.flatMap(c => c.aliases)]
   const match = suggest(options.id, ids)
   if (match) process.stderr.write(`sopkit: did you mean \`${options.config.bin} ${match}\`?\n`)
   return Promise.resolve()

@@ -7,7 +7,7 @@ import type {RowPlan, RowResult} from './model.js'
 
 /** Write a planned document (unless `dryRun`) and turn the plan into the row's result. */
 export function applyRow(plan: RowPlan, options: {dryRun: boolean; cwd: string}): RowResult {
-  return resultOf(plan, options.dryRun, (target) => path.relative(options.cwd, target) || target)
+  return resultOf(plan, options.dryRun, target => path.relative(options.cwd, target) || target)
 }
 
 function resultOf(plan: RowPlan, dryRun: boolean, show: (target: string) => string): RowResult {
@@ -21,7 +21,8 @@ function resultOf(plan: RowPlan, dryRun: boolean, show: (target: string) => stri
     return {...at, action: 'created', file}
   } catch (error) {
     // Made by someone else between planning and writing: theirs is kept.
-    if (error instanceof SopkitError && error.code === 'FILE_EXISTS') return {...at, action: 'skipped', file, reason: `already exists: ${file}`}
+    if (error instanceof SopkitError && error.code === 'FILE_EXISTS')
+      return {...at, action: 'skipped', file, reason: `already exists: ${file}`}
     // A file-system failure (the writer maps each errno to a user error) is this row's error; the next rows go on.
     if (error instanceof SopkitError) return {...at, action: 'error', reason: error.message, mend: error.mend}
     throw error

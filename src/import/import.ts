@@ -19,13 +19,24 @@ export interface ImportRequest extends ImportOptions {
   cwd: string
 }
 
-export async function runImport(config: Config, library: Library, templates: readonly Template[], table: CsvTable,
-  request: ImportRequest): Promise<ImportResult> {
+export async function runImport(
+  config: Config,
+  library: Library,
+  templates: readonly Template[],
+  table: CsvTable,
+  request: ImportRequest,
+): Promise<ImportResult> {
   // A wrong --type or --map is the user's command, not a row: exit 2 before any row is planned.
   findTemplate(templates, request.defaultType)
   const map = mapColumns(table.header, {specs: IMPORT_FIELDS, overrides: request.map})
   const rows: RowResult[] = []
-  for await (const plan of planImport(config, library, templates, {header: table.header, map, records: table.records}, request)) {
+  for await (const plan of planImport(
+    config,
+    library,
+    templates,
+    {header: table.header, map, records: table.records},
+    request,
+  )) {
     rows.push(applyRow(plan, {dryRun: request.dryRun, cwd: request.cwd}))
     // A signal stops the import here, between two whole documents.
     await breathe()

@@ -38,8 +38,8 @@ export type RowPlan =
 
 export function summarise(rows: readonly RowResult[]): ImportResult['summary'] {
   return {
-    created: rows.filter((r) => r.action === 'created' || r.action === 'would-create').length,
-    skipped: rows.filter((r) => r.action === 'skipped').length,
-    errors: rows.filter((r) => r.action === 'error').length,
+    created: rows.filter(r => r.action === 'created' || r.action === 'would-create').length,
+    skipped: rows.filter(r => r.action === 'skipped').length,
+    errors: rows.filter(r => r.action === 'error').length,
   }
 }

@@ -44,8 +44,13 @@ const NO_PROMPTS: Asker = {
  * Plan every row in order, one at a time (the caller writes each before the next is planned, so
  * memory holds one planned document, not the whole sheet); a row's refusal never stops the rows after it.
  */
-export async function* planImport(config: Config, library: Library, templates: readonly Template[], source: ImportSource,
-  options: ImportOptions): AsyncGenerator<RowPlan> {
+export async function* planImport(
+  config: Config,
+  library: Library,
+  templates: readonly Template[],
+  source: ImportSource,
+  options: ImportOptions,
+): AsyncGenerator<RowPlan> {
   const working = buildLibrary(config, library.documents)
   for (const record of source.records) {
     const plan = await planRow(config, working, templates, source, record, options)
@@ -54,10 +59,22 @@ export async function* planImport(config: Config, library: Library, templates: r
   }
 }
 
-async function planRow(config: Config, library: Library, templates: readonly Template[], source: ImportSource, record: CsvRecord,
-  options: ImportOptions): Promise<RowPlan> {
+async function planRow(
+  config: Config,
+  library: Library,
+  templates: readonly Template[],
+  source: ImportSource,
+  record: CsvRecord,
+  options: ImportOptions,
+): Promise<RowPlan> {
   const at = {row: record.row, line: record.line}
-  if (record.problem) return {...at, kind: 'error', reason: record.problem, mend: 'fix the row so it has one cell per header column (quote cells that contain the delimiter)'}
+  if (record.problem)
+    return {
+      ...at,
+      kind: 'error',
+      reason: record.problem,
+      mend: 'fix the row so it has one cell per header column (quote cells that contain the delimiter)',
+    }
   const values = readRow(config, source.map, record.cells)
   if (isProblem(values)) return {...at, kind: 'error', reason: values.message, mend: values.mend}
   const answers = values.answers
@@ -84,26 +101,40 @@ async function planRow(config: Config, library: Library, templates: readonly Tem
  * A row whose id already has a document for each of its markets is skipped (so a second import
  * changes nothing); one that overlaps only some of them is refused, as it cannot be made whole.
  */
-function existingFor(library: Library, id: string, markets: readonly string[]):
-  {kind: 'skip'; target: string; reason: string} | {kind: 'error'; reason: string; mend: string} | undefined {
+function existingFor(
+  library: Library,
+  id: string,
+  markets: readonly string[],
+): {kind: 'skip'; target: string; reason: string} | {kind: 'error'; reason: string; mend: string} | undefined {
   const family = library.families.get(id)
   if (!family) return undefined
   const documents = [...family.baselines, ...family.variants]
-  const found = markets.map((m) => documents.find((d) => d.meta.markets.includes(m)))
+  const found = markets.map(m => documents.find(d => d.meta.markets.includes(m)))
   const present = found.filter((d): d is SopDocument => d !== undefined)
   if (present.length === 0) return undefined
-  const files = [...new Set(present.map((d) => d.file))].join(', ')
-  if (present.length === markets.length) return {kind: 'skip', target: present[0]!.absPath, reason: `already exists: ${files}`}
-  return {kind: 'error', reason: `"${id}" already has a document for ${markets.filter((_, i) => found[i]).join(', ')} (${files})`,
-    mend: 'give each new market its own row, without the markets that already have this document'}
+  const files = [...new Set(present.map(d => d.file))].join(', ')
+  if (present.length === markets.length)
+    return {kind: 'skip', target: present[0]!.absPath, reason: `already exists: ${files}`}
+  return {
+    kind: 'error',
+    reason: `"${id}" already has a document for ${markets.filter((_, i) => found[i]).join(', ')} (${files})`,
+    mend: 'give each new market its own row, without the markets that already have this document',
+  }
 }
 
 /**
  * The `sopkit new` request a row stands for: a market variant (`--from`) when the family already
  * has a GLOBAL baseline and the row names one market; otherwise a document from the row's template.
  */
-function requestFor(config: Config, family: Family | undefined, templates: readonly Template[], source: ImportSource, answers: Answers,
-  type: string | undefined, options: ImportOptions): NewRequest {
+function requestFor(
+  config: Config,
+  family: Family | undefined,
+  templates: readonly Template[],
+  source: ImportSource,
+  answers: Answers,
+  type: string | undefined,
+  options: ImportOptions,
+): NewRequest {
   const base = {answers, cwd: config.root, force: false, yes: options.yes, interactive: false, today: options.today}
   const markets = answers.markets ?? []
   if (family && family.baselines.length > 0 && markets.length === 1 && markets[0] !== GLOBAL) {
@@ -112,9 +143,15 @@ function requestFor(config: Config, family: Family | undefined, templates: reado
   const template = findTemplate(templates, type ?? options.defaultType)
   const missing = missingFields(config, template, answers, options.yes)
   if (missing.length > 0) {
-    throw new SopkitError('MISSING_FIELDS', `missing ${missing.map((f) => describeMissing(source, f)).join(', ')}`,
-      `fill in ${missing.length === 1 ? 'that cell' : 'those cells'}${missing.some((f) => !source.map.indexOf.has(f)) ? ', or point a column at the field with --map "Column=field"' : ''}${
-        missing.some((f) => f === 'markets' || f === 'channels') ? ' (--yes takes GLOBAL and the template\'s channels for empty cells)' : ''}`)
+    throw new SopkitError(
+      'MISSING_FIELDS',
+      `missing ${missing.map(f => describeMissing(source, f)).join(', ')}`,
+      `fill in ${missing.length === 1 ? 'that cell' : 'those cells'}${missing.some(f => !source.map.indexOf.has(f)) ? ', or point a column at the field with --map "Column=field"' : ''}${
+        missing.some(f => f === 'markets' || f === 'channels')
+          ? " (--yes takes GLOBAL and the template's channels for empty cells)"
+          : ''
+      }`,
+    )
   }
   return {...base, template: template.name}
 }

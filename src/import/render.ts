@@ -3,22 +3,40 @@ import type {ChalkInstance} from 'chalk'
 import {type Column, terminalText, textTable} from '../inventory/render/text-table.js'
 import type {ImportResult, RowAction, RowResult} from './model.js'
 
-const LABEL: Record<RowAction, string> = {'created': 'created', 'would-create': 'would create', 'skipped': 'skipped', 'error': 'error'}
+const LABEL: Record<RowAction, string> = {
+  created: 'created',
+  'would-create': 'would create',
+  skipped: 'skipped',
+  error: 'error',
+}
 
 export function renderImport(result: ImportResult, color: ChalkInstance): string {
-  const paint: Record<RowAction, (s: string) => string> = {'created': color.green, 'would-create': color.cyan, 'skipped': color.dim, 'error': color.red}
+  const paint: Record<RowAction, (s: string) => string> = {
+    created: color.green,
+    'would-create': color.cyan,
+    skipped: color.dim,
+    error: color.red,
+  }
   const columns: Array<Column<RowResult>> = [
-    {title: 'ROW', value: (r) => String(r.row), align: 'right'},
-    {title: 'RESULT', value: (r) => LABEL[r.action], paint: (s, r) => paint[r.action](s)},
-    {title: 'ID', value: (r) => r.id ?? ''},
-    {title: 'MARKETS', value: (r) => r.markets?.join(', ') ?? ''},
-    {title: 'FILE / REASON', value: (r) => (r.action === 'error' ? r.reason ?? '' : r.file ?? ''), last: true},
+    {title: 'ROW', value: r => String(r.row), align: 'right'},
+    {title: 'RESULT', value: r => LABEL[r.action], paint: (s, r) => paint[r.action](s)},
+    {title: 'ID', value: r => r.id ?? ''},
+    {title: 'MARKETS', value: r => r.markets?.join(', ') ?? ''},
+    {title: 'FILE / REASON', value: r => (r.action === 'error' ? (r.reason ?? '') : (r.file ?? '')), last: true},
   ]
   const lines = [textTable(result.rows, columns, color)]
-  for (const r of result.rows.filter((x) => x.action === 'error' && x.mend)) lines.push(color.dim(`  row ${r.row}: ${terminalText(r.mend!)}`))
-  if (result.unusedColumns.length > 0) lines.push(color.dim(`columns not read: ${terminalText(result.unusedColumns.join(', '))} (map one with --map "Column=field")`))
+  for (const r of result.rows.filter(x => x.action === 'error' && x.mend))
+    lines.push(color.dim(`  row ${r.row}: ${terminalText(r.mend!)}`))
+  if (result.unusedColumns.length > 0)
+    lines.push(
+      color.dim(
+        `columns not read: ${terminalText(result.unusedColumns.join(', '))} (map one with --map "Column=field")`,
+      ),
+    )
   const {created, skipped, errors} = result.summary
   const verb = result.dryRun ? 'would be created' : 'created'
-  lines.push(`${created} ${verb}, ${skipped} skipped, ${errors} ${errors === 1 ? 'error' : 'errors'}${result.dryRun ? ' (dry run: nothing written)' : ''}`)
+  lines.push(
+    `${created} ${verb}, ${skipped} skipped, ${errors} ${errors === 1 ? 'error' : 'errors'}${result.dryRun ? ' (dry run: nothing written)' : ''}`,
+  )
   return lines.join('\n')
 }

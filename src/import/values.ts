@@ -29,11 +29,17 @@ export function readRow(config: Config, map: ColumnMap, cells: readonly string[]
     const values = splitList(cell(field))
     return values.length > 0 ? values : undefined
   }
-  const markets = list('markets')?.map((m) => marketCode(config, m))
+  const markets = list('markets')?.map(m => marketCode(config, m))
   // The taxonomy is a plain object: "constructor" or "toString" would pass an `in` test, so such a
   // cell is refused here rather than reaching the scaffold's market checks.
-  const inherited = markets?.find((m) => !isOwnCode(config, m) && (m in config.taxonomy.markets || m in config.taxonomy.regions))
-  if (inherited !== undefined) return {message: `unknown market "${inherited}"`, mend: 'use an ISO 3166-1 alpha-2 code (SG, DE, NO), a region of the taxonomy (EU, SEA ...) or GLOBAL'}
+  const inherited = markets?.find(
+    m => !isOwnCode(config, m) && (m in config.taxonomy.markets || m in config.taxonomy.regions),
+  )
+  if (inherited !== undefined)
+    return {
+      message: `unknown market "${inherited}"`,
+      mend: 'use an ISO 3166-1 alpha-2 code (SG, DE, NO), a region of the taxonomy (EU, SEA ...) or GLOBAL',
+    }
   const type = cell('type')
   return {
     type: type === undefined ? undefined : slug(type),
@@ -43,8 +49,10 @@ export function readRow(config: Config, map: ColumnMap, cells: readonly string[]
       owner: cell('owner'),
       status: canonicalStatus,
       markets,
-      channels: list('channels')?.map((c) => canonical(c, Object.keys(config.taxonomy.channels), slug, config.taxonomy.channels)),
-      compliance: list('compliance')?.map((c) => canonical(c, Object.keys(config.taxonomy.compliance), headerKey)),
+      channels: list('channels')?.map(c =>
+        canonical(c, Object.keys(config.taxonomy.channels), slug, config.taxonomy.channels),
+      ),
+      compliance: list('compliance')?.map(c => canonical(c, Object.keys(config.taxonomy.compliance), headerKey)),
       topics: list('topics')?.map(slug),
     },
   }
@@ -52,16 +60,24 @@ export function readRow(config: Config, map: ColumnMap, cells: readonly string[]
 
 /** "In review" → "in-review", "KB article" → "kb-article". */
 function slug(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_]+/g, '-')
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
 }
 
 /** The known value `value` spells (compared through `key`, or by display name), else `value` as written. */
-function canonical(value: string, known: readonly string[], key: (v: string) => string, names?: Record<string, {name: string}>): string {
+function canonical(
+  value: string,
+  known: readonly string[],
+  key: (v: string) => string,
+  names?: Record<string, {name: string}>,
+): string {
   const wanted = key(value)
-  const byCode = known.find((k) => key(k) === wanted)
+  const byCode = known.find(k => key(k) === wanted)
   if (byCode) return byCode
   const lower = value.trim().toLowerCase()
-  const byName = names ? known.find((k) => names[k]?.name.toLowerCase() === lower) : undefined
+  const byName = names ? known.find(k => names[k]?.name.toLowerCase() === lower) : undefined
   return byName ?? value
 }
 
@@ -71,7 +87,9 @@ function marketCode(config: Config, value: string): string {
   const {markets, regions} = config.taxonomy
   if (upper === GLOBAL || isOwnCode(config, upper)) return upper
   const lower = value.trim().toLowerCase()
-  const named = Object.entries(markets).find(([, m]) => m.name.toLowerCase() === lower) ?? Object.entries(regions).find(([, r]) => r.name.toLowerCase() === lower)
+  const named =
+    Object.entries(markets).find(([, m]) => m.name.toLowerCase() === lower) ??
+    Object.entries(regions).find(([, r]) => r.name.toLowerCase() === lower)
   return named?.[0] ?? value
 }
 

@@ -23,18 +23,18 @@ export function buildCoverage(library: Library, options: CoverageOptions = {}): 
   const {taxonomy} = library.config
   // A family whose every document is deprecated or retired is no longer offered anywhere.
   const families = [...library.families.values()]
-    .filter((f) => [...f.baselines, ...f.variants].some(isLive))
-    .filter((f) => !options.types?.length || options.types.includes(typeOf(f)))
+    .filter(f => [...f.baselines, ...f.variants].some(isLive))
+    .filter(f => !options.types?.length || options.types.includes(typeOf(f)))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const markets = options.markets?.length ? [...options.markets] : libraryMarkets(families)
   const channels = Object.keys(taxonomy.channels)
-  const rows = families.map((f) => familyRow(taxonomy, f, markets))
+  const rows = families.map(f => familyRow(taxonomy, f, markets))
   return {
     markets,
     channels,
     families: rows,
-    marketChannels: markets.map((m) => marketChannels(taxonomy, families, m, channels)),
-    gaps: rows.flatMap((r) => r.cells.filter((c) => c.gap).map((c) => ({id: r.id, market: c.market, state: c.state}))),
+    marketChannels: markets.map(m => marketChannels(taxonomy, families, m, channels)),
+    gaps: rows.flatMap(r => r.cells.filter(c => c.gap).map(c => ({id: r.id, market: c.market, state: c.state}))),
   }
 }
 
@@ -45,22 +45,29 @@ function typeOf(family: Family): string {
 /** Market and region codes named by live documents, GLOBAL aside, sorted. */
 function libraryMarkets(families: readonly Family[]): string[] {
   const codes = new Set<string>()
-  for (const f of families) for (const d of [...f.baselines, ...f.variants]) if (isLive(d)) for (const m of d.meta.markets) if (m !== GLOBAL) codes.add(m)
+  for (const f of families)
+    for (const d of [...f.baselines, ...f.variants])
+      if (isLive(d)) for (const m of d.meta.markets) if (m !== GLOBAL) codes.add(m)
   return [...codes].sort()
 }
 
 function familyRow(taxonomy: Taxonomy, family: Family, markets: readonly string[]): FamilyCoverage {
   const live = familyOf(family, isLive)
   const head = baselineOf(live) ?? live.variants[0]
-  const variants = [...new Set(live.variants.flatMap((d) => d.meta.markets))].sort()
+  const variants = [...new Set(live.variants.flatMap(d => d.meta.markets))].sort()
   // A family some markets have localised: the others reading the baseline is a gap worth showing.
   const localised = live.variants.length > 0
   const baseline = baselineOf(live)
   const cells = markets.map((market): CoverageCell => {
     const {read, pending} = readingFor(taxonomy, live, market)
     const cell: CoverageCell = read
-      ? {market, state: read.via === 'market' ? 'own' : read.via, file: read.document.file, status: read.document.meta.status,
-        gap: read.via === 'baseline' && localised}
+      ? {
+          market,
+          state: read.via === 'market' ? 'own' : read.via,
+          file: read.document.file,
+          status: read.document.meta.status,
+          gap: read.via === 'baseline' && localised,
+        }
       : {market, state: 'none', gap: true}
     if (read?.via === 'region') cell.region = read.region
     if (read && read.via !== 'baseline' && baseline && isOutdated(read.document, baseline)) cell.outdated = true
@@ -70,12 +77,17 @@ function familyRow(taxonomy: Taxonomy, family: Family, markets: readonly string[
   return {id: family.id, title: head?.meta.title ?? family.id, type: head?.meta.type ?? '', variants, cells}
 }
 
-function marketChannels(taxonomy: Taxonomy, families: readonly Family[], market: string, channels: readonly string[]): MarketChannels {
-  const ids = new Map<string, string[]>(channels.map((c) => [c, []]))
+function marketChannels(
+  taxonomy: Taxonomy,
+  families: readonly Family[],
+  market: string,
+  channels: readonly string[],
+): MarketChannels {
+  const ids = new Map<string, string[]>(channels.map(c => [c, []]))
   for (const family of families) {
     const {read} = readingFor(taxonomy, family, market)
     for (const channel of read?.document.meta.channels ?? []) ids.get(channel)?.push(family.id)
   }
-  const cells: ChannelCell[] = channels.map((channel) => ({channel, ids: ids.get(channel)!}))
-  return {market, channels: cells, missing: cells.filter((c) => c.ids.length === 0).map((c) => c.channel)}
+  const cells: ChannelCell[] = channels.map(channel => ({channel, ids: ids.get(channel)!}))
+  return {market, channels: cells, missing: cells.filter(c => c.ids.length === 0).map(c => c.channel)}
 }

@@ -16,7 +16,7 @@ export interface FilterFlags {
 
 /** Market codes as written in any case (sg → SG), each one a market, region or GLOBAL. */
 export function marketFilter(config: Config, values: readonly string[] = [], flag = '--market'): string[] {
-  const codes = values.map((v) => v.trim().toUpperCase())
+  const codes = values.map(v => v.trim().toUpperCase())
   for (const code of codes) requireKnownMarket(config.taxonomy, code, flag)
   return [...new Set(codes)]
 }
@@ -25,7 +25,11 @@ function listFilter(values: readonly string[] = [], known: readonly string[], fl
   for (const v of values) {
     if (known.includes(v)) continue
     const hint = suggest(v, known)
-    throw new SopkitError('INVALID_VALUE', `${flag} ${v}: not one of the config's values${didYouMean(hint)}`, `use one of ${known.join(', ')}`)
+    throw new SopkitError(
+      'INVALID_VALUE',
+      `${flag} ${v}: not one of the config's values${didYouMean(hint)}`,
+      `use one of ${known.join(', ')}`,
+    )
   }
   return [...new Set(values)]
 }
@@ -37,7 +41,7 @@ export function inventoryFilters(config: Config, flags: FilterFlags): InventoryF
     channels: listFilter(flags.channel, Object.keys(config.taxonomy.channels), '--channel'),
     types: listFilter(flags.type, Object.keys(config.types), '--type'),
     statuses: listFilter(flags.status, config.statuses, '--status'),
-    owners: (flags.owner ?? []).map((o) => o.trim()).filter((o) => o !== ''),
+    owners: (flags.owner ?? []).map(o => o.trim()).filter(o => o !== ''),
     overdue: flags.overdue ?? false,
   }
 }
@@ -50,9 +54,12 @@ export function inventoryFilters(config: Config, flags: FilterFlags): InventoryF
 export function appliesToMarket(taxonomy: Taxonomy, documentMarkets: readonly string[], market: string): boolean {
   if (documentMarkets.includes(GLOBAL) || documentMarkets.includes(market)) return true
   if (market === GLOBAL) return false
-  if (Object.hasOwn(taxonomy.markets, market)) return documentMarkets.some((code) => Object.hasOwn(taxonomy.regions, code) && taxonomy.regions[code]!.markets.includes(market))
+  if (Object.hasOwn(taxonomy.markets, market))
+    return documentMarkets.some(
+      code => Object.hasOwn(taxonomy.regions, code) && taxonomy.regions[code]!.markets.includes(market),
+    )
   const region = Object.hasOwn(taxonomy.regions, market) ? taxonomy.regions[market] : undefined
-  return Boolean(region && documentMarkets.some((code) => region.markets.includes(code)))
+  return Boolean(region && documentMarkets.some(code => region.markets.includes(code)))
 }
 
 /** `--owner` matches the owner in any case, with or without the @ of a team or the domain of an email. */

@@ -15,8 +15,14 @@ export function buildInventory(library: Library, filters: InventoryFilters, toda
     if (problem) unreadable.push({file: doc.file, reason: problem})
     else rows.push(rowOf(library, doc, today))
   }
-  const kept = rows.filter((r) => keeps(library, r, filters)).sort(byIdThenRole)
-  return {today, filters, total: rows.length, documents: kept, unreadable: unreadable.sort((a, b) => compare(a.file, b.file))}
+  const kept = rows.filter(r => keeps(library, r, filters)).sort(byIdThenRole)
+  return {
+    today,
+    filters,
+    total: rows.length,
+    documents: kept,
+    unreadable: unreadable.sort((a, b) => compare(a.file, b.file)),
+  }
 }
 
 function unreadableReason(doc: SopDocument): string | undefined {
@@ -32,9 +38,18 @@ function rowOf(library: Library, doc: SopDocument, today: string): InventoryRow 
   const baseline = family ? baselineOf(family) : undefined
   const variant = !doc.isBaseline()
   return {
-    id: m.id ?? '', title: m.title ?? '', type: m.type ?? '', status: m.status ?? '', version: m.version ?? '', owner: m.owner ?? '',
-    markets: m.markets, channels: m.channels, compliance: m.compliance, topics: m.topics,
-    effective: m.effective ?? '', review_by: m.review_by ?? '',
+    id: m.id ?? '',
+    title: m.title ?? '',
+    type: m.type ?? '',
+    status: m.status ?? '',
+    version: m.version ?? '',
+    owner: m.owner ?? '',
+    markets: m.markets,
+    channels: m.channels,
+    compliance: m.compliance,
+    topics: m.topics,
+    effective: m.effective ?? '',
+    review_by: m.review_by ?? '',
     // As the review-overdue rule judges it: a live document with a calendar review date before today.
     overdue: Boolean(m.review_by && isCalendarDate(m.review_by) && m.review_by < today && isLive(doc)),
     role: variant ? 'variant' : 'baseline',
@@ -46,11 +61,11 @@ function rowOf(library: Library, doc: SopDocument, today: string): InventoryRow 
 
 function keeps(library: Library, row: InventoryRow, f: InventoryFilters): boolean {
   const {taxonomy} = library.config
-  if (f.markets.length > 0 && !f.markets.some((m) => appliesToMarket(taxonomy, row.markets, m))) return false
-  if (f.channels.length > 0 && !f.channels.some((c) => row.channels.includes(c))) return false
+  if (f.markets.length > 0 && !f.markets.some(m => appliesToMarket(taxonomy, row.markets, m))) return false
+  if (f.channels.length > 0 && !f.channels.some(c => row.channels.includes(c))) return false
   if (f.types.length > 0 && !f.types.includes(row.type)) return false
   if (f.statuses.length > 0 && !f.statuses.includes(row.status)) return false
-  if (f.owners.length > 0 && !f.owners.some((o) => ownerMatches(row.owner, o))) return false
+  if (f.owners.length > 0 && !f.owners.some(o => ownerMatches(row.owner, o))) return false
   if (f.overdue && !row.overdue) return false
   return true
 }
@@ -58,5 +73,10 @@ function keeps(library: Library, row: InventoryRow, f: InventoryFilters): boolea
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function byIdThenRole(a: InventoryRow, b: InventoryRow): number {
-  return compare(a.id, b.id) || compare(a.role, b.role) || compare(a.markets.join(','), b.markets.join(',')) || compare(a.file, b.file)
+  return (
+    compare(a.id, b.id) ||
+    compare(a.role, b.role) ||
+    compare(a.markets.join(','), b.markets.join(',')) ||
+    compare(a.file, b.file)
+  )
 }

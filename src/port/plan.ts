@@ -52,15 +52,29 @@ interface Edit {
  * Plan the port of `mergeBase` → `baseline` into `variant` (all full documents); `words` adds each
  * ported section's word diff (every conflict has one). `mergeBase` undefined: already up to date.
  */
-export function planPort(variant: SopDocument, baseline: SopDocument, mergeBase: SopDocument | undefined, today: string, words = true): PortPlan {
-  const plan: PortPlan = {file: variant.file, market: variant.meta.markets[0] ?? '', basedOn: variant.meta.based_on ?? '',
-    baselineVersion: baseline.meta.version ?? '', ported: [], conflicts: [], rebased: false}
+export function planPort(
+  variant: SopDocument,
+  baseline: SopDocument,
+  mergeBase: SopDocument | undefined,
+  today: string,
+  words = true,
+): PortPlan {
+  const plan: PortPlan = {
+    file: variant.file,
+    market: variant.meta.markets[0] ?? '',
+    basedOn: variant.meta.based_on ?? '',
+    baselineVersion: baseline.meta.version ?? '',
+    ported: [],
+    conflicts: [],
+    rebased: false,
+  }
   if (!mergeBase) return plan
   const states = threeWayWith(variant, baseline, mergeBase, today)
   const edits: Edit[] = []
   const body = new BodyEditor(variant, baseline)
   states.forEach((s, i) => {
-    if (s.state === 'conflict' && s.upstream) plan.conflicts.push({path: s.path, upstream: s.upstream, local: s.local, words: upstreamWords(s)})
+    if (s.state === 'conflict' && s.upstream)
+      plan.conflicts.push({path: s.path, upstream: s.upstream, local: s.local, words: upstreamWords(s)})
     if (s.state !== 'upstream' || !s.upstream) return
     plan.ported.push({path: s.path, change: s.upstream, ...(words ? {words: upstreamWords(s)} : {})})
     edits.push(body.edit(s, states, i))
@@ -85,15 +99,25 @@ export function planPort(variant: SopDocument, baseline: SopDocument, mergeBase:
   return plan
 }
 
-function threeWayWith(variant: SopDocument, baseline: SopDocument, mergeBase: SopDocument, today: string): ThreeWaySection[] {
-  const upstream = {mergeBase: () => ({version: variant.meta.based_on ?? '', commit: '', document: mergeBase}),
-    missing: () => undefined, staleVersion: () => undefined}
+function threeWayWith(
+  variant: SopDocument,
+  baseline: SopDocument,
+  mergeBase: SopDocument,
+  today: string,
+): ThreeWaySection[] {
+  const upstream = {
+    mergeBase: () => ({version: variant.meta.based_on ?? '', commit: '', document: mergeBase}),
+    missing: () => undefined,
+    staleVersion: () => undefined,
+  }
   return variantStates(variant, baseline, upstream, today).sections
 }
 
 function upstreamWords(s: ThreeWaySection): WordChange[] {
-  return diffWords(s.base?.content ?? '', s.baseline?.content ?? '')
-    .map((part) => ({type: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value}))
+  return diffWords(s.base?.content ?? '', s.baseline?.content ?? '').map(part => ({
+    type: part.added ? 'added' : part.removed ? 'removed' : 'same',
+    text: part.value,
+  }))
 }
 
 /** A front-matter value replaced in place, quoted as it was; a plain top-level line is found without the YAML parser. */
@@ -135,7 +159,10 @@ class BodyEditor {
   /** Where each state's inserted section went, so that a new sub-section follows its new parent. */
   private readonly inserted = new Map<number, number>()
 
-  constructor(private readonly variant: SopDocument, baseline: SopDocument) {
+  constructor(
+    private readonly variant: SopDocument,
+    baseline: SopDocument,
+  ) {
     this.body = variant.body
     this.offset = variant.bodyStart
     this.eol = variant.eol
@@ -145,7 +172,12 @@ class BodyEditor {
   edit(s: ThreeWaySection, states: readonly ThreeWaySection[], index: number): Edit {
     const v = s.variant
     const b = s.baseline
-    if (v && b) return this.at(v.contentStart, v.end, this.replacement(this.body.slice(v.contentStart, v.end), this.contentOf(b), v.end === this.body.length))
+    if (v && b)
+      return this.at(
+        v.contentStart,
+        v.end,
+        this.replacement(this.body.slice(v.contentStart, v.end), this.contentOf(b), v.end === this.body.length),
+      )
     if (v) return this.at(v.start, v.end, '')
     return this.insertion(b!, states, index)
   }
@@ -160,7 +192,12 @@ class BodyEditor {
 
   /** A baseline section's own text: without the blank lines after its heading or its trailing space. */
   private contentOf(b: Section): string {
-    return this.lines(this.source.slice(b.contentStart, b.end).replace(/^(?:[ \t]*\r?\n)*/, '').trimEnd())
+    return this.lines(
+      this.source
+        .slice(b.contentStart, b.end)
+        .replace(/^(?:[ \t]*\r?\n)*/, '')
+        .trimEnd(),
+    )
   }
 
   /** New content inside the old content's own leading and trailing blank lines. */
@@ -177,8 +214,12 @@ class BodyEditor {
     const at = this.anchor(b, states, index)
     this.inserted.set(index, at)
     const before = this.body.slice(Math.max(0, at - 2), at)
-    const prefix = at === 0 || /\n\n$/.test(before) || /\n\r?\n$/.test(this.body.slice(Math.max(0, at - 3), at)) ? ''
-      : before.endsWith('\n') ? this.eol : this.eol + this.eol
+    const prefix =
+      at === 0 || /\n\n$/.test(before) || /\n\r?\n$/.test(this.body.slice(Math.max(0, at - 3), at))
+        ? ''
+        : before.endsWith('\n')
+          ? this.eol
+          : this.eol + this.eol
     const block = this.lines(this.source.slice(b.start, b.end).trimEnd())
     return this.at(at, at, `${prefix}${block}${this.eol}${at < this.body.length ? this.eol : ''}`)
   }

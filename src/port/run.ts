@@ -36,8 +36,8 @@ interface Target {
 
 export async function runPort(library: Library, options: PortOptions): Promise<PortResult> {
   const targets = selectTargets(library, options)
-  const outdated = targets.filter((t) => t.variant.meta.based_on !== t.baseline.meta.version)
-  const upstream = await loadUpstream(library, {variants: outdated.map((t) => t.variant), versionBump: false})
+  const outdated = targets.filter(t => t.variant.meta.based_on !== t.baseline.meta.version)
+  const upstream = await loadUpstream(library, {variants: outdated.map(t => t.variant), versionBump: false})
   const skipped: PortResult['skipped'] = []
   const plans = targets.flatMap(({named, baseline, variant}) => {
     if (variant.meta.based_on === baseline.meta.version) return [planPort(variant, baseline, undefined, options.today)]
@@ -51,7 +51,7 @@ export async function runPort(library: Library, options: PortOptions): Promise<P
   const written: string[] = []
   if (!options.dryRun) {
     for (const plan of plans) {
-      const variant = targets.find((t) => t.variant.file === plan.file)!.variant
+      const variant = targets.find(t => t.variant.file === plan.file)!.variant
       if (plan.text === undefined || plan.text === variant.text) continue
       writeFileAtomic(variant.absPath, (variant.bom ? '\uFEFF' : '') + plan.text, {overwrite: true})
       written.push(plan.file)
@@ -62,38 +62,65 @@ export async function runPort(library: Library, options: PortOptions): Promise<P
 
 function selectTargets(library: Library, options: PortOptions): Target[] {
   if (options.ids.length === 0 && !options.all) {
-    throw new SopkitError('USAGE', 'which documents to port?', 'pass one or more ids with --market M or --all, or --all alone for every family')
+    throw new SopkitError(
+      'USAGE',
+      'which documents to port?',
+      'pass one or more ids with --market M or --all, or --all alone for every family',
+    )
   }
   if (options.ids.length > 0 && options.markets.length === 0 && !options.all) {
-    throw new SopkitError('USAGE', `which markets of ${options.ids.join(', ')}?`, 'pass --market M (repeatable), or --all for every variant')
+    throw new SopkitError(
+      'USAGE',
+      `which markets of ${options.ids.join(', ')}?`,
+      'pass --market M (repeatable), or --all for every variant',
+    )
   }
   for (const market of options.markets) requireKnownMarket(library.config.taxonomy, market, '--market')
-  const families = options.ids.length > 0 ? [...new Set(options.ids)].map((id) => familyNamed(library, id))
-    : [...library.families.values()].filter((f) => f.variants.length > 0 && baselineOf(f))
-  return families.flatMap((family) => targetsOf(family, options))
+  const families =
+    options.ids.length > 0
+      ? [...new Set(options.ids)].map(id => familyNamed(library, id))
+      : [...library.families.values()].filter(f => f.variants.length > 0 && baselineOf(f))
+  return families.flatMap(family => targetsOf(family, options))
 }
 
 function targetsOf(family: Family, options: PortOptions): Target[] {
   const baseline = baselineOf(family)
   if (!baseline) {
-    throw new SopkitError('NO_BASELINE', `${family.id} has no GLOBAL baseline to port from`, `add a document with id ${family.id} and markets [GLOBAL]`)
+    throw new SopkitError(
+      'NO_BASELINE',
+      `${family.id} has no GLOBAL baseline to port from`,
+      `add a document with id ${family.id} and markets [GLOBAL]`,
+    )
   }
-  const variants = options.markets.length === 0 ? family.variants : options.markets.map((market) => {
-    const variant = family.variants.find((d) => d.meta.markets.includes(market))
-    if (variant) return variant
-    const have = family.variants.flatMap((d) => d.meta.markets)
-    throw new SopkitError('NO_VARIANT', `${family.id} has no ${market} variant`,
-      `pick a market that has one (${have.length > 0 ? have.join(', ') : 'none yet'}), or create it: sopkit new --from ${family.id} --market ${market}`)
-  })
-  return variants.map((variant) => {
+  const variants =
+    options.markets.length === 0
+      ? family.variants
+      : options.markets.map(market => {
+          const variant = family.variants.find(d => d.meta.markets.includes(market))
+          if (variant) return variant
+          const have = family.variants.flatMap(d => d.meta.markets)
+          throw new SopkitError(
+            'NO_VARIANT',
+            `${family.id} has no ${market} variant`,
+            `pick a market that has one (${have.length > 0 ? have.join(', ') : 'none yet'}), or create it: sopkit new --from ${family.id} --market ${market}`,
+          )
+        })
+  return variants.map(variant => {
     for (const doc of [baseline, variant]) {
       if (doc.readProblem || doc.problems.length > 0) {
-        throw new SopkitError('BAD_DOCUMENT', `${doc.file} cannot be read as a document`, `run \`sopkit check ${doc.file}\` to see why`)
+        throw new SopkitError(
+          'BAD_DOCUMENT',
+          `${doc.file} cannot be read as a document`,
+          `run \`sopkit check ${doc.file}\` to see why`,
+        )
       }
     }
     if (variant.meta.based_on === undefined) {
-      throw new SopkitError('NO_BASED_ON', `${variant.file} has no based_on: sopkit cannot tell which baseline version it adapted`,
-        `set based_on to the version of ${baseline.file} the variant was adapted from`)
+      throw new SopkitError(
+        'NO_BASED_ON',
+        `${variant.file} has no based_on: sopkit cannot tell which baseline version it adapted`,
+        `set based_on to the version of ${baseline.file} the variant was adapted from`,
+      )
     }
     return {named: options.markets.length > 0, family, baseline, variant}
   })

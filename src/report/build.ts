@@ -50,29 +50,44 @@ export function buildReport(library: Library, table: CsvTable, options: ReportOp
       const key = [keyed.id, keyed.market, column.metric].join('\u0000')
       let s = series.get(key)
       if (!s) {
-        s = {id: keyed.id, market: keyed.market, metric: column.metric, kind: column.kind, direction: column.direction, file: read.document.file,
-          via: read.via, ...pendingOf(read), target: docTargets.get(column.metric), points: []}
+        s = {
+          id: keyed.id,
+          market: keyed.market,
+          metric: column.metric,
+          kind: column.kind,
+          direction: column.direction,
+          file: read.document.file,
+          via: read.via,
+          ...pendingOf(read),
+          target: docTargets.get(column.metric),
+          points: [],
+        }
         series.set(key, s)
       }
       s.points.push({period: keyed.period, value: parsed.value, written: cell, row: record.row})
     }
   }
   const byPeriod = periodOrder()
-  const all = [...series.values()].map((s) => finishSeries(s, byPeriod)).sort(bySeries)
+  const all = [...series.values()].map(s => finishSeries(s, byPeriod)).sort(bySeries)
   const breaches = all.flatMap(breachesOf)
   const allProblems = [...targets.problems, ...problems]
   return {
     metrics: table.file,
-    periods: [...new Set(all.flatMap((s) => s.points.map((p) => p.period)))].sort(byPeriod),
+    periods: [...new Set(all.flatMap(s => s.points.map(p => p.period)))].sort(byPeriod),
     rows: metrics.records.length,
-    metricColumns: metrics.columns.map((c) => c.metric),
+    metricColumns: metrics.columns.map(c => c.metric),
     ignoredColumns: metrics.ignored,
     series: all,
     breaches,
     unmatched,
     problems: allProblems,
-    summary: {measurements, compared: all.reduce((n, s) => n + s.points.filter((p) => p.met !== undefined).length, 0), breaches: breaches.length,
-      unmatched: unmatched.length, problems: allProblems.length},
+    summary: {
+      measurements,
+      compared: all.reduce((n, s) => n + s.points.filter(p => p.met !== undefined).length, 0),
+      breaches: breaches.length,
+      unmatched: unmatched.length,
+      problems: allProblems.length,
+    },
   }
 }
 
@@ -83,20 +98,40 @@ interface RowKeys {
 }
 
 /** The row's id, market and period, or a problem (ragged row, empty key, repeated key). */
-function keysOf(metrics: MetricsTable, record: CsvRecord, problems: Problem[], seen: Map<string, number>): RowKeys | undefined {
+function keysOf(
+  metrics: MetricsTable,
+  record: CsvRecord,
+  problems: Problem[],
+  seen: Map<string, number>,
+): RowKeys | undefined {
   if (record.problem) return void problems.push({row: record.row, message: record.problem})
   const id = (record.cells[metrics.keys.id] ?? '').trim()
   // Codes are upper case, whatever case the export used ("sg", "Global").
   const market = (record.cells[metrics.keys.market] ?? '').trim().toUpperCase()
   const period = (record.cells[metrics.keys.period] ?? '').trim()
-  const empty = [['id', id], ['market', market], ['period', period]].filter(([, v]) => v === '').map(([k]) => k)
-  if (empty.length > 0) return void problems.push({row: record.row, message: `no ${empty.join(', ')}: the row cannot be joined with a document`})
+  const empty = [
+    ['id', id],
+    ['market', market],
+    ['period', period],
+  ]
+    .filter(([, v]) => v === '')
+    .map(([k]) => k)
+  if (empty.length > 0)
+    return void problems.push({
+      row: record.row,
+      message: `no ${empty.join(', ')}: the row cannot be joined with a document`,
+    })
   const reading = readPeriod(period)
-  if (reading && 'problem' in reading) return void problems.push({row: record.row, message: `period ${reading.problem}: the row is not used`})
+  if (reading && 'problem' in reading)
+    return void problems.push({row: record.row, message: `period ${reading.problem}: the row is not used`})
   // One period spelled two ways (2026-01, Jan 2026) is one period.
   const key = [id, market, reading?.canonical ?? period].join('\u0000')
   const first = seen.get(key)
-  if (first !== undefined) return void problems.push({row: record.row, message: `repeats row ${first} (${id}, ${market}, ${period}); its values are not used`})
+  if (first !== undefined)
+    return void problems.push({
+      row: record.row,
+      message: `repeats row ${first} (${id}, ${market}, ${period}); its values are not used`,
+    })
   seen.set(key, record.row)
   return {id, market, period}
 }
@@ -107,7 +142,11 @@ function pendingOf(read: Resolution & Pick<MarketReading, 'pending'>): Pick<Seri
 }
 
 /** The document the row's market reads (with the variant not yet in force, if any), or why there is none. */
-function resolveRow(library: Library, keys: RowKeys, row: number): (Resolution & Pick<MarketReading, 'pending'>) | Unmatched {
+function resolveRow(
+  library: Library,
+  keys: RowKeys,
+  row: number,
+): (Resolution & Pick<MarketReading, 'pending'>) | Unmatched {
   const {taxonomy} = library.config
   const base = {row, ...keys}
   const family = library.families.get(keys.id)
@@ -119,13 +158,19 @@ function resolveRow(library: Library, keys: RowKeys, row: number): (Resolution &
   if (unknownMarket) return {...base, reason: 'unknown-market', message: unknownMarket.message}
   const {read, pending} = readingFor(taxonomy, family, keys.market)
   if (read) return pending ? {...read, pending} : read
-  const draft = pending ? `; ${pending.document.file} is ${pending.document.meta.status ?? 'not approved'}, not in force` : ''
-  return {...base, reason: 'no-document', message: `no approved document of "${keys.id}" applies to ${keys.market} (no variant for it or its regions, and no GLOBAL baseline${draft})`}
+  const draft = pending
+    ? `; ${pending.document.file} is ${pending.document.meta.status ?? 'not approved'}, not in force`
+    : ''
+  return {
+    ...base,
+    reason: 'no-document',
+    message: `no approved document of "${keys.id}" applies to ${keys.market} (no variant for it or its regions, and no GLOBAL baseline${draft})`,
+  }
 }
 
 /** Points in period order, each judged against the target, and the latest-vs-previous trend. */
 function finishSeries(s: Series, byPeriod: (a: string, b: string) => number): Series {
-  const points = [...s.points].sort((a, b) => byPeriod(a.period, b.period)).map((p) => judge(p, s))
+  const points = [...s.points].sort((a, b) => byPeriod(a.period, b.period)).map(p => judge(p, s))
   return {...s, points, trend: trendOf(points, s)}
 }
 
@@ -142,17 +187,37 @@ function trendOf(points: readonly Point[], s: Series): Trend | undefined {
   // Rounded so that 0.1 + 0.2 style noise reads as flat.
   const change = Math.round((latest.value - previous.value) * 1e6) / 1e6
   const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'flat'
-  const trend: Trend = {previousPeriod: previous.period, latestPeriod: latest.period, previous: previous.value, latest: latest.value, change, direction}
+  const trend: Trend = {
+    previousPeriod: previous.period,
+    latestPeriod: latest.period,
+    previous: previous.value,
+    latest: latest.value,
+    change,
+    direction,
+  }
   if (direction !== 'flat') trend.better = (direction === 'up') === (s.direction === 'at-least')
   return trend
 }
 
 function breachesOf(s: Series): Breach[] {
   const last = s.points.at(-1)
-  return s.points.filter((p) => p.met === false).map((p) => ({
-    id: s.id, market: s.market, period: p.period, metric: s.metric, kind: s.kind, actual: p.value, actualWritten: p.written,
-    target: s.target!.value, targetWritten: s.target!.written, direction: s.target!.direction, file: s.file, row: p.row, latest: p === last,
-  }))
+  return s.points
+    .filter(p => p.met === false)
+    .map(p => ({
+      id: s.id,
+      market: s.market,
+      period: p.period,
+      metric: s.metric,
+      kind: s.kind,
+      actual: p.value,
+      actualWritten: p.written,
+      target: s.target!.value,
+      targetWritten: s.target!.written,
+      direction: s.target!.direction,
+      file: s.file,
+      row: p.row,
+      latest: p === last,
+    }))
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -16,8 +16,20 @@ export type PeriodReading = PeriodSpan | {problem: string}
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const MONTH_WORDS: ReadonlyMap<string, number> = new Map([
   ...MONTHS.map((m, i) => [m, i + 1] as [string, number]),
-  ...['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'sept', 'october', 'november', 'december']
-    .map((m) => [m, MONTHS.indexOf(m.slice(0, 3)) + 1] as [string, number]),
+  ...[
+    'january',
+    'february',
+    'march',
+    'april',
+    'june',
+    'july',
+    'august',
+    'september',
+    'sept',
+    'october',
+    'november',
+    'december',
+  ].map(m => [m, MONTHS.indexOf(m.slice(0, 3)) + 1] as [string, number]),
 ])
 
 type Token = {kind: 'number'; text: string; value: number} | {kind: 'word'; text: string}
@@ -61,7 +73,9 @@ function quarter(y: number, q: number, written: string): PeriodReading {
 
 function half(y: number, h: number, written: string): PeriodReading {
   if (h < 1 || h > 2) return {problem: `"${written}" is not a half year (H1 or H2)`}
-  return h === 1 ? span(dayNumber(y, 1, 1), dayNumber(y, 6, 30), `${y}-H1`) : span(dayNumber(y, 7, 1), dayNumber(y, 12, 31), `${y}-H2`)
+  return h === 1
+    ? span(dayNumber(y, 1, 1), dayNumber(y, 6, 30), `${y}-H1`)
+    : span(dayNumber(y, 7, 1), dayNumber(y, 12, 31), `${y}-H2`)
 }
 
 /** The Monday that starts ISO week 1: the week holding the year's first Thursday. */
@@ -91,7 +105,8 @@ function tokens(written: string): Token[] | undefined {
 
 const isYear = (t: Token | undefined): t is Token & {kind: 'number'} => t?.kind === 'number' && t.text.length === 4
 const isSmall = (t: Token | undefined): t is Token & {kind: 'number'} => t?.kind === 'number' && t.text.length <= 2
-const monthOf = (t: Token | undefined): number | undefined => (t?.kind === 'word' ? MONTH_WORDS.get(t.text.replace(/\.$/, '')) : undefined)
+const monthOf = (t: Token | undefined): number | undefined =>
+  t?.kind === 'word' ? MONTH_WORDS.get(t.text.replace(/\.$/, '')) : undefined
 
 type Shape = (t: Token[], written: string) => PeriodReading | undefined
 
@@ -108,13 +123,14 @@ function markedPart(t: Token[], written: string): PeriodReading | undefined {
 
 /** A named month with a year and maybe a day: Feb 2026, 2026 Feb, Feb-26, 15 Feb 2026, Feb 15 2026, 2026-Feb-15. */
 function namedMonth(t: Token[], written: string): PeriodReading | undefined {
-  const at = t.findIndex((x) => monthOf(x) !== undefined)
+  const at = t.findIndex(x => monthOf(x) !== undefined)
   const m = monthOf(t[at])
   if (m === undefined) return undefined
   const rest = t.filter((_, i) => i !== at)
   if (rest.length === 1 && isYear(rest[0])) return month(rest[0].value, m, written)
   // Excel's "Jan-26": a two-digit year after the month.
-  if (rest.length === 1 && at === 0 && rest[0]?.kind === 'number' && rest[0].text.length === 2) return month(2000 + rest[0].value, m, written)
+  if (rest.length === 1 && at === 0 && rest[0]?.kind === 'number' && rest[0].text.length === 2)
+    return month(2000 + rest[0].value, m, written)
   if (rest.length !== 2) return undefined
   const [a, b] = rest
   if (isYear(a) && isSmall(b)) return date(a.value, m, b.value, written)
@@ -124,7 +140,7 @@ function namedMonth(t: Token[], written: string): PeriodReading | undefined {
 
 /** Numbers only: 2026, 2026-02, 02/2026, 2026-02-15, 15/02/2026 (day first unless that cannot be). */
 function numeric(t: Token[], written: string): PeriodReading | undefined {
-  if (t.some((x) => x.kind !== 'number')) return undefined
+  if (t.some(x => x.kind !== 'number')) return undefined
   const [a, b, c] = t
   if (t.length === 1 && isYear(a)) return year(a.value)
   if (t.length === 2 && isYear(a) && isSmall(b)) return month(a.value, b.value, written)

@@ -30,14 +30,25 @@ export interface MetricsTable {
  * Find the key columns and the metric columns. `infoFor` says how a metric is compared (or
  * undefined when it is neither known nor targeted by any document).
  */
-export function readMetricsTable(table: CsvTable, overrides: readonly string[], infoFor: (metric: string) => MetricInfo | undefined): MetricsTable {
-  const map = mapColumns(table.header, {specs: KEY_FIELDS, overrides, acceptField: (field) => metricName(field) || undefined})
-  const missing = KEY_FIELDS.map((k) => k.field).filter((f) => !map.indexOf.has(f))
+export function readMetricsTable(
+  table: CsvTable,
+  overrides: readonly string[],
+  infoFor: (metric: string) => MetricInfo | undefined,
+): MetricsTable {
+  const map = mapColumns(table.header, {
+    specs: KEY_FIELDS,
+    overrides,
+    acceptField: field => metricName(field) || undefined,
+  })
+  const missing = KEY_FIELDS.map(k => k.field).filter(f => !map.indexOf.has(f))
   if (missing.length > 0) {
-    throw new SopkitError('CSV_COLUMNS', `${table.file}: no ${missing.join(', ')} column (the header has: ${table.header.filter((h) => h !== '').join(', ')})`,
-      `name the columns id, market and period, or map yours: --map "${missing.map((f) => `Your ${f} column=${f}`).join(',')}"`)
+    throw new SopkitError(
+      'CSV_COLUMNS',
+      `${table.file}: no ${missing.join(', ')} column (the header has: ${table.header.filter(h => h !== '').join(', ')})`,
+      `name the columns id, market and period, or map yours: --map "${missing.map(f => `Your ${f} column=${f}`).join(',')}"`,
+    )
   }
-  const keyIndexes = new Set(KEY_FIELDS.map((k) => map.indexOf.get(k.field)!))
+  const keyIndexes = new Set(KEY_FIELDS.map(k => map.indexOf.get(k.field)!))
   const columns: MetricColumn[] = []
   const ignored: string[] = []
   table.header.forEach((header, index) => {
@@ -48,8 +59,13 @@ export function readMetricsTable(table: CsvTable, overrides: readonly string[], 
     const name = mapped ?? metric
     // A column --map named is a metric even when nothing targets it yet.
     const info = infoFor(name) ?? (mapped ? {kind: 'number' as const, direction: 'at-least' as const} : undefined)
-    if (info && !columns.some((c) => c.metric === name)) columns.push({index, header, metric: name, unit, ...info})
+    if (info && !columns.some(c => c.metric === name)) columns.push({index, header, metric: name, unit, ...info})
     else ignored.push(header)
   })
-  return {keys: {id: map.indexOf.get('id')!, market: map.indexOf.get('market')!, period: map.indexOf.get('period')!}, columns, ignored, records: table.records}
+  return {
+    keys: {id: map.indexOf.get('id')!, market: map.indexOf.get('market')!, period: map.indexOf.get('period')!},
+    columns,
+    ignored,
+    records: table.records,
+  }
 }

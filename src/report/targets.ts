@@ -11,13 +11,15 @@ export function metricInfoFor(library: Library): (metric: string) => MetricInfo 
   for (const doc of library.documents) {
     for (const [key, value] of targetEntries(doc)) if (!written.has(key)) written.set(key, value)
   }
-  return (metric) => {
+  return metric => {
     const known = knownMetric(metric)
     if (known) return known
     if (!written.has(metric)) return undefined
     const sample = written.get(metric)
     // A target written as a duration (2h) is a time to stay within; any other is a number to reach.
-    return typeof sample === 'string' && parseDuration(sample) !== undefined ? {kind: 'duration', direction: 'at-most'} : {kind: 'number', direction: 'at-least'}
+    return typeof sample === 'string' && parseDuration(sample) !== undefined
+      ? {kind: 'duration', direction: 'at-most'}
+      : {kind: 'number', direction: 'at-least'}
   }
 }
 
@@ -25,7 +27,7 @@ export function metricInfoFor(library: Library): (metric: string) => MetricInfo 
 function targetEntries(doc: SopDocument): Array<[string, unknown]> {
   const targets = doc.meta.targets
   if (!targets) return []
-  return Object.keys(targets).map((key) => [metricName(key), targets[key]])
+  return Object.keys(targets).map(key => [metricName(key), targets[key]])
 }
 
 /** Reads each document's targets once, recording unreadable ones as problems (once per document and metric). */
@@ -43,9 +45,15 @@ export class TargetReader {
       const info = this.infoFor(metric)
       if (!info || raw === null || raw === undefined) continue
       const parsed = parseValue(raw, info.kind)
-      if ('problem' in parsed) this.problems.push({file: doc.file, column: `targets.${metric}`, message: `target ${parsed.problem}`})
+      if ('problem' in parsed)
+        this.problems.push({file: doc.file, column: `targets.${metric}`, message: `target ${parsed.problem}`})
       // parseValue reads only a number or a string.
-      else found.set(metric, {value: parsed.value, written: typeof raw === 'string' ? raw : (raw as number).toString(), direction: info.direction})
+      else
+        found.set(metric, {
+          value: parsed.value,
+          written: typeof raw === 'string' ? raw : (raw as number).toString(),
+          direction: info.direction,
+        })
     }
     this.cache.set(doc, found)
     return found

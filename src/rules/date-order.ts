@@ -7,7 +7,10 @@ export default defineRule({
   description: '`effective` is on or before `review_by`.',
   defaultSeverity: 'error',
   messages: {
-    order: {message: 'effective {effective} is after review_by {review_by}', mend: 'set review_by to a date after effective (or correct effective)'},
+    order: {
+      message: 'effective {effective} is after review_by {review_by}',
+      mend: 'set review_by to a date after effective (or correct effective)',
+    },
   },
   check({doc, report}) {
     const {effective, review_by} = doc.meta

@@ -15,7 +15,11 @@ export default defineRule({
     for (const {value, key} of listItems(doc, 'channels')) {
       if (Object.hasOwn(channels, value)) continue
       const known = Object.keys(channels)
-      report({messageId: 'unknown', data: {value, hint: didYouMean(suggest(value, known)), known: known.join(', ')}, at: {key}})
+      report({
+        messageId: 'unknown',
+        data: {value, hint: didYouMean(suggest(value, known)), known: known.join(', ')},
+        at: {key},
+      })
     }
   },
 })

@@ -9,7 +9,10 @@ export default defineRule({
   defaultSeverity: 'error',
   fixable: true,
   messages: {
-    unknown: {message: 'Unknown compliance tag "{value}"{hint}', mend: 'use a tag from taxonomy.compliance (`sopkit schema` lists them), or add it there'},
+    unknown: {
+      message: 'Unknown compliance tag "{value}"{hint}',
+      mend: 'use a tag from taxonomy.compliance (`sopkit schema` lists them), or add it there',
+    },
   },
   check({doc, config, report}) {
     const known = Object.keys(config.taxonomy.compliance)

@@ -9,7 +9,10 @@ export default defineRule({
   defaultSeverity: 'error',
   fixable: true,
   messages: {
-    unknown: {message: 'Unknown market "{value}"{hint}', mend: 'use an ISO 3166-1 alpha-2 code, a region ({regions}) or GLOBAL, or add it to taxonomy.markets'},
+    unknown: {
+      message: 'Unknown market "{value}"{hint}',
+      mend: 'use an ISO 3166-1 alpha-2 code, a region ({regions}) or GLOBAL, or add it to taxonomy.markets',
+    },
   },
   check({doc, config, report}) {
     const {taxonomy} = config
@@ -17,7 +20,12 @@ export default defineRule({
       if (isKnownMarket(taxonomy, value)) continue
       const suggestion = suggest(value, [...Object.keys(taxonomy.markets), ...Object.keys(taxonomy.regions), 'GLOBAL'])
       const fix = caseFix(doc, key, value, suggestion)
-      report({messageId: 'unknown', data: {value, hint: didYouMean(suggestion), regions: Object.keys(taxonomy.regions).join(', ')}, at: {key}, fix})
+      report({
+        messageId: 'unknown',
+        data: {value, hint: didYouMean(suggestion), regions: Object.keys(taxonomy.regions).join(', ')},
+        at: {key},
+        fix,
+      })
     }
   },
 })

@@ -8,12 +8,19 @@ export default defineRule({
   description: 'The document type is one the config defines.',
   defaultSeverity: 'error',
   messages: {
-    unknown: {message: 'Unknown type "{value}"{hint}', mend: 'use one of {known}, or add the type to `types` in the config'},
+    unknown: {
+      message: 'Unknown type "{value}"{hint}',
+      mend: 'use one of {known}, or add the type to `types` in the config',
+    },
   },
   check({doc, config, report}) {
     const type = doc.meta.type
     const known = Object.keys(config.types)
     if (type === undefined || known.includes(type)) return
-    report({messageId: 'unknown', data: {value: type, hint: didYouMean(suggest(type, known)), known: known.join(', ')}, at: {key: ['type']}})
+    report({
+      messageId: 'unknown',
+      data: {value: type, hint: didYouMean(suggest(type, known)), known: known.join(', ')},
+      at: {key: ['type']},
+    })
   },
 })

@@ -16,18 +16,34 @@ export default defineLibraryRule({
   defaultSeverity: 'error',
   readsBody: true,
   messages: {
-    missing: {message: 'Broken link: {target} does not exist', mend: 'point the link at an existing file (paths are relative to this document)'},
-    outside: {message: 'Link leaves the repository: {target}', mend: 'link to a document inside the repository, or use a full URL'},
-    anchor: {message: 'Broken link: no heading "#{anchor}" in {target}', mend: 'use one of the target\'s heading anchors, e.g. #{example}'},
-    'missing-image': {message: 'Broken image: {target} does not exist', mend: 'point the image at an existing file (paths are relative to this document)'},
-    'outside-image': {message: 'Image leaves the repository: {target}', mend: 'keep the image inside the repository, or use a full URL'},
+    missing: {
+      message: 'Broken link: {target} does not exist',
+      mend: 'point the link at an existing file (paths are relative to this document)',
+    },
+    outside: {
+      message: 'Link leaves the repository: {target}',
+      mend: 'link to a document inside the repository, or use a full URL',
+    },
+    anchor: {
+      message: 'Broken link: no heading "#{anchor}" in {target}',
+      mend: "use one of the target's heading anchors, e.g. #{example}",
+    },
+    'missing-image': {
+      message: 'Broken image: {target} does not exist',
+      mend: 'point the image at an existing file (paths are relative to this document)',
+    },
+    'outside-image': {
+      message: 'Image leaves the repository: {target}',
+      mend: 'keep the image inside the repository, or use a full URL',
+    },
   },
   check({doc, library, report}) {
     for (const image of doc.outline.images) {
       const rawPath = image.url.split(/[?#]/, 1)[0]!
       if (EXTERNAL.test(image.url) || rawPath === '') continue
       const resolved = resolveLink(library, doc, rawPath)
-      if (resolved === 'outside' || resolved === 'missing') report({messageId: `${resolved}-image`, data: {target: rawPath}, at: {bodyOffset: image.start}})
+      if (resolved === 'outside' || resolved === 'missing')
+        report({messageId: `${resolved}-image`, data: {target: rawPath}, at: {bodyOffset: image.start}})
     }
     for (const link of doc.outline.links) {
       if (EXTERNAL.test(link.url) || link.url === '') continue
@@ -46,7 +62,11 @@ export default defineLibraryRule({
       if (!anchor || !target) continue
       const anchors = anchorsOf(target)
       if (!anchors.includes(anchor.toLowerCase())) {
-        report({messageId: 'anchor', data: {anchor, target: rawPath || 'this document', example: anchors[1] ?? anchors[0] ?? ''}, at})
+        report({
+          messageId: 'anchor',
+          data: {anchor, target: rawPath || 'this document', example: anchors[1] ?? anchors[0] ?? ''},
+          at,
+        })
       }
     }
   },
@@ -55,7 +75,10 @@ export default defineLibraryRule({
 type Resolved = 'outside' | 'missing' | {document?: DocumentSummary}
 
 /** Per library (and its revision: a library `import` grows row by row): folder → link path → what it resolves to. */
-const resolvedCache = new WeakMap<Library<DocumentSummary>, {revision: number; byFolder: Map<string, Map<string, Resolved>>}>()
+const resolvedCache = new WeakMap<
+  Library<DocumentSummary>,
+  {revision: number; byFolder: Map<string, Map<string, Resolved>>}
+>()
 
 function resolvedIn(library: Library<DocumentSummary>): Map<string, Map<string, Resolved>> {
   const revision = revisionOf(library)
@@ -72,17 +95,21 @@ function resolveLink(library: Library<DocumentSummary>, doc: DocumentSummary, ra
   const {root} = library.config
   // A leading slash means the repository root, as GitHub and GitLab render it.
   const base = rawPath.startsWith('/') ? root : path.dirname(doc.absPath)
-  return memo(memo(resolvedIn(library), base, () => new Map<string, Resolved>()), rawPath, () => {
-    const abs = path.join(base, safeDecode(rawPath))
-    if (!isInside(root, abs) || inGitFolder(root, abs)) return 'outside'
-    const document = library.byPath.get(abs)
-    // A document the loader read is a real file inside the repo; anything else is checked where it really is.
-    if (document && !document.readProblem) return {document}
-    const real = realPath(abs)
-    if (real === undefined) return 'missing'
-    const realRoot = memo(realRoots, library, () => realPath(root) ?? root)
-    return !isInside(realRoot, real) || inGitFolder(realRoot, real) ? 'outside' : {document}
-  })
+  return memo(
+    memo(resolvedIn(library), base, () => new Map<string, Resolved>()),
+    rawPath,
+    () => {
+      const abs = path.join(base, safeDecode(rawPath))
+      if (!isInside(root, abs) || inGitFolder(root, abs)) return 'outside'
+      const document = library.byPath.get(abs)
+      // A document the loader read is a real file inside the repo; anything else is checked where it really is.
+      if (document && !document.readProblem) return {document}
+      const real = realPath(abs)
+      if (real === undefined) return 'missing'
+      const realRoot = memo(realRoots, library, () => realPath(root) ?? root)
+      return !isInside(realRoot, real) || inGitFolder(realRoot, real) ? 'outside' : {document}
+    },
+  )
 }
 
 const realRoots = new WeakMap<Library<DocumentSummary>, string>()
@@ -98,7 +125,10 @@ function realPath(abs: string): string | undefined {
 
 /** Git's own folder is not part of the repository's content, whatever the case of its name. */
 function inGitFolder(root: string, abs: string): boolean {
-  return path.relative(root, abs).split(path.sep).some((segment) => segment.toLowerCase() === '.git')
+  return path
+    .relative(root, abs)
+    .split(path.sep)
+    .some(segment => segment.toLowerCase() === '.git')
 }
 
 const anchorCache = new WeakMap<DocumentSummary, string[]>()

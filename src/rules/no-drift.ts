@@ -8,14 +8,27 @@ import {defineLibraryRule} from './rule.js'
 
 export default defineLibraryRule({
   id: 'no-drift',
-  description: 'Sections a variant changed (since its `based_on` version of the baseline, when git history has it) are approved by a live `deviations` entry.',
+  description:
+    'Sections a variant changed (since its `based_on` version of the baseline, when git history has it) are approved by a live `deviations` entry.',
   defaultSeverity: 'warn',
   readsBody: true,
   messages: {
-    changed: {message: 'Unapproved drift: section "{section}" differs from {reference}', mend: 'align it with {reference}, or add a deviations entry (section, reason, approver, expires) for it'},
-    added: {message: 'Unapproved drift: section "{section}" is not in {reference}', mend: 'add it to the baseline, or add a deviations entry for it'},
-    removed: {message: 'Unapproved drift: section "{section}" of {reference} is missing', mend: 'restore the section, or add a deviations entry for it'},
-    expired: {message: 'Deviation for section "{section}" expired on {expires}', mend: 'renew the deviation with its approver (new expires), or align the section with {reference}'},
+    changed: {
+      message: 'Unapproved drift: section "{section}" differs from {reference}',
+      mend: 'align it with {reference}, or add a deviations entry (section, reason, approver, expires) for it',
+    },
+    added: {
+      message: 'Unapproved drift: section "{section}" is not in {reference}',
+      mend: 'add it to the baseline, or add a deviations entry for it',
+    },
+    removed: {
+      message: 'Unapproved drift: section "{section}" of {reference} is missing',
+      mend: 'restore the section, or add a deviations entry for it',
+    },
+    expired: {
+      message: 'Deviation for section "{section}" expired on {expires}',
+      mend: 'renew the deviation with its approver (new expires), or align the section with {reference}',
+    },
   },
   check({doc, library, config, today, report}) {
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined

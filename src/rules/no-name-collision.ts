@@ -10,18 +10,30 @@ export default defineLibraryRule({
   defaultSeverity: 'error',
   readsBrokenDocuments: true,
   messages: {
-    path: {message: 'Path differs from {other} only by {how}: macOS and Windows checkouts keep one of the two files',
-      mend: 'rename one of the files (git mv), or merge the two documents'},
-    id: {message: 'Id {id} differs from {otherId} (in {other}) only by {how}: the two are one family to a person, two to sopkit',
-      mend: 'write the id exactly as the other document does, or choose a different id'},
+    path: {
+      message: 'Path differs from {other} only by {how}: macOS and Windows checkouts keep one of the two files',
+      mend: 'rename one of the files (git mv), or merge the two documents',
+    },
+    id: {
+      message:
+        'Id {id} differs from {otherId} (in {other}) only by {how}: the two are one family to a person, two to sopkit',
+      mend: 'write the id exactly as the other document does, or choose a different id',
+    },
   },
   check({doc, library, report}) {
-    const samePath = library.byFoldedName.get(`path:${foldName(doc.file)}`)?.find((d) => d.file !== doc.file && d.file < doc.file)
+    const samePath = library.byFoldedName
+      .get(`path:${foldName(doc.file)}`)
+      ?.find(d => d.file !== doc.file && d.file < doc.file)
     if (samePath) report({messageId: 'path', data: {other: samePath.file, how: difference(doc.file, samePath.file)}})
     const id = doc.meta.id
     if (!id) return
-    const sameId = library.byFoldedName.get(`id:${foldName(id)}`)?.find((d) => d.meta.id !== id && d.file < doc.file)
-    if (sameId?.meta.id) report({messageId: 'id', data: {id, otherId: sameId.meta.id, other: sameId.file, how: difference(id, sameId.meta.id)}, at: {key: ['id']}})
+    const sameId = library.byFoldedName.get(`id:${foldName(id)}`)?.find(d => d.meta.id !== id && d.file < doc.file)
+    if (sameId?.meta.id)
+      report({
+        messageId: 'id',
+        data: {id, otherId: sameId.meta.id, other: sameId.file, how: difference(id, sameId.meta.id)},
+        at: {key: ['id']},
+      })
   },
 })
 

@@ -8,7 +8,10 @@ export default defineRule({
   defaultSeverity: 'error',
   fixable: true,
   messages: {
-    retyped: {message: '{field} {source} is read by YAML as the {kind} {typed}, not the text written', mend: 'quote it: {field}: "{source}"'},
+    retyped: {
+      message: '{field} {source} is read by YAML as the {kind} {typed}, not the text written',
+      mend: 'quote it: {field}: "{source}"',
+    },
   },
   check({doc, report}) {
     const check = (field: string, path: Array<string | number>, typed: unknown) => {
@@ -16,22 +19,28 @@ export default defineRule({
       if (typeof typed !== 'number' && typeof typed !== 'boolean' && typeof typed !== 'bigint') return
       const scalar = doc.scalar(path)
       if (!scalar?.plain) return
-      report({messageId: 'retyped', data: {field, source: scalar.source, kind: typeof typed, typed: String(typed)}, at: {key: path},
-        fix: {start: scalar.start, end: scalar.end, text: JSON.stringify(scalar.source)}})
+      report({
+        messageId: 'retyped',
+        data: {field, source: scalar.source, kind: typeof typed, typed: String(typed)},
+        at: {key: path},
+        fix: {start: scalar.start, end: scalar.end, text: JSON.stringify(scalar.source)},
+      })
     }
     for (const field of TEXT_FIELDS) check(field, [field], doc.data[field])
     for (const field of LIST_FIELDS) {
       const items = doc.data[field]
-      if (Array.isArray(items)) items.forEach((item, i) => {
-        check(field, [field, i], item)
-      })
+      if (Array.isArray(items))
+        items.forEach((item, i) => {
+          check(field, [field, i], item)
+        })
       else check(field, [field], items)
     }
     const deviations = doc.data.deviations
     if (!Array.isArray(deviations)) return
     deviations.forEach((d, i) => {
       if (typeof d !== 'object' || d === null) return
-      for (const [key, value] of Object.entries(d as Record<string, unknown>)) check(`deviations[${i}].${key}`, ['deviations', i, key], value)
+      for (const [key, value] of Object.entries(d as Record<string, unknown>))
+        check(`deviations[${i}].${key}`, ['deviations', i, key], value)
     })
   },
 })

@@ -7,13 +7,20 @@ export default defineRule({
   description: 'Documents carry the compliance tags their markets, channels, type and topics require.',
   defaultSeverity: 'error',
   messages: {
-    missing: {message: 'Missing compliance tag "{tag}": {reason}', mend: 'add {tag} to `compliance` once the document meets it'},
+    missing: {
+      message: 'Missing compliance tag "{tag}": {reason}',
+      mend: 'add {tag} to `compliance` once the document meets it',
+    },
   },
   check({doc, config, today, report}) {
     const {markets, channels, type, topics, compliance} = doc.meta
     for (const {tag, reason} of requiredCompliance(config, {markets, channels, type, topics, today})) {
       if (compliance.includes(tag)) continue
-      report({messageId: 'missing', data: {tag, reason}, at: {key: [doc.data.compliance === undefined ? 'markets' : 'compliance'], part: 'key'}})
+      report({
+        messageId: 'missing',
+        data: {tag, reason},
+        at: {key: [doc.data.compliance === undefined ? 'markets' : 'compliance'], part: 'key'},
+      })
     }
   },
 })

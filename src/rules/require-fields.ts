@@ -15,7 +15,8 @@ export default defineRule({
     for (const field of fields) {
       const written = (doc.meta as unknown as Record<string, unknown>)[field]
       const value = field in doc.meta ? written : doc.data[field]
-      const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+      const empty =
+        value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
       if (empty) report({messageId: 'missing', data: {field, type: type ?? '(none)'}, at: {key: [field], part: 'key'}})
     }
   },

@@ -10,7 +10,10 @@ export default defineRule({
   defaultSeverity: 'error',
   volatileData: ['today'],
   messages: {
-    overdue: {message: 'Review overdue: review_by {review_by} has passed (today is {today})', mend: 'review the document with its owner, then move review_by forward and bump version'},
+    overdue: {
+      message: 'Review overdue: review_by {review_by} has passed (today is {today})',
+      mend: 'review the document with its owner, then move review_by forward and bump version',
+    },
   },
   check({doc, today, report}) {
     const {review_by, status} = doc.meta

@@ -16,9 +16,7 @@ export interface RuleMessage {
 
 /** Where a finding points: a front-matter key path, an offset in the text or body, or the file. */
 export type Locator =
-  | {key: ReadonlyArray<string | number>; part?: 'key' | 'value'}
-  | {offset: number}
-  | {bodyOffset: number}
+  {key: ReadonlyArray<string | number>; part?: 'key' | 'value'} | {offset: number} | {bodyOffset: number}
 
 /** A replacement inside the front matter; offsets are in the document's text. */
 export interface TextEdit {

@@ -10,15 +10,18 @@ export default defineLibraryRule({
   description: 'No two documents share an id and a market.',
   defaultSeverity: 'error',
   messages: {
-    duplicate: {message: 'Duplicate (id, market): {id} already has a {market} document in {other}', mend: 'merge the two documents, or change the market of one'},
+    duplicate: {
+      message: 'Duplicate (id, market): {id} already has a {market} document in {other}',
+      mend: 'merge the two documents, or change the market of one',
+    },
   },
   check({doc, library, report}) {
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
     if (!family) return
     const byMarket = sharedMarkets(family)
-    if (!doc.meta.markets.some((m) => byMarket.has(m))) return
+    if (!doc.meta.markets.some(m => byMarket.has(m))) return
     for (const {value, key} of listItems(doc, 'markets')) {
-      const other = byMarket.get(value)?.find((d) => d.file < doc.file)
+      const other = byMarket.get(value)?.find(d => d.file < doc.file)
       if (other) report({messageId: 'duplicate', data: {id: family.id, market: value, other: other.file}, at: {key}})
     }
   },

@@ -7,10 +7,19 @@ export default defineRule({
   defaultSeverity: 'error',
   readsBrokenDocuments: true,
   messages: {
-    missing: {message: 'Document has no front matter', mend: 'start the file with a `---` line, the YAML metadata, and a closing `---` line'},
-    language: {message: 'Front matter language "{language}" is not allowed; sopkit reads YAML only and never evaluates code', mend: 'change the first line to `---` and write the metadata as YAML'},
+    missing: {
+      message: 'Document has no front matter',
+      mend: 'start the file with a `---` line, the YAML metadata, and a closing `---` line',
+    },
+    language: {
+      message: 'Front matter language "{language}" is not allowed; sopkit reads YAML only and never evaluates code',
+      mend: 'change the first line to `---` and write the metadata as YAML',
+    },
     unterminated: {message: 'Front matter is not terminated', mend: 'add a closing `---` line after the metadata'},
-    yaml: {message: 'Invalid YAML in front matter: {detail}', mend: 'fix the YAML at this position (quote values that contain `: ` or `#`)'},
+    yaml: {
+      message: 'Invalid YAML in front matter: {detail}',
+      mend: 'fix the YAML at this position (quote values that contain `: ` or `#`)',
+    },
   },
   check({doc, report}) {
     if (doc.readProblem) return

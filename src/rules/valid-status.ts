@@ -15,7 +15,11 @@ export default defineRule({
     const value = doc.meta.status
     if (value === undefined || config.statuses.includes(value)) return
     const suggestion = suggest(value, config.statuses)
-    report({messageId: 'invalid', data: {value, hint: didYouMean(suggestion), known: config.statuses.join(', ')}, at: {key: ['status']},
-      fix: caseFix(doc, ['status'], value, suggestion)})
+    report({
+      messageId: 'invalid',
+      data: {value, hint: didYouMean(suggestion), known: config.statuses.join(', ')},
+      at: {key: ['status']},
+      fix: caseFix(doc, ['status'], value, suggestion),
+    })
   },
 })

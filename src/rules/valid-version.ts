@@ -13,13 +13,20 @@ export default defineRule({
   description: '`version` and `based_on` are semantic versions (MAJOR.MINOR.PATCH).',
   defaultSeverity: 'error',
   messages: {
-    invalid: {message: '{field} "{value}" is not a semantic version', mend: 'write it as MAJOR.MINOR.PATCH in quotes, e.g. "{example}"'},
+    invalid: {
+      message: '{field} "{value}" is not a semantic version',
+      mend: 'write it as MAJOR.MINOR.PATCH in quotes, e.g. "{example}"',
+    },
   },
   check({doc, report}) {
     for (const field of ['version', 'based_on'] as const) {
       const value = doc.meta[field]
       if (value === undefined || isStrictSemver(value)) continue
-      report({messageId: 'invalid', data: {field, value, example: coerce(value)?.version ?? '1.0.0'}, at: {key: [field]}})
+      report({
+        messageId: 'invalid',
+        data: {field, value, example: coerce(value)?.version ?? '1.0.0'},
+        at: {key: [field]},
+      })
     }
   },
 })

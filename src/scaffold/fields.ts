@@ -6,7 +6,13 @@ export type AskableField = (typeof ASKABLE_FIELDS)[number]
 
 /** Every prompt is also a flag. */
 export const FLAG_FOR: Record<AskableField, string> = {
-  markets: '--market', title: '--title', id: '--id', channels: '--channel', topics: '--topic', compliance: '--compliance', owner: '--owner',
+  markets: '--market',
+  title: '--title',
+  id: '--id',
+  channels: '--channel',
+  topics: '--topic',
+  compliance: '--compliance',
+  owner: '--owner',
 }
 
 /** A new document's first version and status. */
@@ -31,7 +37,12 @@ export interface Answers {
 
 /** A kebab-case id from a title: "Refund > 50 € (Singapore)" → "refund-50-singapore". */
 export function idFromTitle(title: string): string {
-  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
   if (slug.length <= 60) return slug
   return slug.slice(0, 60).replace(/-[^-]*$/, '')
 }
@@ -50,5 +61,5 @@ export function addDays(date: string, days: number): string {
 
 /** Values in order, without repeats or blanks. */
 export function unique(values: readonly string[]): string[] {
-  return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))]
+  return [...new Set(values.map(v => v.trim()).filter(v => v !== ''))]
 }

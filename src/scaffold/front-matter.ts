@@ -3,8 +3,21 @@
 import {yaml} from '../core/front-matter.js'
 
 /** Fields written first, in this order; any other key follows in the order given. */
-const ORDER = ['id', 'title', 'type', 'version', 'status', 'owner', 'markets', 'channels', 'compliance', 'topics',
-  'effective', 'review_by', 'based_on']
+const ORDER = [
+  'id',
+  'title',
+  'type',
+  'version',
+  'status',
+  'owner',
+  'markets',
+  'channels',
+  'compliance',
+  'topics',
+  'effective',
+  'review_by',
+  'based_on',
+]
 /** Semantic versions are quoted so that no YAML reader can take `1.10` for a number. */
 const QUOTED = new Set(['version', 'based_on'])
 
@@ -12,14 +25,16 @@ const QUOTED = new Set(['version', 'based_on'])
 export function stringifyFrontMatter(front: Record<string, unknown>): string {
   const {Document, isScalar, isSeq, visit} = yaml()
   const ordered: Record<string, unknown> = {}
-  for (const key of [...ORDER, ...Object.keys(front)]) if (front[key] !== undefined && !(key in ordered)) ordered[key] = front[key]
+  for (const key of [...ORDER, ...Object.keys(front)])
+    if (front[key] !== undefined && !(key in ordered)) ordered[key] = front[key]
   const doc = new Document(ordered, {compat: 'yaml-1.1'})
   visit(doc, {
     Seq(_, node) {
-      if (node.items.every((item) => isScalar(item))) node.flow = true
+      if (node.items.every(item => isScalar(item))) node.flow = true
     },
     Pair(_, pair) {
-      if (isScalar(pair.key) && QUOTED.has(String(pair.key.value)) && isScalar(pair.value)) pair.value.type = 'QUOTE_DOUBLE'
+      if (isScalar(pair.key) && QUOTED.has(String(pair.key.value)) && isScalar(pair.value))
+        pair.value.type = 'QUOTE_DOUBLE'
       if (isSeq(pair.value) && pair.value.items.length === 0) pair.value.flow = true
     },
   })

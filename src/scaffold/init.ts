@@ -25,10 +25,15 @@ export function planInit(dir: string, options: InitOptions = {}): InitFile[] {
   const files: InitFile[] = []
   const existingConfig = findConfig(dir)
   // Another config name already configures this folder: it is reported as kept, never shadowed.
-  files.push(existingConfig ? {file: existingConfig, content: ''} : {file: 'sopkit.config.yaml', content: initialConfigText()})
+  files.push(
+    existingConfig ? {file: existingConfig, content: ''} : {file: 'sopkit.config.yaml', content: initialConfigText()},
+  )
   files.push({file: 'sops/README.md', content: SOPS_README})
   for (const t of options.templates ?? []) {
-    files.push({file: `${options.templatesDir ?? 'templates'}/${path.basename(t.file)}`.replace(/^\.\//, ''), content: readFileSync(t.file, 'utf8')})
+    files.push({
+      file: `${options.templatesDir ?? 'templates'}/${path.basename(t.file)}`.replace(/^\.\//, ''),
+      content: readFileSync(t.file, 'utf8'),
+    })
   }
   files.push({file: '.github/workflows/sopkit.yml', content: CI_WORKFLOW})
   files.push({file: '.pre-commit-config.yaml', content: PRE_COMMIT_CONFIG})
@@ -37,7 +42,7 @@ export function planInit(dir: string, options: InitOptions = {}): InitFile[] {
 
 /** The config file that configures `dir` itself, if any (package.json only with a `sopkit` key). */
 export function findConfig(dir: string): string | undefined {
-  return CONFIG_FILE_NAMES.find((name) => {
+  return CONFIG_FILE_NAMES.find(name => {
     const file = path.join(dir, name)
     if (!existsSync(file)) return false
     if (name !== 'package.json') return true

@@ -3,7 +3,15 @@ import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library} from '../core/library.js'
 import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
-import {type AnswerContext, checkAnswers, completeAnswers, fileProblem, missingError, missingFields, normalise} from './answers.js'
+import {
+  type AnswerContext,
+  checkAnswers,
+  completeAnswers,
+  fileProblem,
+  missingError,
+  missingFields,
+  normalise,
+} from './answers.js'
 import {type Answers} from './fields.js'
 import {documentPath, outputPath} from './paths.js'
 import {type PlannedDocument, planDocument, planVariant} from './plan.js'
@@ -42,22 +50,40 @@ export interface Asker {
 export const promptAsker: Asker = {template: askTemplate, fields: askFields, market: askVariantMarket}
 
 /** Plan the document a `sopkit new` run asks for, asking what is missing when it may. */
-export async function prepareNew(config: Config, library: Library, templates: readonly Template[], request: NewRequest,
-  asker: Asker = promptAsker): Promise<PlannedDocument> {
+export async function prepareNew(
+  config: Config,
+  library: Library,
+  templates: readonly Template[],
+  request: NewRequest,
+  asker: Asker = promptAsker,
+): Promise<PlannedDocument> {
   const given = normalise(request.answers)
   if (request.from) return prepareVariant({config, library, request, given, asker})
   if (request.overlay !== undefined || request.sections?.length) {
-    throw new SopkitError('INVALID_VALUE', '--overlay and --section make a market variant: they need --from ID', 'add --from ID --market M, or leave them out')
+    throw new SopkitError(
+      'INVALID_VALUE',
+      '--overlay and --section make a market variant: they need --from ID',
+      'add --from ID --market M, or leave them out',
+    )
   }
   let name = request.template
   if (name === undefined) {
-    if (!request.interactive) throw missingError(['TYPE argument', ...missingFields(config, templates.find((t) => t.name === 'sop') ?? templates[0]!, given, request.yes)])
+    if (!request.interactive)
+      throw missingError([
+        'TYPE argument',
+        ...missingFields(config, templates.find(t => t.name === 'sop') ?? templates[0]!, given, request.yes),
+      ])
     name = await asker.template(templates)
   }
   const template = findTemplate(templates, name)
   const ctx: AnswerContext = {
-    config, library, force: request.force,
-    targetFor: (id, markets) => (request.output ? outputPath(request.cwd, request.output, id) : documentPath(config, {id, markets, type: template.type})),
+    config,
+    library,
+    force: request.force,
+    targetFor: (id, markets) =>
+      request.output
+        ? outputPath(request.cwd, request.output, id)
+        : documentPath(config, {id, markets, type: template.type}),
   }
   checkAnswers(ctx, given)
   let answers = given
@@ -83,21 +109,40 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
   const family = library.families.get(from)
   if (!family) {
     const hint = suggest(from, library.families.keys())
-    throw new SopkitError('UNKNOWN_ID', `no document has the id "${from}"${didYouMean(hint)}`,
-      'pass the id of an existing family to --from (`sopkit check` lists the library\'s files)')
+    throw new SopkitError(
+      'UNKNOWN_ID',
+      `no document has the id "${from}"${didYouMean(hint)}`,
+      "pass the id of an existing family to --from (`sopkit check` lists the library's files)",
+    )
   }
   const baseline = family.baselines[0]
   if (!baseline) {
-    throw new SopkitError('NO_BASELINE', `"${from}" has no GLOBAL baseline to make a variant of`, `make the baseline first: sopkit new ${family.variants[0]?.meta.type ?? 'sop'} --id ${from} --market GLOBAL`)
+    throw new SopkitError(
+      'NO_BASELINE',
+      `"${from}" has no GLOBAL baseline to make a variant of`,
+      `make the baseline first: sopkit new ${family.variants[0]?.meta.type ?? 'sop'} --id ${from} --market GLOBAL`,
+    )
   }
   if (!baseline.meta.version) {
-    throw new SopkitError('NO_BASELINE_VERSION', `${baseline.file} has no version for the variant's based_on`, 'give the baseline a version, e.g. version: "1.0.0", then run again')
+    throw new SopkitError(
+      'NO_BASELINE_VERSION',
+      `${baseline.file} has no version for the variant's based_on`,
+      'give the baseline a version, e.g. version: "1.0.0", then run again',
+    )
   }
   if (request.template !== undefined && request.template !== baseline.meta.type) {
-    throw new SopkitError('INVALID_VALUE', `--from ${from} makes a ${baseline.meta.type ?? 'document'} like its baseline, not a ${request.template}`, 'leave out the TYPE argument')
+    throw new SopkitError(
+      'INVALID_VALUE',
+      `--from ${from} makes a ${baseline.meta.type ?? 'document'} like its baseline, not a ${request.template}`,
+      'leave out the TYPE argument',
+    )
   }
   if (given.id !== undefined && given.id !== from) {
-    throw new SopkitError('INVALID_VALUE', `--id ${given.id} differs from --from ${from}: a variant keeps its family's id`, 'leave out --id')
+    throw new SopkitError(
+      'INVALID_VALUE',
+      `--id ${given.id} differs from --from ${from}: a variant keeps its family's id`,
+      'leave out --id',
+    )
   }
   let markets = given.markets ?? []
   if (markets.length === 0) {
@@ -107,20 +152,48 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
   refuse('INVALID_VALUE', marketsProblem(config, markets))
   const [market] = markets
   if (markets.length > 1 || market === GLOBAL) {
-    throw new SopkitError('INVALID_VALUE', `--from makes one market's variant, not ${markets.join(', ')}`, 'pass one --market (a market or region code), once per variant')
+    throw new SopkitError(
+      'INVALID_VALUE',
+      `--from makes one market's variant, not ${markets.join(', ')}`,
+      'pass one --market (a market or region code), once per variant',
+    )
   }
-  const target = request.output ? outputPath(request.cwd, request.output, from) : documentPath(config, {id: from, markets, type: baseline.meta.type ?? 'sop'})
+  const target = request.output
+    ? outputPath(request.cwd, request.output, from)
+    : documentPath(config, {id: from, markets, type: baseline.meta.type ?? 'sop'})
   checkAnswers({config, library, force: request.force, targetFor: () => target}, {...given, id: undefined, markets})
-  const existing = family.variants.find((d) => d.meta.markets.includes(market!))
+  const existing = family.variants.find(d => d.meta.markets.includes(market!))
   if (existing && !(request.force && existing.absPath === target)) {
-    throw new SopkitError('VARIANT_EXISTS', `${market} already has a variant of "${from}": ${existing.file}`, `edit ${existing.file}, or pass another --market`)
+    throw new SopkitError(
+      'VARIANT_EXISTS',
+      `${market} already has a variant of "${from}": ${existing.file}`,
+      `edit ${existing.file}, or pass another --market`,
+    )
   }
   refuse('FILE_EXISTS', fileProblem(target, request.force))
   const sections = request.sections ?? []
   const overlay = request.overlay ?? (sections.length > 0 || config.variants === 'overlay')
   if (!overlay && sections.length > 0) {
-    throw new SopkitError('INVALID_VALUE', '--section names the sections an overlay starts with; --no-overlay makes a full copy', 'leave out --no-overlay, or --section')
+    throw new SopkitError(
+      'INVALID_VALUE',
+      '--section names the sections an overlay starts with; --no-overlay makes a full copy',
+      'leave out --no-overlay, or --section',
+    )
   }
-  return planVariant(config, baseline, {market: market!, title: given.title, owner: given.owner, channels: given.channels, compliance: given.compliance,
-    status: given.status, overlay, sections}, request.today, target)
+  return planVariant(
+    config,
+    baseline,
+    {
+      market: market!,
+      title: given.title,
+      owner: given.owner,
+      channels: given.channels,
+      compliance: given.compliance,
+      status: given.status,
+      overlay,
+      sections,
+    },
+    request.today,
+    target,
+  )
 }

@@ -23,7 +23,11 @@ export function documentPath(config: Config, facts: PathFacts): string {
   const relative = config.path.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_, name: string) => {
     const value = values[name]
     if (value === undefined) {
-      throw new SopkitError('CONFIG_INVALID', `${config.file ?? 'config'}: path: unknown placeholder {{${name}}}`, 'use {{market}}, {{id}} and {{type}} in `path`')
+      throw new SopkitError(
+        'CONFIG_INVALID',
+        `${config.file ?? 'config'}: path: unknown placeholder {{${name}}}`,
+        'use {{market}}, {{id}} and {{type}} in `path`',
+      )
     }
     return requireSafeSegment(value, name)
   })

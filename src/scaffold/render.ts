@@ -12,8 +12,13 @@ export type TemplateData = Record<string, string | string[]>
  * body, and `<script>` stays text. Markdown characters are kept: a title may say "Q&A".
  */
 export function plainText(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters must not reach the Markdown body
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;')
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- control characters must not reach the Markdown body
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ')
+      .trim()
+      .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
+  )
 }
 
 const templates = new Map<string, Template>()
@@ -27,14 +32,18 @@ function compiled(body: string): Template {
 /** Render `body` (from `file`, for messages) with `data`. Any template error names the file. */
 export function renderBody(file: string, body: string, data: TemplateData): string {
   const safe: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>
-  for (const [key, value] of Object.entries(data)) safe[key] = Array.isArray(value) ? value.map(plainText) : plainText(value)
+  for (const [key, value] of Object.entries(data))
+    safe[key] = Array.isArray(value) ? value.map(plainText) : plainText(value)
   // Strict mode names the data in its "not defined" message; a symbol is out of every template's reach.
   Object.defineProperty(safe, Symbol.toPrimitive, {value: () => 'the template data'})
   try {
     return compiled(body)(safe)
   } catch (error) {
     const allowed = `${Object.keys(data).join(', ')} and the ${TEMPLATE_HELPERS.join(', ')} helpers`
-    throw new SopkitError('TEMPLATE_INVALID', `template ${file}: ${messageOf(error).split('\n')[0]}`,
-      `fix the template; it may use only ${allowed}`)
+    throw new SopkitError(
+      'TEMPLATE_INVALID',
+      `template ${file}: ${messageOf(error).split('\n')[0]}`,
+      `fix the template; it may use only ${allowed}`,
+    )
   }
 }

@@ -12,15 +12,27 @@ import {RULES} from '../rules/index.js'
 import type {PlannedDocument} from './plan.js'
 
 /** The errors `sopkit check` would report for the planned document in this library. */
-export async function checkPlanned(config: Config, library: Library, planned: PlannedDocument, today: string): Promise<Finding[]> {
+export async function checkPlanned(
+  config: Config,
+  library: Library,
+  planned: PlannedDocument,
+  today: string,
+): Promise<Finding[]> {
   const doc = await SopDocument.parse(relativeFile(config.root, planned.target), planned.target, planned.content)
   // A document replaced with --force is not its own rival; otherwise the candidate joins the
   // library only while it is checked (O(1), so `import` stays linear in its rows).
-  const lintIn = library.byPath.has(planned.target) ? buildLibrary(config, library.documents.filter((d) => d.absPath !== planned.target)) : library
+  const lintIn = library.byPath.has(planned.target)
+    ? buildLibrary(
+        config,
+        library.documents.filter(d => d.absPath !== planned.target),
+      )
+    : library
   const severities = resolveSeverities(RULES, config.rules, config.file ?? 'config', [])
   addDocument(lintIn, doc)
   try {
-    return (await lintWhole(doc, lintIn, {rules: RULES, severities, today})).map((l) => l.finding).filter((f) => f.severity === 'error')
+    return (await lintWhole(doc, lintIn, {rules: RULES, severities, today}))
+      .map(l => l.finding)
+      .filter(f => f.severity === 'error')
   } finally {
     removeLastDocument(lintIn, doc)
   }
@@ -31,5 +43,9 @@ export function refuseFindings(findings: readonly Finding[]): void {
   const [first] = findings
   if (!first) return
   const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : ''
-  throw new SopkitError('WOULD_FAIL_CHECK', `the document would fail \`sopkit check\`: ${first.message} [${first.ruleId}]${more}`, first.mend)
+  throw new SopkitError(
+    'WOULD_FAIL_CHECK',
+    `the document would fail \`sopkit check\`: ${first.message} [${first.ruleId}]${more}`,
+    first.mend,
+  )
 }

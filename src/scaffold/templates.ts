@@ -63,14 +63,22 @@ export function listBuiltinTemplates(config: Config): Template[] {
 
 /** The named template, or an error naming the known ones (with a "did you mean"). */
 export function findTemplate(templates: readonly Template[], name: string): Template {
-  const found = templates.find((t) => t.name === name)
+  const found = templates.find(t => t.name === name)
   if (!found) {
-    const names = templates.map((t) => t.name)
+    const names = templates.map(t => t.name)
     const hint = suggest(name, names)
-    throw new SopkitError('UNKNOWN_TEMPLATE', `unknown template or type "${name}"${didYouMean(hint)}`,
-      `use one of ${names.join(', ')} (\`sopkit templates\` lists them)`)
+    throw new SopkitError(
+      'UNKNOWN_TEMPLATE',
+      `unknown template or type "${name}"${didYouMean(hint)}`,
+      `use one of ${names.join(', ')} (\`sopkit templates\` lists them)`,
+    )
   }
-  if (found.problem) throw new SopkitError('TEMPLATE_INVALID', `template ${found.file}: ${found.problem}`, 'fix the template file, or delete it to use the built-in one')
+  if (found.problem)
+    throw new SopkitError(
+      'TEMPLATE_INVALID',
+      `template ${found.file}: ${found.problem}`,
+      'fix the template file, or delete it to use the built-in one',
+    )
   return found
 }
 
@@ -78,14 +86,23 @@ function readTemplates(dir: string, source: TemplateSource, config: Config): Tem
   if (!existsSync(dir)) return []
   // Regular files only: a symlinked template could read anything on the machine.
   return readdirSync(dir, {withFileTypes: true})
-    .filter((e) => e.isFile() && e.name.endsWith(TEMPLATE_SUFFIX) && NAME.test(e.name.slice(0, -TEMPLATE_SUFFIX.length)))
-    .map((e) => parseTemplate(path.join(dir, e.name), readFileSync(path.join(dir, e.name), 'utf8'), source, config))
+    .filter(e => e.isFile() && e.name.endsWith(TEMPLATE_SUFFIX) && NAME.test(e.name.slice(0, -TEMPLATE_SUFFIX.length)))
+    .map(e => parseTemplate(path.join(dir, e.name), readFileSync(path.join(dir, e.name), 'utf8'), source, config))
 }
 
 /** Read a template file; a problem is recorded on the template instead of thrown, so listing never fails. */
 export function parseTemplate(file: string, text: string, source: TemplateSource, config: Config): Template {
   const name = path.basename(file).slice(0, -TEMPLATE_SUFFIX.length)
-  const template: Template = {name, type: name, source, file, description: '', fields: [...ASKABLE_FIELDS], defaults: {}, body: text}
+  const template: Template = {
+    name,
+    type: name,
+    source,
+    file,
+    description: '',
+    fields: [...ASKABLE_FIELDS],
+    defaults: {},
+    body: text,
+  }
   const block = splitFrontMatter(text)
   if (!block) return checkType(template, config)
   if (!block.terminated) return {...template, problem: 'the metadata block opened with --- is never closed'}
@@ -98,21 +115,23 @@ export function parseTemplate(file: string, text: string, source: TemplateSource
 
 function readMetadata(template: Template, meta: Record<string, unknown>): string | undefined {
   for (const key of Object.keys(meta)) {
-    if (!['description', 'type', 'fields', 'defaults'].includes(key)) return `metadata: unknown key "${key}", expected description, type, fields or defaults`
+    if (!['description', 'type', 'fields', 'defaults'].includes(key))
+      return `metadata: unknown key "${key}", expected description, type, fields or defaults`
   }
   const {description, type, fields, defaults} = meta
   if (description !== undefined && typeof description !== 'string') return 'metadata: description must be text'
   if (type !== undefined && typeof type !== 'string') return 'metadata: type must be text'
   if (fields !== undefined) {
     if (!Array.isArray(fields)) return 'metadata: fields must be a list'
-    const unknown: unknown = fields.find((f) => !(ASKABLE_FIELDS as readonly unknown[]).includes(f))
+    const unknown: unknown = fields.find(f => !(ASKABLE_FIELDS as readonly unknown[]).includes(f))
     if (unknown !== undefined) {
       const shown = typeof unknown === 'string' ? unknown : JSON.stringify(unknown)
       return `metadata: unknown field "${shown}", expected some of ${ASKABLE_FIELDS.join(', ')}`
     }
-    template.fields = ASKABLE_FIELDS.filter((f) => fields.includes(f))
+    template.fields = ASKABLE_FIELDS.filter(f => fields.includes(f))
   }
-  if (defaults !== undefined && (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults))) return 'metadata: defaults must be a mapping'
+  if (defaults !== undefined && (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults)))
+    return 'metadata: defaults must be a mapping'
   template.description = description ?? ''
   template.type = type ?? template.name
   template.defaults = {...(defaults as Record<string, unknown> | undefined)}
@@ -121,5 +140,8 @@ function readMetadata(template: Template, meta: Record<string, unknown>): string
 
 function checkType(template: Template, config: Config): Template {
   if (config.types[template.type]) return template
-  return {...template, problem: `type "${template.type}" is not a document type of the config (${Object.keys(config.types).join(', ')})`}
+  return {
+    ...template,
+    problem: `type "${template.type}" is not a document type of the config (${Object.keys(config.types).join(', ')})`,
+  }
 }

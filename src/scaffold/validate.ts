@@ -22,23 +22,37 @@ export function marketsProblem(config: Config, markets: readonly string[]): Prob
     if (unknown) return unknown
   }
   if (markets.includes(GLOBAL) && markets.length > 1) {
-    return {message: `GLOBAL cannot be combined with other markets (${markets.join(', ')})`,
-      mend: 'make the GLOBAL baseline first, then a variant per market with `sopkit new --from ID --market M`'}
+    return {
+      message: `GLOBAL cannot be combined with other markets (${markets.join(', ')})`,
+      mend: 'make the GLOBAL baseline first, then a variant per market with `sopkit new --from ID --market M`',
+    }
   }
   return undefined
 }
 
-export function listProblem(config: Config, field: 'channels' | 'compliance', values: readonly string[]): Problem | undefined {
+export function listProblem(
+  config: Config,
+  field: 'channels' | 'compliance',
+  values: readonly string[],
+): Problem | undefined {
   const known = Object.keys(config.taxonomy[field])
-  const unknown = values.find((v) => !known.includes(v))
+  const unknown = values.find(v => !known.includes(v))
   if (unknown === undefined) return undefined
   const what = field === 'channels' ? 'channel' : 'compliance tag'
-  return {message: `unknown ${what} "${unknown}"${didYouMean(suggest(unknown, known))}`, mend: `use one of the taxonomy's ${field}: ${known.join(', ')}`}
+  return {
+    message: `unknown ${what} "${unknown}"${didYouMean(suggest(unknown, known))}`,
+    mend: `use one of the taxonomy's ${field}: ${known.join(', ')}`,
+  }
 }
 
 /** What `sopkit check`'s own rule says about one field's value (valid-id, valid-owner). */
-export function ruleProblem(config: Config, ruleId: 'valid-id' | 'valid-owner', field: 'id' | 'owner', value: string): Problem | undefined {
-  const rule = RULES.find((r) => r.id === ruleId)
+export function ruleProblem(
+  config: Config,
+  ruleId: 'valid-id' | 'valid-owner',
+  field: 'id' | 'owner',
+  value: string,
+): Problem | undefined {
+  const rule = RULES.find(r => r.id === ruleId)
   if (!rule) return undefined
   const front = yaml().stringify({[field]: value}, {compat: 'yaml-1.1'} as never)
   const doc = new SopDocument(`(${field})`, `(${field})`, `---\n${front}---\n`)
@@ -51,14 +65,21 @@ export function ruleProblem(config: Config, ruleId: 'valid-id' | 'valid-owner', 
  * An id is free for these markets unless its family exists; the one exception is giving a family
  * that has only variants its missing GLOBAL baseline. `replacing` is a file --force will replace.
  */
-export function idConflict(library: Library, id: string, markets: readonly string[], replacing?: string): Problem | undefined {
+export function idConflict(
+  library: Library,
+  id: string,
+  markets: readonly string[],
+  replacing?: string,
+): Problem | undefined {
   const family = library.families.get(id)
   if (!family) return undefined
-  const others = [...family.baselines, ...family.variants].filter((d) => d.absPath !== replacing)
+  const others = [...family.baselines, ...family.variants].filter(d => d.absPath !== replacing)
   if (others.length === 0) return undefined
-  if (markets.includes(GLOBAL) && !others.some((d) => d.isBaseline())) return undefined
-  return {message: `id "${id}" is already used by ${others.map((d) => d.file).join(', ')}`,
-    mend: `choose another ${FLAG_FOR.id}, or make a market variant with \`sopkit new --from ${id} --market M\``}
+  if (markets.includes(GLOBAL) && !others.some(d => d.isBaseline())) return undefined
+  return {
+    message: `id "${id}" is already used by ${others.map(d => d.file).join(', ')}`,
+    mend: `choose another ${FLAG_FOR.id}, or make a market variant with \`sopkit new --from ${id} --market M\``,
+  }
 }
 
 /** Throw the first problem as a usage error (exit 2). */

@@ -9,7 +9,11 @@ export type WriteAction = 'created' | 'overwritten' | 'kept'
 export function writeDocument(target: string, content: string, force: boolean): 'created' | 'overwritten' {
   const existed = existsSync(target)
   if (existed && !force) {
-    throw new SopkitError('FILE_EXISTS', `${target} already exists`, 'pass --force to replace it, or choose another --id or --output')
+    throw new SopkitError(
+      'FILE_EXISTS',
+      `${target} already exists`,
+      'pass --force to replace it, or choose another --id or --output',
+    )
   }
   writeFileAtomic(target, content, {overwrite: force})
   return existed ? 'overwritten' : 'created'

@@ -44,15 +44,19 @@ function clean(r: {code: number; stdout: string; stderr: string}, codes: number[
 const FRESH_PROCESS = new Set(['deep-nesting'])
 
 describe('check on each hostile document', () => {
-  it.each(HOSTILE_DOCUMENTS.map((h) => [h.name, h] as const))('%s', async (name, hostile) => {
+  it.each(HOSTILE_DOCUMENTS.map(h => [h.name, h] as const))('%s', async (name, hostile) => {
     const repo = tempRepo({'sops/global/good.md': doc(), [`sops/global/${name}.md`]: hostile.content})
     const started = Date.now()
-    const r = FRESH_PROCESS.has(name) ? sopkit(['check', '--json'], {cwd: repo}) : await runSopkit(['check', '--json'], {cwd: repo})
+    const r = FRESH_PROCESS.has(name)
+      ? sopkit(['check', '--json'], {cwd: repo})
+      : await runSopkit(['check', '--json'], {cwd: repo})
     expect(Date.now() - started).toBeLessThan(20_000)
     clean(r, hostile.expect.length > 0 ? [1] : [0])
     const findings = JSON.parse(r.stdout).findings as Array<{file: string; ruleId: string; messageId: string}>
-    expect(findings.filter((f) => f.file === `sops/global/${name}.md`).map((f) => `${f.ruleId}:${f.messageId}`)).toEqual(hostile.expect)
-    expect(findings.filter((f) => f.file === 'sops/global/good.md')).toEqual([])
+    expect(findings.filter(f => f.file === `sops/global/${name}.md`).map(f => `${f.ruleId}:${f.messageId}`)).toEqual(
+      hostile.expect,
+    )
+    expect(findings.filter(f => f.file === 'sops/global/good.md')).toEqual([])
     expect(existsSync(path.join(repo, 'PWNED'))).toBe(false)
     prototypesUntouched()
   })
@@ -61,7 +65,10 @@ describe('check on each hostile document', () => {
 describe('every reading command on a library holding the whole corpus', () => {
   const outside = path.join(os.tmpdir(), `sopkit-adversarial-outside-${process.pid}.md`)
   writeFileSync(outside, doc({front: {id: 'outside'}}))
-  const files: Record<string, string | Buffer> = {'sops/global/good.md': doc(), 'metrics.csv': 'id,market,period,csat\nrefund-escalation,SG,2026-01,4.1\n'}
+  const files: Record<string, string | Buffer> = {
+    'sops/global/good.md': doc(),
+    'metrics.csv': 'id,market,period,csat\nrefund-escalation,SG,2026-01,4.1\n',
+  }
   for (const h of HOSTILE_DOCUMENTS) files[`sops/global/${h.name}.md`] = h.content
   ODD_NAMES.forEach((name, i) => (files[`sops/odd/${name}`] = doc({front: {id: `odd-${i}`}})))
   const repo = tempRepo(files)
@@ -80,7 +87,23 @@ describe('every reading command on a library holding the whole corpus', () => {
     ['report', ['report', '--metrics', 'metrics.csv', '--json'], [0]],
     ['diff with a hostile file', ['diff', 'sops/global/good.md', 'sops/global/engine-js.md'], [2]],
     ['diff --matrix', ['diff', 'refund-escalation', '--matrix'], [0, 2]],
-    ['new --dry-run', ['new', 'sop', '--title', 'Fresh', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'], [0]],
+    [
+      'new --dry-run',
+      [
+        'new',
+        'sop',
+        '--title',
+        'Fresh',
+        '--market',
+        'GLOBAL',
+        '--channel',
+        'chatbot',
+        '--owner',
+        'a@b.co',
+        '--dry-run',
+      ],
+      [0],
+    ],
     ['check --changed-since an option', ['check', '--changed-since=--output=/tmp/sopkit-pwned'], [2]],
     ['diff --ref an option', ['diff', 'refund-escalation', '--market', 'DE', '--ref', '-rf'], [2]],
     // Issue 19: a report never replaces a document, .git or a folder; one line, exit 2.
@@ -96,7 +119,7 @@ describe('every reading command on a library holding the whole corpus', () => {
     const r = await runSopkit(args, {cwd: repo})
     expect(Date.now() - started).toBeLessThan(30_000)
     clean(r, codes)
-    if ((args).includes('--json')) expect(() => JSON.parse(r.stdout)).not.toThrow()
+    if (args.includes('--json')) expect(() => JSON.parse(r.stdout)).not.toThrow()
     expect(existsSync(path.join(repo, 'PWNED'))).toBe(false)
     expect(existsSync('/tmp/sopkit-pwned')).toBe(false)
     expect(snapshot(repo)).toEqual(before)
@@ -104,8 +127,16 @@ describe('every reading command on a library holding the whole corpus', () => {
 
   it.each([
     ['export html', ['export', '--market', 'DE', '--format', 'html', '-o', 'out/de.html'], ['out/de.html']],
-    ['export jsonl', ['export', '--market', 'GLOBAL', '--format', 'jsonl', '-o', 'out/global.jsonl'], ['out/global.jsonl']],
-    ['export html of the deep documents', ['export', '--market', 'GLOBAL', '--format', 'html', '-o', 'out/global.html'], ['out/global.html']],
+    [
+      'export jsonl',
+      ['export', '--market', 'GLOBAL', '--format', 'jsonl', '-o', 'out/global.jsonl'],
+      ['out/global.jsonl'],
+    ],
+    [
+      'export html of the deep documents',
+      ['export', '--market', 'GLOBAL', '--format', 'html', '-o', 'out/global.html'],
+      ['out/global.html'],
+    ],
     ['export docx', ['export', '--market', 'GLOBAL', '--format', 'docx', '-o', 'out/global.docx'], ['out/global.docx']],
     ['export --market all', ['export', '--market', 'all', '--format', 'md', '-o', 'out/all'], undefined],
   ])('%s writes only its output', async (_, args, outputs) => {
@@ -113,9 +144,11 @@ describe('every reading command on a library holding the whole corpus', () => {
     const r = await runSopkit(args, {cwd: repo})
     clean(r, [0])
     const after = snapshot(repo)
-    const added = Object.keys(after).filter((f) => !(f in before)).sort()
+    const added = Object.keys(after)
+      .filter(f => !(f in before))
+      .sort()
     if (outputs) expect(added).toEqual(outputs)
-    else expect(added.every((f) => f.startsWith('out/all/') && f.endsWith('.md'))).toBe(true)
+    else expect(added.every(f => f.startsWith('out/all/') && f.endsWith('.md'))).toBe(true)
     for (const f of Object.keys(before)) expect(after[f], f).toBe(before[f])
     for (const f of added) expect(readFileSync(path.join(repo, f), 'utf8')).not.toMatch(/<script|javascript:|PWNED/i)
     expect(existsSync(path.join(repo, 'PWNED'))).toBe(false)
@@ -124,7 +157,7 @@ describe('every reading command on a library holding the whole corpus', () => {
   it('reports odd file names by their real paths', async () => {
     const r = await runSopkit(['check', '--json', 'sops/odd'], {cwd: repo})
     clean(r, [0])
-    expect((JSON.parse(r.stdout).files as string[]).sort()).toEqual(ODD_NAMES.map((n) => `sops/odd/${n}`).sort())
+    expect((JSON.parse(r.stdout).files as string[]).sort()).toEqual(ODD_NAMES.map(n => `sops/odd/${n}`).sort())
   })
 })
 
@@ -133,11 +166,23 @@ describe('hostile CSV', () => {
 
   it.each([
     ['unclosed quote', 'title,market\n"Refund,GLOBAL\n', [2]],
-    ['ragged rows', 'title,market,owner,channel\nOne,GLOBAL,a@b.co,chatbot\nTwo,GLOBAL\nThree,GLOBAL,a@b.co,chatbot,extra\n', [1]],
-    ['__proto__ and constructor headers', '__proto__,constructor,title,market,owner,channel\nx,y,Proto,GLOBAL,a@b.co,chatbot\n', [0]],
+    [
+      'ragged rows',
+      'title,market,owner,channel\nOne,GLOBAL,a@b.co,chatbot\nTwo,GLOBAL\nThree,GLOBAL,a@b.co,chatbot,extra\n',
+      [1],
+    ],
+    [
+      '__proto__ and constructor headers',
+      '__proto__,constructor,title,market,owner,channel\nx,y,Proto,GLOBAL,a@b.co,chatbot\n',
+      [0],
+    ],
     ['UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title,market\nA,GLOBAL\n', 'utf16le')]), [2]],
     ['NUL bytes', Buffer.from('title,market\nA\u0000,GLOBAL\n'), [1, 2]],
-    ['formula cells', `title,market,owner,channel\n${CSV_PAYLOADS.map((p) => `"${p.replaceAll('"', '""')}",GLOBAL,a@b.co,chatbot`).join('\n')}\n`, [0, 1]],
+    [
+      'formula cells',
+      `title,market,owner,channel\n${CSV_PAYLOADS.map(p => `"${p.replaceAll('"', '""')}",GLOBAL,a@b.co,chatbot`).join('\n')}\n`,
+      [0, 1],
+    ],
   ])('import: %s', async (_, csv, codes) => {
     const repo = library()
     writeFileSync(path.join(repo, 'inventory.csv'), csv)
@@ -147,8 +192,8 @@ describe('hostile CSV', () => {
     // Cells are text: a formula-looking title is kept as that title, in a document check accepts.
     if (csv.toString().includes('HYPERLINK')) {
       const made = readdirSync(path.join(repo, 'sops'), {recursive: true}) as string[]
-      const texts = made.filter((f) => f.endsWith('.md')).map((f) => readFileSync(path.join(repo, 'sops', f), 'utf8'))
-      expect(texts.some((t) => t.includes('HYPERLINK("http://evil.example"'))).toBe(true)
+      const texts = made.filter(f => f.endsWith('.md')).map(f => readFileSync(path.join(repo, 'sops', f), 'utf8'))
+      expect(texts.some(t => t.includes('HYPERLINK("http://evil.example"'))).toBe(true)
       clean(await runSopkit(['check'], {cwd: repo}), [0])
     }
   })
@@ -156,7 +201,11 @@ describe('hostile CSV', () => {
   it.each([
     ['unclosed quote', 'id,market,period,csat\n"refund-escalation,SG,2026-01,4.1\n', [2]],
     ['ragged rows', 'id,market,period,csat\nrefund-escalation,SG\nrefund-escalation,SG,2026-02,4.6,9\n', [0]],
-    ['formula values', `id,market,period,csat\n${CSV_PAYLOADS.map((p, i) => `"${p.replaceAll('"', '""')}",SG,2026-0${i + 1},4.1`).join('\n')}\n`, [0]],
+    [
+      'formula values',
+      `id,market,period,csat\n${CSV_PAYLOADS.map((p, i) => `"${p.replaceAll('"', '""')}",SG,2026-0${i + 1},4.1`).join('\n')}\n`,
+      [0],
+    ],
     ['__proto__ header', 'id,market,period,__proto__,csat\nrefund-escalation,SG,2026-01,1,4.1\n', [0]],
   ])('report: %s', async (_, csv, codes) => {
     const repo = library()
@@ -177,42 +226,64 @@ describe('hostile CSV', () => {
 })
 
 describe('templates with prototype lookups', () => {
-  it.each(['{{constructor.constructor}}', '{{__proto__}}', '{{lookup this "constructor"}}', '{{#with constructor}}{{name}}{{/with}}'])('%s never reaches a prototype', async (expression) => {
-    const repo = tempRepo({'templates/sop.md.hbs': `---\ndescription: hostile\ntype: sop\n---\n# {{title}}\n\n${expression}\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n`})
-    const r = await runSopkit(['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'], {cwd: repo})
+  it.each([
+    '{{constructor.constructor}}',
+    '{{__proto__}}',
+    '{{lookup this "constructor"}}',
+    '{{#with constructor}}{{name}}{{/with}}',
+  ])('%s never reaches a prototype', async expression => {
+    const repo = tempRepo({
+      'templates/sop.md.hbs': `---\ndescription: hostile\ntype: sop\n---\n# {{title}}\n\n${expression}\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n`,
+    })
+    const r = await runSopkit(
+      ['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', 'a@b.co', '--dry-run'],
+      {cwd: repo},
+    )
     clean(r, [0, 2])
     expect(r.stdout).not.toMatch(/function|native code|\[object Object\]/)
   })
 })
 
 describe('interrupted', () => {
-  it('SIGTERM during check --fix on 3,000 files stops within a second: no file written after it, none half-written', {timeout: 180_000}, async () => {
-    const {spawn} = await import('node:child_process')
-    const files: Record<string, string> = {}
-    const broken = (i: number) => doc({front: {id: `doc-${i}`}}).replace(/^version: .*$/m, 'version: 1.10')
-    for (let i = 0; i < 3000; i++) files[`sops/global/doc-${String(i).padStart(4, '0')}.md`] = broken(i)
-    const repo = tempRepo(files)
-    const dir = path.join(repo, 'sops/global')
-    const fixedNow = () => readdirSync(dir).filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('version: "1.10"')).length
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, '../../bin/run.js'), 'check', '--fix'], {cwd: repo, stdio: 'ignore'})
-    const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null; at: number}>((resolve) =>
-      child.on('exit', (code, signal) => { resolve({code, signal, at: Date.now()}); }))
-    // Wait until fixing has begun, then stop it.
-    const deadline = Date.now() + 120_000
-    while (Date.now() < deadline && fixedNow() === 0) await new Promise((r) => setTimeout(r, 20))
-    const killedAt = Date.now()
-    child.kill('SIGTERM')
-    const end = await exited
-    expect(end.code).toBe(143)
-    expect(end.at - killedAt).toBeLessThan(5_000)
-    const names = readdirSync(dir)
-    expect(names.filter((n) => !n.endsWith('.md'))).toEqual([])
-    const fixed = names.filter((n) => readFileSync(path.join(dir, n), 'utf8').includes('version: "1.10"'))
-    expect(fixed.length).toBeGreaterThan(0)
-    expect(fixed.length).toBeLessThan(3000)
-    // Every file is whole: the original or the fixed document, and none changed after the signal (plus one write in flight).
-    for (const n of names) expect(readFileSync(path.join(dir, n), 'utf8')).toMatch(/^---\n[\s\S]*\n---\n# Refund escalation/)
-    const late = names.filter((n) => lstatSync(path.join(dir, n)).mtimeMs > killedAt + 250)
-    expect(late.length).toBeLessThanOrEqual(1)
-  })
+  it(
+    'SIGTERM during check --fix on 3,000 files stops within a second: no file written after it, none half-written',
+    {timeout: 180_000},
+    async () => {
+      const {spawn} = await import('node:child_process')
+      const files: Record<string, string> = {}
+      const broken = (i: number) => doc({front: {id: `doc-${i}`}}).replace(/^version: .*$/m, 'version: 1.10')
+      for (let i = 0; i < 3000; i++) files[`sops/global/doc-${String(i).padStart(4, '0')}.md`] = broken(i)
+      const repo = tempRepo(files)
+      const dir = path.join(repo, 'sops/global')
+      const fixedNow = () =>
+        readdirSync(dir).filter(f => readFileSync(path.join(dir, f), 'utf8').includes('version: "1.10"')).length
+      const child = spawn(process.execPath, [path.join(import.meta.dirname, '../../bin/run.js'), 'check', '--fix'], {
+        cwd: repo,
+        stdio: 'ignore',
+      })
+      const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null; at: number}>(resolve =>
+        child.on('exit', (code, signal) => {
+          resolve({code, signal, at: Date.now()})
+        }),
+      )
+      // Wait until fixing has begun, then stop it.
+      const deadline = Date.now() + 120_000
+      while (Date.now() < deadline && fixedNow() === 0) await new Promise(r => setTimeout(r, 20))
+      const killedAt = Date.now()
+      child.kill('SIGTERM')
+      const end = await exited
+      expect(end.code).toBe(143)
+      expect(end.at - killedAt).toBeLessThan(5_000)
+      const names = readdirSync(dir)
+      expect(names.filter(n => !n.endsWith('.md'))).toEqual([])
+      const fixed = names.filter(n => readFileSync(path.join(dir, n), 'utf8').includes('version: "1.10"'))
+      expect(fixed.length).toBeGreaterThan(0)
+      expect(fixed.length).toBeLessThan(3000)
+      // Every file is whole: the original or the fixed document, and none changed after the signal (plus one write in flight).
+      for (const n of names)
+        expect(readFileSync(path.join(dir, n), 'utf8')).toMatch(/^---\n[\s\S]*\n---\n# Refund escalation/)
+      const late = names.filter(n => lstatSync(path.join(dir, n)).mtimeMs > killedAt + 250)
+      expect(late.length).toBeLessThanOrEqual(1)
+    },
+  )
 })

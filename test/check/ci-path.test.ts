@@ -34,7 +34,7 @@ function commitAll(repo: string, message: string): void {
 const check = (cwd: string, options: {paths?: string[]; changedSince?: string; today?: string} = {}) =>
   runCheck({config: loadConfig(cwd), cwd, today: '2026-06-01', ...options})
 
-const keys = (result: CheckResult) => result.findings.map((f) => `${f.file} ${f.ruleId}:${f.messageId}`)
+const keys = (result: CheckResult) => result.findings.map(f => `${f.file} ${f.ruleId}:${f.messageId}`)
 
 const BASELINE = 'sops/global/refund-escalation.md'
 const VARIANT = 'sops/DE/refund-escalation.md'
@@ -62,19 +62,28 @@ describe('--changed-since', () => {
     const changed = await check(repo, {changedSince: 'main'})
     expect(changed.files).toEqual([VARIANT])
     expect(keys(changed)).toEqual(keys(await check(repo)))
-    expect(keys(changed).some((k) => k.startsWith(`${VARIANT} variant-has-baseline`))).toBe(true)
+    expect(keys(changed).some(k => k.startsWith(`${VARIANT} variant-has-baseline`))).toBe(true)
   })
 
   it('checks the documents linking to a deleted or renamed file, and a renamed file by its new path', async () => {
-    const linking = doc({front: {id: 'linking'}, body: '# Linking\n\n## Purpose\n\nSee [the other](other.md) and [gone](gone.md).\n\n## Scope\n\nAll.\n\n## Procedure\n\n1. Go.\n\n## Escalation\n\nTier 2.\n'})
-    const repo = gitRepo({'sops/global/linking.md': linking, 'sops/global/other.md': doc({front: {id: 'other'}}),
-      'sops/global/gone.md': doc({front: {id: 'gone'}})})
+    const linking = doc({
+      front: {id: 'linking'},
+      body: '# Linking\n\n## Purpose\n\nSee [the other](other.md) and [gone](gone.md).\n\n## Scope\n\nAll.\n\n## Procedure\n\n1. Go.\n\n## Escalation\n\nTier 2.\n',
+    })
+    const repo = gitRepo({
+      'sops/global/linking.md': linking,
+      'sops/global/other.md': doc({front: {id: 'other'}}),
+      'sops/global/gone.md': doc({front: {id: 'gone'}}),
+    })
     rmSync(path.join(repo, 'sops/global/gone.md'))
     renameSync(path.join(repo, 'sops/global/other.md'), path.join(repo, 'sops/global/moved.md'))
     commitAll(repo, 'move and delete')
     const changed = await check(repo, {changedSince: 'main'})
     expect(changed.files).toEqual(['sops/global/linking.md', 'sops/global/moved.md'])
-    expect(keys(changed)).toEqual(['sops/global/linking.md links-resolve:missing', 'sops/global/linking.md links-resolve:missing'])
+    expect(keys(changed)).toEqual([
+      'sops/global/linking.md links-resolve:missing',
+      'sops/global/linking.md links-resolve:missing',
+    ])
   })
 
   it('compares with the merge base: what changed only on the other branch is not checked', async () => {
@@ -105,7 +114,10 @@ describe('paths named on the command line', () => {
 
   it('a glob or folder that matches nothing is a usage error', async () => {
     const repo = tempRepo({'sops/global/a.md': doc(), 'empty/.keep': ''})
-    await expect(check(repo, {paths: ['sops/**/nope-*.md']})).rejects.toMatchObject({code: 'NO_DOCUMENTS_MATCHED', exitCode: 2})
+    await expect(check(repo, {paths: ['sops/**/nope-*.md']})).rejects.toMatchObject({
+      code: 'NO_DOCUMENTS_MATCHED',
+      exitCode: 2,
+    })
     await expect(check(repo, {paths: ['empty']})).rejects.toMatchObject({code: 'NO_DOCUMENTS_MATCHED'})
   })
 })
@@ -115,7 +127,10 @@ describe('report paths in a monorepo (config in a sub-folder)', () => {
     formatterNamed(name).format({result, rules: RULES, color: makeChalk(0), root, version: '0.0.0'})
 
   it('are relative to the git root in every format', async () => {
-    const repo = tempRepo({'docs/cs/sopkit.config.yaml': 'documents: ["sops/**/*.md"]\n', 'docs/cs/sops/global/a.md': doc({front: {channels: ['fax']}})})
+    const repo = tempRepo({
+      'docs/cs/sopkit.config.yaml': 'documents: ["sops/**/*.md"]\n',
+      'docs/cs/sops/global/a.md': doc({front: {channels: ['fax']}}),
+    })
     git(repo, 'init', '-q')
     const cwd = path.join(repo, 'docs/cs')
     const config = loadConfig(cwd)
@@ -142,13 +157,18 @@ describe('report paths in a monorepo (config in a sub-folder)', () => {
 
 describe('fingerprints', () => {
   const prints = (result: CheckResult) => ({
-    sarif: (JSON.parse(formatterNamed('sarif').format({result, rules: RULES, color: makeChalk(0), root: '/r', version: '0'})).runs[0]
-      .results as Array<{partialFingerprints: Record<string, string>}>).map((r) => Object.values(r.partialFingerprints)[0]),
-    gitlab: (JSON.parse(formatterNamed('gitlab').format({result, rules: RULES, color: makeChalk(0), root: '/r', version: '0'})) as
-      Array<{fingerprint: string}>).map((i) => i.fingerprint),
+    sarif: (
+      JSON.parse(formatterNamed('sarif').format({result, rules: RULES, color: makeChalk(0), root: '/r', version: '0'}))
+        .runs[0].results as Array<{partialFingerprints: Record<string, string>}>
+    ).map(r => Object.values(r.partialFingerprints)[0]),
+    gitlab: (
+      JSON.parse(
+        formatterNamed('gitlab').format({result, rules: RULES, color: makeChalk(0), root: '/r', version: '0'}),
+      ) as Array<{fingerprint: string}>
+    ).map(i => i.fingerprint),
   })
 
-  it('do not change from one day to the next when the message carries today\'s date', async () => {
+  it("do not change from one day to the next when the message carries today's date", async () => {
     const repo = tempRepo({'sops/global/a.md': doc({front: {review_by: '2026-02-01'}})})
     const monday = await check(repo, {today: '2026-06-01'})
     const tuesday = await check(repo, {today: '2026-06-02'})
@@ -160,7 +180,7 @@ describe('fingerprints', () => {
   it('tell two identical findings in one file apart', async () => {
     const repo = tempRepo({'sops/global/a.md': doc({front: {channels: ['fax', 'fax']}})})
     const result = await check(repo)
-    const twins = result.findings.filter((f) => f.ruleId === 'known-channel')
+    const twins = result.findings.filter(f => f.ruleId === 'known-channel')
     expect(twins).toHaveLength(2)
     const {sarif, gitlab} = prints({...result, findings: twins})
     expect(new Set(sarif).size).toBe(2)

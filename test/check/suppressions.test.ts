@@ -4,14 +4,24 @@ import {applySuppressions, recordSuppressions} from '../../src/check/suppression
 import type {Finding} from '../../src/core/finding.js'
 
 function finding(file: string, ruleId: string, line: number): Finding {
-  return {file, ruleId, messageId: 'x', line, column: 1, severity: 'error', message: 'm', mend: 'n', fixable: false} as unknown as Finding
+  return {
+    file,
+    ruleId,
+    messageId: 'x',
+    line,
+    column: 1,
+    severity: 'error',
+    message: 'm',
+    mend: 'n',
+    fixable: false,
+  } as unknown as Finding
 }
 
 describe('suppressions', () => {
-  it('drops a file and rule\'s errors up to the recorded count, keeps all of them past it', () => {
+  it("drops a file and rule's errors up to the recorded count, keeps all of them past it", () => {
     const findings = [finding('a.md', 'r', 1), finding('a.md', 'r', 2), finding('b.md', 'r', 1)]
     const result = applySuppressions(findings, {'a.md': {r: {count: 2}}, 'b.md': {r: {count: 0}}}, ['a.md', 'b.md'])
-    expect(result.kept.map((f) => f.file)).toEqual(['b.md'])
+    expect(result.kept.map(f => f.file)).toEqual(['b.md'])
     expect(result.suppressedCount).toBe(2)
     expect(applySuppressions(findings, {'a.md': {r: {count: 1}}}, ['a.md']).kept).toHaveLength(3)
   })

@@ -8,7 +8,11 @@ import Ls from '../../src/commands/ls.js'
 import New from '../../src/commands/new.js'
 import {REPORT_REGISTRY} from '../../src/report/render/index.js'
 
-const flags = {market: listFlag({char: 'm', description: 'Markets.'}), channel: listFlag({description: 'Channels.'}), format: formatFlag(REPORT_REGISTRY, 'table')}
+const flags = {
+  market: listFlag({char: 'm', description: 'Markets.'}),
+  channel: listFlag({description: 'Channels.'}),
+  format: formatFlag(REPORT_REGISTRY, 'table'),
+}
 
 async function parse(argv: string[]) {
   return (await Parser.parse(argv, {flags})).flags
@@ -16,7 +20,13 @@ async function parse(argv: string[]) {
 
 describe('shared flags', () => {
   it('reads a list flag repeated, comma-separated, or both, trimmed', async () => {
-    expect((await parse(['--market', 'DE,FR', '-m', 'SG', '--market=GB, IE'])).market).toEqual(['DE', 'FR', 'SG', 'GB', 'IE'])
+    expect((await parse(['--market', 'DE,FR', '-m', 'SG', '--market=GB, IE'])).market).toEqual([
+      'DE',
+      'FR',
+      'SG',
+      'GB',
+      'IE',
+    ])
     expect((await parse(['--channel', 'chatbot', '--channel', 'ai-agent'])).channel).toEqual(['chatbot', 'ai-agent'])
   })
 
@@ -32,13 +42,20 @@ describe('shared flags', () => {
   })
 
   it('is the one definition of --market, --channel, --type and --status in every command that filters', () => {
-    const listed = (command: {flags: object}, names: string[]) => names.map((n) => {
-      const flag = (command.flags as Record<string, {multiple?: boolean; delimiter?: string} | undefined>)[n]
-      return [n, flag?.multiple, flag?.delimiter]
-    })
-    expect(listed(Ls, ['market', 'channel', 'type', 'status'])).toEqual(['market', 'channel', 'type', 'status'].map((n) => [n, true, ',']))
-    expect(listed(Coverage, ['market', 'type'])).toEqual(['market', 'type'].map((n) => [n, true, ',']))
-    expect(listed(Export, ['channel', 'type', 'status'])).toEqual(['channel', 'type', 'status'].map((n) => [n, true, ',']))
-    expect(listed(New, ['market', 'channel', 'compliance', 'topic'])).toEqual(['market', 'channel', 'compliance', 'topic'].map((n) => [n, true, ',']))
+    const listed = (command: {flags: object}, names: string[]) =>
+      names.map(n => {
+        const flag = (command.flags as Record<string, {multiple?: boolean; delimiter?: string} | undefined>)[n]
+        return [n, flag?.multiple, flag?.delimiter]
+      })
+    expect(listed(Ls, ['market', 'channel', 'type', 'status'])).toEqual(
+      ['market', 'channel', 'type', 'status'].map(n => [n, true, ',']),
+    )
+    expect(listed(Coverage, ['market', 'type'])).toEqual(['market', 'type'].map(n => [n, true, ',']))
+    expect(listed(Export, ['channel', 'type', 'status'])).toEqual(
+      ['channel', 'type', 'status'].map(n => [n, true, ',']),
+    )
+    expect(listed(New, ['market', 'channel', 'compliance', 'topic'])).toEqual(
+      ['market', 'channel', 'compliance', 'topic'].map(n => [n, true, ',']),
+    )
   })
 })

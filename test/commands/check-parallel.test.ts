@@ -36,7 +36,10 @@ describe('parallel loading', () => {
 describe('parallel loading for the other commands', () => {
   it('gives the same inventory and coverage with one thread and with three', async () => {
     const repo = bigLibrary(15)
-    for (const args of [['ls', '--json'], ['coverage', '--json']]) {
+    for (const args of [
+      ['ls', '--json'],
+      ['coverage', '--json'],
+    ]) {
       const one = await runSopkit(args, {cwd: repo, env: {SOPKIT_WORKERS: '1'}})
       const three = await runSopkit(args, {cwd: repo, env: {SOPKIT_WORKERS: '3'}})
       expect(one.code).toBe(0)
@@ -49,13 +52,14 @@ describe('parallel loading for the other commands', () => {
 describe('--shard', () => {
   it('splits the checked documents so that n jobs cover each exactly once', async () => {
     const repo = bigLibrary(2)
-    const files = async (args: string[]) => (JSON.parse((await runSopkit(['check', '--json', ...args], {cwd: repo})).stdout) as {files: string[]}).files
+    const files = async (args: string[]) =>
+      (JSON.parse((await runSopkit(['check', '--json', ...args], {cwd: repo})).stdout) as {files: string[]}).files
     const all = await files([])
     const shards: string[][] = []
     for (const i of [1, 2, 3]) shards.push(await files(['--shard', `${i}/3`]))
     expect(shards.flat().sort()).toEqual([...all].sort())
     expect(new Set(shards.flat()).size).toBe(all.length)
-    expect(shards.every((s) => s.length > 0)).toBe(true)
+    expect(shards.every(s => s.length > 0)).toBe(true)
   })
 
   it('rejects a malformed shard with exit 2', async () => {

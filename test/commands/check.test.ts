@@ -23,7 +23,9 @@ const checkJson = async (cwd: string, args: string[] = [], spawn = false) => {
   return {...r, json: JSON.parse(r.stdout) as CheckJson}
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
+const noTrace = (r: {stdout: string; stderr: string}) => {
+  expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+}
 
 describe('sopkit check on the bundled library', () => {
   it('passes with no errors and a readable report', async () => {
@@ -44,20 +46,30 @@ describe('sopkit check on a broken library', () => {
     'sops/NO/ok.md': doc({front: {id: 'norway-ok', markets: ['NO'], compliance: ['GDPR']}}),
     'sops/SG/channel.md': doc({front: {id: 'channel', markets: ['GLOBAL'], channels: ['chatbott']}}),
     'sops/global/owner.md': doc({front: {id: 'owner', owner: undefined}}),
-    'sops/global/version.md': doc({rawFront: 'id: version\ntitle: V\ntype: sop\nversion: 1.10\nstatus: approved\nowner: a@b.co\nmarkets: [GLOBAL]\nchannels: [email]\neffective: 2026-01-01\nreview_by: 2099-01-01'}),
-    'sops/global/no-escalation.md': doc({front: {id: 'no-escalation'}, body: '# T\n\n## Purpose\n\n## Scope\n\n## Procedure\n'}),
+    'sops/global/version.md': doc({
+      rawFront:
+        'id: version\ntitle: V\ntype: sop\nversion: 1.10\nstatus: approved\nowner: a@b.co\nmarkets: [GLOBAL]\nchannels: [email]\neffective: 2026-01-01\nreview_by: 2099-01-01',
+    }),
+    'sops/global/no-escalation.md': doc({
+      front: {id: 'no-escalation'},
+      body: '# T\n\n## Purpose\n\n## Scope\n\n## Procedure\n',
+    }),
     'sops/global/overdue.md': doc({front: {id: 'overdue', review_by: '2020-01-01', effective: '2019-01-01'}}),
     'sops/global/order.md': doc({front: {id: 'order', effective: '2030-01-01', review_by: '2029-01-01'}}),
     'sops/DE/refund-copy.md': doc({front: {markets: ['DE'], compliance: ['GDPR'], based_on: '1.4.0'}}),
     'sops/SG/orphan.md': doc({front: {id: 'orphan', markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.0.0'}}),
-    'sops/SG/drift.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'}, body: '# Refund escalation (SG)\n\n## Purpose\n\nDifferent purpose.\n\n## Scope\n\nAll refunds.\n\n## Procedure\n\n1. Check the order.\n\n### Refund above limit\n\nEscalate to a team lead.\n\n## Escalation\n\nHand off to tier 2.\n'}),
-    'sops/global/js.md': '---js\n{ id: (function () { require("fs").writeFileSync("PWNED", "x"); return "x" })() }\n---\n# x\n',
+    'sops/SG/drift.md': doc({
+      front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'},
+      body: '# Refund escalation (SG)\n\n## Purpose\n\nDifferent purpose.\n\n## Scope\n\nAll refunds.\n\n## Procedure\n\n1. Check the order.\n\n### Refund above limit\n\nEscalate to a team lead.\n\n## Escalation\n\nHand off to tier 2.\n',
+    }),
+    'sops/global/js.md':
+      '---js\n{ id: (function () { require("fs").writeFileSync("PWNED", "x"); return "x" })() }\n---\n# x\n',
   })
   let json: CheckJson = {findings: [], summary: {errors: 0, warnings: 0}}
   let code = -1
   let stderr = ''
   beforeAll(async () => ({json, code, stderr} = await checkJson(repo)))
-  const find = (file: string, ruleId: string) => json.findings.filter((f) => f.file === file && f.ruleId === ruleId)
+  const find = (file: string, ruleId: string) => json.findings.filter(f => f.file === file && f.ruleId === ruleId)
 
   it('exits 1 with findings and no trace', () => {
     expect(code).toBe(1)
@@ -80,7 +92,7 @@ describe('sopkit check on a broken library', () => {
     ['sops/global/js.md', 'valid-front-matter', 1, 1],
   ])('%s: %s at %i:%i, with a mend', (file, ruleId, line, column) => {
     const found = find(file, ruleId)
-    expect(found.map((f) => [f.line, f.column])).toContainEqual([line, column])
+    expect(found.map(f => [f.line, f.column])).toContainEqual([line, column])
     for (const f of found) expect(f.mend.length).toBeGreaterThan(10)
   })
 
@@ -90,7 +102,7 @@ describe('sopkit check on a broken library', () => {
   })
 
   it('keeps NO as Norway: with GDPR it passes', () => {
-    expect(json.findings.filter((f) => f.file === 'sops/NO/ok.md')).toEqual([])
+    expect(json.findings.filter(f => f.file === 'sops/NO/ok.md')).toEqual([])
   })
 
   it('never evaluates ---js front matter', () => {
@@ -105,10 +117,11 @@ describe('sopkit check on a broken library', () => {
 
 describe('exit codes', () => {
   const clean = () => tempRepo({'sops/global/a.md': doc()})
-  const withWarning = () => tempRepo({
-    'sops/global/a.md': doc({front: {version: '2.0.0'}}),
-    'sops/GB/a.md': doc({front: {markets: ['GB'], compliance: ['UK-GDPR'], based_on: '1.0.0'}}),
-  })
+  const withWarning = () =>
+    tempRepo({
+      'sops/global/a.md': doc({front: {version: '2.0.0'}}),
+      'sops/GB/a.md': doc({front: {markets: ['GB'], compliance: ['UK-GDPR'], based_on: '1.0.0'}}),
+    })
 
   // A real process: the exit code a shell sees.
   it('is 0 on a clean library, with and without --json', async () => {
@@ -140,7 +153,7 @@ describe('exit codes', () => {
     const r = await runSopkit(['check', 'sops/README.md', 'sops/global/a.md'], {cwd: repo})
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/1 document checked, no problems/)
-    expect(r.stderr.trim()).toBe('warning: sops/README.md skipped: not among the config\'s documents, or ignored')
+    expect(r.stderr.trim()).toBe("warning: sops/README.md skipped: not among the config's documents, or ignored")
   })
 
   it('lets --rule turn an error off', async () => {
@@ -150,14 +163,39 @@ describe('exit codes', () => {
   })
 
   it.each([
-    ['a broken config', {'sopkit.config.yaml': 'rules: {review-overdue: loud}\n'}, [], /sopkit\.config\.yaml: rules\.review-overdue/],
-    ['an unknown rule in the config', {'sopkit.config.yaml': 'rules: {review-overdu: warn}\n'}, [], /did you mean "review-overdue"/],
+    [
+      'a broken config',
+      {'sopkit.config.yaml': 'rules: {review-overdue: loud}\n'},
+      [],
+      /sopkit\.config\.yaml: rules\.review-overdue/,
+    ],
+    [
+      'an unknown rule in the config',
+      {'sopkit.config.yaml': 'rules: {review-overdu: warn}\n'},
+      [],
+      /did you mean "review-overdue"/,
+    ],
     ['a missing path', {}, ['nope/'], /nope\/: no such file or folder/],
-    ['a --changed-since that is not a revision', {}, ['--changed-since', 'no-such-ref'], /--changed-since "no-such-ref" is not a git revision|not inside a git repository/],
-    ['a --changed-since that looks like an option', {}, ['--changed-since=--output=/tmp/x'], /is not a git revision|not inside a git repository/],
+    [
+      'a --changed-since that is not a revision',
+      {},
+      ['--changed-since', 'no-such-ref'],
+      /--changed-since "no-such-ref" is not a git revision|not inside a git repository/,
+    ],
+    [
+      'a --changed-since that looks like an option',
+      {},
+      ['--changed-since=--output=/tmp/x'],
+      /is not a git revision|not inside a git repository/,
+    ],
     ['an unknown flag', {}, ['--frobnicate'], /frobnicate/],
     ['a glob that matches nothing', {}, ['sops/**/nope-*.md'], /no documents matched "sops\/\*\*\/nope-\*\.md"/],
-    ['an --output under a file', {}, ['-o', 'sops/global/a.md/report.txt'], /cannot write the report to sops\/global\/a\.md\/report\.txt \(E[A-Z]+\)/],
+    [
+      'an --output under a file',
+      {},
+      ['-o', 'sops/global/a.md/report.txt'],
+      /cannot write the report to sops\/global\/a\.md\/report\.txt \(E[A-Z]+\)/,
+    ],
     ['a bad --rule', {}, ['--rule', 'review-overdue=loud'], /severity must be off, warn or error/],
   ])('is 2 with a one-line error and a mend for %s', async (_, files, args, pattern) => {
     const repo = tempRepo({'sops/global/a.md': doc(), ...files})
@@ -179,8 +217,10 @@ describe('exit codes', () => {
 })
 
 describe('--fix', () => {
-  const body = '# T\r\n\r\n## Purpose\r\n\r\n## Scope\r\n\r\n## Procedure\r\n\r\n## Escalation\r\n\r\nversion: 1.10 stays here\r\n'
-  const front = 'id: a\r\ntitle: T\r\ntype: sop\r\nversion: 1.10\r\nstatus: Approved\r\nowner: a@b.co\r\nmarkets: [GLOBAL]\r\nchannels: [email]\r\neffective: 2026-01-01\r\nreview_by: 2099-01-01\r\n'
+  const body =
+    '# T\r\n\r\n## Purpose\r\n\r\n## Scope\r\n\r\n## Procedure\r\n\r\n## Escalation\r\n\r\nversion: 1.10 stays here\r\n'
+  const front =
+    'id: a\r\ntitle: T\r\ntype: sop\r\nversion: 1.10\r\nstatus: Approved\r\nowner: a@b.co\r\nmarkets: [GLOBAL]\r\nchannels: [email]\r\neffective: 2026-01-01\r\nreview_by: 2099-01-01\r\n'
   const original = `\uFEFF---\r\n${front}---\r\n${body}`
 
   it('quotes retyped values, keeps the body bytes, CRLF and BOM, and is idempotent', async () => {
@@ -210,7 +250,10 @@ describe('--output, formats and CI integration', () => {
 
   it('appends a job summary for the github format when GITHUB_STEP_SUMMARY is set', async () => {
     const repo = tempRepo({'sops/global/a.md': doc({front: {markets: ['ZZ']}}), 'summary.md': '# earlier step\n'})
-    const r = await runSopkit(['check', '--format', 'github'], {cwd: repo, env: {GITHUB_STEP_SUMMARY: path.join(repo, 'summary.md')}})
+    const r = await runSopkit(['check', '--format', 'github'], {
+      cwd: repo,
+      env: {GITHUB_STEP_SUMMARY: path.join(repo, 'summary.md')},
+    })
     expect(r.stdout).toMatch(/^::error file=sops\/global\/a\.md,line=9,col=5,title=known-market::/m)
     const summary = readFileSync(path.join(repo, 'summary.md'), 'utf8')
     expect(summary.startsWith('# earlier step\n')).toBe(true)
@@ -220,14 +263,17 @@ describe('--output, formats and CI integration', () => {
 
 describe('--changed-since', () => {
   it('checks only documents changed since the revision', async () => {
-    const repo = tempRepo({'sops/global/a.md': doc({front: {markets: ['ZZ']}}), 'sops/global/b.md': doc({front: {id: 'b'}})})
+    const repo = tempRepo({
+      'sops/global/a.md': doc({front: {markets: ['ZZ']}}),
+      'sops/global/b.md': doc({front: {id: 'b'}}),
+    })
     const git = (...args: string[]) => execFileSync('git', args, {cwd: repo})
     git('init', '-q')
     git('-c', 'user.email=t@t', '-c', 'user.name=t', 'add', '.')
     git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'init')
     writeFileSync(path.join(repo, 'sops/global/b.md'), doc({front: {id: 'b', channels: ['fax']}}))
     const {json} = await checkJson(repo, ['--changed-since', 'HEAD'])
-    expect(json.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(['sops/global/b.md known-channel'])
+    expect(json.findings.map(f => `${f.file} ${f.ruleId}`)).toEqual(['sops/global/b.md known-channel'])
   })
 })
 
@@ -243,20 +289,25 @@ describe('--cache', () => {
 })
 
 describe('suppressions', () => {
-  it('records today\'s errors, then fails only on new ones', async () => {
+  it("records today's errors, then fails only on new ones", async () => {
     const repo = tempRepo({'sops/global/a.md': doc({front: {markets: ['ZZ']}})})
     const recorded = await runSopkit(['check', '--suppress-all'], {cwd: repo})
     expect(recorded.code).toBe(0)
-    expect(JSON.parse(readFileSync(path.join(repo, 'sopkit-suppressions.json'), 'utf8'))).toEqual({'sops/global/a.md': {'known-market': {count: 1}}})
+    expect(JSON.parse(readFileSync(path.join(repo, 'sopkit-suppressions.json'), 'utf8'))).toEqual({
+      'sops/global/a.md': {'known-market': {count: 1}},
+    })
     expect((await runSopkit(['check'], {cwd: repo})).code).toBe(0)
     writeFileSync(path.join(repo, 'sops/global/b.md'), doc({front: {id: 'b', markets: ['QQ']}}))
     const r = await checkJson(repo)
     expect(r.code).toBe(1)
-    expect(r.json.findings.map((f) => f.file)).toEqual(['sops/global/b.md'])
+    expect(r.json.findings.map(f => f.file)).toEqual(['sops/global/b.md'])
   })
 
   it('on some files, records theirs and keeps what was recorded for the others', async () => {
-    const repo = tempRepo({'sops/global/a.md': doc({front: {markets: ['ZZ']}}), 'sops/global/b.md': doc({front: {id: 'b', markets: ['QQ']}})})
+    const repo = tempRepo({
+      'sops/global/a.md': doc({front: {markets: ['ZZ']}}),
+      'sops/global/b.md': doc({front: {id: 'b', markets: ['QQ']}}),
+    })
     const file = path.join(repo, 'sopkit-suppressions.json')
     expect((await runSopkit(['check', '--suppress-all'], {cwd: repo})).code).toBe(0)
     writeFileSync(path.join(repo, 'sops/global/b.md'), doc({front: {id: 'b'}}))
@@ -278,7 +329,7 @@ describe('suppressions', () => {
 
 describe('sopkit --version', () => {
   // A real process: bin/run.js answers --version itself, before oclif loads.
-  it('prints oclif\'s user-agent line: name/version platform-arch node-version', () => {
+  it("prints oclif's user-agent line: name/version platform-arch node-version", () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
     const r = sopkit(['--version'], {cwd: ROOT})
     expect(r.code).toBe(0)

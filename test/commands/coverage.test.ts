@@ -19,7 +19,9 @@ describe('sopkit coverage on the bundled library', () => {
     expect(r.stdout).toMatch(/^FAMILY\s+TYPE\s+BR\s+DE\s+GB\s+ID\s+MY\s+SG\s+US$/m)
     // BR's overlay variant is its own; DE reads the baseline while GB has a variant.
     expect(r.stdout).toMatch(/^return-request-escalation\s+sop\s+●\s+○!\s+●\s+/m)
-    expect(r.stdout).toMatch(/return-request-escalation: DE, ID, MY, SG, US read the GLOBAL baseline \(variants: BR, GB\)/)
+    expect(r.stdout).toMatch(
+      /return-request-escalation: DE, ID, MY, SG, US read the GLOBAL baseline \(variants: BR, GB\)/,
+    )
     expect(r.stdout).toMatch(/order-not-received: BR, DE, GB, SG, US read the GLOBAL baseline \(variants: ID, MY\)/)
     expect(r.stdout).toMatch(/^CHANNEL\s+BR\s+DE/m)
   })
@@ -27,9 +29,15 @@ describe('sopkit coverage on the bundled library', () => {
   it('shows the markets asked for, and refuses an unknown one', async () => {
     const r = await run('--market', 'FR,DE', '--json')
     expect(r.code).toBe(0)
-    const coverage = JSON.parse(r.stdout) as {markets: string[]; families: Array<{id: string; cells: Array<{state: string}>}>}
+    const coverage = JSON.parse(r.stdout) as {
+      markets: string[]
+      families: Array<{id: string; cells: Array<{state: string}>}>
+    }
     expect(coverage.markets).toEqual(['FR', 'DE'])
-    expect(coverage.families.find((f) => f.id === 'refund-escalation')!.cells.map((c) => c.state)).toEqual(['baseline', 'own'])
+    expect(coverage.families.find(f => f.id === 'refund-escalation')!.cells.map(c => c.state)).toEqual([
+      'baseline',
+      'own',
+    ])
     const bad = await run('--market', 'XX')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/unknown market/)
@@ -45,7 +53,9 @@ describe('sopkit coverage on the bundled library', () => {
   })
 
   it('writes CSV and Markdown', async () => {
-    expect((await run('-f', 'csv')).stdout).toMatch(/^matrix,family,channel,market,state,region,status,outdated,gap,documents,file,pending\nfamilies,account-recovery,,BR,baseline,/)
+    expect((await run('-f', 'csv')).stdout).toMatch(
+      /^matrix,family,channel,market,state,region,status,outdated,gap,documents,file,pending\nfamilies,account-recovery,,BR,baseline,/,
+    )
     expect((await run('-f', 'md')).stdout).toMatch(/^## Families × markets/)
   })
 })

@@ -8,7 +8,8 @@ import {ROOT, runSopkit, tempRepo} from '../helpers/cli.js'
 function library(): string {
   const repo = tempRepo()
   cpSync(path.join(ROOT, 'sops'), path.join(repo, 'sops'), {recursive: true})
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {cwd: repo})
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {cwd: repo})
   git('init', '-q')
   git('add', '.')
   git('commit', '-qm', 'library')
@@ -47,8 +48,12 @@ describe('sopkit diff on the bundled library', () => {
   })
 
   it('compares with another market or GLOBAL', async () => {
-    expect((await run('refund-escalation', '--market', 'SG', '--against', 'US')).stdout).toMatch(/sops\/US\/refund-escalation\.md → sops\/SG\/refund-escalation\.md/)
-    expect((await run('refund-escalation', '--market', 'SG', '--against', 'GLOBAL')).stdout).toMatch(/sops\/global\/refund-escalation\.md → sops\/SG/)
+    expect((await run('refund-escalation', '--market', 'SG', '--against', 'US')).stdout).toMatch(
+      /sops\/US\/refund-escalation\.md → sops\/SG\/refund-escalation\.md/,
+    )
+    expect((await run('refund-escalation', '--market', 'SG', '--against', 'GLOBAL')).stdout).toMatch(
+      /sops\/global\/refund-escalation\.md → sops\/SG/,
+    )
   })
 
   it('--ref HEAD against a working-tree edit shows exactly the edit', async () => {
@@ -65,7 +70,11 @@ describe('sopkit diff on the bundled library', () => {
       const changed = diff.sections.filter((s: {kind: string}) => s.kind !== 'same')
       expect(changed).toHaveLength(1)
       expect(changed[0].path).toBe('Escalation')
-      expect(changed[0].words.filter((w: {type: string}) => w.type !== 'same').map((w: {type: string; text: string}) => `${w.type}:${w.text.trim()}`)).toEqual(['added:Urgently'])
+      expect(
+        changed[0].words
+          .filter((w: {type: string}) => w.type !== 'same')
+          .map((w: {type: string; text: string}) => `${w.type}:${w.text.trim()}`),
+      ).toEqual(['added:Urgently'])
     } finally {
       writeFileSync(file, original)
     }

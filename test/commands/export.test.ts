@@ -28,7 +28,13 @@ describe('sopkit export on the bundled library', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^wrote de\.html \(DE: 14 documents\)$/m)
     const html = read('de.html')
-    for (const id of ['refund-escalation', 'account-recovery', 'safety-report-escalation', 'data-subject-access-request', 'payment-dispute']) {
+    for (const id of [
+      'refund-escalation',
+      'account-recovery',
+      'safety-report-escalation',
+      'data-subject-access-request',
+      'payment-dispute',
+    ]) {
       expect(html).toContain(`sops/DE/${id}.md — DE variant`)
       expect(html).not.toContain(`sops/global/${id}.md`)
     }
@@ -36,21 +42,34 @@ describe('sopkit export on the bundled library', () => {
     // Drafts stay out: the draft strategy, and the US draft (another market anyway).
     expect(html).not.toContain('Automation coverage strategy')
     expect(html).not.toContain('sops/US/')
-    expect(html).toMatch(/<section class="appendix" id="compliance">[\s\S]*<h3>GDPR <span class="muted">— EU General Data Protection Regulation/)
-    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))
-    const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])
+    expect(html).toMatch(
+      /<section class="appendix" id="compliance">[\s\S]*<h3>GDPR <span class="muted">— EU General Data Protection Regulation/,
+    )
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map(m => m[1]))
+    const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map(m => m[1])
     expect(hrefs.length).toBeGreaterThan(50)
     for (const href of hrefs) expect(ids.has(href), href).toBe(true)
   })
 
   it('--channel ai-agent keeps only documents for that channel', async () => {
-    const r = await run(['--market', 'DE', '--channel', 'ai-agent', '--format', 'json', '-o', '-', '--date', '2026-05-01'])
+    const r = await run([
+      '--market',
+      'DE',
+      '--channel',
+      'ai-agent',
+      '--format',
+      'json',
+      '-o',
+      '-',
+      '--date',
+      '2026-05-01',
+    ])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout) as JsonPlaybook
     expect(json.document_count).toBe(12)
     for (const d of json.documents) expect(d.channels).toContain('ai-agent')
     for (const c of json.chunks) expect(c.channels).toContain('ai-agent')
-    expect(json.documents.map((d) => d.id)).not.toContain('seller-response-time-standard')
+    expect(json.documents.map(d => d.id)).not.toContain('seller-response-time-standard')
     expect(r.stderr).toBe('DE: 12 documents\n')
   })
 
@@ -75,7 +94,7 @@ describe('sopkit export on the bundled library', () => {
     expect((await run(['--market', 'GB', '--format', 'json', '-o', 'gb.json'])).code).toBe(0)
     const json = JSON.parse(read('gb.json')) as JsonPlaybook
     expect(Object.keys(json)[0]).toBe('generator')
-    expect(json.documents.every((d) => d.status === 'approved')).toBe(true)
+    expect(json.documents.every(d => d.status === 'approved')).toBe(true)
   })
 
   it('an unknown market is exit 2 with a did-you-mean', async () => {
@@ -116,19 +135,41 @@ describe('sopkit export on the bundled library', () => {
   it('--market all writes one playbook per market that has documents, named <MARKET>.<ext>', async () => {
     const r = await run(['--market', 'all', '--format', 'md', '-o', 'books', '--date', '2026-05-01'])
     expect(r.code).toBe(0)
-    expect(readdirSync(path.join(repo, 'books')).sort()).toEqual(['BR.md', 'DE.md', 'GB.md', 'GLOBAL.md', 'ID.md', 'MY.md', 'SG.md', 'US.md'])
+    expect(readdirSync(path.join(repo, 'books')).sort()).toEqual([
+      'BR.md',
+      'DE.md',
+      'GB.md',
+      'GLOBAL.md',
+      'ID.md',
+      'MY.md',
+      'SG.md',
+      'US.md',
+    ])
     expect(read('books/SG.md')).toContain('sops/SG/refund-escalation.md')
-    expect(read('books/US.md')).toMatch(/sops\/US\/where-is-my-order\.md.* is draft; the playbook shows sops\/global\/where-is-my-order\.md/)
+    expect(read('books/US.md')).toMatch(
+      /sops\/US\/where-is-my-order\.md.* is draft; the playbook shows sops\/global\/where-is-my-order\.md/,
+    )
     // The default folder is playbooks/ in the repo; a re-run replaces its own files.
     expect((await run(['--market', 'all', '--format', 'json', '--channel', 'social'])).code).toBe(0)
-    expect(readdirSync(path.join(repo, 'playbooks')).sort()).toEqual(['BR.json', 'DE.json', 'GB.json', 'GLOBAL.json', 'ID.json', 'MY.json', 'SG.json', 'US.json'])
+    expect(readdirSync(path.join(repo, 'playbooks')).sort()).toEqual([
+      'BR.json',
+      'DE.json',
+      'GB.json',
+      'GLOBAL.json',
+      'ID.json',
+      'MY.json',
+      'SG.json',
+      'US.json',
+    ])
   })
 
   it('--market all --shard i/n: n jobs write every market exactly once', async () => {
     const written: string[][] = []
     for (const i of [1, 2, 3]) {
       const dir = `shard-${i}`
-      expect((await run(['--market', 'all', '--format', 'md', '-o', dir, '--date', '2026-05-01', '--shard', `${i}/3`])).code).toBe(0)
+      expect(
+        (await run(['--market', 'all', '--format', 'md', '-o', dir, '--date', '2026-05-01', '--shard', `${i}/3`])).code,
+      ).toBe(0)
       written.push(existsSync(path.join(repo, dir)) ? readdirSync(path.join(repo, dir)) : [])
     }
     expect(written.flat().sort()).toEqual(['BR.md', 'DE.md', 'GB.md', 'GLOBAL.md', 'ID.md', 'MY.md', 'SG.md', 'US.md'])
@@ -149,11 +190,16 @@ describe('sopkit export on the bundled library', () => {
   it('--json reports what was written', async () => {
     const r = await run(['--market', 'DE', '--format', 'md', '-o', 'report.md', '--json'])
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({format: 'md', files: [{market: 'DE', file: 'report.md', documents: 14, replaced: false}]})
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      format: 'md',
+      files: [{market: 'DE', file: 'report.md', documents: 14, replaced: false}],
+    })
   })
 
   it('pdf without a Chromium is exit 2, naming how to install one', async () => {
-    const r = await run(['--market', 'DE', '--format', 'pdf', '-o', 'de.pdf'], {SOPKIT_CHROMIUM: '/nonexistent/chromium'})
+    const r = await run(['--market', 'DE', '--format', 'pdf', '-o', 'de.pdf'], {
+      SOPKIT_CHROMIUM: '/nonexistent/chromium',
+    })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/no Chromium found/)
     expect(r.stderr).toMatch(/apt-get install chromium/)
@@ -169,12 +215,16 @@ describe('sopkit export on the bundled library', () => {
   })
 
   it('exports what it can read, and says which files it left out', async () => {
-    const broken = tempRepo({'sops/global/ok.md': readFileSync(path.join(ROOT, 'sops/global/refund-escalation.md'), 'utf8'),
-      'sops/global/bad.md': '---\nid: [unclosed\n---\n# Bad\n'})
+    const broken = tempRepo({
+      'sops/global/ok.md': readFileSync(path.join(ROOT, 'sops/global/refund-escalation.md'), 'utf8'),
+      'sops/global/bad.md': '---\nid: [unclosed\n---\n# Bad\n',
+    })
     const r = await runSopkit(['export', '--market', 'DE', '-o', 'de.md', '-f', 'md'], {cwd: broken})
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/wrote de\.md \(DE: 1 document; 1 link to documents outside the playbook/)
-    expect(r.stderr).toMatch(/left out 1 file that cannot be read as documents \(run `sopkit check` to see why\): sops\/global\/bad\.md/)
+    expect(r.stderr).toMatch(
+      /left out 1 file that cannot be read as documents \(run `sopkit check` to see why\): sops\/global\/bad\.md/,
+    )
   })
 
   it('--help shows examples', async () => {

@@ -17,10 +17,13 @@ function snapshot(dir: string): Record<string, string> {
   return out
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
+const noTrace = (r: {stdout: string; stderr: string}) => {
+  expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+}
 
 // An Excel export: BOM, CRLF, a multi-value cell, a country name, one row with an unknown market.
-const INVENTORY = '\uFEFFSOP Name,Market(s),Channels,Owner,Type,Status\r\n' +
+const INVENTORY =
+  '\uFEFFSOP Name,Market(s),Channels,Owner,Type,Status\r\n' +
   'Refund escalation,GLOBAL,"chatbot; agent-assisted",cs-ops@example.com,SOP,Approved\r\n' +
   'Refund escalation,Singapore,chatbot,sea-ops@example.com,,\r\n' +
   'Seller onboarding,DE,email,@seller-ops,Policy,\r\n' +
@@ -53,7 +56,12 @@ describe('sopkit import, as a new user would', () => {
     const r = await runSopkit(['import', 'inventory.csv', '--json'], {cwd: again})
     expect(r.code).toBe(1)
     const result = JSON.parse(r.stdout) as {rows: Array<{row: number; action: string}>; summary: unknown}
-    expect(result.rows.map((x) => [x.row, x.action])).toEqual([[2, 'skipped'], [3, 'skipped'], [4, 'skipped'], [5, 'error']])
+    expect(result.rows.map(x => [x.row, x.action])).toEqual([
+      [2, 'skipped'],
+      [3, 'skipped'],
+      [4, 'skipped'],
+      [5, 'error'],
+    ])
     expect(result.summary).toEqual({created: 0, skipped: 3, errors: 1})
     expect(snapshot(path.join(again, 'sops'))).toEqual(before)
   })
@@ -70,7 +78,9 @@ describe('sopkit import on bad input', () => {
   })
 
   it('an unclosed quote is exit 2 naming the line, and nothing is written', async () => {
-    const repo = tempRepo({'a.csv': 'Title,Market,Channel,Owner\nFine,GLOBAL,chatbot,x@example.com\n"Broken,GLOBAL,chatbot,x@example.com\n'})
+    const repo = tempRepo({
+      'a.csv': 'Title,Market,Channel,Owner\nFine,GLOBAL,chatbot,x@example.com\n"Broken,GLOBAL,chatbot,x@example.com\n',
+    })
     const r = await runSopkit(['import', 'a.csv'], {cwd: repo})
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^error: a\.csv:3: a quoted cell opened on or after line 3 is never closed — mend: /)
@@ -79,7 +89,9 @@ describe('sopkit import on bad input', () => {
   })
 
   it('ragged rows are per-row errors, and the other rows are created', async () => {
-    const repo = tempRepo({'a.csv': 'Title,Market,Channel,Owner\nOne,GLOBAL,chatbot,x@example.com\nTwo,GLOBAL,x@example.com\n'})
+    const repo = tempRepo({
+      'a.csv': 'Title,Market,Channel,Owner\nOne,GLOBAL,chatbot,x@example.com\nTwo,GLOBAL,x@example.com\n',
+    })
     const r = await runSopkit(['import', 'a.csv'], {cwd: repo})
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^\s*3\s+error\s+the row has 3 cells but the header has 4/m)
@@ -87,7 +99,9 @@ describe('sopkit import on bad input', () => {
   })
 
   it('headers such as __proto__ and constructor are just unused columns', async () => {
-    const repo = tempRepo({'a.csv': '__proto__,constructor,Title,Market,Channel,Owner\n{"x":1},y,One,GLOBAL,chatbot,x@example.com\n'})
+    const repo = tempRepo({
+      'a.csv': '__proto__,constructor,Title,Market,Channel,Owner\n{"x":1},y,One,GLOBAL,chatbot,x@example.com\n',
+    })
     const r = await runSopkit(['import', 'a.csv'], {cwd: repo})
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/columns not read: __proto__, constructor/)
@@ -95,7 +109,10 @@ describe('sopkit import on bad input', () => {
 
   it('a missing file, a wrong --map or --type, and a non-UTF-8 file are exit 2', async () => {
     const repo = tempRepo({'a.csv': 'Title\nx\n'})
-    writeFileSync(path.join(repo, 'latin1.csv'), Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x4d, 0xfc, 0x6c, 0x0a]))
+    writeFileSync(
+      path.join(repo, 'latin1.csv'),
+      Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x4d, 0xfc, 0x6c, 0x0a]),
+    )
     for (const args of [['nope.csv'], ['a.csv', '--map', 'Titel=title'], ['a.csv', '--type', 'memo'], ['latin1.csv']]) {
       const r = await runSopkit(['import', ...args], {cwd: repo})
       expect(r.code).toBe(2)

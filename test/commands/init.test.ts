@@ -43,9 +43,15 @@ describe('sopkit init', () => {
   it('writes a CI workflow running check with GitHub annotations, and a pre-commit hook', async () => {
     const repo = tempRepo()
     await runSopkit(['init'], {cwd: repo})
-    const workflow = YAML.parse(readFileSync(path.join(repo, '.github/workflows/sopkit.yml'), 'utf8')) as {jobs: {check: {steps: Array<{run?: string}>}}}
-    expect(workflow.jobs.check.steps.map((s) => s.run).filter(Boolean)).toEqual(['npx --yes sopkit check --format github'])
-    const preCommit = YAML.parse(readFileSync(path.join(repo, '.pre-commit-config.yaml'), 'utf8')) as {repos: Array<{hooks: Array<{entry: string}>}>}
+    const workflow = YAML.parse(readFileSync(path.join(repo, '.github/workflows/sopkit.yml'), 'utf8')) as {
+      jobs: {check: {steps: Array<{run?: string}>}}
+    }
+    expect(workflow.jobs.check.steps.map(s => s.run).filter(Boolean)).toEqual([
+      'npx --yes sopkit check --format github',
+    ])
+    const preCommit = YAML.parse(readFileSync(path.join(repo, '.pre-commit-config.yaml'), 'utf8')) as {
+      repos: Array<{hooks: Array<{entry: string}>}>
+    }
     expect(preCommit.repos[0]!.hooks[0]!.entry).toBe('npx --no-install sopkit check')
   })
 
@@ -55,9 +61,12 @@ describe('sopkit init', () => {
     expect(r.code).toBe(0)
     const dir = path.join(parent, 'playbooks')
     expect(readdirSync(path.join(dir, 'templates')).sort()).toEqual(
-      ['automation-rule', 'flow', 'kb-article', 'policy', 'sop', 'strategy'].map((n) => `${n}.md.hbs`))
-    const listed = JSON.parse((await runSopkit(['templates', '--json'], {cwd: dir})).stdout) as {templates: Array<{source: string}>}
-    expect(listed.templates.every((t) => t.source === 'repo')).toBe(true)
+      ['automation-rule', 'flow', 'kb-article', 'policy', 'sop', 'strategy'].map(n => `${n}.md.hbs`),
+    )
+    const listed = JSON.parse((await runSopkit(['templates', '--json'], {cwd: dir})).stdout) as {
+      templates: Array<{source: string}>
+    }
+    expect(listed.templates.every(t => t.source === 'repo')).toBe(true)
     // the copies work: a document made from them passes check
     expect((await runSopkit(['new', 'sop', '--yes', '--title', 'Refunds', '--owner', '@cs'], {cwd: dir})).code).toBe(0)
     expect((await runSopkit(['check'], {cwd: dir})).code).toBe(0)
@@ -78,15 +87,21 @@ describe('sopkit init', () => {
     const dry = await runSopkit(['init', '--dry-run'], {cwd: repo})
     expect(dry.stdout).toContain('would create sopkit.config.yaml')
     expect(readdirSync(repo)).toEqual([])
-    const json = JSON.parse((await runSopkit(['init', '--json'], {cwd: repo})).stdout) as {files: Array<{file: string; action: string}>}
-    expect(json.files.map((f) => f.action)).toEqual(['created', 'created', 'created', 'created'])
+    const json = JSON.parse((await runSopkit(['init', '--json'], {cwd: repo})).stdout) as {
+      files: Array<{file: string; action: string}>
+    }
+    expect(json.files.map(f => f.action)).toEqual(['created', 'created', 'created', 'created'])
   })
 
   it('in a git repo, the files made are what a first commit needs', async () => {
     const repo = tempRepo()
     execFileSync('git', ['init', '-q'], {cwd: repo})
     await runSopkit(['init'], {cwd: repo})
-    const untracked = execFileSync('git', ['status', '--porcelain', '-uall'], {cwd: repo, encoding: 'utf8'}).trim().split('\n').map((l) => l.slice(3)).sort()
+    const untracked = execFileSync('git', ['status', '--porcelain', '-uall'], {cwd: repo, encoding: 'utf8'})
+      .trim()
+      .split('\n')
+      .map(l => l.slice(3))
+      .sort()
     expect(untracked).toEqual([...FILES].sort())
   })
 })

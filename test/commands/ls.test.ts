@@ -12,17 +12,21 @@ function library(files: Record<string, string> = {}): string {
   return repo
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
+const noTrace = (r: {stdout: string; stderr: string}) => {
+  expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+}
 
 describe('sopkit ls', () => {
   const repo = library()
   const run = (...args: string[]) => runSopkit(['ls', ...args], {cwd: repo})
 
-  it('an unknown --format is the registry\'s one exit-2 error, with a did-you-mean, before any work', async () => {
+  it("an unknown --format is the registry's one exit-2 error, with a did-you-mean, before any work", async () => {
     const r = await run('--format', 'jsn')
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^error: unknown ls format "jsn" \(did you mean "json"\?\) — mend: use one of table, csv, json, md\n$/)
+    expect(r.stderr).toMatch(
+      /^error: unknown ls format "jsn" \(did you mean "json"\?\) — mend: use one of table, csv, json, md\n$/,
+    )
   })
 
   it('lists the bundled library as an aligned table', async () => {
@@ -38,16 +42,30 @@ describe('sopkit ls', () => {
   it('filters: what applies to Germany, as JSON (the same with --json)', async () => {
     const r = await run('--market', 'de', '--format', 'json')
     expect(r.code).toBe(0)
-    const inventory = JSON.parse(r.stdout) as {filters: {markets: string[]}; documents: Array<{markets: string[]; file: string}>}
+    const inventory = JSON.parse(r.stdout) as {
+      filters: {markets: string[]}
+      documents: Array<{markets: string[]; file: string}>
+    }
     expect(inventory.filters.markets).toEqual(['DE'])
-    expect(inventory.documents.every((d) => d.markets.includes('DE') || d.markets.includes('GLOBAL'))).toBe(true)
-    expect(inventory.documents.map((d) => d.file)).toContain('sops/DE/refund-escalation.md')
-    expect(inventory.documents.map((d) => d.file)).not.toContain('sops/SG/refund-escalation.md')
+    expect(inventory.documents.every(d => d.markets.includes('DE') || d.markets.includes('GLOBAL'))).toBe(true)
+    expect(inventory.documents.map(d => d.file)).toContain('sops/DE/refund-escalation.md')
+    expect(inventory.documents.map(d => d.file)).not.toContain('sops/SG/refund-escalation.md')
     expect(JSON.parse((await run('--market', 'DE', '--json')).stdout)).toEqual(inventory)
   })
 
   it('filters by channel, type, status and owner together', async () => {
-    const r = await run('--type', 'kb-article', '--status', 'draft', '--owner', 'knowledge-management', '--channel', 'chatbot', '-f', 'md')
+    const r = await run(
+      '--type',
+      'kb-article',
+      '--status',
+      'draft',
+      '--owner',
+      'knowledge-management',
+      '--channel',
+      'chatbot',
+      '-f',
+      'md',
+    )
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^1 of 31 documents/)
     expect(r.stdout).toContain('sops/US/where-is-my-order.md')
@@ -55,7 +73,7 @@ describe('sopkit ls', () => {
 
   it('--overdue as of a date', async () => {
     const r = await run('--overdue', '--date', '2027-01-10', '--format', 'csv')
-    const rows = parseCsv(r.stdout, 'ls.csv').records.map((x) => x.cells[0])
+    const rows = parseCsv(r.stdout, 'ls.csv').records.map(x => x.cells[0])
     expect(rows).toEqual(['seller-response-time-standard'])
     expect((await run('--date', '2027-02-30')).code).toBe(2)
   })
@@ -81,10 +99,12 @@ describe('sopkit ls', () => {
 describe('sopkit ls --format csv against formula injection', () => {
   it('escapes titles a spreadsheet would run', async () => {
     const titles = ['=HYPERLINK("http://evil.example","click")', '+1', '-1', '@x']
-    const files = Object.fromEntries(titles.map((title, i) => [`sops/global/doc-${i}.md`, doc({front: {id: `doc-${i}`, title}})]))
+    const files = Object.fromEntries(
+      titles.map((title, i) => [`sops/global/doc-${i}.md`, doc({front: {id: `doc-${i}`, title}})]),
+    )
     const r = await runSopkit(['ls', '--format', 'csv'], {cwd: tempRepo(files)})
     expect(r.code).toBe(0)
-    const cells = parseCsv(r.stdout, 'ls.csv').records.map((x) => x.cells[1])
-    expect(cells).toEqual(titles.map((t) => `'${t}`))
+    const cells = parseCsv(r.stdout, 'ls.csv').records.map(x => x.cells[1])
+    expect(cells).toEqual(titles.map(t => `'${t}`))
   })
 })

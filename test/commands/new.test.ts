@@ -26,9 +26,21 @@ function snapshot(dir: string): Record<string, string> {
   return out
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
-const errorsOf = async (repo: string) => (await runCheck({config: loadConfig(repo), cwd: repo})).findings.filter((f) => f.severity === 'error')
-const SOP_FLAGS = ['--title', 'Refund escalation', '--market', 'GLOBAL', '--channel', 'chatbot,agent-assisted', '--owner', 'cs-ops@example.com']
+const noTrace = (r: {stdout: string; stderr: string}) => {
+  expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+}
+const errorsOf = async (repo: string) =>
+  (await runCheck({config: loadConfig(repo), cwd: repo})).findings.filter(f => f.severity === 'error')
+const SOP_FLAGS = [
+  '--title',
+  'Refund escalation',
+  '--market',
+  'GLOBAL',
+  '--channel',
+  'chatbot,agent-assisted',
+  '--owner',
+  'cs-ops@example.com',
+]
 const baseline = {'sops/global/refund-escalation.md': doc({front: {compliance: []}})}
 
 describe('a new user: init, new (interactive, then flags), a variant, check', () => {
@@ -38,7 +50,8 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
   it('works end to end and every file passes check with no errors', async () => {
     expect((await runSopkit(['init'], {cwd: repo})).code).toBe(0)
     const typed = sopkitPty(['new', 'sop'], repo, [
-      ['Market', 'GLOBAL'], ['Global \\(all markets\\)', KEY.enter],
+      ['Market', 'GLOBAL'],
+      ['Global \\(all markets\\)', KEY.enter],
       ['Title', `Refund escalation${KEY.enter}`],
       ['Id \\(kebab-case', KEY.enter], // the id derived from the title
       ['Channels', KEY.enter], // the template's defaults, pre-ticked
@@ -50,13 +63,37 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     expect(typed.output).toMatch(/created sops\/global\/refund-escalation.md/)
     expect(typed.code).toBe(0)
     const sop = await loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund-escalation.md'))
-    expect(sop.meta).toMatchObject({id: 'refund-escalation', title: 'Refund escalation', type: 'sop', markets: ['GLOBAL'], owner: 'cs-ops@example.com', version: '0.1.0'})
+    expect(sop.meta).toMatchObject({
+      id: 'refund-escalation',
+      title: 'Refund escalation',
+      type: 'sop',
+      markets: ['GLOBAL'],
+      owner: 'cs-ops@example.com',
+      version: '0.1.0',
+    })
     expect(sop.meta.channels).toEqual(['chatbot', 'agent-assisted'])
 
-    const strategy = await runSopkit(['new', 'strategy', '--title', 'AI agent rollout', '--market', 'DE', '--channel', 'ai-agent', '--owner', '@cs-strategy'], {cwd: repo})
+    const strategy = await runSopkit(
+      [
+        'new',
+        'strategy',
+        '--title',
+        'AI agent rollout',
+        '--market',
+        'DE',
+        '--channel',
+        'ai-agent',
+        '--owner',
+        '@cs-strategy',
+      ],
+      {cwd: repo},
+    )
     expect(strategy.stderr).toBe('')
     expect(strategy.code).toBe(0)
-    const policy = await runSopkit(['new', 'policy', '--title', 'Seller response time', '--market', 'NO', '--owner', '@seller-ops'], {cwd: repo})
+    const policy = await runSopkit(
+      ['new', 'policy', '--title', 'Seller response time', '--market', 'NO', '--owner', '@seller-ops'],
+      {cwd: repo},
+    )
     expect(policy.code).toBe(0)
     const variant = await runSopkit(['new', '--from', 'refund-escalation', '--market', 'SG'], {cwd: repo})
     expect(variant.code).toBe(0)
@@ -65,13 +102,21 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     const config = loadConfig(repo)
     // GDPR, the DSA for a bot contact point (Art. 12), and the AI Act once Art. 50 applies (2026-08-02).
     const aiActApplies = new Date().toISOString().slice(0, 10) >= '2026-08-02'
-    expect((await loadDocument(config, path.join(repo, 'sops/DE/ai-agent-rollout.md'))).meta.compliance)
-      .toEqual(['GDPR', 'DSA', ...(aiActApplies ? ['AI-ACT'] : [])])
+    expect((await loadDocument(config, path.join(repo, 'sops/DE/ai-agent-rollout.md'))).meta.compliance).toEqual([
+      'GDPR',
+      'DSA',
+      ...(aiActApplies ? ['AI-ACT'] : []),
+    ])
     const no = await loadDocument(config, path.join(repo, 'sops/NO/seller-response-time.md'))
     expect(no.text).toContain('markets: ["NO"]')
     expect(no.meta.compliance).toEqual(['GDPR'])
     const sg = await loadDocument(config, path.join(repo, 'sops/SG/refund-escalation.md'))
-    expect(sg.meta).toMatchObject({compliance: ['SG-PDPA'], based_on: '0.1.0', markets: ['SG'], title: 'Refund escalation (Singapore)'})
+    expect(sg.meta).toMatchObject({
+      compliance: ['SG-PDPA'],
+      based_on: '0.1.0',
+      markets: ['SG'],
+      title: 'Refund escalation (Singapore)',
+    })
 
     expect(await errorsOf(repo)).toEqual([])
     const check = await runSopkit(['check'], {cwd: repo})
@@ -85,19 +130,27 @@ describe('interactive prompts on a real terminal', () => {
     const repo = tempRepo()
     const typed = sopkitPty(['new'], repo, [
       ['Document type', KEY.enter], // sop is the default
-      ['Market', 'DE'], ['Germany \\(DE\\)', KEY.enter],
+      ['Market', 'DE'],
+      ['Germany \\(DE\\)', KEY.enter],
       ['Title', `Rückerstattung & Eskalation${KEY.enter}`],
       ['Id', KEY.enter],
       ['Channels', KEY.enter],
       ['Topics', KEY.enter],
-      ['GDPR — EU General Data Protection Regulation \\(Reg\\. 2016/679\\) \\(required: GDPR applies in the EEA', `${KEY.space}${KEY.enter}`],
+      [
+        'GDPR — EU General Data Protection Regulation \\(Reg\\. 2016/679\\) \\(required: GDPR applies in the EEA',
+        `${KEY.space}${KEY.enter}`,
+      ],
       ['Owner', `not an owner${KEY.enter}`],
       ['neither an email address nor an @team handle', `${'\u007f'.repeat(12)}@de-cs${KEY.enter}`],
     ])
     expect(typed.failed).toBeNull()
     expect(typed.code).toBe(0)
     const made = await loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/ruckerstattung-eskalation.md'))
-    expect(made.meta).toMatchObject({title: 'Rückerstattung & Eskalation', owner: '@de-cs', channels: ['chatbot', 'agent-assisted']})
+    expect(made.meta).toMatchObject({
+      title: 'Rückerstattung & Eskalation',
+      owner: '@de-cs',
+      channels: ['chatbot', 'agent-assisted'],
+    })
     // The chatbot channel adds the DSA (Art. 12) and, from 2026-08-02, the AI Act to GDPR.
     expect(made.meta.compliance).toEqual(expect.arrayContaining(['GDPR', 'DSA']))
     expect(await errorsOf(repo)).toEqual([])
@@ -105,11 +158,28 @@ describe('interactive prompts on a real terminal', () => {
 
   it('refuse a colliding id at the prompt and take another', () => {
     const repo = tempRepo(baseline)
-    const typed = sopkitPty(['new', 'sop', '--market', 'GLOBAL', '--channel', 'email', '--owner', '@cs', '--topic', 'payments', '--compliance', 'PSD2'], repo, [
-      ['Title', `Refund escalation${KEY.enter}`],
-      ['Id', KEY.enter],
-      ['already used by sops/global/refund-escalation.md', `\t-v2${KEY.enter}`], // tab fills the default in to edit
-    ])
+    const typed = sopkitPty(
+      [
+        'new',
+        'sop',
+        '--market',
+        'GLOBAL',
+        '--channel',
+        'email',
+        '--owner',
+        '@cs',
+        '--topic',
+        'payments',
+        '--compliance',
+        'PSD2',
+      ],
+      repo,
+      [
+        ['Title', `Refund escalation${KEY.enter}`],
+        ['Id', KEY.enter],
+        ['already used by sops/global/refund-escalation.md', `\t-v2${KEY.enter}`], // tab fills the default in to edit
+      ],
+    )
     expect(typed.failed).toBeNull()
     expect(typed.code).toBe(0)
     expect(snapshot(repo)['sops/global/refund-escalation-v2.md']).toContain('compliance: [PSD2]')
@@ -118,7 +188,10 @@ describe('interactive prompts on a real terminal', () => {
   it('Ctrl-C in a prompt exits 130 and leaves nothing behind', () => {
     const repo = tempRepo(baseline)
     const before = snapshot(repo)
-    const typed = sopkitPty(['new', 'sop'], repo, [['Market', KEY.enter], ['Title', `Half a ti${KEY.ctrlC}`]])
+    const typed = sopkitPty(['new', 'sop'], repo, [
+      ['Market', KEY.enter],
+      ['Title', `Half a ti${KEY.ctrlC}`],
+    ])
     expect(typed.failed).toBeNull()
     expect(typed.code).toBe(130)
     expect(typed.output).toMatch(/cancelled: nothing was written/)
@@ -127,10 +200,16 @@ describe('interactive prompts on a real terminal', () => {
 
   it('--from on a terminal asks for the market', async () => {
     const repo = tempRepo(baseline)
-    const typed = sopkitPty(['new', '--from', 'refund-escalation'], repo, [['Market', 'Singap'], ['Singapore \\(SG\\)', KEY.enter]])
+    const typed = sopkitPty(['new', '--from', 'refund-escalation'], repo, [
+      ['Market', 'Singap'],
+      ['Singapore \\(SG\\)', KEY.enter],
+    ])
     expect(typed.failed).toBeNull()
     expect(typed.code).toBe(0)
-    expect((await loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md'))).meta).toMatchObject({based_on: '1.4.0', compliance: ['SG-PDPA']})
+    expect((await loadDocument(loadConfig(repo), path.join(repo, 'sops/SG/refund-escalation.md'))).meta).toMatchObject({
+      based_on: '1.4.0',
+      compliance: ['SG-PDPA'],
+    })
     expect(await errorsOf(repo)).toEqual([])
   })
 
@@ -148,11 +227,15 @@ describe('without a terminal', () => {
     const repo = tempRepo()
     const started = Date.now()
     // stdin stays open and empty: a prompt or a read would hang until the timeout.
-    const child = spawn(process.execPath, [BIN, 'new', 'sop'], {cwd: repo, env: {...process.env, CI: 'true', NO_COLOR: '1'}, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [BIN, 'new', 'sop'], {
+      cwd: repo,
+      env: {...process.env, CI: 'true', NO_COLOR: '1'},
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    const code = await new Promise<number | null>(resolve => child.on('exit', resolve))
     clearTimeout(timer)
     expect(code).toBe(2)
     expect(Date.now() - started).toBeLessThan(10_000)
@@ -178,7 +261,10 @@ describe('without a terminal', () => {
 
   it('--dry-run prints the document and its path, and writes nothing', async () => {
     const repo = tempRepo()
-    const r = await runSopkit(['new', 'kb-article', '--yes', '--title', 'Track my order', '--market', 'SG', '--owner', '@sea', '--dry-run'], {cwd: repo})
+    const r = await runSopkit(
+      ['new', 'kb-article', '--yes', '--title', 'Track my order', '--market', 'SG', '--owner', '@sea', '--dry-run'],
+      {cwd: repo},
+    )
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/would write sops\/SG\/track-my-order.md \(dry run: nothing written\)/)
     expect(r.stdout).toMatch(/^---\nid: track-my-order\n/)
@@ -187,7 +273,9 @@ describe('without a terminal', () => {
   })
 
   it('a repo template calling {{log}} is a template error, and --json stdout stays one JSON document', async () => {
-    const repo = tempRepo({'templates/logger.md.hbs': '---\ndescription: logs\ntype: sop\n---\n# {{title}}\n{{log "x"}}\n## Purpose\n'})
+    const repo = tempRepo({
+      'templates/logger.md.hbs': '---\ndescription: logs\ntype: sop\n---\n# {{title}}\n{{log "x"}}\n## Purpose\n',
+    })
     const r = await runSopkit(['new', 'logger', ...SOP_FLAGS, '--json'], {cwd: repo})
     expect(r.code).toBe(2)
     const json = JSON.parse(r.stdout) as {error: {code: string; message: string}}
@@ -200,16 +288,43 @@ describe('without a terminal', () => {
     const r = await runSopkit(['new', 'sop', ...SOP_FLAGS, '--json'], {cwd: repo})
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout) as {file: string; action: string; source: string; front: Record<string, unknown>}
-    expect(json).toMatchObject({file: 'sops/global/refund-escalation.md', action: 'created', source: 'built-in template sop'})
-    expect(json.front).toMatchObject({id: 'refund-escalation', markets: ['GLOBAL'], channels: ['chatbot', 'agent-assisted']})
+    expect(json).toMatchObject({
+      file: 'sops/global/refund-escalation.md',
+      action: 'created',
+      source: 'built-in template sop',
+    })
+    expect(json.front).toMatchObject({
+      id: 'refund-escalation',
+      markets: ['GLOBAL'],
+      channels: ['chatbot', 'agent-assisted'],
+    })
   })
 
   it('--overlay --section writes an overlay variant; a bad --section or one without --from exits 2', async () => {
     const repo = tempRepo(baseline)
-    const r = await runSopkit(['new', '--from', 'refund-escalation', '--market', 'BR', '--overlay', '--section', 'Procedure > Refund above limit', '--json'], {cwd: repo})
+    const r = await runSopkit(
+      [
+        'new',
+        '--from',
+        'refund-escalation',
+        '--market',
+        'BR',
+        '--overlay',
+        '--section',
+        'Procedure > Refund above limit',
+        '--json',
+      ],
+      {cwd: repo},
+    )
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({file: 'sops/BR/refund-escalation.md', front: {inherit: 'sections', based_on: '1.4.0'}})
-    const typo = await runSopkit(['new', '--from', 'refund-escalation', '--market', 'MY', '--section', 'Procedure > Refund abve limit'], {cwd: repo})
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      file: 'sops/BR/refund-escalation.md',
+      front: {inherit: 'sections', based_on: '1.4.0'},
+    })
+    const typo = await runSopkit(
+      ['new', '--from', 'refund-escalation', '--market', 'MY', '--section', 'Procedure > Refund abve limit'],
+      {cwd: repo},
+    )
     expect(typo.code).toBe(2)
     expect(typo.stderr).toContain('did you mean "Procedure > Refund above limit"?')
     expect(typo.stderr).not.toMatch(/\n\s+at /)
@@ -228,7 +343,11 @@ describe('without a terminal', () => {
 describe('refusals: exit 2, one clear line, nothing written or changed', () => {
   /** Run in <wrapper>/repo and compare the whole wrapper: nothing in the repo or beside it may change. */
   const refuses = async (files: Record<string, string>, args: string[], message: RegExp) => {
-    const wrapper = tempRepo(Object.fromEntries(Object.entries({'repo/.keep': '', ...files}).map(([k, v]) => [k.startsWith('repo/') ? k : `repo/${k}`, v])))
+    const wrapper = tempRepo(
+      Object.fromEntries(
+        Object.entries({'repo/.keep': '', ...files}).map(([k, v]) => [k.startsWith('repo/') ? k : `repo/${k}`, v]),
+      ),
+    )
     const before = snapshot(wrapper)
     const r = await runSopkit(args, {cwd: path.join(wrapper, 'repo')})
     expect(r.code).toBe(2)
@@ -261,13 +380,33 @@ describe('refusals: exit 2, one clear line, nothing written or changed', () => {
   })
 
   it('an id with ../', async () => {
-    const r = await refuses({}, ['new', 'sop', ...SOP_FLAGS, '--id', '../../escape'], /id "..\/..\/escape" is not kebab-case/)
+    const r = await refuses(
+      {},
+      ['new', 'sop', ...SOP_FLAGS, '--id', '../../escape'],
+      /id "..\/..\/escape" is not kebab-case/,
+    )
     expect(r.stderr).toMatch(/rename it to "escape"/)
   })
 
   it('a title with a newline then "markets: [EVIL]" is neutralised', async () => {
     const repo = tempRepo()
-    const r = await runSopkit(['new', 'sop', '--title', 'Refund\nmarkets: [EVIL]', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs', '--id', 'refund'], {cwd: repo})
+    const r = await runSopkit(
+      [
+        'new',
+        'sop',
+        '--title',
+        'Refund\nmarkets: [EVIL]',
+        '--market',
+        'GLOBAL',
+        '--channel',
+        'chatbot',
+        '--owner',
+        '@cs',
+        '--id',
+        'refund',
+      ],
+      {cwd: repo},
+    )
     expect(r.code).toBe(0)
     const made = await loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund.md'))
     expect(made.meta.markets).toEqual(['GLOBAL'])
@@ -276,7 +415,11 @@ describe('refusals: exit 2, one clear line, nothing written or changed', () => {
   })
 
   it('an owner with a newline cannot add a key either', async () => {
-    await refuses({}, ['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs\nstatus: approved'], /owner "@cs status: approved" is neither/)
+    await refuses(
+      {},
+      ['new', 'sop', '--title', 'T', '--market', 'GLOBAL', '--channel', 'chatbot', '--owner', '@cs\nstatus: approved'],
+      /owner "@cs status: approved" is neither/,
+    )
   })
 
   it('an unknown market, with did-you-mean', async () => {
@@ -284,15 +427,29 @@ describe('refusals: exit 2, one clear line, nothing written or changed', () => {
   })
 
   it('--from an unknown id', async () => {
-    await refuses(baseline, ['new', '--from', 'refund-escalaton', '--market', 'SG'], /no document has the id "refund-escalaton" \(did you mean "refund-escalation"\?\)/)
+    await refuses(
+      baseline,
+      ['new', '--from', 'refund-escalaton', '--market', 'SG'],
+      /no document has the id "refund-escalaton" \(did you mean "refund-escalation"\?\)/,
+    )
   })
 
   it('--from for a market that already has a variant', async () => {
-    await refuses({...baseline, 'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'}})},
-      ['new', '--from', 'refund-escalation', '--market', 'SG'], /SG already has a variant of "refund-escalation": sops\/SG\/refund-escalation.md/)
+    await refuses(
+      {
+        ...baseline,
+        'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'}}),
+      },
+      ['new', '--from', 'refund-escalation', '--market', 'SG'],
+      /SG already has a variant of "refund-escalation": sops\/SG\/refund-escalation.md/,
+    )
   })
 
   it('an unknown type', async () => {
-    await refuses({}, ['new', 'stratgy', ...SOP_FLAGS], /unknown template or type "stratgy" \(did you mean "strategy"\?\)/)
+    await refuses(
+      {},
+      ['new', 'stratgy', ...SOP_FLAGS],
+      /unknown template or type "stratgy" \(did you mean "strategy"\?\)/,
+    )
   })
 })

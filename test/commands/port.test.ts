@@ -16,8 +16,15 @@ function variant(market: string, compliance: string, body = SOP_BODY, basedOn = 
 
 /** Baseline 1.4.0 with an SG variant that left "Refund above limit" alone and a DE one that changed it; then 1.5.0 edits it. */
 function repo(): string {
-  const root = gitRepo({[B]: doc(), 'sops/SG/refund-escalation.md': variant('SG', 'PDPA'),
-    'sops/DE/refund-escalation.md': variant('DE', 'GDPR', SOP_BODY.replace('Escalate to a team lead.', 'Escalate to the DACH lead.'))})
+  const root = gitRepo({
+    [B]: doc(),
+    'sops/SG/refund-escalation.md': variant('SG', 'PDPA'),
+    'sops/DE/refund-escalation.md': variant(
+      'DE',
+      'GDPR',
+      SOP_BODY.replace('Escalate to a team lead.', 'Escalate to the DACH lead.'),
+    ),
+  })
   commit(root, {[B]: doc({front: {version: '1.5.0'}, body: EDITED})})
   return root
 }
@@ -29,7 +36,9 @@ describe('sopkit port', () => {
     const root = repo()
     const first = sopkit(['port', 'refund-escalation', '--all'], {cwd: root})
     expect(first.code).toBe(1)
-    expect(first.stdout).toMatch(/sops\/SG\/refund-escalation\.md {2}ported 1 section, version 1\.4\.1 → 1\.4\.2, based_on 1\.4\.0 → 1\.5\.0/)
+    expect(first.stdout).toMatch(
+      /sops\/SG\/refund-escalation\.md {2}ported 1 section, version 1\.4\.1 → 1\.4\.2, based_on 1\.4\.0 → 1\.5\.0/,
+    )
     expect(first.stdout).toMatch(/! Procedure > Refund above limit {2}conflict: changed upstream, changed in DE/)
     expect(read(root, 'sops/SG/refund-escalation.md')).toContain('Escalate to a team lead and log the approver.')
     expect(read(root, 'sops/DE/refund-escalation.md')).toContain('Escalate to the DACH lead.')
@@ -49,8 +58,14 @@ describe('sopkit port', () => {
     expect(git(root, 'status', '--porcelain')).toBe('')
     const json = sopkit(['port', 'refund-escalation', '--market', 'DE', '--market', 'SG', '--json'], {cwd: root})
     expect(json.code).toBe(1)
-    const result = JSON.parse(json.stdout) as {plans: Array<{file: string; conflicts: unknown[]; rebased: boolean}>; written: string[]}
-    expect(result.plans.map((p) => [p.file, p.conflicts.length, p.rebased])).toEqual([['sops/DE/refund-escalation.md', 1, false], ['sops/SG/refund-escalation.md', 0, true]])
+    const result = JSON.parse(json.stdout) as {
+      plans: Array<{file: string; conflicts: unknown[]; rebased: boolean}>
+      written: string[]
+    }
+    expect(result.plans.map(p => [p.file, p.conflicts.length, p.rebased])).toEqual([
+      ['sops/DE/refund-escalation.md', 1, false],
+      ['sops/SG/refund-escalation.md', 0, true],
+    ])
     expect(result.written).toEqual(['sops/SG/refund-escalation.md'])
   })
 
@@ -58,9 +73,18 @@ describe('sopkit port', () => {
     const root = repo()
     commit(root, {'sops/MY/refund-escalation.md': variant('MY', 'PDPA-MY', SOP_BODY, '1.3.7')})
     const cases: Array<[string[], RegExp]> = [
-      [['port', 'refund-escalaton', '--all'], /no document has id "refund-escalaton".*did you mean "refund-escalation"/],
-      [['port', 'refund-escalation', '--market', 'BR'], /refund-escalation has no BR variant.*mend: pick a market that has one \(SG, DE, MY\)|refund-escalation has no BR variant/],
-      [['port', 'refund-escalation', '--market', 'MY'], /based on sops\/global\/refund-escalation\.md version 1\.3\.7, which no commit/],
+      [
+        ['port', 'refund-escalaton', '--all'],
+        /no document has id "refund-escalaton".*did you mean "refund-escalation"/,
+      ],
+      [
+        ['port', 'refund-escalation', '--market', 'BR'],
+        /refund-escalation has no BR variant.*mend: pick a market that has one \(SG, DE, MY\)|refund-escalation has no BR variant/,
+      ],
+      [
+        ['port', 'refund-escalation', '--market', 'MY'],
+        /based on sops\/global\/refund-escalation\.md version 1\.3\.7, which no commit/,
+      ],
       [['port', 'refund-escalation'], /which markets of refund-escalation\?/],
     ]
     for (const [args, message] of cases) {
@@ -82,7 +106,9 @@ describe('sopkit diff --upstream', () => {
     expect(sg.stdout).toMatch(/~ Procedure > Refund above limit {2}changed {2}port-able/)
     const de = sopkit(['diff', 'refund-escalation', '--market', 'DE', '--upstream', '--format', 'json'], {cwd: root})
     const json = JSON.parse(de.stdout) as {diff: {sections: Array<{path: string; port?: string}>}}
-    expect(json.diff.sections.filter((s) => s.port).map((s) => `${s.path}:${s.port}`)).toEqual(['Procedure > Refund above limit:conflict'])
+    expect(json.diff.sections.filter(s => s.port).map(s => `${s.path}:${s.port}`)).toEqual([
+      'Procedure > Refund above limit:conflict',
+    ])
     const none = sopkit(['diff', 'refund-escalation', '--market', 'BR', '--upstream'], {cwd: root})
     expect(none.code).toBe(2)
     expect(none.stderr).toMatch(/^error: refund-escalation has no BR variant/)
@@ -90,12 +116,16 @@ describe('sopkit diff --upstream', () => {
 })
 
 describe('sopkit check on a shallow clone', () => {
-  it('prints one note, judges drift against today\'s baseline as before, and does not fail', () => {
+  it("prints one note, judges drift against today's baseline as before, and does not fail", () => {
     const clone = path.join(repo(), 'clone')
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${path.dirname(clone)}`, clone])
     const r = sopkit(['check'], {cwd: clone})
     expect(r.code).toBe(0)
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^note: this is a shallow clone: .*fetch-depth: 0/)])
-    expect(r.stdout).toMatch(/sops\/SG\/refund-escalation\.md[\s\S]*Unapproved drift: section "Procedure > Refund above limit"/)
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^note: this is a shallow clone: .*fetch-depth: 0/),
+    ])
+    expect(r.stdout).toMatch(
+      /sops\/SG\/refund-escalation\.md[\s\S]*Unapproved drift: section "Procedure > Refund above limit"/,
+    )
   })
 })

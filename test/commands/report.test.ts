@@ -11,18 +11,27 @@ function library(files: Record<string, string> = {}): string {
   return repo
 }
 
-const noTrace = (r: {stdout: string; stderr: string}) => { expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); }
+const noTrace = (r: {stdout: string; stderr: string}) => {
+  expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+}
 
 describe('sopkit report on the bundled library and examples/metrics.csv', () => {
-  const repo = library({'unmatched.csv': 'id,market,period,csat\nrefund-escalation,SG,2026-03,4.6\nrefund-escalatoin,SG,2026-03,4.6\nde-only,SG,2026-03,4\nrefund-escalation,QQ,2026-03,4\n'})
+  const repo = library({
+    'unmatched.csv':
+      'id,market,period,csat\nrefund-escalation,SG,2026-03,4.6\nrefund-escalatoin,SG,2026-03,4.6\nde-only,SG,2026-03,4\nrefund-escalation,QQ,2026-03,4\n',
+  })
   const run = (...args: string[]) => runSopkit(['report', ...args], {cwd: repo})
 
   it('names the market and the metric that missed its target', async () => {
     const r = await run('--metrics', 'examples/metrics.csv')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/1 breach, 0 unmatched rows, 0 problems/)
-    expect(r.stdout).toMatch(/^refund-escalation\s+SG\s+2026-03 \(latest\)\s+csat\s+4\.3\s+≥ 4\.5\s+sops\/SG\/refund-escalation\.md$/m)
-    expect(r.stdout).toMatch(/^refund-escalation\s+SG\s+csat\s+2026-02 → 2026-03\s+4\.5 → 4\.3\s+↓ down, worse\s+≥ 4\.5$/m)
+    expect(r.stdout).toMatch(
+      /^refund-escalation\s+SG\s+2026-03 \(latest\)\s+csat\s+4\.3\s+≥ 4\.5\s+sops\/SG\/refund-escalation\.md$/m,
+    )
+    expect(r.stdout).toMatch(
+      /^refund-escalation\s+SG\s+csat\s+2026-02 → 2026-03\s+4\.5 → 4\.3\s+↓ down, worse\s+≥ 4\.5$/m,
+    )
   })
 
   it('--fail-on breach exits 1, also with --json', async () => {
@@ -30,7 +39,7 @@ describe('sopkit report on the bundled library and examples/metrics.csv', () => 
     const r = await run('--metrics', 'examples/metrics.csv', '--fail-on', 'breach', '--json')
     expect(r.code).toBe(1)
     const report = JSON.parse(r.stdout) as {breaches: Array<{market: string; metric: string}>}
-    expect(report.breaches.map((b) => [b.market, b.metric])).toEqual([['SG', 'csat']])
+    expect(report.breaches.map(b => [b.market, b.metric])).toEqual([['SG', 'csat']])
   })
 
   it('writes an HTML report with a chart per metric and market', async () => {
@@ -50,7 +59,9 @@ describe('sopkit report on the bundled library and examples/metrics.csv', () => 
     const r = await run('--metrics', 'unmatched.csv', '--format', 'md')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/## Rows that match no document \(3\)/)
-    expect(r.stdout).toMatch(/\| 3 \| refund-escalatoin \| SG \| 2026-03 \| no document has the id "refund-escalatoin" \(did you mean "refund-escalation"\?\) \|/)
+    expect(r.stdout).toMatch(
+      /\| 3 \| refund-escalatoin \| SG \| 2026-03 \| no document has the id "refund-escalatoin" \(did you mean "refund-escalation"\?\) \|/,
+    )
     expect(r.stdout).toMatch(/\| 5 \| refund-escalation \| QQ \| 2026-03 \| unknown market "QQ"/)
   })
 
@@ -61,6 +72,8 @@ describe('sopkit report on the bundled library and examples/metrics.csv', () => 
       expect(r.code).toBe(2)
       noTrace(r)
     }
-    expect((await runSopkit(['report', '--metrics', 'broken.csv'], {cwd: bad})).stderr).toMatch(/broken\.csv:2: a quoted cell/)
+    expect((await runSopkit(['report', '--metrics', 'broken.csv'], {cwd: bad})).stderr).toMatch(
+      /broken\.csv:2: a quoted cell/,
+    )
   })
 })

@@ -5,15 +5,17 @@ import {describe, expect, it} from 'vitest'
 import {SopDocument} from '../../src/core/document.js'
 import {ROOT, runSopkit, tempRepo} from '../helpers/cli.js'
 
-const schemaOf = async (cwd: string, ...args: string[]) => JSON.parse((await runSopkit(['schema', ...args], {cwd})).stdout) as Record<string, unknown>
-const bundled = (readdirSync(path.join(ROOT, 'sops'), {recursive: true}) as string[]).filter((f) => f.endsWith('.md'))
-const frontOf = (file: string) => ({...new SopDocument(file, file, readFileSync(path.join(ROOT, 'sops', file), 'utf8')).data})
+const schemaOf = async (cwd: string, ...args: string[]) =>
+  JSON.parse((await runSopkit(['schema', ...args], {cwd})).stdout) as Record<string, unknown>
+const bundled = (readdirSync(path.join(ROOT, 'sops'), {recursive: true}) as string[]).filter(f => f.endsWith('.md'))
+const frontOf = (file: string) => ({
+  ...new SopDocument(file, file, readFileSync(path.join(ROOT, 'sops', file), 'utf8')).data,
+})
 
 const validate = new Ajv({strict: false, allErrors: true}).compile(await schemaOf(ROOT))
 
 describe('sopkit schema', () => {
-
-  it.each(bundled)('accepts the front matter of %s', (file) => {
+  it.each(bundled)('accepts the front matter of %s', file => {
     expect(validate(frontOf(file)), JSON.stringify(validate.errors)).toBe(true)
   })
 

@@ -16,21 +16,28 @@ describe('sopkit templates', () => {
   it('lists the built-ins with their type, source and fields', async () => {
     const r = await runSopkit(['templates'], {cwd: tempRepo()})
     expect(r.code).toBe(0)
-    for (const name of ['sop', 'strategy', 'policy', 'flow', 'kb-article', 'automation-rule']) expect(r.stdout).toMatch(new RegExp(`^${name} `, 'm'))
+    for (const name of ['sop', 'strategy', 'policy', 'flow', 'kb-article', 'automation-rule'])
+      expect(r.stdout).toMatch(new RegExp(`^${name} `, 'm'))
     expect(r.stdout).toMatch(/type sop · built-in · asks markets, title, id, channels, topics, compliance, owner/)
   })
 
   it('--json: repo templates first-class, overriding built-ins by name, problems reported', async () => {
     const repo = tempRepo({
-      'templates/sop.md.hbs': '---\ndescription: Our own SOP\nfields: [title, owner]\n---\n# {{title}}\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n',
+      'templates/sop.md.hbs':
+        '---\ndescription: Our own SOP\nfields: [title, owner]\n---\n# {{title}}\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n',
       'templates/refund-sop.md.hbs': '---\ntype: sop\n---\n# {{title}}\n',
       'templates/broken.md.hbs': '---\ntype: memo\n---\n',
     })
     const r = await runSopkit(['templates', '--json'], {cwd: repo})
     expect(r.code).toBe(0)
     const {templates} = JSON.parse(r.stdout) as {templates: Listed[]}
-    const byName = Object.fromEntries(templates.map((t) => [t.name, t]))
-    expect(byName.sop).toMatchObject({source: 'repo', file: 'templates/sop.md.hbs', overrides: true, fields: ['markets', 'title', 'id', 'channels', 'owner']})
+    const byName = Object.fromEntries(templates.map(t => [t.name, t]))
+    expect(byName.sop).toMatchObject({
+      source: 'repo',
+      file: 'templates/sop.md.hbs',
+      overrides: true,
+      fields: ['markets', 'title', 'id', 'channels', 'owner'],
+    })
     expect(byName['refund-sop']).toMatchObject({source: 'repo', type: 'sop', overrides: false})
     expect(byName.flow).toMatchObject({source: 'built-in', file: 'flow.md.hbs'})
     expect(byName.broken!.problem).toMatch(/type "memo"/)
@@ -40,23 +47,40 @@ describe('sopkit templates', () => {
   })
 
   it('sopkit new uses the repo template', async () => {
-    const repo = tempRepo({'templates/sop.md.hbs': '---\ndescription: Ours\n---\n# {{title}}\n\nOurs, for {{marketList}}.\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n'})
-    const r = await runSopkit(['new', 'sop', '--yes', '--title', 'Refunds', '--owner', '@cs', '--channel', 'email', '--dry-run'], {cwd: repo})
+    const repo = tempRepo({
+      'templates/sop.md.hbs':
+        '---\ndescription: Ours\n---\n# {{title}}\n\nOurs, for {{marketList}}.\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n',
+    })
+    const r = await runSopkit(
+      ['new', 'sop', '--yes', '--title', 'Refunds', '--owner', '@cs', '--channel', 'email', '--dry-run'],
+      {cwd: repo},
+    )
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Ours, for Global (all markets).')
   })
 
   it('a repo template that would make a failing document is refused before writing', async () => {
     const repo = tempRepo({'templates/sop.md.hbs': '# {{title}}\n\n## Purpose\n'})
-    const r = await runSopkit(['new', 'sop', '--yes', '--title', 'Refunds', '--owner', '@cs', '--channel', 'email'], {cwd: repo})
+    const r = await runSopkit(['new', 'sop', '--yes', '--title', 'Refunds', '--owner', '@cs', '--channel', 'email'], {
+      cwd: repo,
+    })
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/would fail `sopkit check`: Missing required section "Scope" for type sop \[require-sections\] \(and 2 more\)/)
+    expect(r.stderr).toMatch(
+      /would fail `sopkit check`: Missing required section "Scope" for type sop \[require-sections\] \(and 2 more\)/,
+    )
   })
 
   it('the built-ins ship in the package tarball, beside dist/', () => {
-    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']})) as Array<{files: Array<{path: string}>}>
-    const files = pack!.files.map((f) => f.path)
-    for (const name of ['sop', 'strategy', 'policy', 'flow', 'kb-article', 'automation-rule']) expect(files).toContain(`templates/${name}.md.hbs`)
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as Array<{files: Array<{path: string}>}>
+    const files = pack!.files.map(f => f.path)
+    for (const name of ['sop', 'strategy', 'policy', 'flow', 'kb-article', 'automation-rule'])
+      expect(files).toContain(`templates/${name}.md.hbs`)
     expect(files).toContain('dist/scaffold/templates.js')
   })
 })

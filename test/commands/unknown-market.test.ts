@@ -19,7 +19,9 @@ describe('an unknown --market', () => {
     const r = await runSopkit(args, {cwd: repo})
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
-    expect(r.stderr).toMatch(/^error: --market SGG: unknown market \(did you mean "SG"\?\) — mend: use an ISO 3166-1 alpha-2 code/)
+    expect(r.stderr).toMatch(
+      /^error: --market SGG: unknown market \(did you mean "SG"\?\) — mend: use an ISO 3166-1 alpha-2 code/,
+    )
     const json = await runSopkit([...args, '--json'], {cwd: repo})
     expect(json.code).toBe(2)
     expect((JSON.parse(json.stdout) as {error: {code: string}}).error.code).toBe('UNKNOWN_MARKET')

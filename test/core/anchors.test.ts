@@ -20,9 +20,18 @@ describe('heading anchors', () => {
   })
 
   it('numbers repeats across the whole document, title first, as GitHub does', () => {
-    const anchors = headingAnchors({title: {text: 'Notes', start: 0}, sections: ['Notes', 'Notes-1', 'Notes', 'Other'].map((heading) => ({
-      path: heading, heading, depth: 2, start: 0, contentStart: 0, end: 0, content: '',
-    }))})
+    const anchors = headingAnchors({
+      title: {text: 'Notes', start: 0},
+      sections: ['Notes', 'Notes-1', 'Notes', 'Other'].map(heading => ({
+        path: heading,
+        heading,
+        depth: 2,
+        start: 0,
+        contentStart: 0,
+        end: 0,
+        content: '',
+      })),
+    })
     expect(anchors).toEqual({title: 'notes', sections: ['notes-1', 'notes-1-1', 'notes-2', 'other']})
   })
 

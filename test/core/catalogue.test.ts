@@ -7,9 +7,12 @@ describe('built-in catalogue', () => {
   const markets = defaultMarkets()
 
   it('carries all 249 ISO 3166-1 alpha-2 codes and the ISO 3166-2 subdivisions with laws of their own, with English names', () => {
-    expect(Object.keys(markets).filter((code) => /^[A-Z]{2}$/.test(code))).toHaveLength(249)
-    expect(Object.keys(markets).filter((code) => code.includes('-')).sort())
-      .toEqual(['CA-QC', 'US-CA', 'US-CO', 'US-CT', 'US-OR', 'US-TX', 'US-UT', 'US-VA'])
+    expect(Object.keys(markets).filter(code => /^[A-Z]{2}$/.test(code))).toHaveLength(249)
+    expect(
+      Object.keys(markets)
+        .filter(code => code.includes('-'))
+        .sort(),
+    ).toEqual(['CA-QC', 'US-CA', 'US-CO', 'US-CT', 'US-OR', 'US-TX', 'US-UT', 'US-VA'])
     expect(markets['US-CA']!.name).toBe('California')
     expect(markets.NO!.name).toBe('Norway')
     expect(markets.SG!.name).toBe('Singapore')
@@ -19,8 +22,13 @@ describe('built-in catalogue', () => {
   it('has the 27 EU members and the EU territories with their own codes, and the EEA adds IS, LI and NO', () => {
     // TFEU Art. 349 outermost regions with ISO codes, and Åland (Art. 355(4)): EU territory.
     expect(DEFAULT_REGIONS.EU!.markets).toHaveLength(27 + 7)
-    for (const territory of ['RE', 'GP', 'MQ', 'GF', 'YT', 'MF', 'AX']) expect(DEFAULT_REGIONS.EEA!.markets).toContain(territory)
-    expect(DEFAULT_REGIONS.EEA!.markets.filter((m) => !DEFAULT_REGIONS.EU!.markets.includes(m)).sort()).toEqual(['IS', 'LI', 'NO'])
+    for (const territory of ['RE', 'GP', 'MQ', 'GF', 'YT', 'MF', 'AX'])
+      expect(DEFAULT_REGIONS.EEA!.markets).toContain(territory)
+    expect(DEFAULT_REGIONS.EEA!.markets.filter(m => !DEFAULT_REGIONS.EU!.markets.includes(m)).sort()).toEqual([
+      'IS',
+      'LI',
+      'NO',
+    ])
     expect(DEFAULT_REGIONS.EU!.markets).toContain('GR')
   })
 
@@ -49,15 +57,19 @@ describe('regimes per market', () => {
   const today = '2026-12-01'
   const tags = (market: string, facts: {channels?: string[]; topics?: string[]} = {}): string[] =>
     requiredCompliance(config, {markets: [market], channels: facts.channels ?? [], topics: facts.topics ?? [], today})
-      .map((r) => r.tag).sort()
+      .map(r => r.tag)
+      .sort()
 
   // [market, data-protection tags, citation]
   const dataProtection: Array<[string, string[], string]> = [
     ['DE', ['GDPR'], 'GDPR Art. 3'],
     ['FR', ['GDPR'], 'GDPR Art. 3'],
     ['RE', ['GDPR'], 'GDPR Art. 3; TFEU Art. 349 (outermost region)'],
-    ['GP', ['GDPR'], 'TFEU Art. 349'], ['MQ', ['GDPR'], 'TFEU Art. 349'], ['GF', ['GDPR'], 'TFEU Art. 349'],
-    ['YT', ['GDPR'], 'TFEU Art. 349'], ['MF', ['GDPR'], 'TFEU Art. 349'],
+    ['GP', ['GDPR'], 'TFEU Art. 349'],
+    ['MQ', ['GDPR'], 'TFEU Art. 349'],
+    ['GF', ['GDPR'], 'TFEU Art. 349'],
+    ['YT', ['GDPR'], 'TFEU Art. 349'],
+    ['MF', ['GDPR'], 'TFEU Art. 349'],
     ['AX', ['GDPR'], 'TFEU Art. 355(4) (Åland)'],
     ['NO', ['GDPR'], 'EEA Joint Committee Decision 154/2018'],
     ['IS', ['GDPR'], 'EEA Joint Committee Decision 154/2018'],
@@ -114,7 +126,7 @@ describe('regimes per market', () => {
     ['SG', [], 'no statutory AI disclosure duty'],
   ]
   it.each(aiDisclosure)('an ai-agent document for %s adds %j (%s)', (market, added) => {
-    const added_ = tags(market, {channels: ['ai-agent']}).filter((t) => !tags(market).includes(t))
+    const added_ = tags(market, {channels: ['ai-agent']}).filter(t => !tags(market).includes(t))
     expect(added_).toEqual([...added].sort())
     expect(tags(market, {channels: ['chatbot']})).toEqual(tags(market, {channels: ['ai-agent']}))
   })
@@ -134,13 +146,18 @@ describe('regimes per market', () => {
     ['DE', 'seller-policy', ['P2B'], 'Reg. 2019/1150 Arts. 3, 4, 5, 11'],
   ]
   it.each(topics)('a %s document on %s adds %j (%s)', (market, topic, added) => {
-    expect(tags(market, {topics: [topic]}).filter((t) => !tags(market).includes(t))).toEqual([...added].sort())
+    expect(tags(market, {topics: [topic]}).filter(t => !tags(market).includes(t))).toEqual([...added].sort())
   })
 
   it('requires the EAA of EU self-service from 2025-06-28 (Directive 2019/882 Art. 4)', () => {
     expect(tags('DE', {channels: ['self-service']})).toEqual(['EAA', 'GDPR'])
-    const before = requiredCompliance(config, {markets: ['DE'], channels: ['self-service'], topics: [], today: '2025-06-27'})
-    expect(before.map((r) => r.tag)).toEqual(['GDPR'])
+    const before = requiredCompliance(config, {
+      markets: ['DE'],
+      channels: ['self-service'],
+      topics: [],
+      today: '2025-06-27',
+    })
+    expect(before.map(r => r.tag)).toEqual(['GDPR'])
   })
 
   it('cites a law for every built-in requirement', () => {

@@ -73,7 +73,9 @@ describe('config validation', () => {
   })
 
   it('rejects a bad severity', () => {
-    expect(invalid({rules: {'review-overdue': 'loud'}})[0]).toMatch(/^rules\.review-overdue: must be equal to one of the allowed values/)
+    expect(invalid({rules: {'review-overdue': 'loud'}})[0]).toMatch(
+      /^rules\.review-overdue: must be equal to one of the allowed values/,
+    )
   })
 
   it('reports YAML that does not parse, with the file', () => {
@@ -83,7 +85,9 @@ describe('config validation', () => {
   })
 
   it('gives every document type its name: built-in, renamed, or a new type named in the config', () => {
-    const config = resolveConfig('/repo', undefined, {types: {sop: {name: 'SOPs'}, memo: {name: 'Internal memos', sections: []}, note: {sections: []}}})
+    const config = resolveConfig('/repo', undefined, {
+      types: {sop: {name: 'SOPs'}, memo: {name: 'Internal memos', sections: []}, note: {sections: []}},
+    })
     expect(config.types.sop).toMatchObject({name: 'SOPs', sections: ['Purpose', 'Scope', 'Procedure', 'Escalation']})
     expect(config.types.policy!.name).toBe('Policies')
     expect(config.types.memo!.name).toBe('Internal memos')
@@ -94,7 +98,10 @@ describe('config validation', () => {
 
   it('merges user taxonomy over the defaults', () => {
     const config = resolveConfig('/repo', undefined, {
-      taxonomy: {markets: {XK: {name: 'Kosovo', regions: ['BALKANS']}}, regions: {BALKANS: {name: 'Balkans', markets: ['XK', 'RS']}}},
+      taxonomy: {
+        markets: {XK: {name: 'Kosovo', regions: ['BALKANS']}},
+        regions: {BALKANS: {name: 'Balkans', markets: ['XK', 'RS']}},
+      },
       requirements: [{when: {region: 'BALKANS'}, require: {compliance: ['GDPR']}}],
     })
     expect(config.taxonomy.markets.XK).toEqual({name: 'Kosovo', regions: ['BALKANS']})
@@ -109,12 +116,13 @@ describe('config validation', () => {
     const own = [{when: {market: 'DE'}, require: {compliance: ['BDSG']}}]
     const taxonomy = {compliance: {BDSG: {name: 'Bundesdatenschutzgesetz'}}}
     const added = resolveConfig('/repo', undefined, {taxonomy, requirements: own})
-    expect(requiredCompliance(added, facts).map((r) => r.tag)).toEqual(['GDPR', 'BDSG'])
+    expect(requiredCompliance(added, facts).map(r => r.tag)).toEqual(['GDPR', 'BDSG'])
     const replaced = resolveConfig('/repo', undefined, {taxonomy, requirements: own, builtinRequirements: false})
-    expect(requiredCompliance(replaced, facts).map((r) => r.tag)).toEqual(['BDSG'])
+    expect(requiredCompliance(replaced, facts).map(r => r.tag)).toEqual(['BDSG'])
     expect(resolveConfig('/repo', undefined, {builtinRequirements: false}).requirements).toEqual([])
     expect(invalid({builtinRequirements: 'no'})).toEqual(['builtinRequirements: must be boolean'])
-    expect(invalid({builtinRequirements: false, requirements: [{when: {market: 'ZZ'}, require: {compliance: ['GDPR']}}]}))
-      .toEqual(['requirements.0.when.market: unknown market "ZZ"'])
+    expect(
+      invalid({builtinRequirements: false, requirements: [{when: {market: 'ZZ'}, require: {compliance: ['GDPR']}}]}),
+    ).toEqual(['requirements.0.when.market: unknown market "ZZ"'])
   })
 })

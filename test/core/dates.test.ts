@@ -19,6 +19,7 @@ describe('isCalendarDate', () => {
   })
 
   it('wants exactly YYYY-MM-DD', () => {
-    for (const value of ['2026-1-05', '2026-01-5', '26-01-05', '2026-01-05T00:00', ' 2026-01-05', '2026/01/05', '']) expect(isCalendarDate(value)).toBe(false)
+    for (const value of ['2026-1-05', '2026-01-5', '26-01-05', '2026-01-05T00:00', ' 2026-01-05', '2026/01/05', ''])
+      expect(isCalendarDate(value)).toBe(false)
   })
 })

@@ -11,19 +11,41 @@ import {guardPath, isInGitDir, isInside, isSafeSegment} from '../../src/core/pat
 import {runExport} from '../../src/export/run.js'
 import {folderTarget} from '../../src/export/write.js'
 import {documentPath} from '../../src/scaffold/paths.js'
-import {defaultMarkets, DEFAULT_CHANNELS, DEFAULT_COMPLIANCE, DEFAULT_REGIONS, DEFAULT_TYPES} from '../../src/core/catalogue.js'
+import {
+  defaultMarkets,
+  DEFAULT_CHANNELS,
+  DEFAULT_COMPLIANCE,
+  DEFAULT_REGIONS,
+  DEFAULT_TYPES,
+} from '../../src/core/catalogue.js'
 import {tempRepo} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
 
 /** A valid document whose `version: 1.10` YAML reads as 1.1: check --fix quotes it. */
-const fixable = (id: string) => `---\nid: ${id}\ntitle: T\ntype: sop\nversion: 1.10\nstatus: approved\nowner: a@b.co\nmarkets: [GLOBAL]\n` +
+const fixable = (id: string) =>
+  `---\nid: ${id}\ntitle: T\ntype: sop\nversion: 1.10\nstatus: approved\nowner: a@b.co\nmarkets: [GLOBAL]\n` +
   `channels: [email]\neffective: 2026-01-01\nreview_by: 2099-01-01\n---\n# T\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n## Escalation\n`
 
-const HOSTILE_CODES = ['../../../evil', 'a/b', '..', '.', '.git', 'x\\y', '', ' SG', 'SG\n', '%2e%2e', 'C:', 'x'.repeat(201), 'ü']
+const HOSTILE_CODES = [
+  '../../../evil',
+  'a/b',
+  '..',
+  '.',
+  '.git',
+  'x\\y',
+  '',
+  ' SG',
+  'SG\n',
+  '%2e%2e',
+  'C:',
+  'x'.repeat(201),
+  'ü',
+]
 
 describe('the path guard', () => {
   it('accepts a safe alphabet for codes and refuses the rest', () => {
-    for (const ok of ['SG', 'US-CA', 'agent-assisted', 'UK_GDPR', 'refund-escalation']) expect(isSafeSegment(ok), ok).toBe(true)
+    for (const ok of ['SG', 'US-CA', 'agent-assisted', 'UK_GDPR', 'refund-escalation'])
+      expect(isSafeSegment(ok), ok).toBe(true)
     for (const bad of HOSTILE_CODES) expect(isSafeSegment(bad), JSON.stringify(bad)).toBe(false)
   })
 
@@ -46,15 +68,22 @@ describe('the path guard', () => {
   })
 
   it('the built-in catalogue keys all pass the guard the config schema applies', () => {
-    const keys = [...Object.keys(defaultMarkets()), ...Object.keys(DEFAULT_REGIONS), ...Object.keys(DEFAULT_CHANNELS),
-      ...Object.keys(DEFAULT_COMPLIANCE), ...Object.keys(DEFAULT_TYPES)]
-    expect(keys.filter((k) => !isSafeSegment(k))).toEqual([])
+    const keys = [
+      ...Object.keys(defaultMarkets()),
+      ...Object.keys(DEFAULT_REGIONS),
+      ...Object.keys(DEFAULT_CHANNELS),
+      ...Object.keys(DEFAULT_COMPLIANCE),
+      ...Object.keys(DEFAULT_TYPES),
+    ]
+    expect(keys.filter(k => !isSafeSegment(k))).toEqual([])
   })
 })
 
 describe('config keys and paths', () => {
-  it.each(HOSTILE_CODES.filter(Boolean))('refuses the market code %j in taxonomy.markets', (code) => {
-    expect(() => resolveConfig('/repo', undefined, {taxonomy: {markets: {[code]: {name: 'Evil'}}}})).toThrow(ConfigError)
+  it.each(HOSTILE_CODES.filter(Boolean))('refuses the market code %j in taxonomy.markets', code => {
+    expect(() => resolveConfig('/repo', undefined, {taxonomy: {markets: {[code]: {name: 'Evil'}}}})).toThrow(
+      ConfigError,
+    )
   })
 
   it('refuses unsafe region, channel, compliance and type keys by the same rule', () => {
@@ -81,7 +110,9 @@ describe('config keys and paths', () => {
     expect(config.file).toBeUndefined()
     expect(config.root).toBe(path.join(repo, 'sops'))
     // Without the parent's config, `new` writes inside the repository.
-    expect(documentPath(config, {id: 'x', markets: ['SG'], type: 'sop'})).toBe(path.join(repo, 'sops', 'sops', 'SG', 'x.md'))
+    expect(documentPath(config, {id: 'x', markets: ['SG'], type: 'sop'})).toBe(
+      path.join(repo, 'sops', 'sops', 'SG', 'x.md'),
+    )
     // Inside a git worktree (`.git` is a file) too.
     const worktree = path.join(parent, 'wt')
     mkdirSync(worktree)
@@ -102,7 +133,9 @@ describe('documents globs with ..', () => {
     const repo = path.join(top, 'repo')
     mkdirSync(path.join(repo, 'sops'), {recursive: true})
     writeFileSync(path.join(repo, 'sops', 'good.md'), doc())
-    const config = resolveConfig(repo, undefined, {documents: ['sops/**/*.md', '../outside/**/*.md', 'sops/../../outside/*.md']})
+    const config = resolveConfig(repo, undefined, {
+      documents: ['sops/**/*.md', '../outside/**/*.md', 'sops/../../outside/*.md'],
+    })
     const victim = path.join(top, 'outside/victim.md')
     const before = readFileSync(victim, 'utf8')
     expect(await findDocuments(config, repo)).toEqual([path.join(repo, 'sops/good.md')])
@@ -130,8 +163,14 @@ describe('--fix keeps what is not its business', () => {
     chmodSync(path.join(repo, 'sops/a.md'), 0o640)
     symlinkSync('../real/b.md', path.join(repo, 'sops/b.md'))
     const config = resolveConfig(repo, undefined, {})
-    const result = await runCheck({config, cwd: repo, paths: ['sops/a.md', 'sops/b.md'], fix: true, today: '2026-06-01'})
-    expect(result.fixed.map((f) => f.file).sort()).toEqual(['sops/a.md', 'sops/b.md'])
+    const result = await runCheck({
+      config,
+      cwd: repo,
+      paths: ['sops/a.md', 'sops/b.md'],
+      fix: true,
+      today: '2026-06-01',
+    })
+    expect(result.fixed.map(f => f.file).sort()).toEqual(['sops/a.md', 'sops/b.md'])
     expect(statSync(path.join(repo, 'sops/a.md')).mode & 0o777).toBe(0o640)
     expect(readFileSync(path.join(repo, 'sops/a.md'), 'utf8')).toContain('version: "1.10"')
     // The link is still a link, and its target got the fix.
@@ -144,11 +183,24 @@ describe('--fix keeps what is not its business', () => {
 describe('export --market all with a hostile market', () => {
   it('a market code with a path in it cannot reach the config (schema), nor the folder target', async () => {
     const repo = tempRepo({'sops/a.md': doc({front: {markets: ['GLOBAL']}})})
-    expect(() => resolveConfig(repo, undefined, {taxonomy: {markets: {'../../../evil': {name: 'x'}}}})).toThrow(ConfigError)
+    expect(() => resolveConfig(repo, undefined, {taxonomy: {markets: {'../../../evil': {name: 'x'}}}})).toThrow(
+      ConfigError,
+    )
     const config = resolveConfig(repo, undefined, {})
     const out = path.join(repo, 'out')
-    const result = await runExport({config, cwd: repo, market: 'all', format: 'md', channels: [], types: [], statuses: ['approved'],
-      date: '2026-06-01', output: out, force: false, env: {}})
+    const result = await runExport({
+      config,
+      cwd: repo,
+      market: 'all',
+      format: 'md',
+      channels: [],
+      types: [],
+      statuses: ['approved'],
+      date: '2026-06-01',
+      output: out,
+      force: false,
+      env: {},
+    })
     for (const file of result.result.files) expect(isInside(out, path.resolve(repo, file.file))).toBe(true)
   })
 })

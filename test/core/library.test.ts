@@ -6,7 +6,11 @@ import {buildLibrary, inheritedBy, isOutdated, readingFor, resolveVariant} from 
 
 const config = resolveConfig('/repo', undefined, {})
 const make = (file: string, markets: string[], extra = '') =>
-  new SopDocument(file, `/repo/${file}`, `---\nid: refund\nversion: "1.4.0"\nmarkets: [${markets.join(', ')}]\n${extra}---\n# T\n`)
+  new SopDocument(
+    file,
+    `/repo/${file}`,
+    `---\nid: refund\nversion: "1.4.0"\nmarkets: [${markets.join(', ')}]\n${extra}---\n# T\n`,
+  )
 
 describe('families and the variant resolver', () => {
   const baseline = make('global.md', ['GLOBAL'])
@@ -57,21 +61,29 @@ describe('the one resolver applies status before resolving', () => {
   const family = buildLibrary(config, [baseline, br, eu, de, old]).families.get('refund')!
 
   it('leaves a market with a draft variant on the approved baseline, and names the draft as pending', () => {
-    expect(readingFor(config.taxonomy, family, 'BR')).toEqual({read: {via: 'baseline', document: baseline}, pending: {via: 'market', document: br}})
+    expect(readingFor(config.taxonomy, family, 'BR')).toEqual({
+      read: {via: 'baseline', document: baseline},
+      pending: {via: 'market', document: br},
+    })
   })
 
   it("names a region's variant not in force as pending too, and a retired variant not at all", () => {
-    expect(readingFor(config.taxonomy, family, 'FR')).toEqual({read: {via: 'baseline', document: baseline}, pending: {via: 'region', region: 'EU', document: eu}})
+    expect(readingFor(config.taxonomy, family, 'FR')).toEqual({
+      read: {via: 'baseline', document: baseline},
+      pending: {via: 'region', region: 'EU', document: eu},
+    })
     expect(readingFor(config.taxonomy, family, 'MY')).toEqual({read: {via: 'baseline', document: baseline}})
   })
 
-  it('reads an approved variant over a region\'s draft, with nothing pending', () => {
+  it("reads an approved variant over a region's draft, with nothing pending", () => {
     expect(readingFor(config.taxonomy, family, 'DE')).toEqual({read: {via: 'market', document: de}})
   })
 
   it('takes the statuses in force from the caller (export --status)', () => {
     const draftsToo = (d: {meta: {status?: string}}) => ['approved', 'draft'].includes(d.meta.status ?? '')
-    expect(readingFor(config.taxonomy, family, 'BR', {inForce: draftsToo})).toEqual({read: {via: 'market', document: br}})
+    expect(readingFor(config.taxonomy, family, 'BR', {inForce: draftsToo})).toEqual({
+      read: {via: 'market', document: br},
+    })
   })
 
   it('judges a variant against what its market reads without it: in force first', () => {
@@ -86,10 +98,13 @@ describe('equalIgnoringWhitespace', () => {
     const {equalIgnoringWhitespace} = await import('../../src/core/drift.js')
     const fc = (await import('fast-check')).default
     const text = fc.string({unit: fc.constantFrom('a', 'b', ' ', '\n', '\t', '\u00a0', '\u2003', 'é')})
-    fc.assert(fc.property(text, text, (a, b) => {
-      const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
-      return equalIgnoringWhitespace(a.trim(), b.trim()) === (norm(a) === norm(b))
-    }), {numRuns: 5000})
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
+        return equalIgnoringWhitespace(a.trim(), b.trim()) === (norm(a) === norm(b))
+      }),
+      {numRuns: 5000},
+    )
   })
 })
 
@@ -97,20 +112,31 @@ describe('contentFingerprint', () => {
   it('is equal exactly when the texts are equal ignoring whitespace (random texts over a small alphabet)', async () => {
     const {contentFingerprint, equalIgnoringWhitespace} = await import('../../src/core/drift.js')
     const fc = (await import('fast-check')).default
-    const text = fc.string({unit: fc.constantFrom('a', 'b', ' ', '\n', '\t', '\u00a0', '\u2003', 'é', '\u3000'), maxLength: 12})
-    fc.assert(fc.property(text, text, (a, b) => {
-      return (contentFingerprint(a) === contentFingerprint(b)) === equalIgnoringWhitespace(a.trim(), b.trim())
-    }), {numRuns: 20000})
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', ' ', '\n', '\t', '\u00a0', '\u2003', 'é', '\u3000'),
+      maxLength: 12,
+    })
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        return (contentFingerprint(a) === contentFingerprint(b)) === equalIgnoringWhitespace(a.trim(), b.trim())
+      }),
+      {numRuns: 20000},
+    )
   })
 
   it('reads a range of a text as the trimmed slice', async () => {
     const {contentFingerprint} = await import('../../src/core/drift.js')
     const fc = (await import('fast-check')).default
     const text = fc.string({unit: fc.constantFrom('a', 'b', ' ', '\n', '\u00a0'), maxLength: 30})
-    fc.assert(fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
-      const [start, end] = [Math.min(x, y) % (t.length + 1), Math.max(x, y) % (t.length + 1)].sort((p, q) => p - q) as [number, number]
-      return contentFingerprint(t, start, end) === contentFingerprint(t.slice(start, end).trim())
-    }), {numRuns: 5000})
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
+        const [start, end] = [Math.min(x, y) % (t.length + 1), Math.max(x, y) % (t.length + 1)].sort(
+          (p, q) => p - q,
+        ) as [number, number]
+        return contentFingerprint(t, start, end) === contentFingerprint(t.slice(start, end).trim())
+      }),
+      {numRuns: 5000},
+    )
   })
 
   it('tells re-wrapped paragraphs apart from changed ones', async () => {
@@ -120,7 +146,11 @@ describe('contentFingerprint', () => {
     expect(contentFingerprint('Refund within 15 days of the request, once.')).not.toBe(contentFingerprint(a))
     expect(contentFingerprint('Refund within 14 daysof the request, once.')).not.toBe(contentFingerprint(a))
     // 20,000 distinct section-like texts, no two fingerprints alike.
-    const seen = new Set(Array.from({length: 20_000}, (_, i) => contentFingerprint(`Step ${i}: escalate to tier ${i % 7} within ${i % 48} hours.`)))
+    const seen = new Set(
+      Array.from({length: 20_000}, (_, i) =>
+        contentFingerprint(`Step ${i}: escalate to tier ${i % 7} within ${i % 48} hours.`),
+      ),
+    )
     expect(seen.size).toBe(20_000)
   })
 })
@@ -132,10 +162,15 @@ describe('document summaries', () => {
     const summary = summarize(doc)
     expect(summary.meta).toEqual(doc.meta)
     expect(summary.written).toEqual({id: 'refund', markets: ['SG']})
-    expect(summary.outline.sections.map((s) => [s.path, s.start])).toEqual([['Steps', 5], ['Escalation', 26]])
-    expect(summary.outline.sections.some((s) => 'content' in s)).toBe(false)
-    expect(doc.outline.sections.map((s) => s.content)).toEqual(['Do  this.', 'Call.'])
-    expect(summary.outline.sections.map((s) => s.fingerprint)).toEqual(doc.outline.sections.map((s) => contentFingerprint(s.content)))
+    expect(summary.outline.sections.map(s => [s.path, s.start])).toEqual([
+      ['Steps', 5],
+      ['Escalation', 26],
+    ])
+    expect(summary.outline.sections.some(s => 'content' in s)).toBe(false)
+    expect(doc.outline.sections.map(s => s.content)).toEqual(['Do  this.', 'Call.'])
+    expect(summary.outline.sections.map(s => s.fingerprint)).toEqual(
+      doc.outline.sections.map(s => contentFingerprint(s.content)),
+    )
     // Plain data: a summary crosses threads as it is.
     expect(structuredClone(summary)).toEqual(summary)
   })

@@ -28,32 +28,57 @@ function agrees(text: string): number {
   return answered
 }
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
-  const full = path.join(dir, n)
-  return statSync(full).isDirectory() ? files(full) : n.endsWith('.md') ? [full] : []
-})
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap(n => {
+    const full = path.join(dir, n)
+    return statSync(full).isDirectory() ? files(full) : n.endsWith('.md') ? [full] : []
+  })
 
 describe('locateSimple agrees with the exact parser', () => {
-  it.each(files(path.join(ROOT, 'sops')).map((f) => [path.relative(ROOT, f), f]))('on %s', (_, file) => {
+  it.each(files(path.join(ROOT, 'sops')).map(f => [path.relative(ROOT, f), f]))('on %s', (_, file) => {
     expect(agrees(readFileSync(file, 'utf8'))).toBeGreaterThan(10)
   })
 
-  const item = fc.constantFrom('SG', 'NO', 'DE', 'chatbot', 'ai-agent', '"quoted"', "'single'", 'a b', '1.10', '# c', '', 'x: y', '[n]', '&a', '*a')
+  const item = fc.constantFrom(
+    'SG',
+    'NO',
+    'DE',
+    'chatbot',
+    'ai-agent',
+    '"quoted"',
+    "'single'",
+    'a b',
+    '1.10',
+    '# c',
+    '',
+    'x: y',
+    '[n]',
+    '&a',
+    '*a',
+  )
   const sp = fc.constantFrom('', ' ', '  ')
   const value = fc.oneof(
     item,
-    fc.tuple(fc.array(fc.tuple(sp, item, sp), {maxLength: 4}), sp).map(([items, tail]) => `[${items.map(([a, b, c]) => a + b + c).join(',')}${tail}]`),
-    fc.array(fc.tuple(fc.constantFrom('  ', ''), sp, item), {minLength: 1, maxLength: 3}).map((items) => `\n${items.map(([ind, s, i]) => `${ind}- ${s}${i}`).join('\n')}`),
+    fc
+      .tuple(fc.array(fc.tuple(sp, item, sp), {maxLength: 4}), sp)
+      .map(([items, tail]) => `[${items.map(([a, b, c]) => a + b + c).join(',')}${tail}]`),
+    fc
+      .array(fc.tuple(fc.constantFrom('  ', ''), sp, item), {minLength: 1, maxLength: 3})
+      .map(items => `\n${items.map(([ind, s, i]) => `${ind}- ${s}${i}`).join('\n')}`),
   )
   const key = fc.constantFrom('id', 'markets', 'channels', 'version', 'review_by', 'owner', 'based_on')
-  const front = fc.uniqueArray(fc.tuple(key, sp, value), {selector: ([k]) => k, maxLength: 6})
-    .map((pairs) => pairs.map(([k, s, v]) => `${k}:${v.startsWith('\n') ? '' : ' '}${s}${v}`).join('\n'))
+  const front = fc
+    .uniqueArray(fc.tuple(key, sp, value), {selector: ([k]) => k, maxLength: 6})
+    .map(pairs => pairs.map(([k, s, v]) => `${k}:${v.startsWith('\n') ? '' : ' '}${s}${v}`).join('\n'))
 
   it('on generated front matter', () => {
     let answered = 0
-    fc.assert(fc.property(front, (f) => {
-      answered += agrees(`---\n${f}\n---\n# T\n`)
-    }), {numRuns: 3000})
+    fc.assert(
+      fc.property(front, f => {
+        answered += agrees(`---\n${f}\n---\n# T\n`)
+      }),
+      {numRuns: 3000},
+    )
     expect(answered).toBeGreaterThan(1000)
   })
 })

@@ -36,17 +36,18 @@ describe('one remark pipeline (GFM) for check and export', () => {
     const doc = playbook.documents[0]!
     const tree = documentTree(doc)
     const headings: string[] = []
-    walk(tree, (n) => {
-      if (n.type === 'heading') headings.push(doc.sections.find((s) => s.anchor === (n).data?.hProperties?.id)?.heading ?? '?')
+    walk(tree, n => {
+      if (n.type === 'heading')
+        headings.push(doc.sections.find(s => s.anchor === n.data?.hProperties?.id)?.heading ?? '?')
     })
-    expect(check.sections.map((s) => s.heading)).toEqual(['Old New limits', 'Footnoted code'])
-    expect(headings).toEqual(check.sections.map((s) => s.heading))
-    expect(check.links.map((l) => l.url)).toEqual(['policy.md', 'other.md'])
-    expect(doc.links.map((l) => l.url)).toEqual(check.links.map((l) => l.url))
+    expect(check.sections.map(s => s.heading)).toEqual(['Old New limits', 'Footnoted code'])
+    expect(headings).toEqual(check.sections.map(s => s.heading))
+    expect(check.links.map(l => l.url)).toEqual(['policy.md', 'other.md'])
+    expect(doc.links.map(l => l.url)).toEqual(check.links.map(l => l.url))
   })
 
   it('reads a struck-through heading as GFM does, scanned or parsed', () => {
-    expect(outline('# T\n\n## ~~Old~~ New\n\nText.\n').sections.map((s) => s.heading)).toEqual(['Old New'])
+    expect(outline('# T\n\n## ~~Old~~ New\n\nText.\n').sections.map(s => s.heading)).toEqual(['Old New'])
   })
 
   it('never reads a footnote definition as a link definition, scanned or parsed', () => {

@@ -16,9 +16,9 @@ function view(body: string, raw: RawOutline) {
   const o = outline(body, raw)
   return {
     title: o.title,
-    sections: o.sections.map((s) => ({path: s.path, depth: s.depth, start: s.start, content: s.content})),
-    links: o.links.map((l) => ({url: l.url, start: l.start})),
-    images: o.images.map((l) => ({url: l.url, start: l.start})),
+    sections: o.sections.map(s => ({path: s.path, depth: s.depth, start: s.start, content: s.content})),
+    links: o.links.map(l => ({url: l.url, start: l.start})),
+    images: o.images.map(l => ({url: l.url, start: l.start})),
   }
 }
 
@@ -30,7 +30,7 @@ function agrees(body: string): boolean {
 }
 
 function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
+  return readdirSync(dir).flatMap(name => {
     const full = path.join(dir, name)
     if (statSync(full).isDirectory()) return name === 'node_modules' ? [] : markdownFiles(full)
     return name.endsWith('.md') ? [full] : []
@@ -40,7 +40,7 @@ function markdownFiles(dir: string): string[] {
 describe('scanOutline agrees with remark', () => {
   const files = [...markdownFiles(path.join(ROOT, 'sops')), ...markdownFiles(path.join(ROOT, 'test'))]
 
-  it.each(files.map((f) => [path.relative(ROOT, f), f]))('on %s', (_, file) => {
+  it.each(files.map(f => [path.relative(ROOT, f), f]))('on %s', (_, file) => {
     const text = readFileSync(file, 'utf8')
     agrees(text.slice(splitFrontMatter(text)?.bodyStart ?? 0))
   })
@@ -50,23 +50,81 @@ describe('scanOutline agrees with remark', () => {
       const text = readFileSync(f, 'utf8')
       return text.slice(splitFrontMatter(text)?.bodyStart ?? 0)
     }
-    const unmodelled = files.filter((f) => f.startsWith(path.join(ROOT, 'sops')) && !scanOutline(bodyOf(f)))
+    const unmodelled = files.filter(f => f.startsWith(path.join(ROOT, 'sops')) && !scanOutline(bodyOf(f)))
     expect(unmodelled).toEqual([])
   })
 
-  const word = fc.constantFrom('Refund', 'limit', 'SLA', '2h', 'agent', 'R&D', 'a > b', '#tag', 'x_y', '*bold*', '`code`', 'é', '&amp;', '\\#', '<b>', '!')
-  const text = fc.array(word, {minLength: 1, maxLength: 4}).map((w) => w.join(' '))
-  const url = fc.constantFrom('a.md', '../global/refund.md#escalation', 'https://example.com/x', '#scope', 'b c.md', 'x(1).md', 'ä.md', '<a.md>', '')
-  const link = fc.tuple(fc.constantFrom('', '!'), text, url, fc.constantFrom('', ' "title"')).map(([bang, t, u, title]) => `${bang}[${t}](${u}${title})`)
+  const word = fc.constantFrom(
+    'Refund',
+    'limit',
+    'SLA',
+    '2h',
+    'agent',
+    'R&D',
+    'a > b',
+    '#tag',
+    'x_y',
+    '*bold*',
+    '`code`',
+    'é',
+    '&amp;',
+    '\\#',
+    '<b>',
+    '!',
+  )
+  const text = fc.array(word, {minLength: 1, maxLength: 4}).map(w => w.join(' '))
+  const url = fc.constantFrom(
+    'a.md',
+    '../global/refund.md#escalation',
+    'https://example.com/x',
+    '#scope',
+    'b c.md',
+    'x(1).md',
+    'ä.md',
+    '<a.md>',
+    '',
+  )
+  const link = fc
+    .tuple(fc.constantFrom('', '!'), text, url, fc.constantFrom('', ' "title"'))
+    .map(([bang, t, u, title]) => `${bang}[${t}](${u}${title})`)
   const line = fc.oneof(
-    fc.tuple(fc.integer({min: 1, max: 7}), text, fc.constantFrom('', ' ##', ' #')).map(([n, t, close]) => `${'#'.repeat(n)} ${t}${close}`),
-    fc.tuple(fc.constantFrom('', ' ', '   ', '    ', '\t'), fc.constantFrom('#', '##', '###')).chain(([pad, h]) => text.map((t) => `${pad}${h} ${t}`)),
+    fc
+      .tuple(fc.integer({min: 1, max: 7}), text, fc.constantFrom('', ' ##', ' #'))
+      .map(([n, t, close]) => `${'#'.repeat(n)} ${t}${close}`),
+    fc
+      .tuple(fc.constantFrom('', ' ', '   ', '    ', '\t'), fc.constantFrom('#', '##', '###'))
+      .chain(([pad, h]) => text.map(t => `${pad}${h} ${t}`)),
     text,
     fc.tuple(text, link, text).map(([a, l, b]) => `${a} ${l} ${b}`),
-    fc.tuple(fc.constantFrom('- ', '1. ', '> ', '  - '), text, fc.option(link)).map(([m, t, l]) => `${m}${t}${l ? ` ${l}` : ''}`),
-    fc.constantFrom('', '', '```', '~~~', '````', '```js', '    code', '---', '===', '***', '<!-- note -->', '<!--', '-->', '<div>', '</div>', '| a | b |', '[ref]: ./a.md', '[ref]: <a.md>', '#', '#hashtag', '  ## indented', '> ```'),
+    fc
+      .tuple(fc.constantFrom('- ', '1. ', '> ', '  - '), text, fc.option(link))
+      .map(([m, t, l]) => `${m}${t}${l ? ` ${l}` : ''}`),
+    fc.constantFrom(
+      '',
+      '',
+      '```',
+      '~~~',
+      '````',
+      '```js',
+      '    code',
+      '---',
+      '===',
+      '***',
+      '<!-- note -->',
+      '<!--',
+      '-->',
+      '<div>',
+      '</div>',
+      '| a | b |',
+      '[ref]: ./a.md',
+      '[ref]: <a.md>',
+      '#',
+      '#hashtag',
+      '  ## indented',
+      '> ```',
+    ),
   )
-  const body = fc.array(line, {maxLength: 30}).chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)))
+  const body = fc.array(line, {maxLength: 30}).chain(lines => fc.constantFrom('\n', '\r\n').map(eol => lines.join(eol)))
 
   it('on generated documents', () => {
     fc.assert(fc.property(body, agrees), {numRuns: Number(process.env.SCAN_RUNS ?? 3000)})
@@ -74,8 +132,9 @@ describe('scanOutline agrees with remark', () => {
 
   // SOP-like bodies: the scanner must answer for most of them, or the property above proves little.
   const plainWord = fc.constantFrom('Refund', 'limit', 'SLA', '2h', 'agent', 'R&D', 'a > b', 'é', '(tier 2)', '100%')
-  const plainText = fc.array(plainWord, {minLength: 1, maxLength: 5}).map((w) => w.join(' '))
-  const plainLink = fc.tuple(plainText, fc.constantFrom('a.md', '../global/refund.md#escalation', 'https://example.com/x', '#scope'))
+  const plainText = fc.array(plainWord, {minLength: 1, maxLength: 5}).map(w => w.join(' '))
+  const plainLink = fc
+    .tuple(plainText, fc.constantFrom('a.md', '../global/refund.md#escalation', 'https://example.com/x', '#scope'))
     .map(([t, u]) => `[${t}](${u})`)
   const sopLine = fc.oneof(
     fc.tuple(fc.integer({min: 1, max: 4}), plainText).map(([n, t]) => `${'#'.repeat(n)} ${t}`),
@@ -83,14 +142,17 @@ describe('scanOutline agrees with remark', () => {
     fc.tuple(fc.constantFrom('', '- ', '1. ', '> '), plainText, plainLink).map(([m, t, l]) => `${m}${t} ${l}.`),
     fc.constantFrom('', '', '```', '~~~', '***', '<!-- guidance -->', '| a | b |'),
   )
-  const sopBody = fc.array(sopLine, {maxLength: 40}).map((lines) => lines.join('\n'))
+  const sopBody = fc.array(sopLine, {maxLength: 40}).map(lines => lines.join('\n'))
 
   it('on generated SOP-like documents, answering for most', () => {
     let answered = 0
-    fc.assert(fc.property(sopBody, (b) => {
-      if (scanOutline(b)) answered++
-      return agrees(b)
-    }), {numRuns: 2000})
+    fc.assert(
+      fc.property(sopBody, b => {
+        if (scanOutline(b)) answered++
+        return agrees(b)
+      }),
+      {numRuns: 2000},
+    )
     expect(answered).toBeGreaterThan(1000)
   })
 })

@@ -25,7 +25,9 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
     const {root, config} = repoWithDocument()
     const file = path.join(root, 'sops/global/a.md')
     const before = readFileSync(file, 'utf8')
-    expect(() => { writeOutputFile(file, 'report', config); }).toThrow(/is a document of the library/)
+    expect(() => {
+      writeOutputFile(file, 'report', config)
+    }).toThrow(/is a document of the library/)
     expect(readFileSync(file, 'utf8')).toBe(before)
     expect(isLibraryDocument(config, path.join(root, 'sops/x/new.md'))).toBe(true)
     expect(isLibraryDocument(config, path.join(root, 'notes.txt'))).toBe(false)
@@ -33,8 +35,12 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
 
   it('never writes inside .git (the repo would break)', () => {
     const {root, config} = repoWithDocument()
-    expect(() => { writeOutputFile(path.join(root, '.git/config'), 'report', config); }).toThrow(/inside .git/)
-    expect(() => { writeOutputFile(path.join(root, '.git/new-file'), 'report', config); }).toThrow(/inside .git/)
+    expect(() => {
+      writeOutputFile(path.join(root, '.git/config'), 'report', config)
+    }).toThrow(/inside .git/)
+    expect(() => {
+      writeOutputFile(path.join(root, '.git/new-file'), 'report', config)
+    }).toThrow(/inside .git/)
     expect(readFileSync(path.join(root, '.git/config'), 'utf8')).toBe('[core]\n')
   })
 
@@ -45,7 +51,7 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
     writeOutputFile(file, 'new report\n', config)
     expect(readFileSync(file, 'utf8')).toBe('new report\n')
     expect(statSync(file).mode & 0o777).toBe(0o640)
-    expect(readdirSync(root).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    expect(readdirSync(root).filter(n => n.endsWith('.tmp'))).toEqual([])
   })
 
   it('writes through a symlink to a regular file: the link stays a link', () => {
@@ -73,7 +79,7 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
     const reader = spawn('cat', [fifo])
     let received = ''
     reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString()))
-    const done = new Promise((resolve) => reader.on('close', resolve))
+    const done = new Promise(resolve => reader.on('close', resolve))
     writeOutputFile(fifo, 'through the pipe\n', config)
     await done
     expect(received).toBe('through the pipe\n')
@@ -82,7 +88,9 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
 
   it('a folder or a path through a file is a one-line user error with the path and a mend', () => {
     const {root, config} = repoWithDocument()
-    expect(() => { writeOutputFile(path.join(root, 'sops'), 'x', config); }).toThrow(/is a folder/)
+    expect(() => {
+      writeOutputFile(path.join(root, 'sops'), 'x', config)
+    }).toThrow(/is a folder/)
     let error: unknown
     try {
       writeOutputFile(path.join(root, 'notes.txt', 'below.txt'), 'x', config)
@@ -96,16 +104,30 @@ describe('a report output (check/ls/coverage/report/diff/schema -o, --cache-loca
 })
 
 describe('errno a user can cause', () => {
-  it.each(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EFBIG', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENAMETOOLONG', 'ENOENT', 'ELOOP', 'EMFILE', 'ENXIO'])(
-    '%s is one line with the path and a mend', (code) => {
-      const raw = Object.assign(new Error(`${code}: something, open '/x/y'`), {code, path: '/x/y', syscall: 'open'})
-      const mapped = fileError(raw)
-      expect(mapped).toBeInstanceOf(SopkitError)
-      expect(mapped?.message).toContain('/x/y')
-      expect(mapped?.message).not.toContain('\n')
-      expect(mapped?.mend.length).toBeGreaterThan(10)
-      expect(mapped?.exitCode).toBe(2)
-    })
+  it.each([
+    'EACCES',
+    'EPERM',
+    'EROFS',
+    'ENOSPC',
+    'EDQUOT',
+    'EFBIG',
+    'EISDIR',
+    'ENOTDIR',
+    'EEXIST',
+    'ENAMETOOLONG',
+    'ENOENT',
+    'ELOOP',
+    'EMFILE',
+    'ENXIO',
+  ])('%s is one line with the path and a mend', code => {
+    const raw = Object.assign(new Error(`${code}: something, open '/x/y'`), {code, path: '/x/y', syscall: 'open'})
+    const mapped = fileError(raw)
+    expect(mapped).toBeInstanceOf(SopkitError)
+    expect(mapped?.message).toContain('/x/y')
+    expect(mapped?.message).not.toContain('\n')
+    expect(mapped?.mend.length).toBeGreaterThan(10)
+    expect(mapped?.exitCode).toBe(2)
+  })
 
   it('leaves errors that are not the file system to the internal-error path', () => {
     expect(fileError(new TypeError('x is undefined'))).toBeUndefined()
@@ -150,8 +172,13 @@ describe('the export generator mark, only where each format puts it', () => {
   it('a Markdown file quoting the mark in a code fence is not replaced without --force', () => {
     const root = tempRepo()
     const file = path.join(root, 'notes.md')
-    for (const content of [`# Notes\n\n\`\`\`\n${MD_MARK}\n\`\`\`\n`, `# How exports look\n\n\`\`\`html\n<!doctype html>\n<html><head>${HTML_MARK}</head>\n\`\`\`\n`,
-      `Some text\n{"generator": "sopkit export"}\n`, `<html><body>${HTML_MARK}</body></html>\n`, `<!doctype html><html><head><!-- ${HTML_MARK} --></head></html>\n`]) {
+    for (const content of [
+      `# Notes\n\n\`\`\`\n${MD_MARK}\n\`\`\`\n`,
+      `# How exports look\n\n\`\`\`html\n<!doctype html>\n<html><head>${HTML_MARK}</head>\n\`\`\`\n`,
+      `Some text\n{"generator": "sopkit export"}\n`,
+      `<html><body>${HTML_MARK}</body></html>\n`,
+      `<!doctype html><html><head><!-- ${HTML_MARK} --></head></html>\n`,
+    ]) {
       writeFileSync(file, content)
       expect(hasGeneratorMark(Buffer.from(content)), content).toBe(false)
       expect(() => checkTarget(file, false, 'notes.md'), content).toThrow(/no generator mark/)
@@ -160,15 +187,22 @@ describe('the export generator mark, only where each format puts it', () => {
   })
 
   it('recognises the mark where the format puts it', () => {
-    for (const content of [`${MD_MARK}\n# Playbook\n`, `\uFEFF${MD_MARK}\r\n`, `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">${HTML_MARK}</head><body></body></html>\n`,
-      `{\n  "generator": "sopkit export",\n  "market": "DE"\n}\n`, `{"generator":"sopkit export","record":"playbook"}\n{"record":"chunk"}\n`]) {
+    for (const content of [
+      `${MD_MARK}\n# Playbook\n`,
+      `\uFEFF${MD_MARK}\r\n`,
+      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">${HTML_MARK}</head><body></body></html>\n`,
+      `{\n  "generator": "sopkit export",\n  "market": "DE"\n}\n`,
+      `{"generator":"sopkit export","record":"playbook"}\n{"record":"chunk"}\n`,
+    ]) {
       expect(hasGeneratorMark(Buffer.from(content)), content).toBe(true)
     }
   })
 
   it('an export never replaces a document of the library or a file in .git, even with --force', () => {
     const {root, config} = repoWithDocument()
-    expect(() => checkTarget(path.join(root, 'sops/global/a.md'), true, 'a.md', config)).toThrow(/document of the library/)
+    expect(() => checkTarget(path.join(root, 'sops/global/a.md'), true, 'a.md', config)).toThrow(
+      /document of the library/,
+    )
     expect(() => checkTarget(path.join(root, '.git/config'), true, 'config', config)).toThrow(/inside .git/)
     mkdirSync(path.join(root, 'dir'))
     expect(() => checkTarget(path.join(root, 'dir'), true, 'dir', config)).toThrow(/is a folder/)
@@ -177,15 +211,24 @@ describe('the export generator mark, only where each format puts it', () => {
 })
 
 describe('import after a failed row', () => {
-  it('goes on: a file-system failure is that row\'s error, and the next row is written', async () => {
+  it("goes on: a file-system failure is that row's error, and the next row is written", async () => {
     const {applyRow} = await import('../../src/import/apply.js')
-    const root = tempRepo({'blocker': 'a file where a folder should be\n'})
-    const plan = (row: number, target: string) => ({row, line: row + 1, kind: 'create' as const, id: `id-${row}`, markets: ['GLOBAL'],
-      planned: {target, content: '# x\n', front: {}, source: 'test'}})
+    const root = tempRepo({blocker: 'a file where a folder should be\n'})
+    const plan = (row: number, target: string) => ({
+      row,
+      line: row + 1,
+      kind: 'create' as const,
+      id: `id-${row}`,
+      markets: ['GLOBAL'],
+      planned: {target, content: '# x\n', front: {}, source: 'test'},
+    })
     const long = path.join(root, 'sops', `${'a'.repeat(240)}.md`)
-    const results = [plan(1, path.join(root, 'blocker', 'x.md')), plan(2, long), plan(3, path.join(root, 'sops', 'ok.md'))]
-      .map((p) => applyRow(p, {dryRun: false, cwd: root}))
-    expect(results.map((r) => r.action)).toEqual(['error', 'created', 'created'])
+    const results = [
+      plan(1, path.join(root, 'blocker', 'x.md')),
+      plan(2, long),
+      plan(3, path.join(root, 'sops', 'ok.md')),
+    ].map(p => applyRow(p, {dryRun: false, cwd: root}))
+    expect(results.map(r => r.action)).toEqual(['error', 'created', 'created'])
     expect(results[0]!.reason).toContain(path.join(root, 'blocker'))
     expect(readFileSync(long, 'utf8')).toBe('# x\n')
   })

@@ -9,7 +9,11 @@ import {COVERAGE_REGISTRY, LS_REGISTRY} from '../../src/inventory/render/index.j
 import {REPORT_REGISTRY} from '../../src/report/render/index.js'
 
 const REGISTRIES: Array<[string, Registry<{name: string; description: string}>]> = [
-  ['check', CHECK_FORMATS], ['export', EXPORT_REGISTRY], ['diff', DIFF_REGISTRY], ['ls', LS_REGISTRY], ['coverage', COVERAGE_REGISTRY],
+  ['check', CHECK_FORMATS],
+  ['export', EXPORT_REGISTRY],
+  ['diff', DIFF_REGISTRY],
+  ['ls', LS_REGISTRY],
+  ['coverage', COVERAGE_REGISTRY],
   ['report', REPORT_REGISTRY],
 ]
 
@@ -29,13 +33,16 @@ describe('format registries', () => {
     for (const name of registry.names) expect(registry.get(name).name).toBe(name)
   })
 
-  it.each(REGISTRIES)('%s: an unknown name is one user error with a did-you-mean and the known names', (command, registry) => {
-    const error = failure(registry, 'jsn')
-    expect(error.code).toBe('UNKNOWN_FORMAT')
-    expect(error.message).toBe(`unknown ${command} format "jsn" (did you mean "json"?)`)
-    expect(error.mend).toBe(`use one of ${registry.names.join(', ')}`)
-    expect(failure(registry, 'xyzzy').message).toBe(`unknown ${command} format "xyzzy"`)
-  })
+  it.each(REGISTRIES)(
+    '%s: an unknown name is one user error with a did-you-mean and the known names',
+    (command, registry) => {
+      const error = failure(registry, 'jsn')
+      expect(error.code).toBe('UNKNOWN_FORMAT')
+      expect(error.message).toBe(`unknown ${command} format "jsn" (did you mean "json"?)`)
+      expect(error.mend).toBe(`use one of ${registry.names.join(', ')}`)
+      expect(failure(registry, 'xyzzy').message).toBe(`unknown ${command} format "xyzzy"`)
+    },
+  )
 
   it('never falls back to a default for a name it does not know', () => {
     for (const [, registry] of REGISTRIES) expect(() => registry.get('')).toThrow(SopkitError)

@@ -18,7 +18,9 @@ describe('rule types', () => {
     expectTypeOf<SectionSummary>().not.toHaveProperty('content')
     expectTypeOf<LibraryRuleContext['library']['documents'][number]>().toEqualTypeOf<DocumentSummary>()
     const rule = defineLibraryRule({
-      id: 'reads-text', description: 'a rule that reaches for what it was not given', defaultSeverity: 'error',
+      id: 'reads-text',
+      description: 'a rule that reaches for what it was not given',
+      defaultSeverity: 'error',
       messages: {m: {message: 'x', mend: 'y'}},
       check({doc, library, report}) {
         // These bare reads exist only for @ts-expect-error to check the types.
@@ -47,8 +49,19 @@ describe('rule types', () => {
   })
 
   it('every rule that reads the library is typed as a library rule', () => {
-    const library = RULES.filter(isLibraryRule).map((r) => r.id).sort()
-    expect(library).toEqual(['known-deviation-section', 'links-resolve', 'no-drift', 'no-name-collision', 'require-sections', 'unique-variant',
-      'variant-has-baseline', 'variant-outdated', 'version-bump'])
+    const library = RULES.filter(isLibraryRule)
+      .map(r => r.id)
+      .sort()
+    expect(library).toEqual([
+      'known-deviation-section',
+      'links-resolve',
+      'no-drift',
+      'no-name-collision',
+      'require-sections',
+      'unique-variant',
+      'variant-has-baseline',
+      'variant-outdated',
+      'version-bump',
+    ])
   })
 })

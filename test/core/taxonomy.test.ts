@@ -4,11 +4,14 @@ import {concreteMarkets, isKnownMarket, requiredCompliance, suggest} from '../..
 
 const config = resolveConfig('/repo', undefined, {})
 const tags = (markets: string[], extra: {topics?: string[]; channels?: string[]; type?: string} = {}) =>
-  requiredCompliance(config, {markets, channels: extra.channels ?? [], topics: extra.topics ?? [], type: extra.type}).map((r) => r.tag).sort()
+  requiredCompliance(config, {markets, channels: extra.channels ?? [], topics: extra.topics ?? [], type: extra.type})
+    .map(r => r.tag)
+    .sort()
 
 describe('taxonomy', () => {
   it('knows markets, regions and GLOBAL', () => {
-    for (const code of ['SG', 'NO', 'EU', 'SEA', 'GLOBAL']) expect(isKnownMarket(config.taxonomy, code), code).toBe(true)
+    for (const code of ['SG', 'NO', 'EU', 'SEA', 'GLOBAL'])
+      expect(isKnownMarket(config.taxonomy, code), code).toBe(true)
     expect(isKnownMarket(config.taxonomy, 'SGG')).toBe(false)
     expect(isKnownMarket(config.taxonomy, 'sg')).toBe(false)
   })
@@ -59,7 +62,7 @@ describe('required compliance', () => {
 })
 
 describe('prototype names are not markets', () => {
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('%s is unknown and covers nothing', (name) => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('%s is unknown and covers nothing', name => {
     expect(isKnownMarket(config.taxonomy, name)).toBe(false)
     expect([...concreteMarkets(config.taxonomy, [name])]).toEqual([])
     expect(tags([name])).toEqual([])

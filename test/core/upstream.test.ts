@@ -29,7 +29,7 @@ async function library(root: string): Promise<Library> {
 }
 
 function byFile(lib: Library, file: string) {
-  return lib.documents.find((d) => d.file === file)!
+  return lib.documents.find(d => d.file === file)!
 }
 
 const EDITED = SOP_BODY.replace('Hand off to tier 2.', 'Hand off to tier 2 within 4 hours.')
@@ -45,7 +45,9 @@ describe('loadUpstream', () => {
     const base = upstream.mergeBase(byFile(lib, VARIANT))
     expect(base?.commit).toBe(newest)
     expect(base?.version).toBe('1.4.0')
-    expect(base?.document.outline.sections.find((s) => s.path === 'Purpose')?.content).toBe('Resolve refund disputes fast and fairly.')
+    expect(base?.document.outline.sections.find(s => s.path === 'Purpose')?.content).toBe(
+      'Resolve refund disputes fast and fairly.',
+    )
     expect(upstream.note).toBeUndefined()
   })
 
@@ -57,27 +59,35 @@ describe('loadUpstream', () => {
     const lib = await library(root)
     const base = (await loadUpstream(lib)).mergeBase(byFile(lib, VARIANT))
     expect(base?.version).toBe('1.4.0')
-    expect(base?.document.outline.sections.find((s) => s.path === 'Escalation')?.content).toBe('Hand off to tier 2.')
+    expect(base?.document.outline.sections.find(s => s.path === 'Escalation')?.content).toBe('Hand off to tier 2.')
   })
 
-  it('looks up only variants whose based_on is not the baseline\'s version', async () => {
-    const root = gitRepo({[BASELINE]: baseline('1.4.0'), [VARIANT]: variant('1.4.0'), 'sops/SG/refund-escalation.md':
-      doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.3.0'}})})
+  it("looks up only variants whose based_on is not the baseline's version", async () => {
+    const root = gitRepo({
+      [BASELINE]: baseline('1.4.0'),
+      [VARIANT]: variant('1.4.0'),
+      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.3.0'}}),
+    })
     const lib = await library(root)
-    expect(variantsNeedingBase(lib).map((d) => d.file)).toEqual(['sops/SG/refund-escalation.md'])
+    expect(variantsNeedingBase(lib).map(d => d.file)).toEqual(['sops/SG/refund-escalation.md'])
     const upstream = await loadUpstream(lib)
     expect(upstream.mergeBase(byFile(lib, VARIANT))).toBeUndefined()
     expect(upstream.missing(byFile(lib, VARIANT))).toBeUndefined()
   })
 
   it('says once why when the version was never committed', async () => {
-    const root = gitRepo({[BASELINE]: baseline('1.5.0'), [VARIANT]: variant('1.4.0'), 'sops/SG/refund-escalation.md':
-      doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.3.0'}})})
+    const root = gitRepo({
+      [BASELINE]: baseline('1.5.0'),
+      [VARIANT]: variant('1.4.0'),
+      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.3.0'}}),
+    })
     const lib = await library(root)
     const upstream = await loadUpstream(lib)
     expect(upstream.mergeBase(byFile(lib, VARIANT))).toBeUndefined()
     expect(upstream.missing(byFile(lib, VARIANT))).toBe('never-committed')
-    expect(upstream.note).toMatch(/^note: no commit has the baseline version that 2 variants name in based_on.*fetch-depth: 0/)
+    expect(upstream.note).toMatch(
+      /^note: no commit has the baseline version that 2 variants name in based_on.*fetch-depth: 0/,
+    )
   })
 
   it('in a shallow clone: no merge base, and one note naming fetch-depth: 0', async () => {
@@ -126,7 +136,12 @@ describe('staleVersion', () => {
 
   it('ignores front-matter-only changes and re-wrapped text', async () => {
     const root = gitRepo({[BASELINE]: baseline('1.4.0')})
-    commit(root, {[BASELINE]: doc({front: {version: '1.4.0', review_by: '2099-06-30'}, body: SOP_BODY.replace('Resolve refund disputes fast.', 'Resolve refund\ndisputes fast.')})})
+    commit(root, {
+      [BASELINE]: doc({
+        front: {version: '1.4.0', review_by: '2099-06-30'},
+        body: SOP_BODY.replace('Resolve refund disputes fast.', 'Resolve refund\ndisputes fast.'),
+      }),
+    })
     const lib = await library(root)
     expect((await loadUpstream(lib)).staleVersion(byFile(lib, BASELINE))).toBeUndefined()
   })
@@ -134,14 +149,24 @@ describe('staleVersion', () => {
 
 describe('buildMatrix with merge bases', () => {
   it('marks upstream changes and conflicts per market, and drift only where the market changed a section', async () => {
-    const root = gitRepo({[BASELINE]: baseline('1.4.0'), [VARIANT]: variant('1.4.0', SOP_BODY.replace('Hand off to tier 2.', 'Hand off in Berlin.')),
-      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'},
-        body: SOP_BODY.replace('All refunds.', 'All refunds in Singapore.')})})
+    const root = gitRepo({
+      [BASELINE]: baseline('1.4.0'),
+      [VARIANT]: variant('1.4.0', SOP_BODY.replace('Hand off to tier 2.', 'Hand off in Berlin.')),
+      'sops/SG/refund-escalation.md': doc({
+        front: {markets: ['SG'], compliance: ['PDPA'], based_on: '1.4.0'},
+        body: SOP_BODY.replace('All refunds.', 'All refunds in Singapore.'),
+      }),
+    })
     commit(root, {[BASELINE]: baseline('1.5.0', EDITED)})
     const lib = await library(root)
-    const matrix = buildMatrix(lib.config.taxonomy, lib.families.get('refund-escalation')!, '2026-11-22', await loadUpstream(lib))!
-    const row = (path: string) => matrix.rows.find((r) => r.path === path)?.cells
-    expect(matrix.columns.map((c) => c.market)).toEqual(['DE', 'SG'])
+    const matrix = buildMatrix(
+      lib.config.taxonomy,
+      lib.families.get('refund-escalation')!,
+      '2026-11-22',
+      await loadUpstream(lib),
+    )!
+    const row = (path: string) => matrix.rows.find(r => r.path === path)?.cells
+    expect(matrix.columns.map(c => c.market)).toEqual(['DE', 'SG'])
     expect(row('Escalation')).toEqual(['conflict', 'upstream'])
     expect(row('Scope')).toEqual(['same', 'drift'])
   })

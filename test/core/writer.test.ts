@@ -16,7 +16,9 @@ describe('writeFileAtomic', () => {
   it('never overwrites without overwrite, and leaves the old file and no temp file', () => {
     const dir = tempRepo({'c.md': 'original'})
     const target = path.join(dir, 'c.md')
-    expect(() => { writeFileAtomic(target, 'new', {overwrite: false}); }).toThrow(SopkitError)
+    expect(() => {
+      writeFileAtomic(target, 'new', {overwrite: false})
+    }).toThrow(SopkitError)
     expect(readFileSync(target, 'utf8')).toBe('original')
     expect(readdirSync(dir)).toEqual(['c.md'])
   })
@@ -35,8 +37,14 @@ describe('writeFileAtomic', () => {
 describe('stale temp files', () => {
   it('are removed when their process is gone, and kept when it lives', async () => {
     const {spawnSync} = await import('node:child_process')
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'}).stdout
-    const dir = tempRepo({[`.a.md.${dead}.0123abcd.tmp`]: 'half', [`.b.md.${process.ppid}.0123abcd.tmp`]: 'writing', 'keep.tmp': 'x'})
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout
+    const dir = tempRepo({
+      [`.a.md.${dead}.0123abcd.tmp`]: 'half',
+      [`.b.md.${process.ppid}.0123abcd.tmp`]: 'writing',
+      'keep.tmp': 'x',
+    })
     writeFileAtomic(path.join(dir, 'c.md'), 'c', {overwrite: false})
     expect(readdirSync(dir).sort()).toEqual([`.b.md.${process.ppid}.0123abcd.tmp`, 'c.md', 'keep.tmp'])
   })

@@ -15,7 +15,10 @@ function same(a: unknown, b: unknown): boolean {
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
     const ka = Object.keys(a)
     const kb = Object.keys(b)
-    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    return (
+      ka.length === kb.length &&
+      ka.every((k, i) => k === kb[i] && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    )
   }
   return a === b
 }
@@ -30,24 +33,77 @@ function agrees(source: string): boolean {
 
 const TRICKY: Array<[string, unknown]> = [
   // Numbers YAML 1.1 or js-yaml read, and YAML 1.2 core does not (or reads otherwise).
-  ['a: 0b101', '0b101'], ['a: 0B1', '0B1'], ['a: -0x1F', '-0x1F'], ['a: +0o17', '+0o17'], ['a: 1_000', '1_000'],
-  ['a: 0o17', 15], ['a: 0x1F', 31], ['a: 012', 12], ['a: 08', 8], ['a: -0', -0], ['a: +12', 12], ['a: 1.10', 1.1],
-  ['a: 1e3', 1000], ['a: .5', 0.5], ['a: 1.', 1], ['a: 190:20:30', '190:20:30'], ['a: 12345678901234567890', Number('12345678901234567890')],
-  ['a: .inf', Infinity], ['a: -.inf', -Infinity], ['a: +.INF', Infinity], ['a: .nan', NaN], ['a: .NaN', NaN], ['a: -.nan', '-.nan'],
+  ['a: 0b101', '0b101'],
+  ['a: 0B1', '0B1'],
+  ['a: -0x1F', '-0x1F'],
+  ['a: +0o17', '+0o17'],
+  ['a: 1_000', '1_000'],
+  ['a: 0o17', 15],
+  ['a: 0x1F', 31],
+  ['a: 012', 12],
+  ['a: 08', 8],
+  ['a: -0', -0],
+  ['a: +12', 12],
+  ['a: 1.10', 1.1],
+  ['a: 1e3', 1000],
+  ['a: .5', 0.5],
+  ['a: 1.', 1],
+  ['a: 190:20:30', '190:20:30'],
+  ['a: 12345678901234567890', Number('12345678901234567890')],
+  ['a: .inf', Infinity],
+  ['a: -.inf', -Infinity],
+  ['a: +.INF', Infinity],
+  ['a: .nan', NaN],
+  ['a: .NaN', NaN],
+  ['a: -.nan', '-.nan'],
   // Timestamps stay as written.
-  ['a: 2026-01-01', '2026-01-01'], ['a: 2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z'], ['a: 2026-1-1 10:00', '2026-1-1 10:00'],
+  ['a: 2026-01-01', '2026-01-01'],
+  ['a: 2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z'],
+  ['a: 2026-1-1 10:00', '2026-1-1 10:00'],
   // Booleans and nulls of YAML 1.1 are strings in 1.2.
-  ['a: NO', 'NO'], ['a: on', 'on'], ['a: y', 'y'], ['a: Yes', 'Yes'], ['a: tRue', 'tRue'], ['a: TRUE', true], ['a: False', false],
-  ['a: ~', null], ['a: NULL', null], ['a: nULL', 'nULL'], ['a:', null],
+  ['a: NO', 'NO'],
+  ['a: on', 'on'],
+  ['a: y', 'y'],
+  ['a: Yes', 'Yes'],
+  ['a: tRue', 'tRue'],
+  ['a: TRUE', true],
+  ['a: False', false],
+  ['a: ~', null],
+  ['a: NULL', null],
+  ['a: nULL', 'nULL'],
+  ['a:', null],
   // Quoting always wins.
-  ['a: "0b101"', '0b101'], ["a: '1.10'", '1.10'], ['a: "\\x41"', 'A'], ['a: "\uFEFFx"', '\uFEFFx'],
+  ['a: "0b101"', '0b101'],
+  ["a: '1.10'", '1.10'],
+  ['a: "\\x41"', 'A'],
+  ['a: "\uFEFFx"', '\uFEFFx'],
 ]
 
 /** Sources the exact reader must read (or refuse) itself: the fast one defers. */
 const DEFERRED = [
-  '<<: *base', 'base: &b {x: 1}\nother:\n  <<: *b', 'a: &x 1\nb: *x', 'a: !!str 1', 'a: !!float 1', 'a: !custom x', 'a: 1\na: 2',
-  '~: a', 'null: a', ': a', '[a, b]: x', '{a: 1}: x', '? a\n: b', '\ta: b', `${'k'.repeat(1100)}: 1`, '__proto__: {x: 1}',
-  '- a\n- b', 'just text', 'a: b: c', 'a: [1, 2', 'a:\n  - -\n  - b', 'a: "x\ny"', "a: 'x\ny'",
+  '<<: *base',
+  'base: &b {x: 1}\nother:\n  <<: *b',
+  'a: &x 1\nb: *x',
+  'a: !!str 1',
+  'a: !!float 1',
+  'a: !custom x',
+  'a: 1\na: 2',
+  '~: a',
+  'null: a',
+  ': a',
+  '[a, b]: x',
+  '{a: 1}: x',
+  '? a\n: b',
+  '\ta: b',
+  `${'k'.repeat(1100)}: 1`,
+  '__proto__: {x: 1}',
+  '- a\n- b',
+  'just text',
+  'a: b: c',
+  'a: [1, 2',
+  'a:\n  - -\n  - b',
+  'a: "x\ny"',
+  "a: 'x\ny'",
 ]
 
 describe('the two YAML readers', () => {
@@ -61,16 +117,27 @@ describe('the two YAML readers', () => {
   })
 
   it('read the common numbers and words fast (the fast path is not simply off)', () => {
-    const common = ['a: 0o17', 'a: 1.10', 'a: .inf', 'a: NO', 'a: 2026-01-01', 'a: 0b101', 'a: "x"\nb: [DE, FR]\nc: {d: 1}',
-      'deviations:\n  - {section: Scope, expires: 2027-01-01}\n  - [a, b]']
+    const common = [
+      'a: 0o17',
+      'a: 1.10',
+      'a: .inf',
+      'a: NO',
+      'a: 2026-01-01',
+      'a: 0b101',
+      'a: "x"\nb: [DE, FR]\nc: {d: 1}',
+      'deviations:\n  - {section: Scope, expires: 2027-01-01}\n  - [a, b]',
+    ]
     for (const source of common) {
       expect(parseYamlFast(source), source).toBeDefined()
     }
   })
 
-  it.each(DEFERRED.map((s) => [s.length > 40 ? `${s.slice(0, 12)}… (${s.length} characters)` : s, s]))('leave %j to the exact reader', (_, source) => {
-    expect(parseYamlFast(source)).toBeUndefined()
-  })
+  it.each(DEFERRED.map(s => [s.length > 40 ? `${s.slice(0, 12)}… (${s.length} characters)` : s, s]))(
+    'leave %j to the exact reader',
+    (_, source) => {
+      expect(parseYamlFast(source)).toBeUndefined()
+    },
+  )
 
   it('read merge keys without aliases as a plain key, in both readers', () => {
     expect(agrees('<<: {b: 1}\nc: 2')).toBe(true)
@@ -78,7 +145,8 @@ describe('the two YAML readers', () => {
   })
 
   it('agree on a tab after a colon, a BOM inside the block, and a document end marker', () => {
-    for (const source of ['a:\tb', 'a: b\t', '\uFEFFa: 1', 'a: 1\n...\n', 'a: 1 # note\nb: "#x"']) expect(agrees(source), source).toBe(true)
+    for (const source of ['a:\tb', 'a: b\t', '\uFEFFa: 1', 'a: 1\n...\n', 'a: 1 # note\nb: "#x"'])
+      expect(agrees(source), source).toBe(true)
   })
 
   it('give a document the same front matter whichever reader read it', () => {
@@ -90,21 +158,94 @@ describe('the two YAML readers', () => {
   })
 
   const scalar = fc.oneof(
-    fc.constantFrom('0b101', '0B11', '0o17', '0O7', '-0o7', '0x1F', '-0x1F', '+0x1', '0xg', '012', '08', '-0', '+0', '00', '1_000',
-      '1__0', '0.', '.5', '-.5', '1.10', '1e3', '1E+3', '1e', '+0.5e-3', '.inf', '-.inf', '+.inf', '.Inf', '.INF', '.nan', '.NaN',
-      '-.nan', '1:20', '190:20:30', '2026-01-01', '2026-01-01T10:00:00Z', '2026-01-01 10:00:00 +2', 'NO', 'no', 'on', 'Off', 'y', 'Y',
-      'yes', 'true', 'True', 'TRUE', 'tRUE', 'false', 'null', 'Null', 'NULL', '~', '', '=', '<<', '-', '@x', '`x`', '%x', '"q"', "'q'",
-      '"\\x41\\u00e9"', '[]', '{}', '[1, 0b1, .nan]', '{b: 0o7, c: NO}', '"a # b"', 'a # b', 'x:y', '12345678901234567890'),
+    fc.constantFrom(
+      '0b101',
+      '0B11',
+      '0o17',
+      '0O7',
+      '-0o7',
+      '0x1F',
+      '-0x1F',
+      '+0x1',
+      '0xg',
+      '012',
+      '08',
+      '-0',
+      '+0',
+      '00',
+      '1_000',
+      '1__0',
+      '0.',
+      '.5',
+      '-.5',
+      '1.10',
+      '1e3',
+      '1E+3',
+      '1e',
+      '+0.5e-3',
+      '.inf',
+      '-.inf',
+      '+.inf',
+      '.Inf',
+      '.INF',
+      '.nan',
+      '.NaN',
+      '-.nan',
+      '1:20',
+      '190:20:30',
+      '2026-01-01',
+      '2026-01-01T10:00:00Z',
+      '2026-01-01 10:00:00 +2',
+      'NO',
+      'no',
+      'on',
+      'Off',
+      'y',
+      'Y',
+      'yes',
+      'true',
+      'True',
+      'TRUE',
+      'tRUE',
+      'false',
+      'null',
+      'Null',
+      'NULL',
+      '~',
+      '',
+      '=',
+      '<<',
+      '-',
+      '@x',
+      '`x`',
+      '%x',
+      '"q"',
+      "'q'",
+      '"\\x41\\u00e9"',
+      '[]',
+      '{}',
+      '[1, 0b1, .nan]',
+      '{b: 0o7, c: NO}',
+      '"a # b"',
+      'a # b',
+      'x:y',
+      '12345678901234567890',
+    ),
     fc.integer().map(String),
     fc.double().map(String),
     fc.string({maxLength: 8}),
   )
-  const key = fc.oneof(fc.constantFrom('id', 'version', 'markets', '<<', '1', '1.10', 'true', 'null', '~', 'NO', '"x"', 'a b'),
-    fc.string({minLength: 1, maxLength: 6}))
+  const key = fc.oneof(
+    fc.constantFrom('id', 'version', 'markets', '<<', '1', '1.10', 'true', 'null', '~', 'NO', '"x"', 'a b'),
+    fc.string({minLength: 1, maxLength: 6}),
+  )
   const entry = fc.tuple(key, fc.constantFrom(': ', ':\t', ':  '), scalar).map(([k, sep, v]) => `${k}${sep}${v}`)
-  const list = fc.tuple(key, fc.array(scalar, {maxLength: 3})).map(([k, items]) => `${k}:\n${items.map((i) => `  - ${i}`).join('\n')}`)
-  const block = fc.array(fc.oneof(entry, entry, list), {maxLength: 6})
-    .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol) + eol))
+  const list = fc
+    .tuple(key, fc.array(scalar, {maxLength: 3}))
+    .map(([k, items]) => `${k}:\n${items.map(i => `  - ${i}`).join('\n')}`)
+  const block = fc
+    .array(fc.oneof(entry, entry, list), {maxLength: 6})
+    .chain(lines => fc.constantFrom('\n', '\r\n').map(eol => lines.join(eol) + eol))
 
   it('agree on generated front matter', () => {
     fc.assert(fc.property(block, agrees), {numRuns: Number(process.env.YAML_RUNS ?? 3000)})

@@ -9,17 +9,34 @@ import {DIFF_RENDERERS, diffRendererNamed} from '../../src/diff/render/index.js'
 import {BASELINE, make, variant} from './fixtures.js'
 
 let diff: DiffResult
-const matrix: DiffResult = {kind: 'matrix', matrix: {
-  id: 'refund', baseline: {file: 'sops/global/refund.md', version: '1.4.0'},
-  columns: [{market: 'DE', file: 'sops/DE/refund.md', reference: 'sops/global/refund.md', basedOn: '1.4.0', outdated: false},
-    {market: 'US', file: 'sops/US/refund.md', reference: 'sops/global/refund.md', basedOn: '1.2.0', outdated: true}],
-  rows: [{path: 'Purpose', cells: ['same', 'drift']}, {path: 'Procedure | limits', cells: ['approved', 'missing']}],
-} satisfies DriftMatrix}
+const matrix: DiffResult = {
+  kind: 'matrix',
+  matrix: {
+    id: 'refund',
+    baseline: {file: 'sops/global/refund.md', version: '1.4.0'},
+    columns: [
+      {market: 'DE', file: 'sops/DE/refund.md', reference: 'sops/global/refund.md', basedOn: '1.4.0', outdated: false},
+      {market: 'US', file: 'sops/US/refund.md', reference: 'sops/global/refund.md', basedOn: '1.2.0', outdated: true},
+    ],
+    rows: [
+      {path: 'Purpose', cells: ['same', 'drift']},
+      {path: 'Procedure | limits', cells: ['approved', 'missing']},
+    ],
+  } satisfies DriftMatrix,
+}
 
 beforeAll(async () => {
   await loadMarkdownParser()
-  const b = variant({body: (t) => t.replace('USD 500', 'S$500 <script>alert(1)</script>').replace('## Escalation', '## Local | rules\n\nx\n\n## Escalation')})
-  diff = {kind: 'diff', diff: diffDocuments(make(BASELINE, 'sops/global/refund.md'), make(b), {classify: true, today: '2026-11-22'})}
+  const b = variant({
+    body: t =>
+      t
+        .replace('USD 500', 'S$500 <script>alert(1)</script>')
+        .replace('## Escalation', '## Local | rules\n\nx\n\n## Escalation'),
+  })
+  diff = {
+    kind: 'diff',
+    diff: diffDocuments(make(BASELINE, 'sops/global/refund.md'), make(b), {classify: true, today: '2026-11-22'}),
+  }
 })
 
 const plain = {color: new Chalk({level: 0})}
@@ -67,7 +84,9 @@ describe('diff formats', () => {
     expect(diffRendererNamed('html').render(matrix, plain)).toContain('<td class="drift" title="drift">✗</td>')
     // The one page shell: the same head, CSP included, as every other sopkit HTML page.
     expect(out).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`)
-    expect(out.slice(0, out.indexOf('<title>'))).toBe(htmlPage('', '', '').slice(0, htmlPage('', '', '').indexOf('<title>')))
+    expect(out.slice(0, out.indexOf('<title>'))).toBe(
+      htmlPage('', '', '').slice(0, htmlPage('', '', '').indexOf('<title>')),
+    )
   })
 
   it('every registered format renders both kinds', () => {
@@ -79,13 +98,31 @@ describe('diff formats', () => {
 })
 
 describe('upstream and conflict states in every format', () => {
-  const threeWay: DiffResult = {kind: 'matrix', matrix: {...matrix.matrix,
-    rows: [{path: 'Purpose', cells: ['upstream', 'conflict']}]}}
-  const upstreamDiff: DiffResult = {kind: 'diff', diff: {a: {file: 'b.md', label: 'b.md@1.4.0', markets: ['GLOBAL']}, b: {file: 'b.md', label: 'b.md', markets: ['GLOBAL']},
-    classified: false, fields: [], sections: [
-      {kind: 'changed', path: 'Purpose', words: [{type: 'same', text: 'Resolve '}, {type: 'added', text: 'fast'}], port: 'portable'},
-      {kind: 'changed', path: 'Escalation', words: [{type: 'removed', text: 'tier 2'}], port: 'conflict'},
-    ]}}
+  const threeWay: DiffResult = {
+    kind: 'matrix',
+    matrix: {...matrix.matrix, rows: [{path: 'Purpose', cells: ['upstream', 'conflict']}]},
+  }
+  const upstreamDiff: DiffResult = {
+    kind: 'diff',
+    diff: {
+      a: {file: 'b.md', label: 'b.md@1.4.0', markets: ['GLOBAL']},
+      b: {file: 'b.md', label: 'b.md', markets: ['GLOBAL']},
+      classified: false,
+      fields: [],
+      sections: [
+        {
+          kind: 'changed',
+          path: 'Purpose',
+          words: [
+            {type: 'same', text: 'Resolve '},
+            {type: 'added', text: 'fast'},
+          ],
+          port: 'portable',
+        },
+        {kind: 'changed', path: 'Escalation', words: [{type: 'removed', text: 'tier 2'}], port: 'conflict'},
+      ],
+    },
+  }
 
   it('text', () => {
     expect(diffRendererNamed('text').render(threeWay, plain)).toMatch(/^Purpose\s+↓\s+‼/m)
@@ -101,8 +138,15 @@ describe('upstream and conflict states in every format', () => {
   })
 
   it('json', () => {
-    expect(JSON.parse(diffRendererNamed('json').render(threeWay, plain)).matrix.rows[0].cells).toEqual(['upstream', 'conflict'])
-    expect(JSON.parse(diffRendererNamed('json').render(upstreamDiff, plain)).diff.sections.map((s: {port: string}) => s.port)).toEqual(['portable', 'conflict'])
+    expect(JSON.parse(diffRendererNamed('json').render(threeWay, plain)).matrix.rows[0].cells).toEqual([
+      'upstream',
+      'conflict',
+    ])
+    expect(
+      JSON.parse(diffRendererNamed('json').render(upstreamDiff, plain)).diff.sections.map(
+        (s: {port: string}) => s.port,
+      ),
+    ).toEqual(['portable', 'conflict'])
   })
 
   it('html', () => {
@@ -116,11 +160,19 @@ describe('upstream and conflict states in every format', () => {
 describe('deviations in every human-readable diff format', () => {
   it('are rows per section with reason, approver and expiry, never raw JSON', async () => {
     await loadMarkdownParser()
-    const deviations = 'deviations:\n  - section: Procedure > Refund above limit\n    reason: MAS cap\n    approver: sea-legal@example.com\n    expires: "2027-01-31"\n'
-    const withDeviation = {kind: 'diff', diff: diffDocuments(make(variant()), make(variant({deviations})), {classify: false, today: '2026-11-22'})} as DiffResult
+    const deviations =
+      'deviations:\n  - section: Procedure > Refund above limit\n    reason: MAS cap\n    approver: sea-legal@example.com\n    expires: "2027-01-31"\n'
+    const withDeviation = {
+      kind: 'diff',
+      diff: diffDocuments(make(variant()), make(variant({deviations})), {classify: false, today: '2026-11-22'}),
+    } as DiffResult
     for (const name of ['text', 'markdown', 'html']) {
       const out = diffRendererNamed(name).render(withDeviation, plain)
-      expect(out, name).toContain(name === 'html' ? 'deviations: Procedure &gt; Refund above limit' : 'deviations: Procedure > Refund above limit')
+      expect(out, name).toContain(
+        name === 'html'
+          ? 'deviations: Procedure &gt; Refund above limit'
+          : 'deviations: Procedure > Refund above limit',
+      )
       expect(out, name).toContain('MAS cap (approved by sea-legal@example.com, until 2027-01-31)')
       expect(out, name).not.toMatch(/\{"section"|\[\{/)
     }

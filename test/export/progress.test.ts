@@ -9,7 +9,11 @@ function terminal(isTTY = true) {
 
 describe('progress', () => {
   it('draws nothing when stderr is not a terminal, or under CI', () => {
-    for (const [isTTY, env] of [[false, {}], [true, {CI: 'true'}], [true, {TERM: 'dumb'}]] as const) {
+    for (const [isTTY, env] of [
+      [false, {}],
+      [true, {CI: 'true'}],
+      [true, {TERM: 'dumb'}],
+    ] as const) {
       const {stream, written} = terminal(isTTY)
       const p = createProgress('export DE', 'documents', {stream, env, delayMs: 0, intervalMs: 0})
       p.update(1, 2)

@@ -43,8 +43,16 @@ Hand off to [our purpose](#purpose) or mail [support](mailto:support@example.com
 
 export const SAMPLE_FILES = {
   'sops/global/refund-escalation.md': baseline('refund-escalation', {title: 'Refund escalation'}),
-  'sops/DE/refund-escalation.md': variant('refund-escalation', ['DE'], {title: 'Refund escalation (Germany)', compliance: ['GDPR'],
-    deviations: [{section: 'Purpose', reason: 'German law', approver: 'de-dpo@example.com', expires: '2099-01-01'}]}, HOSTILE_BODY),
+  'sops/DE/refund-escalation.md': variant(
+    'refund-escalation',
+    ['DE'],
+    {
+      title: 'Refund escalation (Germany)',
+      compliance: ['GDPR'],
+      deviations: [{section: 'Purpose', reason: 'German law', approver: 'de-dpo@example.com', expires: '2099-01-01'}],
+    },
+    HOSTILE_BODY,
+  ),
   'sops/global/payment-dispute.md': baseline('payment-dispute', {title: 'Payment dispute'}),
   'sops/global/draft-only.md': baseline('draft-only', {status: 'draft'}),
 }

@@ -39,8 +39,19 @@ afterEach(() => {
 
 async function exported(format: string, workers: string): Promise<string> {
   process.env.SOPKIT_WORKERS = workers
-  const {stdout} = await runExport({config: loadConfig(repo), cwd: repo, market: 'DE', format, channels: [], types: [], statuses: ['approved'],
-    date: '2027-01-15', output: '-', force: false, env: {}})
+  const {stdout} = await runExport({
+    config: loadConfig(repo),
+    cwd: repo,
+    market: 'DE',
+    format,
+    channels: [],
+    types: [],
+    statuses: ['approved'],
+    date: '2027-01-15',
+    output: '-',
+    force: false,
+    env: {},
+  })
   if (typeof stdout !== 'string') throw new Error(`expected text from ${format}`)
   return stdout
 }

@@ -6,7 +6,15 @@ import {describe, expect, it} from 'vitest'
 import compact from '../../src/formatters/compact.js'
 import {FORMATTERS, formatterNamed} from '../../src/formatters/index.js'
 import github, {stepSummary} from '../../src/formatters/github.js'
-import {AWKWARD_MESSAGE, CLEAN_RESULT, SAMPLE_FINDINGS, SAMPLE_RESULT, SAMPLE_RULES, SPACED_FILE, sampleContext} from './sample.js'
+import {
+  AWKWARD_MESSAGE,
+  CLEAN_RESULT,
+  SAMPLE_FINDINGS,
+  SAMPLE_RESULT,
+  SAMPLE_RULES,
+  SPACED_FILE,
+  sampleContext,
+} from './sample.js'
 import {isWellFormedXml} from '../helpers/xml.js'
 
 const ANSI = /\u001B\[/
@@ -30,12 +38,12 @@ describe('stylish', () => {
 
   it('keeps each finding on one line, its columns aligned', () => {
     const lines = run('stylish').split('\n')
-    const rows = lines.filter((l) => /^ {2}\d+:\d+ /.test(l))
+    const rows = lines.filter(l => /^ {2}\d+:\d+ /.test(l))
     expect(rows).toHaveLength(SAMPLE_FINDINGS.length)
     expect(lines.join('\n')).not.toContain('\u0007')
     const b = rows.slice(0, 4)
-    expect(new Set(b.map((r) => r.indexOf('error')))).toHaveProperty('size', 1)
-    expect(new Set(b.map((r) => r.lastIndexOf('  ')))).toHaveProperty('size', 1)
+    expect(new Set(b.map(r => r.indexOf('error')))).toHaveProperty('size', 1)
+    expect(new Set(b.map(r => r.lastIndexOf('  ')))).toHaveProperty('size', 1)
   })
 
   it('colours only when the chalk instance has a level', () => {
@@ -51,7 +59,9 @@ describe('stylish', () => {
 describe('compact', () => {
   it('writes one grep-able line per finding, then the count', () => {
     const lines = run('compact').split('\n')
-    expect(lines[0]).toBe('sops/b.md:1:1: error [require-fields] Missing required field "owner" for type sop (add `owner:` to the front matter)')
+    expect(lines[0]).toBe(
+      'sops/b.md:1:1: error [require-fields] Missing required field "owner" for type sop (add `owner:` to the front matter)',
+    )
     expect(lines.at(-2)).toMatch(/^sops\/my market\/a b\.md:9:1: warning \[variant-outdated\] /)
     expect(lines).toHaveLength(SAMPLE_FINDINGS.length + 1)
     expect(lines.at(-1)).toBe('6 problems')
@@ -104,7 +114,7 @@ describe('sarif', () => {
   it('describes every rule and points each result at a region', () => {
     const log = JSON.parse(run('sarif'))
     const {driver} = log.runs[0].tool
-    expect(driver.rules.map((r: {id: string}) => r.id)).toEqual(SAMPLE_RULES.map((r) => r.id))
+    expect(driver.rules.map((r: {id: string}) => r.id)).toEqual(SAMPLE_RULES.map(r => r.id))
     expect(driver.rules[0]).toMatchObject({name: 'ValidFile', shortDescription: {text: SAMPLE_RULES[0]!.description}})
     const results = log.runs[0].results
     expect(results).toHaveLength(SAMPLE_FINDINGS.length)
@@ -133,21 +143,24 @@ describe('sarif', () => {
 
   it('percent-encodes paths and anchors them at the repo root', () => {
     const log = JSON.parse(run('sarif'))
-    const uris = log.runs[0].results.map((r: {locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}) =>
-      r.locations[0]!.physicalLocation.artifactLocation.uri)
+    const uris = log.runs[0].results.map(
+      (r: {locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+    )
     expect(uris).toContain('sops/my%20market/a%20b.md')
     expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///repo/cs%20playbooks/')
   })
 
   it('keeps a fingerprint when the finding moves to another line', () => {
-    const moved = {...SAMPLE_RESULT, findings: SAMPLE_FINDINGS.map((f) => ({...f, line: f.line + 10}))}
-    const prints = (out: string) => JSON.parse(out).runs[0].results.map((r: {partialFingerprints: object}) => r.partialFingerprints)
+    const moved = {...SAMPLE_RESULT, findings: SAMPLE_FINDINGS.map(f => ({...f, line: f.line + 10}))}
+    const prints = (out: string) =>
+      JSON.parse(out).runs[0].results.map((r: {partialFingerprints: object}) => r.partialFingerprints)
     expect(prints(run('sarif', moved))).toEqual(prints(run('sarif')))
   })
 })
 
 describe('junit', () => {
-  const parser = new XMLParser({ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase'})
+  const parser = new XMLParser({ignoreAttributes: false, attributeNamePrefix: '', isArray: name => name === 'testcase'})
 
   it('is well-formed XML without illegal characters', () => {
     const out = run('junit')
@@ -168,7 +181,7 @@ describe('junit', () => {
     expect(warning['system-out']).toContain('warning Variant is based on 1.0.0')
   })
 
-  it('reports warnings as skipped cases, which GitLab\'s test report lists, without failing', () => {
+  it("reports warnings as skipped cases, which GitLab's test report lists, without failing", () => {
     const {testsuites} = parser.parse(run('junit'))
     const warning = testsuites.testsuite.testcase.find((c: {name: string}) => c.name === 'variant-outdated 9:1')
     expect(warning.skipped.message).toMatch(/^warning: Variant is based on 1\.0\.0/)
@@ -177,11 +190,12 @@ describe('junit', () => {
   })
 
   it('gives every case in a file a distinct name and keeps the message intact', () => {
-    const cases: Array<{classname: string; name: string; failure?: {message: string}}> = parser.parse(run('junit')).testsuites.testsuite.testcase
-    const keys = cases.map((c) => `${c.classname}\n${c.name}`)
+    const cases: Array<{classname: string; name: string; failure?: {message: string}}> = parser.parse(run('junit'))
+      .testsuites.testsuite.testcase
+    const keys = cases.map(c => `${c.classname}\n${c.name}`)
     expect(new Set(keys).size).toBe(keys.length)
-    expect(cases.map((c) => c.name)).toContain('require-fields 1:1 (2)')
-    const awkward = cases.find((c) => c.classname === SPACED_FILE && c.failure)
+    expect(cases.map(c => c.name)).toContain('require-fields 1:1 (2)')
+    const awkward = cases.find(c => c.classname === SPACED_FILE && c.failure)
     expect(awkward?.failure?.message).toBe(AWKWARD_MESSAGE.replace('\u0007', ''))
   })
 
@@ -199,13 +213,17 @@ describe('github', () => {
     for (const line of lines.slice(0, -1)) {
       expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z-]+::/)
     }
-    expect(lines[0]).toBe('::error file=sops/b.md,line=1,col=1,title=require-fields::Missing required field "owner" for type sop. Mend: add `owner:` to the front matter')
+    expect(lines[0]).toBe(
+      '::error file=sops/b.md,line=1,col=1,title=require-fields::Missing required field "owner" for type sop. Mend: add `owner:` to the front matter',
+    )
     expect(lines.at(-2)).toMatch(/^::warning file=sops\/my market\/a b\.md,line=9,col=1,title=variant-outdated::/)
     expect(lines.at(-1)).toBe('3 documents checked: 6 problems (5 errors, 1 warning), 1 suppressed')
   })
 
   it('escapes % and line breaks in messages', () => {
-    const awkward = run('github').split('\n').find((l) => l.includes('title=valid-owner'))!
+    const awkward = run('github')
+      .split('\n')
+      .find(l => l.includes('title=valid-owner'))!
     expect(awkward).toContain('::owner "50%25, team:cs%0Aops <&>"\'\u0007" is neither')
   })
 
@@ -219,19 +237,22 @@ describe('github', () => {
     const lines = summary.split('\n')
     expect(lines[0]).toBe('## sopkit check')
     expect(summary).toContain('| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n')
-    const rows = lines.filter((l) => l.startsWith('| ') && !l.startsWith('| Location') && !l.startsWith('| ---'))
+    const rows = lines.filter(l => l.startsWith('| ') && !l.startsWith('| Location') && !l.startsWith('| ---'))
     expect(rows).toHaveLength(SAMPLE_FINDINGS.length)
     expect(rows).toContain('| sops/b.md:1 | error | require-fields | Missing required field "owner" for type sop |')
-    const awkward = rows.find((r) => r.includes('valid-owner'))!
+    const awkward = rows.find(r => r.includes('valid-owner'))!
     expect(awkward).toContain('team:cs<br>ops &lt;&amp;&gt;')
     expect(awkward).not.toContain('\u0007')
     expect(awkward.split(' | ')).toHaveLength(4)
   })
 
   it('caps the table and says so', () => {
-    const many = {...SAMPLE_RESULT, findings: Array.from({length: 250}, (_, i) => ({...SAMPLE_FINDINGS[0]!, line: i + 1}))}
+    const many = {
+      ...SAMPLE_RESULT,
+      findings: Array.from({length: 250}, (_, i) => ({...SAMPLE_FINDINGS[0]!, line: i + 1})),
+    }
     const summary = stepSummary(many)
-    expect(summary.split('\n').filter((l) => l.startsWith('| sops/'))).toHaveLength(200)
+    expect(summary.split('\n').filter(l => l.startsWith('| sops/'))).toHaveLength(200)
     expect(summary).toContain('first 200 of 250')
     expect(stepSummary(CLEAN_RESULT)).not.toContain('|')
     expect(github.format(sampleContext(CLEAN_RESULT))).toBe('2 documents checked, no problems')
@@ -249,7 +270,14 @@ describe('gitlab', () => {
       expect(issue.location).toEqual({path: expect.any(String), lines: {begin: expect.any(Number)}})
     }
     expect(new Set(issues.map((i: {fingerprint: string}) => i.fingerprint)).size).toBe(issues.length)
-    expect(issues.map((i: {severity: string}) => i.severity)).toEqual(['major', 'major', 'major', 'major', 'major', 'minor'])
+    expect(issues.map((i: {severity: string}) => i.severity)).toEqual([
+      'major',
+      'major',
+      'major',
+      'major',
+      'major',
+      'minor',
+    ])
     expect(issues[0].description).toBe(`${SAMPLE_FINDINGS[0]!.message}. Mend: ${SAMPLE_FINDINGS[0]!.mend}`)
   })
 
@@ -260,7 +288,7 @@ describe('gitlab', () => {
 
 describe('the format registry', () => {
   it('has unique names, each with a description', () => {
-    const names = FORMATTERS.map((f) => f.name)
+    const names = FORMATTERS.map(f => f.name)
     expect(new Set(names).size).toBe(names.length)
     for (const f of FORMATTERS) expect(f.description).not.toBe('')
     expect(compact.name).toBe('compact')
@@ -268,7 +296,7 @@ describe('the format registry', () => {
 
   // Read from the collected describe blocks, not from tests that ran before: true under -t too.
   it('has every format tested above', ({task}) => {
-    const tested = task.file.tasks.filter((t) => t.type === 'suite' && t.tasks.length > 0).map((t) => t.name)
+    const tested = task.file.tasks.filter(t => t.type === 'suite' && t.tasks.length > 0).map(t => t.name)
     for (const f of FORMATTERS) expect(tested, `format ${f.name} has no tests`).toContain(f.name)
   })
 })

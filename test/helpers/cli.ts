@@ -21,7 +21,16 @@ export function sopkit(args: string[], options: {cwd: string; env?: NodeJS.Proce
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: {...process.env, NODE_ENV: undefined, CI: 'true', NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env},
+    env: {
+      ...process.env,
+      NODE_ENV: undefined,
+      CI: 'true',
+      NO_COLOR: '1',
+      FORCE_COLOR: undefined,
+      DEBUG: undefined,
+      GITHUB_STEP_SUMMARY: undefined,
+      ...options.env,
+    },
     timeout: 60_000,
   })
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
@@ -76,38 +85,65 @@ async function runOnce(args: string[], options: {cwd: string; env?: NodeJS.Proce
 }
 
 /** Swaps in the child's cwd, env, streams and exit state; returns the function that puts ours back. */
-function enterProcessState(options: {cwd: string; env?: NodeJS.ProcessEnv}, out: {stdout: string; stderr: string}): () => void {
+function enterProcessState(
+  options: {cwd: string; env?: NodeJS.ProcessEnv},
+  out: {stdout: string; stderr: string},
+): () => void {
   const saved = {
     // Saved unbound on purpose: they are put back exactly as they were.
     /* eslint-disable @typescript-eslint/unbound-method */
-    cwd: process.cwd(), env: {...process.env}, exitCode: process.exitCode, exit: process.exit,
-    stdoutWrite: process.stdout.write, stderrWrite: process.stderr.write, isTTY: process.stdout.isTTY,
+    cwd: process.cwd(),
+    env: {...process.env},
+    exitCode: process.exitCode,
+    exit: process.exit,
+    stdoutWrite: process.stdout.write,
+    stderrWrite: process.stderr.write,
+    isTTY: process.stdout.isTTY,
     console: {log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug},
-    sigint: process.listeners('SIGINT'), sigterm: process.listeners('SIGTERM'),
+    sigint: process.listeners('SIGINT'),
+    sigterm: process.listeners('SIGTERM'),
     /* eslint-enable @typescript-eslint/unbound-method */
   }
-  const env: NodeJS.ProcessEnv = {...saved.env, NODE_ENV: undefined, CI: 'true', NO_COLOR: '1', FORCE_COLOR: undefined,
-    DEBUG: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env}
+  const env: NodeJS.ProcessEnv = {
+    ...saved.env,
+    NODE_ENV: undefined,
+    CI: 'true',
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    DEBUG: undefined,
+    GITHUB_STEP_SUMMARY: undefined,
+    ...options.env,
+  }
   replaceEnv(env)
   process.chdir(options.cwd)
   process.exitCode = undefined
-  const capture = (stream: 'stdout' | 'stderr') => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    out[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined
-    callback?.()
-    return true
-  }) as typeof process.stdout.write
+  const capture = (stream: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      out[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+      const callback = rest.find(r => typeof r === 'function') as (() => void) | undefined
+      callback?.()
+      return true
+    }) as typeof process.stdout.write
   process.stdout.write = capture('stdout')
   process.stderr.write = capture('stderr')
   process.stdout.isTTY = false
-  const print = (stream: 'stdout' | 'stderr') => (...parts: unknown[]) => {
-    out[stream] += `${format(...parts)}\n`
-  }
-  Object.assign(console, {log: print('stdout'), info: print('stdout'), warn: print('stderr'), error: print('stderr'), debug: print('stderr')})
+  const print =
+    (stream: 'stdout' | 'stderr') =>
+    (...parts: unknown[]) => {
+      out[stream] += `${format(...parts)}\n`
+    }
+  Object.assign(console, {
+    log: print('stdout'),
+    info: print('stdout'),
+    warn: print('stderr'),
+    error: print('stderr'),
+    debug: print('stderr'),
+  })
   return () => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const keep = signal === 'SIGINT' ? saved.sigint : saved.sigterm
-      for (const listener of process.listeners(signal)) if (!keep.includes(listener)) process.removeListener(signal, listener)
+      for (const listener of process.listeners(signal))
+        if (!keep.includes(listener)) process.removeListener(signal, listener)
     }
     Object.assign(console, saved.console)
     process.stdout.isTTY = saved.isTTY
@@ -121,6 +157,7 @@ function enterProcessState(options: {cwd: string; env?: NodeJS.ProcessEnv}, out:
 }
 
 function replaceEnv(env: NodeJS.ProcessEnv): void {
-  for (const key of Object.keys(process.env)) if (!(key in env) || env[key] === undefined) Reflect.deleteProperty(process.env, key)
+  for (const key of Object.keys(process.env))
+    if (!(key in env) || env[key] === undefined) Reflect.deleteProperty(process.env, key)
   for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value
 }

@@ -8,8 +8,15 @@ import {resolveConfig} from '../../src/core/config.js'
 import type {Finding} from '../../src/core/finding.js'
 import {findDocuments} from '../../src/core/loader.js'
 
-const ENV = {...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1'}
+const ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+}
 
 export function git(root: string, ...args: string[]): string {
   return execFileSync('git', args, {cwd: root, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})

@@ -27,7 +27,11 @@ describe('parseCsv', () => {
   })
 
   it('reads mixed line ends without gluing rows together', () => {
-    expect(parse('a,b\r\n1,2\n3,4\r5,6').records.map((r) => r.cells)).toEqual([['1', '2'], ['3', '4'], ['5', '6']])
+    expect(parse('a,b\r\n1,2\n3,4\r5,6').records.map(r => r.cells)).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ])
   })
 
   it('numbers rows as a spreadsheet does and lines as an editor does, across quoted line breaks and blank rows', () => {
@@ -87,7 +91,11 @@ describe('parseCsv', () => {
 describe('decodeCsv', () => {
   it('refuses UTF-16 and legacy encodings with how to re-export', () => {
     expect(errorOf(() => decodeCsv(Buffer.from([0xff, 0xfe, 0x41, 0x00]), 'x.csv')).message).toMatch(/UTF-16/)
-    const latin1 = Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]), Buffer.from(',x\n')])
+    const latin1 = Buffer.concat([
+      Buffer.from('a,b\n'),
+      Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]),
+      Buffer.from(',x\n'),
+    ])
     const error = errorOf(() => decodeCsv(latin1, 'x.csv'))
     expect(error.message).toMatch(/^x\.csv:2: the file is not UTF-8/)
     expect(error.mend).toMatch(/CSV UTF-8/)
@@ -118,8 +126,12 @@ describe('mapColumns', () => {
   it('lets --map name other columns, ignore one, and refuses what it cannot mean', () => {
     const m = map(['Process', 'Land', 'Market', 'DRI'], ['Process=title, Land=market', 'Market=-'])
     expect(Object.fromEntries(m.indexOf)).toEqual({title: 0, markets: 1, owner: 3})
-    expect(errorOf(() => map(['Process'], ['Proces=title'])).message).toMatch(/no column "Proces".*did you mean "Process"/)
-    expect(errorOf(() => map(['Process'], ['Process=titel'])).message).toMatch(/unknown field "titel".*did you mean "title"/)
+    expect(errorOf(() => map(['Process'], ['Proces=title'])).message).toMatch(
+      /no column "Proces".*did you mean "Process"/,
+    )
+    expect(errorOf(() => map(['Process'], ['Process=titel'])).message).toMatch(
+      /unknown field "titel".*did you mean "title"/,
+    )
     expect(errorOf(() => map(['A', 'B'], ['A=title,B=title'])).message).toMatch(/both map to title/)
     expect(errorOf(() => map(['A'], ['A'])).message).toMatch(/expected Column=field/)
   })
@@ -134,9 +146,34 @@ describe('mapColumns', () => {
 
 describe('toCsv', () => {
   it('escapes every cell a spreadsheet would run as a formula, and nothing else', () => {
-    const text = toCsv(['title'], [['=HYPERLINK("http://evil.example","x")'], ['+1'], ['-1'], ['@x'], ['\tTAB'], ['  =1+1'], ['＝1'], ['plain - text'], [-3], [true]])
+    const text = toCsv(
+      ['title'],
+      [
+        ['=HYPERLINK("http://evil.example","x")'],
+        ['+1'],
+        ['-1'],
+        ['@x'],
+        ['\tTAB'],
+        ['  =1+1'],
+        ['＝1'],
+        ['plain - text'],
+        [-3],
+        [true],
+      ],
+    )
     expect(text.split('\n')).toEqual([
-      'title', '"\'=HYPERLINK(""http://evil.example"",""x"")"', "'+1", "'-1", "'@x", "'\tTAB", "'  =1+1", "'＝1", 'plain - text', '-3', 'true', '',
+      'title',
+      '"\'=HYPERLINK(""http://evil.example"",""x"")"',
+      "'+1",
+      "'-1",
+      "'@x",
+      "'\tTAB",
+      "'  =1+1",
+      "'＝1",
+      'plain - text',
+      '-3',
+      'true',
+      '',
     ])
   })
 

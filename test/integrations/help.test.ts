@@ -5,7 +5,10 @@ import {describe, expect, it} from 'vitest'
 import {ROOT, runSopkit} from '../helpers/cli.js'
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
-  commands: Record<string, {summary?: string; description?: string; examples?: unknown[]; flags: Record<string, unknown>}>
+  commands: Record<
+    string,
+    {summary?: string; description?: string; examples?: unknown[]; flags: Record<string, unknown>}
+  >
 }
 const ids = Object.keys(manifest.commands)
 
@@ -14,7 +17,7 @@ describe('every command', () => {
     expect(ids).toEqual(expect.arrayContaining(['check', 'diff', 'init', 'new', 'rules', 'schema', 'templates']))
   })
 
-  it.each(ids)('%s has a summary and an example in its --help', async (id) => {
+  it.each(ids)('%s has a summary and an example in its --help', async id => {
     const command = manifest.commands[id]!
     expect(command.summary ?? command.description).toBeTruthy()
     expect(command.examples?.length ?? 0).toBeGreaterThan(0)

@@ -11,7 +11,8 @@ import {doc} from '../helpers/docs.js'
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0
 const required = Boolean(process.env.SOPKIT_REQUIRE_PRE_COMMIT)
-const SKIP_REASON = 'pre-commit is not installed (bash .ci/install-pre-commit installs it; SOPKIT_REQUIRE_PRE_COMMIT=1 makes this a failure)'
+const SKIP_REASON =
+  'pre-commit is not installed (bash .ci/install-pre-commit installs it; SOPKIT_REQUIRE_PRE_COMMIT=1 makes this a failure)'
 if (!hasPreCommit && !required) console.warn(`skipping the pre-commit hook test: ${SKIP_REASON}`)
 
 const GIT_USER = ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'commit.gpgsign=false']
@@ -26,7 +27,10 @@ const env = {...process.env, PRE_COMMIT_HOME: '', CI: 'true', NO_COLOR: '1', npm
 function snapshotHookRepo(): {repo: string; rev: string} {
   const repo = mkdtempSync(path.join(os.tmpdir(), 'sopkit-hook-repo-'))
   git(repo, 'init', '-q')
-  const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: ROOT, encoding: 'utf8'})
+  const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   for (const file of tracked.split('\0').filter(Boolean)) {
     if (!existsSync(path.join(ROOT, file))) continue
     mkdirSync(path.dirname(path.join(repo, file)), {recursive: true})
@@ -55,8 +59,10 @@ describe.skipIf(!hasPreCommit && !required)('the pre-commit hook (real pre-commi
     library = mkdtempSync(path.join(os.tmpdir(), 'sopkit-hooked-'))
     git(library, 'init', '-q')
     execFileSync(process.execPath, [BIN, 'init'], {cwd: library, env: {...env, CI: 'true'}})
-    writeFileSync(path.join(library, '.pre-commit-config.yaml'),
-      `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: sopkit-check\n`)
+    writeFileSync(
+      path.join(library, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: sopkit-check\n`,
+    )
     git(library, 'add', '-A')
     // The first commit: what init wrote (sops/README.md among it) passes the hook once installed below.
     git(library, 'commit', '-qm', 'sopkit init', '--no-verify')
@@ -75,7 +81,10 @@ describe.skipIf(!hasPreCommit && !required)('the pre-commit hook (real pre-commi
   }, 1_200_000)
 
   it('passes a commit that touches a README and a document', () => {
-    writeFileSync(path.join(library, 'sops/README.md'), `${readFileSync(path.join(library, 'sops/README.md'), 'utf8')}\nMore.\n`)
+    writeFileSync(
+      path.join(library, 'sops/README.md'),
+      `${readFileSync(path.join(library, 'sops/README.md'), 'utf8')}\nMore.\n`,
+    )
     writeFileSync(path.join(library, 'sops/global/refund-escalation.md'), doc({front: {version: '1.5.0'}}))
     git(library, 'add', '-A')
     const r = commit(library, 'a README and a document')
@@ -84,7 +93,10 @@ describe.skipIf(!hasPreCommit && !required)('the pre-commit hook (real pre-commi
   }, 1_200_000)
 
   it('fails a commit that breaks a document, and names the finding', () => {
-    writeFileSync(path.join(library, 'sops/global/refund-escalation.md'), doc({front: {version: '1.6.0', channels: ['fax']}}))
+    writeFileSync(
+      path.join(library, 'sops/global/refund-escalation.md'),
+      doc({front: {version: '1.6.0', channels: ['fax']}}),
+    )
     git(library, 'add', '-A')
     const r = commit(library, 'a broken document')
     expect(r.code).not.toBe(0)

@@ -21,7 +21,13 @@ function readmes(limit: number): Array<{name: string; text: string}> {
     if (!existsSync(readme) || !existsSync(pkg)) continue
     const license = (JSON.parse(readFileSync(pkg, 'utf8')) as {license?: unknown}).license
     if (typeof license !== 'string' || !LICENSED.test(license)) continue
-    out.push({name: entry.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), text: readFileSync(readme, 'utf8')})
+    out.push({
+      name: entry
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+      text: readFileSync(readme, 'utf8'),
+    })
     if (out.length === limit) break
   }
   return out
@@ -37,8 +43,10 @@ beforeAll(() => {
     ids.push(id)
     const body = `# ${name}\n\n## Purpose\n\n## Scope\n\n## Procedure\n\n${text}\n\n## Escalation\n\nTier 2.\n`
     files[`sops/global/${id}.md`] = doc({front: {id, title: name}, body})
-    files[`sops/DE/${id}.md`] = doc({front: {id, title: `${name} (DE)`, markets: ['DE'], compliance: ['GDPR'], based_on: '1.4.0'},
-      body: body.replace(/\bthe\b/g, 'die')})
+    files[`sops/DE/${id}.md`] = doc({
+      front: {id, title: `${name} (DE)`, markets: ['DE'], compliance: ['GDPR'], based_on: '1.4.0'},
+      body: body.replace(/\bthe\b/g, 'die'),
+    })
   }
   repo = tempRepo(files)
 })
@@ -67,7 +75,24 @@ describe('a real docs tree', () => {
 
   it('export renders it as html and jsonl', {timeout: 120_000}, () => {
     for (const format of ['html', 'jsonl']) {
-      const r = sane(sopkit(['export', '--market', 'DE', '--status', 'approved', '--format', format, '-o', `de.${format}`, '--date', '2026-05-01'], {cwd: repo}))
+      const r = sane(
+        sopkit(
+          [
+            'export',
+            '--market',
+            'DE',
+            '--status',
+            'approved',
+            '--format',
+            format,
+            '-o',
+            `de.${format}`,
+            '--date',
+            '2026-05-01',
+          ],
+          {cwd: repo},
+        ),
+      )
       expect(r.code).toBe(0)
       const out = readFileSync(path.join(repo, `de.${format}`), 'utf8')
       expect(out.length).toBeGreaterThan(10_000)

@@ -8,7 +8,7 @@ import {ROOT} from '../helpers/cli.js'
 import {fixtureLibrary} from './fixtures.js'
 
 const cell = (coverage: Coverage, id: string, market: string) => {
-  const family = coverage.families.find((f) => f.id === id)!
+  const family = coverage.families.find(f => f.id === id)!
   return family.cells[coverage.markets.indexOf(market)]!
 }
 
@@ -17,16 +17,29 @@ describe('buildCoverage on a fixture library', () => {
     const {library} = await fixtureLibrary()
     const coverage = buildCoverage(library)
     expect(coverage.markets).toEqual(['DE', 'EU', 'SG'])
-    expect(coverage.families.map((f) => f.id)).toEqual(['de-only', 'refund-escalation', 'where-is-my-order'])
+    expect(coverage.families.map(f => f.id)).toEqual(['de-only', 'refund-escalation', 'where-is-my-order'])
   })
 
-  it('says what each market reads: its own variant, a region\'s, the baseline, or nothing', async () => {
+  it("says what each market reads: its own variant, a region's, the baseline, or nothing", async () => {
     const {library} = await fixtureLibrary()
     const coverage = buildCoverage(library)
-    expect(cell(coverage, 'refund-escalation', 'DE')).toEqual({market: 'DE', state: 'region', region: 'EU', file: 'sops/EU/refund-escalation.md', status: 'approved', gap: false})
+    expect(cell(coverage, 'refund-escalation', 'DE')).toEqual({
+      market: 'DE',
+      state: 'region',
+      region: 'EU',
+      file: 'sops/EU/refund-escalation.md',
+      status: 'approved',
+      gap: false,
+    })
     // A draft variant is not in force: SG reads the approved baseline, and the draft is shown as pending, never as SG's own.
-    expect(cell(coverage, 'refund-escalation', 'SG')).toEqual({market: 'SG', state: 'baseline', file: 'sops/global/refund-escalation.md',
-      status: 'approved', gap: true, pending: {file: 'sops/SG/refund-escalation.md', status: 'draft'}})
+    expect(cell(coverage, 'refund-escalation', 'SG')).toEqual({
+      market: 'SG',
+      state: 'baseline',
+      file: 'sops/global/refund-escalation.md',
+      status: 'approved',
+      gap: true,
+      pending: {file: 'sops/SG/refund-escalation.md', status: 'draft'},
+    })
     expect(cell(coverage, 'where-is-my-order', 'SG')).toMatchObject({state: 'baseline', gap: false})
     expect(cell(coverage, 'de-only', 'SG')).toEqual({market: 'SG', state: 'none', gap: true})
   })
@@ -38,24 +51,26 @@ describe('buildCoverage on a fixture library', () => {
     expect(cell(coverage, 'refund-escalation', 'FR')).toMatchObject({state: 'region', region: 'EU', gap: false})
     expect(cell(coverage, 'refund-escalation', 'GB')).toMatchObject({state: 'baseline', gap: true})
     expect(coverage.gaps).toEqual([
-      {id: 'de-only', market: 'FR', state: 'none'}, {id: 'de-only', market: 'GB', state: 'none'}, {id: 'refund-escalation', market: 'GB', state: 'baseline'},
+      {id: 'de-only', market: 'FR', state: 'none'},
+      {id: 'de-only', market: 'GB', state: 'none'},
+      {id: 'refund-escalation', market: 'GB', state: 'baseline'},
     ])
   })
 
   it('counts channels over approved documents only (a draft variant leaves its market on the baseline)', async () => {
     const {library} = await fixtureLibrary()
     const coverage = buildCoverage(library)
-    const sg = coverage.marketChannels.find((m) => m.market === 'SG')!
-    expect(sg.channels.find((c) => c.channel === 'agent-assisted')!.ids).toEqual(['refund-escalation'])
+    const sg = coverage.marketChannels.find(m => m.market === 'SG')!
+    expect(sg.channels.find(c => c.channel === 'agent-assisted')!.ids).toEqual(['refund-escalation'])
     expect(sg.missing).toEqual(['ai-agent', 'live-chat', 'email', 'phone', 'social'])
-    const de = coverage.marketChannels.find((m) => m.market === 'DE')!
-    expect(de.channels.find((c) => c.channel === 'email')!.ids).toEqual(['de-only'])
+    const de = coverage.marketChannels.find(m => m.market === 'DE')!
+    expect(de.channels.find(c => c.channel === 'email')!.ids).toEqual(['de-only'])
     expect(de.missing).not.toContain('email')
   })
 
   it('filters families by type', async () => {
     const {library} = await fixtureLibrary()
-    expect(buildCoverage(library, {types: ['kb-article']}).families.map((f) => f.id)).toEqual(['where-is-my-order'])
+    expect(buildCoverage(library, {types: ['kb-article']}).families.map(f => f.id)).toEqual(['where-is-my-order'])
   })
 })
 

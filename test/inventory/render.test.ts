@@ -5,7 +5,12 @@ import {parseCsv} from '../../src/csv/read.js'
 import {buildCoverage} from '../../src/inventory/coverage.js'
 import {buildInventory} from '../../src/inventory/inventory.js'
 import type {Inventory, InventoryRow} from '../../src/inventory/model.js'
-import {COVERAGE_FORMATS, INVENTORY_RENDERERS, LS_FORMATS, inventoryRendererNamed} from '../../src/inventory/render/index.js'
+import {
+  COVERAGE_FORMATS,
+  INVENTORY_RENDERERS,
+  LS_FORMATS,
+  inventoryRendererNamed,
+} from '../../src/inventory/render/index.js'
 import {displayWidth} from '../../src/inventory/render/text-table.js'
 import {TODAY, fixtureLibrary} from './fixtures.js'
 import {isWellFormedXml} from '../helpers/xml.js'
@@ -15,23 +20,50 @@ const colored = {color: new Chalk({level: 1})}
 
 async function sample() {
   const {library} = await fixtureLibrary()
-  const inventory = buildInventory(library, {markets: [], channels: [], types: [], statuses: [], owners: [], overdue: false}, TODAY)
+  const inventory = buildInventory(
+    library,
+    {markets: [], channels: [], types: [], statuses: [], owners: [], overdue: false},
+    TODAY,
+  )
   return {inventory, coverage: buildCoverage(library)}
 }
 
 function row(over: Partial<InventoryRow>): InventoryRow {
-  return {id: 'x', title: 'X', type: 'sop', status: 'approved', version: '1.0.0', owner: '@o', markets: ['GLOBAL'], channels: [], compliance: [], topics: [],
-    effective: '2026-01-01', review_by: '2027-01-01', overdue: false, role: 'baseline', based_on: '', outdated: false, file: 'sops/global/x.md', ...over}
+  return {
+    id: 'x',
+    title: 'X',
+    type: 'sop',
+    status: 'approved',
+    version: '1.0.0',
+    owner: '@o',
+    markets: ['GLOBAL'],
+    channels: [],
+    compliance: [],
+    topics: [],
+    effective: '2026-01-01',
+    review_by: '2027-01-01',
+    overdue: false,
+    role: 'baseline',
+    based_on: '',
+    outdated: false,
+    file: 'sops/global/x.md',
+    ...over,
+  }
 }
 
-const inventoryOf = (rows: InventoryRow[]): Inventory => ({today: TODAY, filters: {markets: [], channels: [], types: [], statuses: [], owners: [], overdue: false},
-  total: rows.length, documents: rows, unreadable: []})
+const inventoryOf = (rows: InventoryRow[]): Inventory => ({
+  today: TODAY,
+  filters: {markets: [], channels: [], types: [], statuses: [], owners: [], overdue: false},
+  total: rows.length,
+  documents: rows,
+  unreadable: [],
+})
 
 describe('the registry', () => {
   it('offers table, csv, json and md for ls, and html too for coverage', () => {
     expect(LS_FORMATS).toEqual(['table', 'csv', 'json', 'md'])
     expect(COVERAGE_FORMATS).toEqual(['table', 'csv', 'json', 'md', 'html'])
-    expect(new Set(INVENTORY_RENDERERS.map((r) => r.name)).size).toBe(INVENTORY_RENDERERS.length)
+    expect(new Set(INVENTORY_RENDERERS.map(r => r.name)).size).toBe(INVENTORY_RENDERERS.length)
   })
 })
 
@@ -55,7 +87,10 @@ describe('ls formats', () => {
   })
 
   it('table: control characters from a title never reach the terminal; wide characters keep columns aligned', () => {
-    const text = inventoryRendererNamed('table').ls!(inventoryOf([row({id: 'a', title: 'evil\u001b[2J\u0007title', owner: '退款团队'}), row({id: 'b', owner: '@o'})]), plain)
+    const text = inventoryRendererNamed('table').ls!(
+      inventoryOf([row({id: 'a', title: 'evil\u001b[2J\u0007title', owner: '退款团队'}), row({id: 'b', owner: '@o'})]),
+      plain,
+    )
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/)
     const [head, a, b] = text.split('\n')
     expect(displayWidth(a!.slice(0, a!.indexOf('evil')))).toBe(head!.indexOf('TITLE'))
@@ -66,23 +101,45 @@ describe('ls formats', () => {
     const {inventory} = await sample()
     const text = inventoryRendererNamed('csv').ls!(inventory, plain)
     const table = parseCsv(text, 'ls.csv')
-    expect(table.header).toEqual(['id', 'title', 'type', 'status', 'version', 'owner', 'markets', 'channels', 'compliance', 'topics',
-      'effective', 'review_by', 'overdue', 'role', 'based_on', 'outdated', 'file'])
+    expect(table.header).toEqual([
+      'id',
+      'title',
+      'type',
+      'status',
+      'version',
+      'owner',
+      'markets',
+      'channels',
+      'compliance',
+      'topics',
+      'effective',
+      'review_by',
+      'overdue',
+      'role',
+      'based_on',
+      'outdated',
+      'file',
+    ])
     expect(table.records).toHaveLength(6)
-    const kb = table.records.find((r) => r.cells[0] === 'where-is-my-order')!
+    const kb = table.records.find(r => r.cells[0] === 'where-is-my-order')!
     expect(kb.cells[1]).toBe('\'=HYPERLINK("http://evil.example","x")')
-    expect(table.records.find((r) => r.cells[0] === 'refund-escalation')!.cells[7]).toBe('chatbot; agent-assisted')
+    expect(table.records.find(r => r.cells[0] === 'refund-escalation')!.cells[7]).toBe('chatbot; agent-assisted')
   })
 
   it('csv: titles starting with + - @ (and a tab, and spaces before =) cannot run as formulas', () => {
-    const text = inventoryRendererNamed('csv').ls!(inventoryOf(['+1', '-1', '@x', '\t=1', '  =1+1', '=HYPERLINK("http://evil.example")'].map((title) => row({title}))), plain)
-    const titles = parseCsv(text, 'ls.csv').records.map((r) => r.cells[1])
+    const text = inventoryRendererNamed('csv').ls!(
+      inventoryOf(['+1', '-1', '@x', '\t=1', '  =1+1', '=HYPERLINK("http://evil.example")'].map(title => row({title}))),
+      plain,
+    )
+    const titles = parseCsv(text, 'ls.csv').records.map(r => r.cells[1])
     for (const t of titles) expect(t).toMatch(/^'/)
   })
 
   it('json: the model as it is', async () => {
     const {inventory} = await sample()
-    expect(JSON.parse(inventoryRendererNamed('json').ls!(inventory, plain))).toEqual(JSON.parse(JSON.stringify(inventory)))
+    expect(JSON.parse(inventoryRendererNamed('json').ls!(inventory, plain))).toEqual(
+      JSON.parse(JSON.stringify(inventory)),
+    )
   })
 
   it('md: a table with pipes and HTML escaped', async () => {
@@ -101,7 +158,9 @@ describe('coverage formats', () => {
     expect(text).toMatchSnapshot()
     // SG's variant is a draft: SG reads the baseline, and the draft is marked, never shown as SG's own.
     expect(text).toMatch(/refund-escalation\s+sop\s+◐ EU\s+●\s+○~!/)
-    expect(text).toMatch(/refund-escalation: SG reads sops\/global\/refund-escalation.md while sops\/SG\/refund-escalation.md is draft \(not in force\)/)
+    expect(text).toMatch(
+      /refund-escalation: SG reads sops\/global\/refund-escalation.md while sops\/SG\/refund-escalation.md is draft \(not in force\)/,
+    )
     expect(text).toMatch(/de-only: no document for EU, SG/)
     expect(text).toMatch(/SG: no approved document for ai-agent, live-chat, email, phone, social/)
   })
@@ -109,17 +168,40 @@ describe('coverage formats', () => {
   it('csv: a long table that pivots into either matrix', async () => {
     const {coverage} = await sample()
     const table = parseCsv(inventoryRendererNamed('csv').coverage!(coverage, plain), 'coverage.csv')
-    expect(table.header).toEqual(['matrix', 'family', 'channel', 'market', 'state', 'region', 'status', 'outdated', 'gap', 'documents', 'file', 'pending'])
-    expect(table.records.filter((r) => r.cells[0] === 'families')).toHaveLength(coverage.families.length * coverage.markets.length)
-    expect(table.records.filter((r) => r.cells[0] === 'channels')).toHaveLength(coverage.channels.length * coverage.markets.length)
-    expect(table.records.every((r) => !r.problem)).toBe(true)
-    expect(table.records.find((r) => r.cells[1] === 'refund-escalation' && r.cells[3] === 'DE')!.cells.slice(4, 6)).toEqual(['region', 'EU'])
+    expect(table.header).toEqual([
+      'matrix',
+      'family',
+      'channel',
+      'market',
+      'state',
+      'region',
+      'status',
+      'outdated',
+      'gap',
+      'documents',
+      'file',
+      'pending',
+    ])
+    expect(table.records.filter(r => r.cells[0] === 'families')).toHaveLength(
+      coverage.families.length * coverage.markets.length,
+    )
+    expect(table.records.filter(r => r.cells[0] === 'channels')).toHaveLength(
+      coverage.channels.length * coverage.markets.length,
+    )
+    expect(table.records.every(r => !r.problem)).toBe(true)
+    expect(
+      table.records.find(r => r.cells[1] === 'refund-escalation' && r.cells[3] === 'DE')!.cells.slice(4, 6),
+    ).toEqual(['region', 'EU'])
   })
 
   it('md and json', async () => {
     const {coverage} = await sample()
-    expect(inventoryRendererNamed('md').coverage!(coverage, plain)).toMatch(/## Families × markets\n\n\| family \| type \| DE \| EU \| SG \|/)
-    expect(JSON.parse(inventoryRendererNamed('json').coverage!(coverage, plain))).toEqual(JSON.parse(JSON.stringify(coverage)))
+    expect(inventoryRendererNamed('md').coverage!(coverage, plain)).toMatch(
+      /## Families × markets\n\n\| family \| type \| DE \| EU \| SG \|/,
+    )
+    expect(JSON.parse(inventoryRendererNamed('json').coverage!(coverage, plain))).toEqual(
+      JSON.parse(JSON.stringify(coverage)),
+    )
   })
 
   it('html: one self-contained, well-formed page with no scripts and nothing fetched', async () => {

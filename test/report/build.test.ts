@@ -12,8 +12,13 @@ import {fixtureReport} from './fixtures.js'
 describe('buildReport', () => {
   it('joins each row with the document its market reads (own, region, baseline; retired ones skipped)', async () => {
     const report = await fixtureReport()
-    const csat = (market: string) => report.series.find((s) => s.id === 'refund-escalation' && s.market === market && s.metric === 'csat')!
-    expect(csat('SG')).toMatchObject({file: 'sops/SG/refund-escalation.md', via: 'market', target: {value: 4.6, written: '4.6', direction: 'at-least'}})
+    const csat = (market: string) =>
+      report.series.find(s => s.id === 'refund-escalation' && s.market === market && s.metric === 'csat')!
+    expect(csat('SG')).toMatchObject({
+      file: 'sops/SG/refund-escalation.md',
+      via: 'market',
+      target: {value: 4.6, written: '4.6', direction: 'at-least'},
+    })
     expect(csat('DE')).toMatchObject({file: 'sops/EU/refund-escalation.md', via: 'region', target: {value: 4.2}})
     expect(csat('MY')).toMatchObject({file: 'sops/global/refund-escalation.md', via: 'baseline', target: {value: 4.5}})
   })
@@ -21,39 +26,77 @@ describe('buildReport', () => {
   it('judges a market with a draft variant against the approved baseline, naming the draft', async () => {
     const repo = tempRepo({
       'sops/global/refund-escalation.md': doc({front: {targets: {csat: 4.5}}}),
-      'sops/BR/refund-escalation.md': doc({front: {markets: ['BR'], status: 'draft', compliance: ['LGPD'], based_on: '1.4.0', targets: {csat: 4.0}}}),
+      'sops/BR/refund-escalation.md': doc({
+        front: {markets: ['BR'], status: 'draft', compliance: ['LGPD'], based_on: '1.4.0', targets: {csat: 4.0}},
+      }),
     })
-    const report = buildReport(await loadLibrary(loadConfig(repo)), parseCsv('id,market,period,csat\nrefund-escalation,BR,2026-01,4.2', 'm.csv'), {map: []})
-    expect(report.series[0]).toMatchObject({file: 'sops/global/refund-escalation.md', via: 'baseline', target: {value: 4.5},
-      pending: {file: 'sops/BR/refund-escalation.md', status: 'draft'}})
+    const report = buildReport(
+      await loadLibrary(loadConfig(repo)),
+      parseCsv('id,market,period,csat\nrefund-escalation,BR,2026-01,4.2', 'm.csv'),
+      {map: []},
+    )
+    expect(report.series[0]).toMatchObject({
+      file: 'sops/global/refund-escalation.md',
+      via: 'baseline',
+      target: {value: 4.5},
+      pending: {file: 'sops/BR/refund-escalation.md', status: 'draft'},
+    })
     expect(report.breaches).toHaveLength(1)
   })
 
   it('lists every missed target: scores and rates below, durations above', async () => {
     const report = await fixtureReport()
-    expect(report.breaches.map((b) => [b.id, b.market, b.period, b.metric, b.actualWritten, b.targetWritten, b.latest])).toEqual([
+    expect(
+      report.breaches.map(b => [b.id, b.market, b.period, b.metric, b.actualWritten, b.targetWritten, b.latest]),
+    ).toEqual([
       ['de-only', 'DE', '2026-02', 'csat', '3.9', '4', true],
       ['refund-escalation', 'DE', '2026-01', 'csat', '4.1', '4.2', false],
       ['refund-escalation', 'MY', '2026-02', 'csat', '4.4', '4.5', true],
       ['refund-escalation', 'SG', '2026-02', 'csat', '4.5', '4.6', true],
       ['refund-escalation', 'SG', '2026-02', 'first_response', '1h 10m', '1h', true],
     ])
-    expect(report.breaches[4]).toMatchObject({actual: 4200, target: 3600, direction: 'at-most', kind: 'duration', file: 'sops/SG/refund-escalation.md', row: 3})
+    expect(report.breaches[4]).toMatchObject({
+      actual: 4200,
+      target: 3600,
+      direction: 'at-most',
+      kind: 'duration',
+      file: 'sops/SG/refund-escalation.md',
+      row: 3,
+    })
   })
 
   it('gives each series its trend, latest period against the one before, better or worse by direction', async () => {
     const report = await fixtureReport()
-    const trend = (market: string, metric: string) => report.series.find((s) => s.market === market && s.metric === metric && s.id === 'refund-escalation')!.trend
-    expect(trend('SG', 'csat')).toEqual({previousPeriod: '2026-01', latestPeriod: '2026-02', previous: 4.7, latest: 4.5, change: -0.2, direction: 'down', better: false})
+    const trend = (market: string, metric: string) =>
+      report.series.find(s => s.market === market && s.metric === metric && s.id === 'refund-escalation')!.trend
+    expect(trend('SG', 'csat')).toEqual({
+      previousPeriod: '2026-01',
+      latestPeriod: '2026-02',
+      previous: 4.7,
+      latest: 4.5,
+      change: -0.2,
+      direction: 'down',
+      better: false,
+    })
     expect(trend('SG', 'first_response')).toMatchObject({direction: 'up', better: false})
-    expect(trend('SG', 'resolution_rate')).toMatchObject({previous: 0.9, latest: 0.88, direction: 'down', better: false})
-    expect(trend('DE', 'csat')).toMatchObject({previousPeriod: '2026-01', latestPeriod: '2026-02', direction: 'up', better: true})
+    expect(trend('SG', 'resolution_rate')).toMatchObject({
+      previous: 0.9,
+      latest: 0.88,
+      direction: 'down',
+      better: false,
+    })
+    expect(trend('DE', 'csat')).toMatchObject({
+      previousPeriod: '2026-01',
+      latestPeriod: '2026-02',
+      direction: 'up',
+      better: true,
+    })
     expect(trend('MY', 'csat')).toBeUndefined()
   })
 
   it('reports rows that match no document, with the reason, never dropping them', async () => {
     const report = await fixtureReport()
-    expect(report.unmatched.map((u) => [u.row, u.reason, u.message])).toEqual([
+    expect(report.unmatched.map(u => [u.row, u.reason, u.message])).toEqual([
       [7, 'unknown-id', 'no document has the id "refund-escalatoin" (did you mean "refund-escalation"?)'],
       [8, 'unknown-market', 'unknown market "XX" (did you mean "AX"?)'],
       [9, 'no-document', expect.stringMatching(/no approved document of "de-only" applies to FR/)],
@@ -63,7 +106,11 @@ describe('buildReport', () => {
   it('reports unreadable values, repeated and ragged rows, empty keys and unreadable targets', async () => {
     const report = await fixtureReport()
     expect(report.problems).toEqual([
-      {file: 'sops/DE/de-only.md', column: 'targets.first_response', message: 'target "fast" is not a duration (write 2h, 30m, 1h 30m or 01:30)'},
+      {
+        file: 'sops/DE/de-only.md',
+        column: 'targets.first_response',
+        message: 'target "fast" is not a duration (write 2h, 30m, 1h 30m or 01:30)',
+      },
       {row: 10, message: 'repeats row 3 (refund-escalation, SG, 2026-02); its values are not used'},
       {row: 11, column: 'CSAT', message: '"n/a" is not a number'},
       {row: 11, column: 'First response', message: '"=1+1" is not a duration (write 2h, 30m, 1h 30m or 01:30)'},
@@ -77,16 +124,28 @@ describe('buildReport', () => {
   })
 
   it('takes metrics a document targets even when sopkit does not know them, and --map for other names', async () => {
-    const report = await fixtureReport('SOP,Country,Month,Escalations,Score\nde-only,DE,2026-01,12,3\n', ['SOP=id', 'Country=market', 'Month=period', 'Score=csat'])
+    const report = await fixtureReport('SOP,Country,Month,Escalations,Score\nde-only,DE,2026-01,12,3\n', [
+      'SOP=id',
+      'Country=market',
+      'Month=period',
+      'Score=csat',
+    ])
     // Unknown metrics are numbers to reach: 12 escalations meet a target of 10.
-    expect(report.breaches.map((b) => [b.metric, b.actual, b.target])).toEqual([['csat', 3, 4]])
-    expect(report.series.map((s) => s.metric)).toEqual(['csat', 'escalations'])
-    expect(report.series.find((s) => s.metric === 'escalations')!.target).toEqual({value: 10, written: '10', direction: 'at-least'})
+    expect(report.breaches.map(b => [b.metric, b.actual, b.target])).toEqual([['csat', 3, 4]])
+    expect(report.series.map(s => s.metric)).toEqual(['csat', 'escalations'])
+    expect(report.series.find(s => s.metric === 'escalations')!.target).toEqual({
+      value: 10,
+      written: '10',
+      direction: 'at-least',
+    })
   })
 
   it('reads a semicolon-separated export with decimal commas', async () => {
     const report = await fixtureReport('id;market;period;csat;first_response\nrefund-escalation;SG;2026-01;4,4;1,5h\n')
-    expect(report.breaches.map((b) => [b.metric, b.actual])).toEqual([['csat', 4.4], ['first_response', 5400]])
+    expect(report.breaches.map(b => [b.metric, b.actual])).toEqual([
+      ['csat', 4.4],
+      ['first_response', 5400],
+    ])
   })
 
   it('needs id, market and period columns (exit 2 naming the missing ones)', async () => {
@@ -94,7 +153,9 @@ describe('buildReport', () => {
   })
 
   it('never lets a header or a target name reach a prototype', async () => {
-    const report = await fixtureReport('id,market,period,__proto__,constructor,csat\nrefund-escalation,SG,2026-01,1,2,4.7\n')
+    const report = await fixtureReport(
+      'id,market,period,__proto__,constructor,csat\nrefund-escalation,SG,2026-01,1,2,4.7\n',
+    )
     expect(report.ignoredColumns).toEqual(['__proto__', 'constructor'])
     expect(({} as Record<string, unknown>).csat).toBeUndefined()
   })
@@ -110,35 +171,57 @@ describe('comparePeriods', () => {
 
 describe('periods in any spelling', () => {
   it('sorts month names, quarters, halves, weeks and dates by the calendar, not the alphabet', () => {
-    expect(['Mar 2026', 'Jan 2026', 'Feb 2026', 'Dec 2025'].sort(comparePeriods)).toEqual(['Dec 2025', 'Jan 2026', 'Feb 2026', 'Mar 2026'])
-    expect(['March 2026', 'january 2026', 'FEBRUARY 2026'].sort(comparePeriods)).toEqual(['january 2026', 'FEBRUARY 2026', 'March 2026'])
+    expect(['Mar 2026', 'Jan 2026', 'Feb 2026', 'Dec 2025'].sort(comparePeriods)).toEqual([
+      'Dec 2025',
+      'Jan 2026',
+      'Feb 2026',
+      'Mar 2026',
+    ])
+    expect(['March 2026', 'january 2026', 'FEBRUARY 2026'].sort(comparePeriods)).toEqual([
+      'january 2026',
+      'FEBRUARY 2026',
+      'March 2026',
+    ])
     expect(['Mar-26', 'Jan-26', 'Feb-26'].sort(comparePeriods)).toEqual(['Jan-26', 'Feb-26', 'Mar-26'])
     expect(['Q2 2026', '2026-Q1', 'Q4 2025'].sort(comparePeriods)).toEqual(['Q4 2025', '2026-Q1', 'Q2 2026'])
     expect(['2026-H2', 'H1 2026', '2025'].sort(comparePeriods)).toEqual(['2025', 'H1 2026', '2026-H2'])
-    expect(['2026-02-03', '2026-01-31', '3 Jan 2026', '2026/01/10'].sort(comparePeriods)).toEqual(['3 Jan 2026', '2026/01/10', '2026-01-31', '2026-02-03'])
+    expect(['2026-02-03', '2026-01-31', '3 Jan 2026', '2026/01/10'].sort(comparePeriods)).toEqual([
+      '3 Jan 2026',
+      '2026/01/10',
+      '2026-01-31',
+      '2026-02-03',
+    ])
     expect(['2026-W10', '2026W2', '2025-W52'].sort(comparePeriods)).toEqual(['2025-W52', '2026W2', '2026-W10'])
     expect(['02/2026', '2026-01', '12/2025'].sort(comparePeriods)).toEqual(['12/2025', '2026-01', '02/2026'])
   })
 
   it('reads ISO and named months the same in one report: the trend follows the calendar', async () => {
-    const report = await fixtureReport('id,market,period,csat\nrefund-escalation,SG,Jan 2026,4.7\nrefund-escalation,SG,Mar 2026,4.8\nrefund-escalation,SG,Feb 2026,4.1\n')
+    const report = await fixtureReport(
+      'id,market,period,csat\nrefund-escalation,SG,Jan 2026,4.7\nrefund-escalation,SG,Mar 2026,4.8\nrefund-escalation,SG,Feb 2026,4.1\n',
+    )
     expect(report.periods).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026'])
-    const csat = report.series.find((s) => s.market === 'SG' && s.metric === 'csat')!
-    expect(csat.points.map((p) => p.period)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026'])
+    const csat = report.series.find(s => s.market === 'SG' && s.metric === 'csat')!
+    expect(csat.points.map(p => p.period)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026'])
     expect(csat.trend).toMatchObject({previousPeriod: 'Feb 2026', latestPeriod: 'Mar 2026', direction: 'up'})
   })
 
   it('refuses impossible dates, months, quarters and weeks as row problems, never as periods', async () => {
     const rows = ['2026-02-30', '2026-13', '2026-Q5', '2026-W54', '2025-W53', 'Feb 30 2026', '2025-02-29', '31/04/2026']
-    const csv = ['id,market,period,csat', 'refund-escalation,SG,2026-01,4.7', ...rows.map((p) => `refund-escalation,SG,${p},4.1`)].join('\n')
+    const csv = [
+      'id,market,period,csat',
+      'refund-escalation,SG,2026-01,4.7',
+      ...rows.map(p => `refund-escalation,SG,${p},4.1`),
+    ].join('\n')
     const report = await fixtureReport(csv)
     expect(report.periods).toEqual(['2026-01'])
-    expect(report.problems.map((p) => p.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10])
+    expect(report.problems.map(p => p.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10])
     expect(report.problems[0]!.message).toMatch(/2026-02-30.*not a date/)
   })
 
   it('counts one period spelled two ways as a repeated row', async () => {
-    const report = await fixtureReport('id,market,period,csat\nrefund-escalation,SG,2026-01,4.7\nrefund-escalation,SG,Jan 2026,4.1\n')
-    expect(report.problems.map((p) => [p.row, p.message])).toEqual([[3, expect.stringMatching(/repeats row 2/)]])
+    const report = await fixtureReport(
+      'id,market,period,csat\nrefund-escalation,SG,2026-01,4.7\nrefund-escalation,SG,Jan 2026,4.1\n',
+    )
+    expect(report.problems.map(p => [p.row, p.message])).toEqual([[3, expect.stringMatching(/repeats row 2/)]])
   })
 })

@@ -9,12 +9,25 @@ import {doc} from '../helpers/docs.js'
 export const FILES: Record<string, string> = {
   // SG has its own targets; DE and FR read the EU variant's; every other market reads the baseline's.
   'sops/global/refund-escalation.md': doc({front: {targets: {csat: 4.5, first_response: '2h', resolution_rate: 0.85}}}),
-  'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0', targets: {csat: 4.6, first_response: '1h'}}}),
-  'sops/EU/refund-escalation.md': doc({front: {markets: ['EU'], compliance: ['GDPR'], based_on: '1.4.0', targets: {CSAT: 4.2}}}),
+  'sops/SG/refund-escalation.md': doc({
+    front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0', targets: {csat: 4.6, first_response: '1h'}},
+  }),
+  'sops/EU/refund-escalation.md': doc({
+    front: {markets: ['EU'], compliance: ['GDPR'], based_on: '1.4.0', targets: {CSAT: 4.2}},
+  }),
   // A retired MY variant is no longer read: MY reads the baseline.
-  'sops/MY/refund-escalation.md': doc({front: {markets: ['MY'], status: 'retired', compliance: ['MY-PDPA'], based_on: '1.4.0', targets: {csat: 5}}}),
+  'sops/MY/refund-escalation.md': doc({
+    front: {markets: ['MY'], status: 'retired', compliance: ['MY-PDPA'], based_on: '1.4.0', targets: {csat: 5}},
+  }),
   // A market document without a baseline: other markets have no document to join with.
-  'sops/DE/de-only.md': doc({front: {id: 'de-only', markets: ['DE'], compliance: ['GDPR'], targets: {csat: 4, first_response: 'fast', escalations: 10}}}),
+  'sops/DE/de-only.md': doc({
+    front: {
+      id: 'de-only',
+      markets: ['DE'],
+      compliance: ['GDPR'],
+      targets: {csat: 4, first_response: 'fast', escalations: 10},
+    },
+  }),
 }
 
 export const METRICS = [

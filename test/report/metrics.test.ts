@@ -1,6 +1,13 @@
 // How metric names, values and targets are read: parsed by kind, never evaluated.
 import {describe, expect, it} from 'vitest'
-import {formatValue, knownMetric, metricHeader, metricName, parseDuration, parseValue} from '../../src/report/metrics.js'
+import {
+  formatValue,
+  knownMetric,
+  metricHeader,
+  metricName,
+  parseDuration,
+  parseValue,
+} from '../../src/report/metrics.js'
 
 describe('metric names', () => {
   it('normalise case, spacing and common aliases', () => {
@@ -12,7 +19,7 @@ describe('metric names', () => {
     expect(metricName('__proto__')).toBe('proto')
   })
 
-  it('read a unit from a header\'s parentheses', () => {
+  it("read a unit from a header's parentheses", () => {
     expect(metricHeader('First response (min)')).toEqual({metric: 'first_response', unit: 'm'})
     expect(metricHeader('Resolution rate (%)')).toEqual({metric: 'resolution_rate', unit: '%'})
     expect(metricHeader('CSAT (1-5)')).toEqual({metric: 'csat_1_5'})

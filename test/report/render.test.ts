@@ -9,7 +9,8 @@ import {METRICS, fixtureReport} from './fixtures.js'
 import {isWellFormedXml} from '../helpers/xml.js'
 
 const plain = {color: new Chalk({level: 0})}
-const render = async (format: string, metrics = METRICS) => reportRendererNamed(format).render(await fixtureReport(metrics), plain)
+const render = async (format: string, metrics = METRICS) =>
+  reportRendererNamed(format).render(await fixtureReport(metrics), plain)
 
 const svgsOf = (html: string) => html.match(/<svg[\s\S]*?<\/svg>/g) ?? []
 
@@ -21,15 +22,21 @@ describe('report formats', () => {
   it('table: the summary, breaches naming market and metric, trends, and every unused row', async () => {
     const text = await render('table')
     expect(text).toMatchSnapshot()
-    expect(text).toMatch(/^metrics\.csv: 13 rows, 12 measurements \(10 against a target\), periods 2026-01 … 2026-02; 5 breaches, 3 unmatched rows, 7 problems/)
-    expect(text).toMatch(/refund-escalation\s+SG\s+2026-02 \(latest\)\s+csat\s+4\.5\s+≥ 4\.6\s+sops\/SG\/refund-escalation\.md/)
+    expect(text).toMatch(
+      /^metrics\.csv: 13 rows, 12 measurements \(10 against a target\), periods 2026-01 … 2026-02; 5 breaches, 3 unmatched rows, 7 problems/,
+    )
+    expect(text).toMatch(
+      /refund-escalation\s+SG\s+2026-02 \(latest\)\s+csat\s+4\.5\s+≥ 4\.6\s+sops\/SG\/refund-escalation\.md/,
+    )
     expect(text).toMatch(/refund-escalation\s+SG\s+2026-02 \(latest\)\s+first_response\s+1h 10m\s+≤ 1h/)
     expect(text).toMatch(/row 7: refund-escalatoin \/ SG \/ 2026-02: no document has the id/)
     expect(text).toMatch(/columns not read: notes/)
   })
 
   it('table: says so when every target is met', async () => {
-    expect(await render('table', 'id,market,period,csat\nrefund-escalation,SG,2026-01,4.9\n')).toMatch(/No breaches: every measurement met its target\./)
+    expect(await render('table', 'id,market,period,csat\nrefund-escalation,SG,2026-01,4.9\n')).toMatch(
+      /No breaches: every measurement met its target\./,
+    )
   })
 
   it('md: tables with cells escaped', async () => {
@@ -54,8 +61,8 @@ describe('report formats', () => {
     const svgs = svgsOf(html)
     expect(svgs).toHaveLength(report.series.length)
     for (const svg of svgs) expect(isWellFormedXml(svg)).toBe(true)
-    const withTarget = report.series.filter((s) => s.target).length
-    expect(svgs.filter((s) => /class="target"[^>]*stroke-dasharray/.test(s))).toHaveLength(withTarget)
+    const withTarget = report.series.filter(s => s.target).length
+    expect(svgs.filter(s => /class="target"[^>]*stroke-dasharray/.test(s))).toHaveLength(withTarget)
     // Missed points are red: as many as there are breaches.
     expect(svgs.join('').match(/r="4\.5" fill="#cf222e"/g)).toHaveLength(report.breaches.length)
   })
@@ -63,24 +70,42 @@ describe('report formats', () => {
 
 describe('lineChart', () => {
   const series: Series = {
-    id: 'refund-escalation', market: 'SG', metric: 'csat', kind: 'score', direction: 'at-least', file: 'sops/SG/refund-escalation.md', via: 'market',
+    id: 'refund-escalation',
+    market: 'SG',
+    metric: 'csat',
+    kind: 'score',
+    direction: 'at-least',
+    file: 'sops/SG/refund-escalation.md',
+    via: 'market',
     target: {value: 4.5, written: '4.5', direction: 'at-least'},
-    points: [{period: '2026-01', value: 4.6, written: '4.6', row: 2, met: true}, {period: '2026-02', value: 4.5, written: '4.5', row: 3, met: true},
-      {period: '2026-03', value: 4.3, written: '4.3', row: 4, met: false}],
+    points: [
+      {period: '2026-01', value: 4.6, written: '4.6', row: 2, met: true},
+      {period: '2026-02', value: 4.5, written: '4.5', row: 3, met: true},
+      {period: '2026-03', value: 4.3, written: '4.3', row: 4, met: false},
+    ],
   }
 
   it('draws the line, the target and the points on round ticks', () => {
     const svg = lineChart(series)
-    const parsed = new XMLParser({ignoreAttributes: false, parseTagValue: false}).parse(svg) as {svg: {'@_viewBox': string; polyline: {'@_points': string}; text: Array<string | {'#text': string}>}}
+    const parsed = new XMLParser({ignoreAttributes: false, parseTagValue: false}).parse(svg) as {
+      svg: {'@_viewBox': string; polyline: {'@_points': string}; text: Array<string | {'#text': string}>}
+    }
     expect(parsed.svg['@_viewBox']).toBe('0 0 360 200')
     expect(parsed.svg.polyline['@_points'].split(' ')).toHaveLength(3)
-    const labels = parsed.svg.text.map((t) => (typeof t === 'string' ? t : t['#text']))
-    expect(labels).toEqual(expect.arrayContaining(['4.2', '4.3', '4.4', '4.5', '4.6', '2026-01', '2026-03', 'target ≥ 4.5']))
+    const labels = parsed.svg.text.map(t => (typeof t === 'string' ? t : t['#text']))
+    expect(labels).toEqual(
+      expect.arrayContaining(['4.2', '4.3', '4.4', '4.5', '4.6', '2026-01', '2026-03', 'target ≥ 4.5']),
+    )
   })
 
   it('draws a single point without a line, and durations on clock ticks', () => {
-    const one = lineChart({...series, kind: 'duration', direction: 'at-most', target: {value: 3600, written: '1h', direction: 'at-most'},
-      points: [{period: '2026-01', value: 4200, written: '1h 10m', row: 2, met: false}]})
+    const one = lineChart({
+      ...series,
+      kind: 'duration',
+      direction: 'at-most',
+      target: {value: 3600, written: '1h', direction: 'at-most'},
+      points: [{period: '2026-01', value: 4200, written: '1h 10m', row: 2, met: false}],
+    })
     expect(isWellFormedXml(one)).toBe(true)
     expect(one).not.toContain('<polyline')
     expect(one).toContain('>target ≤ 1h<')

@@ -55,7 +55,10 @@ export interface LintFixtureResult {
 }
 
 /** Write `files` (repo-relative path → content) to a fresh temp repo, load and lint every one of them. */
-export async function lintFixtureIn(files: Record<string, string | Uint8Array>, options: LintFixtureOptions = {}): Promise<LintFixtureResult> {
+export async function lintFixtureIn(
+  files: Record<string, string | Uint8Array>,
+  options: LintFixtureOptions = {},
+): Promise<LintFixtureResult> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'sopkit-rules-'))
   tempRoots.push(root)
   const paths: string[] = []
@@ -72,11 +75,15 @@ export async function lintFixtureIn(files: Record<string, string | Uint8Array>, 
     paths.push(abs)
   }
   const config = resolveConfig(root, undefined, options.config ?? {})
-  const documents = await Promise.all(paths.sort().map((abs) => loadDocument(config, abs)))
+  const documents = await Promise.all(paths.sort().map(abs => loadDocument(config, abs)))
   const library = buildLibrary(config, documents)
   const findings: RuleFinding[] = []
   for (const doc of documents) {
-    for (const {finding, fix} of await lintWhole(doc, library, {rules: RULES, severities: new Map(), today: options.today ?? TODAY})) {
+    for (const {finding, fix} of await lintWhole(doc, library, {
+      rules: RULES,
+      severities: new Map(),
+      today: options.today ?? TODAY,
+    })) {
       const {file, ruleId, messageId, line, column, severity, message, mend, fixable} = finding
       const result: RuleFinding = {file, ruleId, messageId, line, column, severity, message, mend, fixable}
       if (fix) {
@@ -95,33 +102,47 @@ export async function lintFixtureIn(files: Record<string, string | Uint8Array>, 
  * runs the library rules on that: every rule test also proves it finds what linting whole
  * documents finds, to the message and position.
  */
-async function expectEngineAgrees(config: Config, paths: string[], findings: RuleFinding[], today: string): Promise<void> {
-  const key = (f: Omit<RuleFinding, 'fix' | 'fixed'>) => `${findingKey(f)} ${f.severity} ${f.fixable} ${f.message} | ${f.mend}`
+async function expectEngineAgrees(
+  config: Config,
+  paths: string[],
+  findings: RuleFinding[],
+  today: string,
+): Promise<void> {
+  const key = (f: Omit<RuleFinding, 'fix' | 'fixed'>) =>
+    `${findingKey(f)} ${f.severity} ${f.fixable} ${f.message} | ${f.mend}`
   const viaEngine = (await lintPaths(config, paths, paths, {severities: new Map(), today})).map(key).sort()
   const direct = findings.map(key).sort()
   if (JSON.stringify(viaEngine) !== JSON.stringify(direct)) {
-    throw new Error(`check's engine disagrees with linting whole documents:\n engine: ${viaEngine.join('\n         ')}\n direct: ${direct.join('\n         ')}`)
+    throw new Error(
+      `check's engine disagrees with linting whole documents:\n engine: ${viaEngine.join('\n         ')}\n direct: ${direct.join('\n         ')}`,
+    )
   }
 }
 
 /** The findings of linting `files` as a library (see lintFixtureIn). */
-export async function lintFixture(files: Record<string, string | Uint8Array>, options: LintFixtureOptions = {}): Promise<RuleFinding[]> {
+export async function lintFixture(
+  files: Record<string, string | Uint8Array>,
+  options: LintFixtureOptions = {},
+): Promise<RuleFinding[]> {
   return (await lintFixtureIn(files, options)).findings
 }
 
 /** Lint a single document written at `file` (default sops/global/doc.md). */
-export function lintOne(content: string | Uint8Array, options: LintFixtureOptions & {file?: string} = {}): Promise<RuleFinding[]> {
+export function lintOne(
+  content: string | Uint8Array,
+  options: LintFixtureOptions & {file?: string} = {},
+): Promise<RuleFinding[]> {
   return lintFixture({[options.file ?? 'sops/global/doc.md']: content}, options)
 }
 
 /** Findings of one rule only. */
 export function ofRule(findings: readonly RuleFinding[], ruleId: string): RuleFinding[] {
-  return findings.filter((f) => f.ruleId === ruleId)
+  return findings.filter(f => f.ruleId === ruleId)
 }
 
 /** The short form tests compare: `messageId@line:col`. */
 export function brief(findings: readonly RuleFinding[]): string[] {
-  return findings.map((f) => `${f.messageId}@${f.line}:${f.column}`)
+  return findings.map(f => `${f.messageId}@${f.line}:${f.column}`)
 }
 
 export interface Expectation {
@@ -135,7 +156,12 @@ const EXPECT = /<!--\s*expect\s+([a-z0-9-]+):([A-Za-z0-9-]+)@(\d+):(\d+)\s*-->/g
 
 /** The expectations a fixture states inline, one `<!-- expect rule-id:messageId@line:col -->` per finding. */
 export function expectedFromComments(text: string): Expectation[] {
-  return [...text.matchAll(EXPECT)].map((m) => ({ruleId: m[1]!, messageId: m[2]!, line: Number(m[3]), column: Number(m[4])}))
+  return [...text.matchAll(EXPECT)].map(m => ({
+    ruleId: m[1]!,
+    messageId: m[2]!,
+    line: Number(m[3]),
+    column: Number(m[4]),
+  }))
 }
 
 /** Text of a fixture file for reading its comments, whatever its encoding (UTF-16 by BOM, else byte by byte). */
@@ -188,7 +214,10 @@ export async function runFixture(ruleId: string, options: LintFixtureOptions = {
   const docs = Object.fromEntries(Object.entries(tree).filter(([name]) => name.endsWith('.md')))
   const {findings, root} = await lintFixtureIn(docs, {...options, config})
   const expected = Object.entries(docs).flatMap(([file, bytes]) =>
-    expectedFromComments(fixtureText(bytes)).filter((e) => e.ruleId === ruleId).map((e) => findingKey({file, ...e})))
+    expectedFromComments(fixtureText(bytes))
+      .filter(e => e.ruleId === ruleId)
+      .map(e => findingKey({file, ...e})),
+  )
   return {
     actual: ofRule(findings, ruleId).map(findingKey).sort(),
     expected: expected.sort(),
@@ -213,7 +242,8 @@ export async function runFixture(ruleId: string, options: LintFixtureOptions = {
  * Values are YAML source text; `null` drops a line; `extra` lines follow review_by.
  */
 export const STANDARD_FRONT: Record<string, string> = Object.fromEntries(
-  Object.entries(BASE_FRONT).map(([key, value]) => [key, Array.isArray(value) ? `[${value.join(', ')}]` : value]))
+  Object.entries(BASE_FRONT).map(([key, value]) => [key, Array.isArray(value) ? `[${value.join(', ')}]` : value]),
+)
 
 export interface SopOptions {
   /** Lines after review_by (line 13 onwards). */
@@ -226,9 +256,11 @@ export interface SopOptions {
 /** A document with the standard front matter (see STANDARD_FRONT) and, by default, a valid SOP body. */
 export function sop(fields: Record<string, string | null> = {}, options: SopOptions = {}): string {
   const merged: Record<string, string | null> = {...STANDARD_FRONT, ...fields}
-  const lines = Object.entries(merged).filter((e): e is [string, string] => e[1] !== null).map(([k, v]) => `${k}: ${v}`)
+  const lines = Object.entries(merged)
+    .filter((e): e is [string, string] => e[1] !== null)
+    .map(([k, v]) => `${k}: ${v}`)
   const front = [...lines, ...(options.extra ?? [])].join('\n')
-  const preamble = (options.preamble ?? []).map((l) => `${l}\n`).join('')
+  const preamble = (options.preamble ?? []).map(l => `${l}\n`).join('')
   return `---\n${front}\n---\n${preamble}${options.body ?? SOP_BODY}`
 }
 
@@ -252,6 +284,10 @@ export async function ruleKeys(ruleId: string, files: Record<string, string>): P
   return ofRule(await lintFixture(files), ruleId).map(findingKey)
 }
 
-export async function lintRule(ruleId: string, content: string | Uint8Array, options: LintFixtureOptions & {file?: string} = {}): Promise<RuleFinding[]> {
+export async function lintRule(
+  ruleId: string,
+  content: string | Uint8Array,
+  options: LintFixtureOptions & {file?: string} = {},
+): Promise<RuleFinding[]> {
   return ofRule(await lintOne(content, options), ruleId)
 }

@@ -11,7 +11,8 @@ describe(RULE, () => {
   })
 
   it('accepts the built-in regimes', async () => {
-    const compliance = '[GDPR, UK-GDPR, SG-PDPA, LGPD, CCPA, PIPL, APPI, PIPA, DPDP, POPIA, PIPEDA, AU-PRIVACY, PSD2, DSA]'
+    const compliance =
+      '[GDPR, UK-GDPR, SG-PDPA, LGPD, CCPA, PIPL, APPI, PIPA, DPDP, POPIA, PIPEDA, AU-PRIVACY, PSD2, DSA]'
     expect(await lintRule(RULE, sop({compliance}))).toEqual([])
   })
 

@@ -3,8 +3,20 @@ import {brief, lintFixture, ofRule, runFixture, sop} from './harness.js'
 
 const RULE = 'known-deviation-section'
 
-const variant = (section: string, extra: string[] = []) => sop({markets: '[DE]', compliance: '[GDPR]'},
-  {extra: ['based_on: 1.4.0', 'deviations:', `  - section: ${section}`, '    reason: local law', '    approver: eu-legal@example.com', ...extra]})
+const variant = (section: string, extra: string[] = []) =>
+  sop(
+    {markets: '[DE]', compliance: '[GDPR]'},
+    {
+      extra: [
+        'based_on: 1.4.0',
+        'deviations:',
+        `  - section: ${section}`,
+        '    reason: local law',
+        '    approver: eu-legal@example.com',
+        ...extra,
+      ],
+    },
+  )
 
 const findings = async (files: Record<string, string>) =>
   ofRule(await lintFixture({'sops/global/refund-escalation.md': sop(), ...files}), RULE)
@@ -32,9 +44,21 @@ describe(RULE, () => {
     expect(await findings({'sops/DE/refund-escalation.md': variant('Procedure')})).toEqual([])
   })
 
-  it('reads an overlay\'s sections from its effective document', async () => {
-    const overlay = sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: 1.4.0', 'inherit: sections', 'deviations:',
-      '  - section: Escalation', '    reason: local law', '    approver: eu-legal@example.com'], body: '# Refund escalation\n\n## Purpose\n\nOurs.\n'})
+  it("reads an overlay's sections from its effective document", async () => {
+    const overlay = sop(
+      {markets: '[DE]', compliance: '[GDPR]'},
+      {
+        extra: [
+          'based_on: 1.4.0',
+          'inherit: sections',
+          'deviations:',
+          '  - section: Escalation',
+          '    reason: local law',
+          '    approver: eu-legal@example.com',
+        ],
+        body: '# Refund escalation\n\n## Purpose\n\nOurs.\n',
+      },
+    )
     expect(await findings({'sops/DE/refund-escalation.md': overlay})).toEqual([])
   })
 })

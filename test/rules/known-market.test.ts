@@ -32,14 +32,25 @@ describe(RULE, () => {
   })
 
   it('accepts ISO codes, the regions EU, EEA, SEA and GLOBAL; NO is Norway', async () => {
-    for (const markets of ['[GLOBAL]', '[EU]', '[EEA]', '[SEA]', '[APAC, LATAM, NORAM, MENA]', '[NO]', '[DE, FR, IT]', '[NA]']) {
+    for (const markets of [
+      '[GLOBAL]',
+      '[EU]',
+      '[EEA]',
+      '[SEA]',
+      '[APAC, LATAM, NORAM, MENA]',
+      '[NO]',
+      '[DE, FR, IT]',
+      '[NA]',
+    ]) {
       expect(await lintRule(RULE, sop({markets})), markets).toEqual([])
     }
   })
 
   it('reports each unknown item of a list at its own position', async () => {
     expect(brief(await lintRule(RULE, sop({markets: '[SG, XX, UK]'})))).toEqual(['unknown@8:15', 'unknown@8:19'])
-    expect(brief(await lintRule(RULE, sop({markets: null}, {extra: ['markets:', '  - DE', '  - Germany']})))).toEqual(['unknown@14:5'])
+    expect(brief(await lintRule(RULE, sop({markets: null}, {extra: ['markets:', '  - DE', '  - Germany']})))).toEqual([
+      'unknown@14:5',
+    ])
   })
 
   it('reports a scalar market at the value', async () => {
@@ -47,7 +58,9 @@ describe(RULE, () => {
   })
 
   it('accepts markets and regions the config adds', async () => {
-    const config = {taxonomy: {markets: {XK: {name: 'Kosovo'}}, regions: {DACH: {name: 'DACH', markets: ['DE', 'AT', 'CH']}}}}
+    const config = {
+      taxonomy: {markets: {XK: {name: 'Kosovo'}}, regions: {DACH: {name: 'DACH', markets: ['DE', 'AT', 'CH']}}},
+    }
     expect(await lintRule(RULE, sop({markets: '[XK, DACH]'}), {config})).toEqual([])
   })
 

@@ -7,13 +7,23 @@ import {positionOf, lintFixture, ofRule, runFixture, sop} from './harness.js'
 
 const RULE = 'links-resolve'
 
-const TARGET = sop({id: 'order-not-received', title: 'Order not received'}, {body: SOP_BODY.replace('# Refund escalation', '# Order not received')})
+const TARGET = sop(
+  {id: 'order-not-received', title: 'Order not received'},
+  {body: SOP_BODY.replace('# Refund escalation', '# Order not received')},
+)
 
 /** Lint sops/global/doc.md (an SOP whose Escalation section says `line`) beside sops/global/target.md. */
-async function linkFindings(line: string, extraFiles: Record<string, string> = {}, symlinks: Record<string, string> = {}): Promise<{text: string; found: string[]}> {
+async function linkFindings(
+  line: string,
+  extraFiles: Record<string, string> = {},
+  symlinks: Record<string, string> = {},
+): Promise<{text: string; found: string[]}> {
   const text = sop({}, {body: `${SOP_BODY}\n${line}\n`})
-  const findings = ofRule(await lintFixture({'sops/global/doc.md': text, 'sops/global/target.md': TARGET, ...extraFiles}, {symlinks}), RULE)
-  return {text, found: findings.map((f) => `${f.file} ${f.messageId}@${f.line}:${f.column}`)}
+  const findings = ofRule(
+    await lintFixture({'sops/global/doc.md': text, 'sops/global/target.md': TARGET, ...extraFiles}, {symlinks}),
+    RULE,
+  )
+  return {text, found: findings.map(f => `${f.file} ${f.messageId}@${f.line}:${f.column}`)}
 }
 
 /** `sops/global/doc.md messageId@line:col` of `needle` in `text`. */
@@ -35,8 +45,17 @@ describe(RULE, () => {
   })
 
   it('accepts a link to an existing file, by relative path or from the repo root', async () => {
-    expect((await linkFindings('See [target](target.md), [again](./target.md) and [root](../../sops/global/target.md).')).found).toEqual([])
-    expect((await linkFindings('See [German](../DE/de.md).', {'sops/DE/de.md': sop({id: 'de-doc', markets: '[DE]', compliance: '[GDPR]'})})).found).toEqual([])
+    expect(
+      (await linkFindings('See [target](target.md), [again](./target.md) and [root](../../sops/global/target.md).'))
+        .found,
+    ).toEqual([])
+    expect(
+      (
+        await linkFindings('See [German](../DE/de.md).', {
+          'sops/DE/de.md': sop({id: 'de-doc', markets: '[DE]', compliance: '[GDPR]'}),
+        })
+      ).found,
+    ).toEqual([])
   })
 
   it('reports an image whose file is missing, at the image', async () => {
@@ -45,8 +64,11 @@ describe(RULE, () => {
   })
 
   it('accepts an image that exists (query and fragment aside) and ignores external ones', async () => {
-    const line = '![flow](img/flow.svg?raw=1) ![logo](https://example.com/missing.png) ![data](data:image/png;base64,AAAA)'
-    expect((await linkFindings(line, {'sops/global/img/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>'})).found).toEqual([])
+    const line =
+      '![flow](img/flow.svg?raw=1) ![logo](https://example.com/missing.png) ![data](data:image/png;base64,AAAA)'
+    expect(
+      (await linkFindings(line, {'sops/global/img/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>'})).found,
+    ).toEqual([])
   })
 
   it('reports an image that leaves the repository', async () => {
@@ -59,17 +81,39 @@ describe(RULE, () => {
     expect(found).toEqual([inDoc('anchor', text, '[steps]')])
   })
 
-  it('accepts anchors of the target\'s headings, sub-sections and title, in any case', async () => {
-    const line = 'See [a](target.md#escalation), [b](target.md#refund-above-limit), [c](target.md#order-not-received), [d](target.md#Scope).'
+  it("accepts anchors of the target's headings, sub-sections and title, in any case", async () => {
+    const line =
+      'See [a](target.md#escalation), [b](target.md#refund-above-limit), [c](target.md#order-not-received), [d](target.md#Scope).'
     expect((await linkFindings(line)).found).toEqual([])
   })
 
-  it('accepts every anchor GitHub gives the target\'s headings: repeats numbered, inline markup, emoji, any script', async () => {
-    const headings = ['Notes', 'Notes', '`npm ci` *fails* on [CI](https://ci.example.com)', '🚀 Launch', 'นโยบายการคืนเงิน', 'm² and ½',
-      'Hand-off & SLA (2h)', 'Ünïcödé'.normalize('NFD')]
-    const target = sop({id: 'notes', title: 'Notes'}, {body: `# Notes\n\n${headings.map((h) => `## ${h}\n\nText.\n`).join('\n')}`})
-    const anchors = ['notes', 'notes-1', 'notes-2', 'npm-ci-fails-on-ci', '-launch', 'นโยบายการคืนเงิน', encodeURIComponent('นโยบายการคืนเงิน'),
-      'm-and-', 'hand-off--sla-2h', 'Ünïcödé'.normalize('NFD').toLowerCase()]
+  it("accepts every anchor GitHub gives the target's headings: repeats numbered, inline markup, emoji, any script", async () => {
+    const headings = [
+      'Notes',
+      'Notes',
+      '`npm ci` *fails* on [CI](https://ci.example.com)',
+      '🚀 Launch',
+      'นโยบายการคืนเงิน',
+      'm² and ½',
+      'Hand-off & SLA (2h)',
+      'Ünïcödé'.normalize('NFD'),
+    ]
+    const target = sop(
+      {id: 'notes', title: 'Notes'},
+      {body: `# Notes\n\n${headings.map(h => `## ${h}\n\nText.\n`).join('\n')}`},
+    )
+    const anchors = [
+      'notes',
+      'notes-1',
+      'notes-2',
+      'npm-ci-fails-on-ci',
+      '-launch',
+      'นโยบายการคืนเงิน',
+      encodeURIComponent('นโยบายการคืนเงิน'),
+      'm-and-',
+      'hand-off--sla-2h',
+      'Ünïcödé'.normalize('NFD').toLowerCase(),
+    ]
     const line = anchors.map((a, i) => `[${i}](notes.md#${a})`).join(' ')
     expect((await linkFindings(line, {'sops/global/notes.md': target})).found).toEqual([])
     const {text, found} = await linkFindings('See [the third](notes.md#notes-3).', {'sops/global/notes.md': target})
@@ -83,7 +127,8 @@ describe(RULE, () => {
   })
 
   it('ignores external links', async () => {
-    const line = 'Read [guide](https://example.com/missing.md#x), [mail](mailto:cs@example.com), [proto](//cdn.example.com/x.md) and <https://example.com/y.md>.'
+    const line =
+      'Read [guide](https://example.com/missing.md#x), [mail](mailto:cs@example.com), [proto](//cdn.example.com/x.md) and <https://example.com/y.md>.'
     expect((await linkFindings(line)).found).toEqual([])
   })
 
@@ -111,8 +156,11 @@ describe(RULE, () => {
   })
 
   it('is an error', async () => {
-    const findings = ofRule(await lintFixture({'sops/global/doc.md': sop({}, {body: `${SOP_BODY}\n[x](gone.md)\n`})}), RULE)
-    expect(findings.map((f) => f.severity)).toEqual(['error'])
+    const findings = ofRule(
+      await lintFixture({'sops/global/doc.md': sop({}, {body: `${SOP_BODY}\n[x](gone.md)\n`})}),
+      RULE,
+    )
+    expect(findings.map(f => f.severity)).toEqual(['error'])
   })
 
   describe('resolves only to real files inside the repository', () => {
@@ -120,7 +168,11 @@ describe(RULE, () => {
     writeFileSync(outside, 'not the repo\n')
 
     it('does not resolve an in-repo symlink to a file outside the repository', async () => {
-      const {text, found} = await linkFindings('See [notes](notes.txt) and [doc](secret.md).', {}, {'sops/global/notes.txt': outside, 'sops/global/secret.md': outside})
+      const {text, found} = await linkFindings(
+        'See [notes](notes.txt) and [doc](secret.md).',
+        {},
+        {'sops/global/notes.txt': outside, 'sops/global/secret.md': outside},
+      )
       expect(found).toEqual([inDoc('outside', text, '[notes]'), inDoc('outside', text, '[doc]')])
     })
 
@@ -132,11 +184,17 @@ describe(RULE, () => {
     it('never resolves a link into .git/, however it is spelled', async () => {
       const line = 'See [config](../../.git/config), [root](/.git/HEAD) and [dotted](../.././.git/config).'
       const {text, found} = await linkFindings(line, {'.git/config': '[core]\n', '.git/HEAD': 'ref: refs/heads/main\n'})
-      expect(found).toEqual([inDoc('outside', text, '[config]'), inDoc('outside', text, '[root]'), inDoc('outside', text, '[dotted]')])
+      expect(found).toEqual([
+        inDoc('outside', text, '[config]'),
+        inDoc('outside', text, '[root]'),
+        inDoc('outside', text, '[dotted]'),
+      ])
     })
 
     it('follows a symlink that stays inside the repository', async () => {
-      expect((await linkFindings('See [alias](alias.md).', {}, {'sops/global/alias.md': 'target.md'})).found).toEqual([])
+      expect((await linkFindings('See [alias](alias.md).', {}, {'sops/global/alias.md': 'target.md'})).found).toEqual(
+        [],
+      )
     })
   })
 })

@@ -12,13 +12,21 @@ function variant(body: string, extra: string[] = [], market = 'DE', compliance =
 }
 
 function deviation(section: string, expires?: string): string[] {
-  return ['deviations:', `  - section: ${section}`, '    reason: Local law', '    approver: legal@example.com', ...(expires ? [`    expires: ${expires}`] : [])]
+  return [
+    'deviations:',
+    `  - section: ${section}`,
+    '    reason: Local law',
+    '    approver: legal@example.com',
+    ...(expires ? [`    expires: ${expires}`] : []),
+  ]
 }
 
 /** no-drift findings of sops/DE/refund-escalation.md beside the baseline (and any other files). */
 async function drift(text: string, others: Record<string, string> = {}): Promise<string[]> {
   const files = {'sops/global/refund-escalation.md': BASELINE, 'sops/DE/refund-escalation.md': text, ...others}
-  return ofRule(await lintFixture(files), RULE).filter((f) => f.file === 'sops/DE/refund-escalation.md').map((f) => `${f.messageId}@${f.line}:${f.column}`)
+  return ofRule(await lintFixture(files), RULE)
+    .filter(f => f.file === 'sops/DE/refund-escalation.md')
+    .map(f => `${f.messageId}@${f.line}:${f.column}`)
 }
 
 /** `messageId@line:col` of the body heading `needle` in `text`. */
@@ -40,7 +48,7 @@ describe(RULE, () => {
     const text = variant(CHANGED_ESCALATION)
     expect(await drift(text)).toEqual([atHeading('changed', text, '## Escalation')])
     const files = {'sops/global/refund-escalation.md': BASELINE, 'sops/DE/refund-escalation.md': text}
-    expect(ofRule(await lintFixture(files), RULE).map((f) => f.severity)).toEqual(['warn'])
+    expect(ofRule(await lintFixture(files), RULE).map(f => f.severity)).toEqual(['warn'])
   })
 
   it('accepts a changed section a live deviation names', async () => {
@@ -57,7 +65,7 @@ describe(RULE, () => {
     expect(await drift(text)).toEqual([atHeading('expired', text, '## Escalation')])
   })
 
-  it('matches the deviation\'s section name regardless of case and spacing', async () => {
+  it("matches the deviation's section name regardless of case and spacing", async () => {
     expect(await drift(variant(CHANGED_ESCALATION, deviation('escalation', '2027-01-31')))).toEqual([])
   })
 
@@ -83,7 +91,10 @@ describe(RULE, () => {
   })
 
   it('says nothing of a whitespace-only re-wrap', async () => {
-    const body = SOP_BODY.replace('Resolve refund disputes fast.', 'Resolve  refund\ndisputes\n   fast.').replace('Hand off to tier 2.\n', 'Hand off to tier 2.\n\n\n')
+    const body = SOP_BODY.replace('Resolve refund disputes fast.', 'Resolve  refund\ndisputes\n   fast.').replace(
+      'Hand off to tier 2.\n',
+      'Hand off to tier 2.\n\n\n',
+    )
     expect(await drift(variant(body))).toEqual([])
   })
 
@@ -100,13 +111,20 @@ describe(RULE, () => {
   it('compares with the EEA variant for Norway, which is not in the EU', async () => {
     const eeaBody = SOP_BODY.replace('All refunds.', 'All refunds in the EEA.')
     const eea = sop({markets: '[EEA]', compliance: '[GDPR]'}, {extra: ['based_on: 1.4.0'], body: eeaBody})
-    const files = {'sops/global/refund-escalation.md': BASELINE, 'sops/EEA/refund-escalation.md': eea, 'sops/NO/refund-escalation.md': variant(eeaBody, [], 'NO')}
-    expect(ofRule(await lintFixture(files), RULE).filter((f) => f.file === 'sops/NO/refund-escalation.md')).toEqual([])
+    const files = {
+      'sops/global/refund-escalation.md': BASELINE,
+      'sops/EEA/refund-escalation.md': eea,
+      'sops/NO/refund-escalation.md': variant(eeaBody, [], 'NO'),
+    }
+    expect(ofRule(await lintFixture(files), RULE).filter(f => f.file === 'sops/NO/refund-escalation.md')).toEqual([])
   })
 
   it('never reports a baseline, nor a variant of a family without a baseline', async () => {
-    const files = {'sops/global/refund-escalation.md': BASELINE, 'sops/DE/refund-escalation.md': variant(CHANGED_ESCALATION)}
-    expect(ofRule(await lintFixture(files), RULE).filter((f) => f.file.startsWith('sops/global/'))).toEqual([])
+    const files = {
+      'sops/global/refund-escalation.md': BASELINE,
+      'sops/DE/refund-escalation.md': variant(CHANGED_ESCALATION),
+    }
+    expect(ofRule(await lintFixture(files), RULE).filter(f => f.file.startsWith('sops/global/'))).toEqual([])
     expect(ofRule(await lintFixture({'sops/DE/refund-escalation.md': variant(CHANGED_ESCALATION)}), RULE)).toEqual([])
   })
 
@@ -119,10 +137,15 @@ describe(RULE, () => {
 describe(`${RULE} against the merge base (git history)`, () => {
   const B = 'sops/global/refund-escalation.md'
   const DE = 'sops/DE/refund-escalation.md'
-  const BUMPED = sop({version: '1.5.0'}, {body: SOP_BODY.replace('Escalate to a team lead.', 'Escalate to a team lead and log it.')})
+  const BUMPED = sop(
+    {version: '1.5.0'},
+    {body: SOP_BODY.replace('Escalate to a team lead.', 'Escalate to a team lead and log it.')},
+  )
 
   async function driftIn(root: string): Promise<string[]> {
-    return (await checkRepo(root)).findings.filter((f) => f.ruleId === RULE && f.file === DE).map((f) => `${f.messageId}@${f.line}:${f.column}`)
+    return (await checkRepo(root)).findings
+      .filter(f => f.ruleId === RULE && f.file === DE)
+      .map(f => `${f.messageId}@${f.line}:${f.column}`)
   }
 
   it('never reports a baseline edit as drift of a variant that did not touch the section', async () => {
@@ -131,7 +154,7 @@ describe(`${RULE} against the merge base (git history)`, () => {
     expect(await driftIn(root)).toEqual([])
   })
 
-  it('still reports the variant\'s own unapproved change, beside the baseline edit', async () => {
+  it("still reports the variant's own unapproved change, beside the baseline edit", async () => {
     const text = variant(CHANGED_ESCALATION)
     const root = gitRepo({[B]: BASELINE, [DE]: text})
     commit(root, {[B]: BUMPED})
@@ -145,12 +168,14 @@ describe(`${RULE} against the merge base (git history)`, () => {
     expect(await driftIn(root)).toEqual([atHeading('changed', text, '### Refund above limit')])
   })
 
-  it('without history judges against today\'s baseline (the old behaviour) and says why once', async () => {
+  it("without history judges against today's baseline (the old behaviour) and says why once", async () => {
     const root = gitRepo({'README.md': 'x'})
     writeFiles(root, {[B]: BUMPED, [DE]: variant(SOP_BODY)})
     const {findings, notes} = await checkRepo(root)
     const text = variant(SOP_BODY)
-    expect(findings.filter((f) => f.ruleId === RULE).map((f) => `${f.messageId}@${f.line}:${f.column}`)).toEqual([atHeading('changed', text, '### Refund above limit')])
+    expect(findings.filter(f => f.ruleId === RULE).map(f => `${f.messageId}@${f.line}:${f.column}`)).toEqual([
+      atHeading('changed', text, '### Refund above limit'),
+    ])
     expect(notes).toHaveLength(1)
     expect(notes[0]).toMatch(/fetch-depth: 0/)
   })

@@ -18,9 +18,12 @@ describe(RULE, () => {
   })
 
   it('reports two paths that differ only by letter case, on the later file', async () => {
-    expect(await keys({'sops/global/refund.md': sop(), 'sops/global/Refund.md': sop({id: 'refund-other'})}))
-      .toEqual(['sops/global/refund.md no-name-collision:path@1:1'])
-    expect(await keys({'sops/DE/refund.md': sop({id: 'a'}), 'sops/de/refund.md': sop({id: 'b'})})).toEqual(['sops/de/refund.md no-name-collision:path@1:1'])
+    expect(await keys({'sops/global/refund.md': sop(), 'sops/global/Refund.md': sop({id: 'refund-other'})})).toEqual([
+      'sops/global/refund.md no-name-collision:path@1:1',
+    ])
+    expect(await keys({'sops/DE/refund.md': sop({id: 'a'}), 'sops/de/refund.md': sop({id: 'b'})})).toEqual([
+      'sops/de/refund.md no-name-collision:path@1:1',
+    ])
   })
 
   it('reports two paths that differ only by Unicode normalisation (NFC against NFD)', async () => {
@@ -33,18 +36,28 @@ describe(RULE, () => {
 
   it('says which difference it is', async () => {
     const {findings} = await runFixture(RULE)
-    expect(findings.find((f) => f.ruleId === RULE)?.message).toMatch(/only by letter case/)
+    expect(findings.find(f => f.ruleId === RULE)?.message).toMatch(/only by letter case/)
   })
 
   it('reports ids that differ only by case or normalisation, at the id', async () => {
-    expect(await keys({'sops/global/a.md': sop({id: 'refund-escalation'}), 'sops/DE/b.md': sop({id: 'Refund-Escalation', markets: '[DE]', compliance: '[GDPR]'})}))
-      .toEqual(['sops/global/a.md no-name-collision:id@2:5'])
-    expect(await keys({'sops/global/a.md': sop({id: 'caf\u00e9'}), 'sops/global/b.md': sop({id: 'cafe\u0301'})}))
-      .toEqual(['sops/global/b.md no-name-collision:id@2:5'])
+    expect(
+      await keys({
+        'sops/global/a.md': sop({id: 'refund-escalation'}),
+        'sops/DE/b.md': sop({id: 'Refund-Escalation', markets: '[DE]', compliance: '[GDPR]'}),
+      }),
+    ).toEqual(['sops/global/a.md no-name-collision:id@2:5'])
+    expect(
+      await keys({'sops/global/a.md': sop({id: 'caf\u00e9'}), 'sops/global/b.md': sop({id: 'cafe\u0301'})}),
+    ).toEqual(['sops/global/b.md no-name-collision:id@2:5'])
   })
 
   it('says nothing about one family of documents, or about names that differ in letters', async () => {
-    expect(await keys({'sops/global/a.md': sop(), 'sops/DE/a.md': sop({markets: '[DE]', compliance: '[GDPR]', based_on: '1.4.0'})})).toEqual([])
+    expect(
+      await keys({
+        'sops/global/a.md': sop(),
+        'sops/DE/a.md': sop({markets: '[DE]', compliance: '[GDPR]', based_on: '1.4.0'}),
+      }),
+    ).toEqual([])
     expect(await keys({'sops/global/a.md': sop({id: 'refund'}), 'sops/global/b.md': sop({id: 'refunds'})})).toEqual([])
   })
 
@@ -56,7 +69,9 @@ describe(RULE, () => {
   it('finds collisions among 20,000 documents in one pass', () => {
     const names = Array.from({length: 20_000}, (_, i) => `doc-${i}`)
     const config = resolveConfig('/repo', undefined, {})
-    const docs = names.map((n) => summarize(new SopDocument(`sops/global/${n}.md`, `/repo/sops/global/${n}.md`, sop({id: n}))))
+    const docs = names.map(n =>
+      summarize(new SopDocument(`sops/global/${n}.md`, `/repo/sops/global/${n}.md`, sop({id: n}))),
+    )
     const library = buildLibrary(config, docs)
     const started = performance.now()
     let found = 0

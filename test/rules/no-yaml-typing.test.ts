@@ -26,7 +26,14 @@ describe(RULE, () => {
   })
 
   it('leaves other YAML 1.1 booleans and unquoted dates alone', async () => {
-    const text = sop({title: 'yes', status: 'approved', markets: '[NO]', compliance: '[GDPR]', channels: '[chatbot, email]', effective: '2026-01-15'})
+    const text = sop({
+      title: 'yes',
+      status: 'approved',
+      markets: '[NO]',
+      compliance: '[GDPR]',
+      channels: '[chatbot, email]',
+      effective: '2026-01-15',
+    })
     expect(await lintRule(RULE, text)).toEqual([])
   })
 
@@ -42,11 +49,24 @@ describe(RULE, () => {
 
   it('reports a retyped list item at the item, in flow and block lists', async () => {
     expect(brief(await lintRule(RULE, sop({channels: '[chatbot, 1]'})))).toEqual(['retyped@9:21'])
-    expect(brief(await lintRule(RULE, sop({markets: null}, {extra: ['markets:', '  - GLOBAL', '  - 2026']})))).toEqual(['retyped@14:5'])
+    expect(brief(await lintRule(RULE, sop({markets: null}, {extra: ['markets:', '  - GLOBAL', '  - 2026']})))).toEqual([
+      'retyped@14:5',
+    ])
   })
 
   it('reports a retyped deviation field', async () => {
-    const text = sop({}, {extra: ['deviations:', '  - section: Scope', '    reason: Local law', '    approver: legal@example.com', '    expires: 20270131']})
+    const text = sop(
+      {},
+      {
+        extra: [
+          'deviations:',
+          '  - section: Scope',
+          '    reason: Local law',
+          '    approver: legal@example.com',
+          '    expires: 20270131',
+        ],
+      },
+    )
     const findings = await lintRule(RULE, text)
     expect(brief(findings)).toEqual(['retyped@17:14'])
     expect(findings[0]!.fix!.text).toBe('"20270131"')

@@ -10,7 +10,7 @@ const TESTS = import.meta.dirname
 
 describe('rule registry', () => {
   it('has unique kebab-case ids', () => {
-    const ids = RULES.map((r) => r.id)
+    const ids = RULES.map(r => r.id)
     expect(new Set(ids).size).toBe(ids.length)
     for (const id of ids) expect(id).toMatch(KEBAB)
   })
@@ -37,25 +37,30 @@ describe('rule registry', () => {
       it('has a fixture that expects at least one finding, only of known message ids, and one document that expects none', () => {
         const tree = readTree(path.join(FIXTURES, rule.id))
         const docs = Object.entries(tree).filter(([name]) => name.endsWith('.md'))
-        const expectations = docs.map(([, bytes]) => expectedFromComments(fixtureText(bytes)).filter((e) => e.ruleId === rule.id))
+        const expectations = docs.map(([, bytes]) =>
+          expectedFromComments(fixtureText(bytes)).filter(e => e.ruleId === rule.id),
+        )
         expect(expectations.flat().length).toBeGreaterThan(0)
-        expect(expectations.some((list) => list.length === 0)).toBe(true)
+        expect(expectations.some(list => list.length === 0)).toBe(true)
         for (const e of expectations.flat()) expect(Object.keys(rule.messages)).toContain(e.messageId)
       })
     })
   }
 
   it('has no fixture folder or rule test for a rule that does not exist', () => {
-    const ids = new Set(RULES.map((r) => r.id))
+    const ids = new Set(RULES.map(r => r.id))
     for (const folder of readdirSync(FIXTURES)) expect(ids.has(folder), folder).toBe(true)
-    const tests = readdirSync(TESTS).filter((f) => f.endsWith('.test.ts')).map((f) => f.replace(/\.test\.ts$/, ''))
-    for (const name of tests.filter((t) => t !== 'registry' && t !== 'harness')) expect(ids.has(name), name).toBe(true)
+    const tests = readdirSync(TESTS)
+      .filter(f => f.endsWith('.test.ts'))
+      .map(f => f.replace(/\.test\.ts$/, ''))
+    for (const name of tests.filter(t => t !== 'registry' && t !== 'harness')) expect(ids.has(name), name).toBe(true)
   })
 })
 
 describe('expectedFromComments', () => {
   it('reads one expectation per comment', () => {
-    const text = '<!-- expect known-market:unknown@8:11 -->\n# T\n<!--expect valid-file:too-large@1:1-->\n<!-- a plain comment -->'
+    const text =
+      '<!-- expect known-market:unknown@8:11 -->\n# T\n<!--expect valid-file:too-large@1:1-->\n<!-- a plain comment -->'
     expect(expectedFromComments(text)).toEqual([
       {ruleId: 'known-market', messageId: 'unknown', line: 8, column: 11},
       {ruleId: 'valid-file', messageId: 'too-large', line: 1, column: 1},

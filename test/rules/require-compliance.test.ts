@@ -4,9 +4,13 @@ import {brief, lintRule, runFixture, sop} from './harness.js'
 const RULE = 'require-compliance'
 
 /** The findings of this rule on a document of a human channel (bots add AI and DSA duties, tested apart). */
-async function missing(fields: Record<string, string | null>, extra: string[] = [], config?: unknown): Promise<string[]> {
+async function missing(
+  fields: Record<string, string | null>,
+  extra: string[] = [],
+  config?: unknown,
+): Promise<string[]> {
   const findings = await lintRule(RULE, sop({channels: '[agent-assisted]', ...fields}, {extra}), {config})
-  return findings.map((f) => `${f.messageId}@${f.line}:${f.column}`)
+  return findings.map(f => `${f.messageId}@${f.line}:${f.column}`)
 }
 
 describe(RULE, () => {
@@ -32,7 +36,9 @@ describe(RULE, () => {
   })
 
   it('requires PSD2 of a payment-service document in DE, and not of a refund one', async () => {
-    expect(await missing({markets: '[DE]', compliance: '[GDPR]'}, ['topics: [payment-services]'])).toEqual(['missing@10:1'])
+    expect(await missing({markets: '[DE]', compliance: '[GDPR]'}, ['topics: [payment-services]'])).toEqual([
+      'missing@10:1',
+    ])
     expect(await missing({markets: '[DE]', compliance: '[GDPR, PSD2]'}, ['topics: [payment-services]'])).toEqual([])
     expect(await missing({markets: '[DE]', compliance: '[GDPR, EU-CRD]'}, ['topics: [refunds]'])).toEqual([])
   })
@@ -77,7 +83,8 @@ describe(RULE, () => {
 })
 
 describe(`${RULE}: AI disclosure has a start date`, () => {
-  const bot = (today: string) => lintRule(RULE, sop({markets: '[DE]', channels: '[ai-agent]', compliance: '[GDPR, DSA]'}), {today})
+  const bot = (today: string) =>
+    lintRule(RULE, sop({markets: '[DE]', channels: '[ai-agent]', compliance: '[GDPR, DSA]'}), {today})
 
   it('does not require the AI Act of a DE bot document before 2 August 2026 (Reg. 2024/1689 Art. 113)', async () => {
     expect(brief(await bot('2026-08-01'))).toEqual([])

@@ -4,7 +4,8 @@ import {brief, lintRule, runFixture, sop} from './harness.js'
 
 const RULE = 'require-fields'
 
-const POLICY_BODY = '# Seller response-time standard\n\n## Purpose\n\nx\n\n## Scope\n\nx\n\n## Standard\n\nx\n\n## Exceptions\n\nx\n'
+const POLICY_BODY =
+  '# Seller response-time standard\n\n## Purpose\n\nx\n\n## Scope\n\nx\n\n## Standard\n\nx\n\n## Exceptions\n\nx\n'
 
 describe(RULE, () => {
   it('finds exactly what its fixture library states inline', async () => {
@@ -31,10 +32,12 @@ describe(RULE, () => {
   it('requires what the type requires: an sop needs effective, a policy needs effective but not channels', async () => {
     expect(brief(await lintRule(RULE, sop({effective: null})))).toEqual(['missing@2:1'])
     expect(await lintRule(RULE, sop({type: 'policy', channels: null}, {body: POLICY_BODY}))).toEqual([])
-    expect(brief(await lintRule(RULE, sop({type: 'policy', effective: null}, {body: POLICY_BODY})))).toEqual(['missing@2:1'])
+    expect(brief(await lintRule(RULE, sop({type: 'policy', effective: null}, {body: POLICY_BODY})))).toEqual([
+      'missing@2:1',
+    ])
   })
 
-  it('falls back to the common fields for an unknown type: the built-in types\' own, review_by included', async () => {
+  it("falls back to the common fields for an unknown type: the built-in types' own, review_by included", async () => {
     expect(await lintRule(RULE, sop({type: 'memo', channels: null, effective: null}))).toEqual([])
     expect(brief(await lintRule(RULE, sop({type: 'memo', owner: null})))).toEqual(['missing@2:1'])
     expect(brief(await lintRule(RULE, sop({type: 'memo', review_by: null})))).toEqual(['missing@2:1'])
@@ -43,7 +46,9 @@ describe(RULE, () => {
   it('has one list of common fields: every built-in type requires all of them, and so does a configured type listing none', async () => {
     for (const t of Object.values(DEFAULT_TYPES)) expect(t.fields).toEqual(expect.arrayContaining([...COMMON_FIELDS]))
     const config = {types: {memo: {sections: []}}}
-    expect(brief(await lintRule(RULE, sop({type: 'memo', review_by: null, channels: null, effective: null}), {config}))).toEqual(['missing@2:1'])
+    expect(
+      brief(await lintRule(RULE, sop({type: 'memo', review_by: null, channels: null, effective: null}), {config})),
+    ).toEqual(['missing@2:1'])
   })
 
   it('uses the fields a configured type lists', async () => {

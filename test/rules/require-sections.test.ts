@@ -30,7 +30,12 @@ describe(RULE, () => {
   })
 
   it('counts a second H1 as a section', async () => {
-    expect(await lintRule(RULE, sop({}, {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\n# Escalation\n\nTier 2.\n`}))).toEqual([])
+    expect(
+      await lintRule(
+        RULE,
+        sop({}, {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\n# Escalation\n\nTier 2.\n`}),
+      ),
+    ).toEqual([])
   })
 
   it('reports at the start of the body when there is no title', async () => {
@@ -39,16 +44,34 @@ describe(RULE, () => {
   })
 
   it('reports every missing section of an empty body', async () => {
-    expect(brief(await lintRule(RULE, sop({}, {body: ''})))).toEqual(['missing@14:1', 'missing@14:1', 'missing@14:1', 'missing@14:1'])
+    expect(brief(await lintRule(RULE, sop({}, {body: ''})))).toEqual([
+      'missing@14:1',
+      'missing@14:1',
+      'missing@14:1',
+      'missing@14:1',
+    ])
   })
 
   it('matches headings case-insensitively and accepts setext headings', async () => {
-    expect(await lintRule(RULE, sop({}, {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\n## ESCALATION\n\nTier 2.\n`}))).toEqual([])
-    expect(await lintRule(RULE, sop({}, {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\nEscalation\n----------\n\nTier 2.\n`}))).toEqual([])
+    expect(
+      await lintRule(
+        RULE,
+        sop({}, {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\n## ESCALATION\n\nTier 2.\n`}),
+      ),
+    ).toEqual([])
+    expect(
+      await lintRule(
+        RULE,
+        sop({}, {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\nEscalation\n----------\n\nTier 2.\n`}),
+      ),
+    ).toEqual([])
   })
 
   it('does not count a heading inside a code block or an HTML comment', async () => {
-    const fenced = sop({}, {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\n\`\`\`md\n## Escalation\n\`\`\`\n`})
+    const fenced = sop(
+      {},
+      {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\n\`\`\`md\n## Escalation\n\`\`\`\n`},
+    )
     expect(brief(await lintRule(RULE, fenced))).toEqual([at('missing', fenced, '# Refund escalation')])
     const comment = sop({}, {body: `# Refund escalation\n\n${PURPOSE_SCOPE_PROCEDURE}\n<!--\n## Escalation\n-->\n`})
     expect(brief(await lintRule(RULE, comment))).toEqual([at('missing', comment, '# Refund escalation')])
@@ -58,8 +81,11 @@ describe(RULE, () => {
     expect(await lintRule(RULE, sop().replace(/\n/g, '\r\n'))).toEqual([])
   })
 
-  it('requires the sections of the document\'s type', async () => {
-    const strategy = sop({type: 'strategy'}, {body: '# Chatbot strategy\n\n## Context\n\nx\n\n## Objectives\n\nx\n\n## Approach\n\nx\n'})
+  it("requires the sections of the document's type", async () => {
+    const strategy = sop(
+      {type: 'strategy'},
+      {body: '# Chatbot strategy\n\n## Context\n\nx\n\n## Objectives\n\nx\n\n## Approach\n\nx\n'},
+    )
     expect(brief(await lintRule(RULE, strategy))).toEqual([at('missing', strategy, '# Chatbot strategy')])
   })
 

@@ -32,10 +32,12 @@ describe(RULE, () => {
 
   it('exempts retired and deprecated documents', async () => {
     expect(await lintRule(RULE, sop({status: 'retired', effective: '2024-01-01', review_by: '2025-01-01'}))).toEqual([])
-    expect(await lintRule(RULE, sop({status: 'deprecated', effective: '2024-01-01', review_by: '2025-01-01'}))).toEqual([])
+    expect(await lintRule(RULE, sop({status: 'deprecated', effective: '2024-01-01', review_by: '2025-01-01'}))).toEqual(
+      [],
+    )
   })
 
-  it('uses the run\'s today', async () => {
+  it("uses the run's today", async () => {
     expect(brief(await lintRule(RULE, sop(), {today: '2100-01-01'}))).toEqual(['overdue@12:12'])
   })
 

@@ -4,7 +4,13 @@ import {brief, lintRule, runFixture, sop} from './harness.js'
 const RULE = 'valid-dates'
 
 function deviation(expires: string): string[] {
-  return ['deviations:', '  - section: Scope', '    reason: Local law', '    approver: legal@example.com', `    expires: ${expires}`]
+  return [
+    'deviations:',
+    '  - section: Scope',
+    '    reason: Local law',
+    '    approver: legal@example.com',
+    `    expires: ${expires}`,
+  ]
 }
 
 describe(RULE, () => {
@@ -24,7 +30,14 @@ describe(RULE, () => {
   })
 
   it('reports dates not written YYYY-MM-DD', async () => {
-    for (const review_by of ['31/12/2099', '2099-1-5', '2099-12-31T00:00:00Z', '"December 2099"', '2099-13-01', '2099-12-32']) {
+    for (const review_by of [
+      '31/12/2099',
+      '2099-1-5',
+      '2099-12-31T00:00:00Z',
+      '"December 2099"',
+      '2099-13-01',
+      '2099-12-32',
+    ]) {
       expect(brief(await lintRule(RULE, sop({review_by}))), review_by).toEqual(['invalid@12:12'])
     }
   })

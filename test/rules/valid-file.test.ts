@@ -18,7 +18,7 @@ describe(RULE, () => {
   it('reports a binary file (a NUL byte) and no other rule runs on it', async () => {
     const bytes = Buffer.concat([Buffer.from(sop()), Buffer.from([0x00, 0x01, 0x02])])
     const findings = await lintOne(bytes)
-    expect(findings.map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual(['valid-file:binary@1:1'])
+    expect(findings.map(f => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual(['valid-file:binary@1:1'])
     expect(findings[0]!.severity).toBe('error')
   })
 
@@ -41,7 +41,7 @@ describe(RULE, () => {
 
   it('reports lone-CR line ends (classic Mac OS) as such, not as a document without front matter', async () => {
     const findings = await lintOne(sop().replace(/\n/g, '\r'))
-    expect(findings.map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual(['valid-file:lone-cr@1:1'])
+    expect(findings.map(f => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual(['valid-file:lone-cr@1:1'])
     expect(findings[0]!.message).toMatch(/lone CR/)
   })
 
@@ -53,9 +53,14 @@ describe(RULE, () => {
   it('reports blockquotes and lists nested past the limit at the first such line, and nothing for ordinary nesting', async () => {
     const deep = sop({}, {body: `${SOP_BODY}\nText.\n\n${'>'.repeat(5_000)} deep\n`})
     const findings = await lintRule(RULE, deep)
-    expect(findings.map((f) => `${f.messageId}@${f.line}`)).toEqual([`too-deep@${deep.split('\n').findIndex((l) => l.startsWith('>>>')) + 1}`])
-    const indented = sop({}, {body: `${SOP_BODY}\n${Array.from({length: 100}, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')}\n`})
-    expect(brief(await lintRule(RULE, indented)).map((b) => b.split('@')[0])).toEqual(['too-deep'])
+    expect(findings.map(f => `${f.messageId}@${f.line}`)).toEqual([
+      `too-deep@${deep.split('\n').findIndex(l => l.startsWith('>>>')) + 1}`,
+    ])
+    const indented = sop(
+      {},
+      {body: `${SOP_BODY}\n${Array.from({length: 100}, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')}\n`},
+    )
+    expect(brief(await lintRule(RULE, indented)).map(b => b.split('@')[0])).toEqual(['too-deep'])
     const ordinary = sop({}, {body: `${SOP_BODY}\n> quote\n> > nested quote\n\n- a\n  - b\n    - c\n      1. d\n`})
     expect(await lintRule(RULE, ordinary)).toEqual([])
   })
@@ -69,13 +74,16 @@ describe(RULE, () => {
 
   it('reports a symlink that leads out of the repository, without reading it', async () => {
     const findings = await lintOne(sop(), {symlinks: {'sops/global/passwd.md': '/etc/passwd'}})
-    expect(findings.map((f) => `${f.file} ${f.ruleId}:${f.messageId}@${f.line}:${f.column}`))
-      .toEqual(['sops/global/passwd.md valid-file:outside-root@1:1'])
+    expect(findings.map(f => `${f.file} ${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual([
+      'sops/global/passwd.md valid-file:outside-root@1:1',
+    ])
   })
 
   it('reports a symlink loop as unreadable instead of throwing', async () => {
-    const findings = await lintOne(sop(), {symlinks: {'sops/global/loop-a.md': 'loop-b.md', 'sops/global/loop-b.md': 'loop-a.md'}})
-    expect(findings.map((f) => `${f.file} ${f.messageId}`).sort()).toEqual([
+    const findings = await lintOne(sop(), {
+      symlinks: {'sops/global/loop-a.md': 'loop-b.md', 'sops/global/loop-b.md': 'loop-a.md'},
+    })
+    expect(findings.map(f => `${f.file} ${f.messageId}`).sort()).toEqual([
       'sops/global/loop-a.md unreadable',
       'sops/global/loop-b.md unreadable',
     ])
@@ -83,7 +91,7 @@ describe(RULE, () => {
 
   it('follows a symlink that stays inside the repository', async () => {
     const findings = await lintOne(sop(), {symlinks: {'sops/DE/alias.md': '../global/doc.md'}})
-    expect(findings.filter((f) => f.ruleId === RULE)).toEqual([])
+    expect(findings.filter(f => f.ruleId === RULE)).toEqual([])
   })
 
   it('says nothing about a sound document', async () => {

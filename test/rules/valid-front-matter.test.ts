@@ -43,7 +43,7 @@ describe(RULE, () => {
       const file = canary()
       const code = `({id: require('fs').writeFileSync(${JSON.stringify(file)}, 'evaluated') || 'refund-escalation'})`
       const findings = await lintOne(`${opening}\n${code}\n---\n${SOP_BODY}`)
-      expect(findings.map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual([`${RULE}:language@1:1`])
+      expect(findings.map(f => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual([`${RULE}:language@1:1`])
       expect(existsSync(file)).toBe(false)
     })
   }
@@ -61,7 +61,7 @@ describe(RULE, () => {
   it('reports front matter that is never closed, at 1:1, and no other rule guesses at it', async () => {
     const text = `---\nid: refund-escalation\ntitle: Refund escalation\n\n# Refund escalation\n`
     const findings = await lintOne(text)
-    expect(findings.map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual([`${RULE}:unterminated@1:1`])
+    expect(findings.map(f => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual([`${RULE}:unterminated@1:1`])
     expect(brief(await lintRule(RULE, '---'))).toEqual(['unterminated@1:1'])
   })
 
@@ -86,11 +86,16 @@ describe(RULE, () => {
   it('stops a YAML alias bomb (billion laughs, 9 levels) quickly, with a finding', async () => {
     const levels = 'abcdefghi'.split('')
     const lines = [`a: &a [${Array(9).fill('"lol"').join(', ')}]`]
-    for (let i = 1; i < levels.length; i++) lines.push(`${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]`)
+    for (let i = 1; i < levels.length; i++)
+      lines.push(
+        `${levels[i]}: &${levels[i]} [${Array(9)
+          .fill(`*${levels[i - 1]}`)
+          .join(', ')}]`,
+      )
     const started = performance.now()
     const findings = await lintOne(`---\n${lines.join('\n')}\n---\n${SOP_BODY}`)
     expect(performance.now() - started).toBeLessThan(2000)
-    expect(findings.map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual([`${RULE}:yaml@2:1`])
+    expect(findings.map(f => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toEqual([`${RULE}:yaml@2:1`])
   })
 
   it('keeps a `__proto__` key as data', async () => {

@@ -11,11 +11,20 @@ describe(RULE, () => {
   })
 
   it('accepts kebab-case ids with digits', async () => {
-    for (const id of ['refund-escalation', 'sop-2026', 'a', 'dsar-v2-eu']) expect(await lintRule(RULE, sop({id}))).toEqual([])
+    for (const id of ['refund-escalation', 'sop-2026', 'a', 'dsar-v2-eu'])
+      expect(await lintRule(RULE, sop({id}))).toEqual([])
   })
 
   it('reports an id that is not kebab-case at its value', async () => {
-    for (const id of ['Refund-Escalation', 'refund_escalation', 'refund escalation', '-refund', 'refund-', 'refund--escalation', 'réfund']) {
+    for (const id of [
+      'Refund-Escalation',
+      'refund_escalation',
+      'refund escalation',
+      '-refund',
+      'refund-',
+      'refund--escalation',
+      'réfund',
+    ]) {
       const findings = await lintRule(RULE, sop({id: JSON.stringify(id)}))
       expect(brief(findings), id).toEqual(['invalid@2:5'])
     }

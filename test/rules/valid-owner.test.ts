@@ -17,7 +17,8 @@ describe(RULE, () => {
   })
 
   it('accepts an @team handle (quoted, as YAML requires)', async () => {
-    for (const owner of ['"@cs-ops"', '"@acme/cs-ops"', '"@CS_Ops.sea"']) expect(await lintRule(RULE, sop({owner})), owner).toEqual([])
+    for (const owner of ['"@cs-ops"', '"@acme/cs-ops"', '"@CS_Ops.sea"'])
+      expect(await lintRule(RULE, sop({owner})), owner).toEqual([])
   })
 
   it('reports a plain name at its value', async () => {
@@ -26,10 +27,23 @@ describe(RULE, () => {
     expect(findings[0]!.severity).toBe('error')
   })
 
-  it('validates a deviation\'s approver like the owner, at its value', async () => {
-    const deviation = (approver: string) => sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: 1.4.0', 'deviations:',
-      '  - section: Procedure', '    reason: local law', `    approver: ${approver}`]})
-    expect(brief(await lintRule(RULE, deviation('Jane from legal'), {file: 'sops/DE/doc.md'}))).toEqual(['approver@17:15'])
+  it("validates a deviation's approver like the owner, at its value", async () => {
+    const deviation = (approver: string) =>
+      sop(
+        {markets: '[DE]', compliance: '[GDPR]'},
+        {
+          extra: [
+            'based_on: 1.4.0',
+            'deviations:',
+            '  - section: Procedure',
+            '    reason: local law',
+            `    approver: ${approver}`,
+          ],
+        },
+      )
+    expect(brief(await lintRule(RULE, deviation('Jane from legal'), {file: 'sops/DE/doc.md'}))).toEqual([
+      'approver@17:15',
+    ])
     expect(await lintRule(RULE, deviation('"@eu-legal"'), {file: 'sops/DE/doc.md'})).toEqual([])
     expect(await lintRule(RULE, deviation('eu-legal@example.com'), {file: 'sops/DE/doc.md'})).toEqual([])
   })

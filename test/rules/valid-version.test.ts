@@ -28,12 +28,19 @@ describe(RULE, () => {
 
   it('checks based_on too', async () => {
     expect(await lintRule(RULE, sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: 1.3.0']}))).toEqual([])
-    expect(brief(await lintRule(RULE, sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: "1.3"']})))).toEqual(['invalid@13:11'])
-    expect(brief(await lintRule(RULE, sop({version: '"1.4"'}, {extra: ['based_on: latest']})))).toEqual(['invalid@5:10', 'invalid@13:11'])
+    expect(
+      brief(await lintRule(RULE, sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: "1.3"']}))),
+    ).toEqual(['invalid@13:11'])
+    expect(brief(await lintRule(RULE, sop({version: '"1.4"'}, {extra: ['based_on: latest']})))).toEqual([
+      'invalid@5:10',
+      'invalid@13:11',
+    ])
   })
 
   it('rejects a "v" prefix: `v1.4.0` is not a semantic version (semver.org FAQ)', async () => {
     expect(brief(await lintRule(RULE, sop({version: 'v1.4.0'})))).toEqual(['invalid@5:10'])
-    expect(brief(await lintRule(RULE, sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: v1.3.0']})))).toEqual(['invalid@13:11'])
+    expect(
+      brief(await lintRule(RULE, sop({markets: '[DE]', compliance: '[GDPR]'}, {extra: ['based_on: v1.3.0']}))),
+    ).toEqual(['invalid@13:11'])
   })
 })

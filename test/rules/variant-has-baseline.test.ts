@@ -15,7 +15,9 @@ describe(RULE, () => {
   })
 
   it('reports a variant without a baseline at the based_on key', async () => {
-    expect(await keys({'sops/DE/refund-escalation.md': VARIANT})).toEqual(['sops/DE/refund-escalation.md variant-has-baseline:missing@13:1'])
+    expect(await keys({'sops/DE/refund-escalation.md': VARIANT})).toEqual([
+      'sops/DE/refund-escalation.md variant-has-baseline:missing@13:1',
+    ])
   })
 
   it('accepts a variant whose family has a GLOBAL baseline', async () => {
@@ -23,13 +25,18 @@ describe(RULE, () => {
   })
 
   it('does not count a baseline of another family', async () => {
-    expect(await keys({'sops/DE/refund-escalation.md': VARIANT, 'sops/global/other.md': sop({id: 'order-not-received'})}))
-      .toEqual(['sops/DE/refund-escalation.md variant-has-baseline:missing@13:1'])
+    expect(
+      await keys({'sops/DE/refund-escalation.md': VARIANT, 'sops/global/other.md': sop({id: 'order-not-received'})}),
+    ).toEqual(['sops/DE/refund-escalation.md variant-has-baseline:missing@13:1'])
   })
 
   it('does not count a region document as a baseline', async () => {
-    expect(await keys({'sops/DE/refund-escalation.md': VARIANT, 'sops/EU/refund-escalation.md': sop({markets: '[EU]', compliance: '[GDPR]'})}))
-      .toEqual(['sops/DE/refund-escalation.md variant-has-baseline:missing@13:1'])
+    expect(
+      await keys({
+        'sops/DE/refund-escalation.md': VARIANT,
+        'sops/EU/refund-escalation.md': sop({markets: '[EU]', compliance: '[GDPR]'}),
+      }),
+    ).toEqual(['sops/DE/refund-escalation.md variant-has-baseline:missing@13:1'])
   })
 
   it('says nothing of a market document without based_on, or of a baseline with one', async () => {

@@ -10,7 +10,10 @@ function variant(basedOn: string): string {
 }
 
 async function check(baselineVersion: string, basedOn: string) {
-  const files = {'sops/global/refund-escalation.md': sop({version: baselineVersion}), 'sops/DE/refund-escalation.md': variant(basedOn)}
+  const files = {
+    'sops/global/refund-escalation.md': sop({version: baselineVersion}),
+    'sops/DE/refund-escalation.md': variant(basedOn),
+  }
   return ofRule(await lintFixture(files), RULE)
 }
 
@@ -52,18 +55,33 @@ describe(`${RULE} with the merge base from git`, () => {
   const DE = 'sops/DE/refund-escalation.md'
 
   async function outdated(root: string) {
-    return (await checkRepo(root)).findings.filter((f) => f.ruleId === RULE && f.file === DE)
+    return (await checkRepo(root)).findings.filter(f => f.ruleId === RULE && f.file === DE)
   }
 
   it('says how many upstream changes wait, how many port can take, and names the port command', async () => {
-    const root = gitRepo({[B]: sop({version: '1.4.0'}), [DE]: sop({markets: '[DE]', compliance: '[GDPR]'},
-      {extra: ['based_on: 1.4.0'], body: SOP_BODY.replace('Hand off to tier 2.', 'Hand off to the Berlin team.')})})
-    commit(root, {[B]: sop({version: '1.5.0'}, {body: SOP_BODY.replace('Hand off to tier 2.', 'Hand off to tier 2 within 4 hours.')
-      .replace('Resolve refund disputes fast.', 'Resolve refund disputes fast and fairly.').replace('All refunds.', 'All refunds and returns.')})})
+    const root = gitRepo({
+      [B]: sop({version: '1.4.0'}),
+      [DE]: sop(
+        {markets: '[DE]', compliance: '[GDPR]'},
+        {extra: ['based_on: 1.4.0'], body: SOP_BODY.replace('Hand off to tier 2.', 'Hand off to the Berlin team.')},
+      ),
+    })
+    commit(root, {
+      [B]: sop(
+        {version: '1.5.0'},
+        {
+          body: SOP_BODY.replace('Hand off to tier 2.', 'Hand off to tier 2 within 4 hours.')
+            .replace('Resolve refund disputes fast.', 'Resolve refund disputes fast and fairly.')
+            .replace('All refunds.', 'All refunds and returns.'),
+        },
+      ),
+    })
     const findings = await outdated(root)
     expect(brief(findings)).toEqual(['waiting@13:11'])
-    expect(findings[0]!.message).toBe('Variant is based on 1.4.0 but the baseline sops/global/refund-escalation.md is at 1.5.0: ' +
-      '3 upstream changes (2 can be ported automatically, 1 conflict)')
+    expect(findings[0]!.message).toBe(
+      'Variant is based on 1.4.0 but the baseline sops/global/refund-escalation.md is at 1.5.0: ' +
+        '3 upstream changes (2 can be ported automatically, 1 conflict)',
+    )
     expect(findings[0]!.mend).toMatch(/^run `sopkit port refund-escalation --market DE`/)
   })
 

@@ -28,14 +28,24 @@ async function lint(root: string): Promise<{keys: string[]; notes: string[]}> {
   const paths = await findDocuments(config, root)
   const notes: string[] = []
   const findings = await lintPaths(config, paths, paths, {severities: new Map(), today: TODAY, notes})
-  return {keys: findings.filter((f) => f.ruleId === RULE).map(findingKey).sort(), notes}
+  return {
+    keys: findings
+      .filter(f => f.ruleId === RULE)
+      .map(findingKey)
+      .sort(),
+    notes,
+  }
 }
 
 describe(RULE, () => {
   it('finds exactly what its fixture states inline, once its history is committed', async () => {
     const root = gitRepo({[EDITED]: beforeEdit(), [CLEAN]: fixture(CLEAN)})
     commit(root, {[EDITED]: fixture(EDITED)})
-    const expected = [EDITED, CLEAN].flatMap((file) => expectedFromComments(fixture(file)).filter((e) => e.ruleId === RULE).map((e) => findingKey({file, ...e})))
+    const expected = [EDITED, CLEAN].flatMap(file =>
+      expectedFromComments(fixture(file))
+        .filter(e => e.ruleId === RULE)
+        .map(e => findingKey({file, ...e})),
+    )
     expect(expected.length).toBeGreaterThan(0)
     expect((await lint(root)).keys).toEqual(expected.sort())
   })

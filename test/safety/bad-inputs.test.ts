@@ -6,7 +6,13 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {runSopkit, tempRepo} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
 
-interface JsonFinding {file: string; ruleId: string; messageId: string; line: number; column: number}
+interface JsonFinding {
+  file: string
+  ruleId: string
+  messageId: string
+  line: number
+  column: number
+}
 
 describe('bad inputs in one library', () => {
   const outside = path.join(os.tmpdir(), `sopkit-outside-${process.pid}.md`)
@@ -16,7 +22,11 @@ describe('bad inputs in one library', () => {
     'sops/global/invalid-yaml.md': '---\nid: a\ntitle: [unclosed\n---\n# T\n',
     'sops/global/duplicate-keys.md': '---\nid: a\ntitle: T\nid: b\n---\n# T\n',
     'sops/global/binary.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02, 0x0a]),
-    'sops/global/latin1.md': Buffer.concat([Buffer.from('---\nid: a\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n---\n')]),
+    'sops/global/latin1.md': Buffer.concat([
+      Buffer.from('---\nid: a\ntitle: Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n---\n'),
+    ]),
     'sops/global/utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\nid: a\n---\n', 'utf16le')]),
     'sops/global/empty.md': '',
     'sops/global/huge.md': doc({front: {id: 'huge'}, body: `# Huge\n\n${'x'.repeat(6 * 1024 * 1024)}\n`}),
@@ -38,7 +48,10 @@ describe('bad inputs in one library', () => {
     elapsed = Date.now() - started
     findings = (JSON.parse(r.stdout) as {findings: JsonFinding[]}).findings
   })
-  const of = (name: string) => findings.filter((f) => f.file === `sops/global/${name}.md`).map((f) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)
+  const of = (name: string) =>
+    findings
+      .filter(f => f.file === `sops/global/${name}.md`)
+      .map(f => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)
 
   it('exits 1 with findings, never a trace, never a hang', () => {
     expect(r.code).toBe(1)
@@ -72,10 +85,12 @@ describe('bad inputs in one library', () => {
   it('does not follow a symlink out of the repo while globbing, and refuses it when named', async () => {
     expect(of('link-out')).toEqual([])
     const named = await runSopkit(['check', '--json', 'sops/global/link-out.md'], {cwd: repo})
-    expect((JSON.parse(named.stdout) as {findings: JsonFinding[]}).findings.map((f) => `${f.ruleId}:${f.messageId}`)).toEqual(['valid-file:outside-root'])
+    expect(
+      (JSON.parse(named.stdout) as {findings: JsonFinding[]}).findings.map(f => `${f.ruleId}:${f.messageId}`),
+    ).toEqual(['valid-file:outside-root'])
   })
 
   it('never follows the symlink loop (each document once)', () => {
-    expect(findings.some((f) => f.file.includes('loop/'))).toBe(false)
+    expect(findings.some(f => f.file.includes('loop/'))).toBe(false)
   })
 })

@@ -5,7 +5,14 @@ import {documentText, stringifyFrontMatter} from '../../src/scaffold/front-matte
 
 describe('front matter is serialised data', () => {
   it('keeps "NO", "on", dates and versions as text for YAML 1.1 and 1.2 readers', () => {
-    const text = stringifyFrontMatter({id: 'x', version: '1.10.0', markets: ['NO'], channels: ['on'], effective: '2026-01-15', based_on: '1.2.0'})
+    const text = stringifyFrontMatter({
+      id: 'x',
+      version: '1.10.0',
+      markets: ['NO'],
+      channels: ['on'],
+      effective: '2026-01-15',
+      based_on: '1.2.0',
+    })
     expect(text).toContain('markets: ["NO"]')
     expect(text).toContain('version: "1.10.0"')
     expect(text).toContain('based_on: "1.2.0"')
@@ -14,7 +21,14 @@ describe('front matter is serialised data', () => {
   })
 
   it('writes the standard fields first, in a fixed order, and flow-style short lists', () => {
-    const text = stringifyFrontMatter({review_by: '2027-01-01', markets: ['GLOBAL'], title: 'T', id: 'x', compliance: [], extra: 1})
+    const text = stringifyFrontMatter({
+      review_by: '2027-01-01',
+      markets: ['GLOBAL'],
+      title: 'T',
+      id: 'x',
+      compliance: [],
+      extra: 1,
+    })
     expect(text).toBe('id: x\ntitle: T\nmarkets: [GLOBAL]\ncompliance: []\nreview_by: "2027-01-01"\nextra: 1\n')
   })
 

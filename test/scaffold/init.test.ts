@@ -24,13 +24,15 @@ describe('the config init writes', () => {
   })
 
   it('explains `variants` (copy or overlay) for `new --from`', () => {
-    expect(text).toMatch(/# What `sopkit new --from ID --market M` makes: copy[^\n]*\n# or overlay[^\n]*\n(?:#[^\n]*\n)*variants: copy\n/)
+    expect(text).toMatch(
+      /# What `sopkit new --from ID --market M` makes: copy[^\n]*\n# or overlay[^\n]*\n(?:#[^\n]*\n)*variants: copy\n/,
+    )
     expect(resolveConfig('/repo', undefined, {variants: 'overlay'}).variants).toBe('overlay')
     expect(() => resolveConfig('/repo', undefined, {variants: 'overlays'})).toThrow(/variants/)
   })
 
   it('quotes NO for YAML 1.1 readers and explains itself in comments', () => {
-    expect((YAML.parse(text, {version: '1.1'})).taxonomy.regions.EEA.markets).toContain('NO')
+    expect(YAML.parse(text, {version: '1.1'}).taxonomy.regions.EEA.markets).toContain('NO')
     expect(text).toMatch(/^# sopkit configuration/)
     expect(text).toMatch(/# {3}GDPR +when region EEA\n/)
     expect(text).toMatch(/# Add your own below/)
@@ -49,7 +51,7 @@ describe('init plan', () => {
       {file: '.pre-commit-config.yaml', action: 'kept'},
     ])
     expect(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')).toBe('mine\n')
-    expect(applyInit(dir, planInit(dir)).every((r) => r.action === 'kept')).toBe(true)
+    expect(applyInit(dir, planInit(dir)).every(r => r.action === 'kept')).toBe(true)
     expect(loadConfig(dir).file).toBe(path.join(dir, 'sopkit.config.yaml'))
   })
 
@@ -64,7 +66,7 @@ describe('init plan', () => {
 
   it('a dry run reports and writes nothing', () => {
     const dir = tempRepo()
-    expect(applyInit(dir, planInit(dir), true).every((r) => r.action === 'created')).toBe(true)
+    expect(applyInit(dir, planInit(dir), true).every(r => r.action === 'created')).toBe(true)
     expect(findConfig(dir)).toBeUndefined()
   })
 })

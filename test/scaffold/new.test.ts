@@ -45,7 +45,7 @@ async function make(files: Record<string, string>, req: Partial<NewRequest>, ask
   expect(await checkPlanned(config, library, planned, TODAY)).toEqual([])
   writeDocument(planned.target, planned.content, false)
   const result = await runCheck({config, cwd: repo})
-  expect(result.findings.filter((f) => f.severity === 'error')).toEqual([])
+  expect(result.findings.filter(f => f.severity === 'error')).toEqual([])
   return {repo, config, planned, doc: await loadDocument(config, planned.target)}
 }
 
@@ -64,8 +64,16 @@ describe('fields and defaults', () => {
   })
 
   it('asks what the template declares plus what its type requires', async () => {
-    const {config, templates} = await setup({'templates/short.md.hbs': '---\ntype: sop\nfields: [title]\n---\n# {{title}}\n'})
-    expect(fieldsToAsk(config, findTemplate(templates, 'short'))).toEqual(['markets', 'title', 'id', 'channels', 'owner'])
+    const {config, templates} = await setup({
+      'templates/short.md.hbs': '---\ntype: sop\nfields: [title]\n---\n# {{title}}\n',
+    })
+    expect(fieldsToAsk(config, findTemplate(templates, 'short'))).toEqual([
+      'markets',
+      'title',
+      'id',
+      'channels',
+      'owner',
+    ])
     expect(fieldsToAsk(config, findTemplate(templates, 'policy'))).toContain('compliance')
   })
 
@@ -79,14 +87,32 @@ describe('fields and defaults', () => {
 })
 
 describe('every made document passes check with no errors', () => {
-  it.each(Object.keys(DEFAULT_TYPES))('%s from flags', async (type) => {
-    const {doc: made} = await make({}, {template: type, answers: {title: `A ${type} for refunds`, markets: ['GLOBAL'], channels: ['chatbot'], owner: '@cs-ops'}})
-    expect(made.meta).toMatchObject({type, version: '0.1.0', status: 'draft', effective: TODAY, review_by: addDays(TODAY, 180), markets: ['GLOBAL']})
+  it.each(Object.keys(DEFAULT_TYPES))('%s from flags', async type => {
+    const {doc: made} = await make(
+      {},
+      {
+        template: type,
+        answers: {title: `A ${type} for refunds`, markets: ['GLOBAL'], channels: ['chatbot'], owner: '@cs-ops'},
+      },
+    )
+    expect(made.meta).toMatchObject({
+      type,
+      version: '0.1.0',
+      status: 'draft',
+      effective: TODAY,
+      review_by: addDays(TODAY, 180),
+      markets: ['GLOBAL'],
+    })
   })
 
   it('--yes takes GLOBAL, the template channels and the required compliance', async () => {
-    const {planned, doc: made} = await make({}, {template: 'sop', yes: true, answers: {title: 'Order not received', owner: 'ops@example.com'}})
-    expect(path.relative(path.dirname(path.dirname(path.dirname(planned.target))), planned.target)).toBe('sops/global/order-not-received.md')
+    const {planned, doc: made} = await make(
+      {},
+      {template: 'sop', yes: true, answers: {title: 'Order not received', owner: 'ops@example.com'}},
+    )
+    expect(path.relative(path.dirname(path.dirname(path.dirname(planned.target))), planned.target)).toBe(
+      'sops/global/order-not-received.md',
+    )
     expect(made.meta.channels).toEqual(['chatbot', 'agent-assisted'])
     expect(made.meta.compliance).toEqual([])
   })
@@ -98,37 +124,69 @@ describe('every made document passes check with no errors', () => {
   })
 
   it('US, SG, MY and TH documents carry each market its own law, and no California law for US', async () => {
-    for (const [market, tag] of [['US', undefined], ['US-CA', 'CCPA'], ['SG', 'SG-PDPA'], ['MY', 'MY-PDPA'], ['TH', 'TH-PDPA']] as const) {
-      const {doc: made} = await make({}, {template: 'policy', answers: {title: `Returns ${market}`, markets: [market], owner: '@cs'}})
+    for (const [market, tag] of [
+      ['US', undefined],
+      ['US-CA', 'CCPA'],
+      ['SG', 'SG-PDPA'],
+      ['MY', 'MY-PDPA'],
+      ['TH', 'TH-PDPA'],
+    ] as const) {
+      const {doc: made} = await make(
+        {},
+        {template: 'policy', answers: {title: `Returns ${market}`, markets: [market], owner: '@cs'}},
+      )
       expect(made.meta.compliance, market).toEqual(tag ? [tag] : [])
     }
   })
 
   it('a DE document gets GDPR, a payment-service one PSD2 too, and extra tags are kept', async () => {
-    const {doc: made} = await make({}, {template: 'policy', answers: {title: 'Chargebacks', markets: ['DE'], topics: ['payment-services'], compliance: ['DSA'], owner: '@payments'}})
+    const {doc: made} = await make(
+      {},
+      {
+        template: 'policy',
+        answers: {
+          title: 'Chargebacks',
+          markets: ['DE'],
+          topics: ['payment-services'],
+          compliance: ['DSA'],
+          owner: '@payments',
+        },
+      },
+    )
     expect(made.meta.compliance).toEqual(['GDPR', 'PSD2', 'DSA'])
     expect(made.file).toBe('sops/DE/chargebacks.md')
   })
 
   it('a NO document keeps "NO" quoted and gets GDPR (EEA)', async () => {
-    const {doc: made} = await make({}, {template: 'kb-article', yes: true, answers: {title: 'Returns in Norway', markets: ['NO'], owner: '@no-cs'}})
+    const {doc: made} = await make(
+      {},
+      {template: 'kb-article', yes: true, answers: {title: 'Returns in Norway', markets: ['NO'], owner: '@no-cs'}},
+    )
     expect(made.text).toContain('markets: ["NO"]')
     expect(made.meta.markets).toEqual(['NO'])
     expect(made.meta.compliance).toEqual(['GDPR'])
   })
 
   it('a title with a newline and "markets: [EVIL]" is one line and adds no key', async () => {
-    const {doc: made} = await make({}, {template: 'sop', yes: true, answers: {title: 'Refund\nmarkets: [EVIL]', owner: '@a'}})
+    const {doc: made} = await make(
+      {},
+      {template: 'sop', yes: true, answers: {title: 'Refund\nmarkets: [EVIL]', owner: '@a'}},
+    )
     expect(made.meta.title).toBe('Refund markets: [EVIL]')
     expect(made.meta.markets).toEqual(['GLOBAL'])
     expect(made.body.split('\n')[0]).toBe('# Refund markets: [EVIL]')
   })
 
   it('a repo template with fixed defaults for a custom required field', async () => {
-    const {doc: made} = await make({
-      'sopkit.config.yaml': 'types:\n  memo: {fields: [id, title, type, version, status, owner, markets, review_by, audience], sections: [Body]}\n',
-      'templates/memo.md.hbs': '---\nfields: [title, owner]\ndefaults: {audience: agents, markets: [SG]}\n---\n# {{title}}\n\n## Body\n\nFor {{marketList}}.\n',
-    }, {template: 'memo', yes: true, answers: {title: 'Peak season', owner: '@sea'}})
+    const {doc: made} = await make(
+      {
+        'sopkit.config.yaml':
+          'types:\n  memo: {fields: [id, title, type, version, status, owner, markets, review_by, audience], sections: [Body]}\n',
+        'templates/memo.md.hbs':
+          '---\nfields: [title, owner]\ndefaults: {audience: agents, markets: [SG]}\n---\n# {{title}}\n\n## Body\n\nFor {{marketList}}.\n',
+      },
+      {template: 'memo', yes: true, answers: {title: 'Peak season', owner: '@sea'}},
+    )
     expect(made.data.audience).toBe('agents')
     expect(made.meta.compliance).toEqual(['SG-PDPA'])
     expect(made.body).toContain('For Singapore (SG).')
@@ -142,52 +200,97 @@ describe('interactive answers (scripted asker)', () => {
       ...noAsker,
       template: () => Promise.resolve('strategy'),
       fields: (ctx, template, answers) => {
-        asked.push(...fieldsToAsk(ctx.config, template).filter((f) => answers[f] === undefined))
-        return Promise.resolve({...answers, markets: ['SG'], title: 'Chatbot coverage', channels: ['chatbot'], owner: '@sea'})
+        asked.push(...fieldsToAsk(ctx.config, template).filter(f => answers[f] === undefined))
+        return Promise.resolve({
+          ...answers,
+          markets: ['SG'],
+          title: 'Chatbot coverage',
+          channels: ['chatbot'],
+          owner: '@sea',
+        })
       },
     }
     const {doc: made} = await make({}, {interactive: true, answers: {owner: '@sea'}}, asker)
     expect(asked).toEqual(['markets', 'title', 'id', 'channels', 'topics', 'compliance'])
-    expect(made.meta).toMatchObject({type: 'strategy', id: 'chatbot-coverage', markets: ['SG'], compliance: ['SG-PDPA']})
+    expect(made.meta).toMatchObject({
+      type: 'strategy',
+      id: 'chatbot-coverage',
+      markets: ['SG'],
+      compliance: ['SG-PDPA'],
+    })
   })
 })
 
 describe('market variants (--from)', () => {
-  it('copy the baseline body, set based_on and add the market\'s regime', async () => {
+  it("copy the baseline body, set based_on and add the market's regime", async () => {
     const {doc: made, repo} = await make(baseline, {from: 'refund-escalation', answers: {markets: ['SG']}})
     const base = await loadDocument(loadConfig(repo), path.join(repo, 'sops/global/refund-escalation.md'))
     expect(made.file).toBe('sops/SG/refund-escalation.md')
-    expect(made.meta).toMatchObject({id: 'refund-escalation', title: 'Refund escalation (Singapore)', markets: ['SG'], based_on: '1.4.0',
-      version: '1.4.0', compliance: ['SG-PDPA'], status: 'draft', owner: base.meta.owner, channels: base.meta.channels})
+    expect(made.meta).toMatchObject({
+      id: 'refund-escalation',
+      title: 'Refund escalation (Singapore)',
+      markets: ['SG'],
+      based_on: '1.4.0',
+      version: '1.4.0',
+      compliance: ['SG-PDPA'],
+      status: 'draft',
+      owner: base.meta.owner,
+      channels: base.meta.channels,
+    })
     expect(made.body).toBe(base.body.replace('# Refund escalation', '# Refund escalation (Singapore)'))
   })
 
   it('rewrite relative links for the variant\'s folder and name the variant\'s market in a "Markets:" line', async () => {
-    const body = `# Refund escalation\n\n## Purpose\n\nSee [disputes](payment-dispute.md#escalation) and ![flow](../img/flow.png).\n\n## Scope\n\n` +
+    const body =
+      `# Refund escalation\n\n## Purpose\n\nSee [disputes](payment-dispute.md#escalation) and ![flow](../img/flow.png).\n\n## Scope\n\n` +
       `- Markets: Global (all markets)\n- **Markets:** GLOBAL\n- [Help](https://example.com/a.md) and [top](#purpose)\n\n## Procedure\n\n1. Check.\n\n## Escalation\n\nTier 2.\n`
-    const {doc: made} = await make({
-      'sops/global/refund-escalation.md': doc({front: {compliance: []}, body}),
-      'sops/global/payment-dispute.md': doc({front: {id: 'payment-dispute', title: 'Payment dispute', compliance: []}}),
-      'sops/img/flow.png': 'png',
-    }, {from: 'refund-escalation', answers: {markets: ['SG']}})
+    const {doc: made} = await make(
+      {
+        'sops/global/refund-escalation.md': doc({front: {compliance: []}, body}),
+        'sops/global/payment-dispute.md': doc({
+          front: {id: 'payment-dispute', title: 'Payment dispute', compliance: []},
+        }),
+        'sops/img/flow.png': 'png',
+      },
+      {from: 'refund-escalation', answers: {markets: ['SG']}},
+    )
     expect(made.body).toContain('[disputes](../global/payment-dispute.md#escalation)')
     expect(made.body).toContain('![flow](../img/flow.png)')
     expect(made.body).toContain('- Markets: Singapore (SG)\n- **Markets:** Singapore (SG)\n')
     expect(made.body).toContain('[Help](https://example.com/a.md) and [top](#purpose)')
     // The renamed Markets line is a departure made on purpose: recorded as one, so the new variant shows no drift.
-    expect(made.meta.deviations).toEqual([{section: 'Scope', reason: 'names the market SG instead of GLOBAL', approver: 'cs-strategy@example.com', expires: undefined}])
+    expect(made.meta.deviations).toEqual([
+      {
+        section: 'Scope',
+        reason: 'names the market SG instead of GLOBAL',
+        approver: 'cs-strategy@example.com',
+        expires: undefined,
+      },
+    ])
   })
 
-  it('an overlay (--overlay --section): inherit: sections, the title and copies of the named sections under their parents\' headings', async () => {
-    const {doc: made, repo} = await make(baseline, {from: 'refund-escalation', overlay: true, sections: ['procedure > refund above limit'], answers: {markets: ['BR']}})
+  it("an overlay (--overlay --section): inherit: sections, the title and copies of the named sections under their parents' headings", async () => {
+    const {doc: made, repo} = await make(baseline, {
+      from: 'refund-escalation',
+      overlay: true,
+      sections: ['procedure > refund above limit'],
+      answers: {markets: ['BR']},
+    })
     expect(made.meta.inherit).toBe('sections')
-    expect(made.body).toBe('# Refund escalation (Brazil)\n\n## Procedure\n\n### Refund above limit\n\nEscalate to a team lead.\n')
+    expect(made.body).toBe(
+      '# Refund escalation (Brazil)\n\n## Procedure\n\n### Refund above limit\n\nEscalate to a team lead.\n',
+    )
     const library = await loadLibrary(loadConfig(repo))
-    expect(library.byPath.get(made.absPath)!.outline.sections.map((s) => s.path)).toEqual(
-      ['Purpose', 'Scope', 'Procedure', 'Procedure > Refund above limit', 'Escalation'])
+    expect(library.byPath.get(made.absPath)!.outline.sections.map(s => s.path)).toEqual([
+      'Purpose',
+      'Scope',
+      'Procedure',
+      'Procedure > Refund above limit',
+      'Escalation',
+    ])
   })
 
-  it('the config\'s `variants: overlay` makes overlays by default; --no-overlay a full copy', async () => {
+  it("the config's `variants: overlay` makes overlays by default; --no-overlay a full copy", async () => {
     const files = {...baseline, 'sopkit.config.yaml': 'variants: overlay\n'}
     const {doc: overlay} = await make(files, {from: 'refund-escalation', answers: {markets: ['BR']}})
     expect(overlay.meta.inherit).toBe('sections')
@@ -199,25 +302,45 @@ describe('market variants (--from)', () => {
 
   it('refuse a --section the baseline lacks, with a did-you-mean, and --section without an overlay', async () => {
     const {config, library, templates, repo} = await setup(baseline)
-    const run = (over: Partial<NewRequest>) => prepareNew(config, library, templates, request({cwd: repo, from: 'refund-escalation', answers: {markets: ['BR']}, ...over}), noAsker)
-    await expect(run({sections: ['Procedure > Refund above limt']})).rejects.toThrow(/no such section \(did you mean "Procedure > Refund above limit"\?\)/)
+    const run = (over: Partial<NewRequest>) =>
+      prepareNew(
+        config,
+        library,
+        templates,
+        request({cwd: repo, from: 'refund-escalation', answers: {markets: ['BR']}, ...over}),
+        noAsker,
+      )
+    await expect(run({sections: ['Procedure > Refund above limt']})).rejects.toThrow(
+      /no such section \(did you mean "Procedure > Refund above limit"\?\)/,
+    )
     await expect(run({overlay: false, sections: ['Procedure']})).rejects.toThrow(/--no-overlay/)
   })
 
   it('a region variant and a given title and owner', async () => {
-    const {doc: made} = await make(baseline, {from: 'refund-escalation', answers: {markets: ['EU'], title: 'Refunds in the EU', owner: '@eu'}})
+    const {doc: made} = await make(baseline, {
+      from: 'refund-escalation',
+      answers: {markets: ['EU'], title: 'Refunds in the EU', owner: '@eu'},
+    })
     expect(made.meta).toMatchObject({title: 'Refunds in the EU', owner: '@eu', markets: ['EU']})
     // The baseline's chatbot channel adds the DSA (and the AI Act from 2026-08-02) to GDPR.
     expect(made.meta.compliance).toEqual(expect.arrayContaining(['GDPR', 'DSA']))
   })
 
   it.each([
-    ['an unknown id', {from: 'refund-escalaton', answers: {markets: ['SG']}}, /no document has the id "refund-escalaton" \(did you mean "refund-escalation"\?\)/],
+    [
+      'an unknown id',
+      {from: 'refund-escalaton', answers: {markets: ['SG']}},
+      /no document has the id "refund-escalaton" \(did you mean "refund-escalation"\?\)/,
+    ],
     ['GLOBAL', {from: 'refund-escalation', answers: {markets: ['GLOBAL']}}, /one market's variant/],
     ['two markets', {from: 'refund-escalation', answers: {markets: ['SG', 'MY']}}, /one market's variant/],
     ['no market without a TTY', {from: 'refund-escalation'}, /missing --market/],
     ['another id', {from: 'refund-escalation', answers: {markets: ['SG'], id: 'other'}}, /keeps its family's id/],
-    ['another type', {from: 'refund-escalation', template: 'policy', answers: {markets: ['SG']}}, /makes a sop like its baseline/],
+    [
+      'another type',
+      {from: 'refund-escalation', template: 'policy', answers: {markets: ['SG']}},
+      /makes a sop like its baseline/,
+    ],
   ])('refuse %s', async (_, req, message) => {
     const {config, library, templates, repo} = await setup(baseline)
     await expect(prepareNew(config, library, templates, request({cwd: repo, ...req}), noAsker)).rejects.toThrow(message)
@@ -229,17 +352,33 @@ describe('market variants (--from)', () => {
       'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA'], based_on: '1.4.0'}}),
       'sops/DE/orphan.md': doc({front: {id: 'orphan', markets: ['DE'], compliance: ['GDPR']}}),
     })
-    const run = (req: Partial<NewRequest>) => prepareNew(config, library, templates, request({cwd: repo, ...req}), noAsker)
-    await expect(run({from: 'refund-escalation', answers: {markets: ['SG']}})).rejects.toThrow(/SG already has a variant of "refund-escalation": sops\/SG\/refund-escalation.md/)
+    const run = (req: Partial<NewRequest>) =>
+      prepareNew(config, library, templates, request({cwd: repo, ...req}), noAsker)
+    await expect(run({from: 'refund-escalation', answers: {markets: ['SG']}})).rejects.toThrow(
+      /SG already has a variant of "refund-escalation": sops\/SG\/refund-escalation.md/,
+    )
     await expect(run({from: 'orphan', answers: {markets: ['SG']}})).rejects.toThrow(/no GLOBAL baseline/)
   })
 })
 
 describe('refusals', () => {
   const flags = {title: 'Refund escalation', markets: ['GLOBAL'], channels: ['chatbot'], owner: '@cs'}
-  const refused = async (answers: NewRequest['answers'], over: Partial<NewRequest> = {}, files: Record<string, string> = {}) => {
+  const refused = async (
+    answers: NewRequest['answers'],
+    over: Partial<NewRequest> = {},
+    files: Record<string, string> = {},
+  ) => {
     const {config, library, templates, repo} = await setup(files)
-    return prepareNew(config, library, templates, request({cwd: repo, template: 'sop', answers, ...over}), noAsker).then(() => undefined, (e: unknown) => e as SopkitError)
+    return prepareNew(
+      config,
+      library,
+      templates,
+      request({cwd: repo, template: 'sop', answers, ...over}),
+      noAsker,
+    ).then(
+      () => undefined,
+      (e: unknown) => e as SopkitError,
+    )
   }
 
   it.each([
@@ -248,9 +387,17 @@ describe('refusals', () => {
     ['an unknown market', {...flags, markets: ['SGG']}, /unknown market "SGG" \(did you mean "SG"\?\)/],
     ['a lower-case market', {...flags, markets: ['de']}, /unknown market "de" \(did you mean "DE"\?\)/],
     ['GLOBAL with a market', {...flags, markets: ['GLOBAL', 'SG']}, /GLOBAL cannot be combined/],
-    ['an unknown channel', {...flags, channels: ['chatbott']}, /unknown channel "chatbott" \(did you mean "chatbot"\?\)/],
+    [
+      'an unknown channel',
+      {...flags, channels: ['chatbott']},
+      /unknown channel "chatbott" \(did you mean "chatbot"\?\)/,
+    ],
     ['an unknown compliance tag', {...flags, compliance: ['GPDR']}, /unknown compliance tag "GPDR"/],
-    ['an owner that is not an email or @team', {...flags, owner: 'bob'}, /owner "bob" is neither an email address nor an @team handle/],
+    [
+      'an owner that is not an email or @team',
+      {...flags, owner: 'bob'},
+      /owner "bob" is neither an email address nor an @team handle/,
+    ],
     ['an empty title', {...flags, title: ' \n '}, /the title is empty/],
     ['a title with no letters for an id', {...flags, title: '!!!'}, /cannot make an id/],
   ])('%s', async (_, answers, message) => {
@@ -275,8 +422,16 @@ describe('refusals', () => {
   })
 
   it('the missing baseline of a family with only variants may be made', async () => {
-    const {config, library, templates, repo} = await setup({'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA']}})})
-    const planned = await prepareNew(config, library, templates, request({cwd: repo, template: 'sop', answers: flags}), noAsker)
+    const {config, library, templates, repo} = await setup({
+      'sops/SG/refund-escalation.md': doc({front: {markets: ['SG'], compliance: ['SG-PDPA']}}),
+    })
+    const planned = await prepareNew(
+      config,
+      library,
+      templates,
+      request({cwd: repo, template: 'sop', answers: flags}),
+      noAsker,
+    )
     expect(planned.target).toBe(path.join(repo, 'sops/global/refund-escalation.md'))
   })
 
@@ -289,7 +444,9 @@ describe('refusals', () => {
   })
 
   it('an unknown template', async () => {
-    expect((await refused(flags, {template: 'sopp'}))?.message).toMatch(/unknown template or type "sopp" \(did you mean "sop"\?\)/)
+    expect((await refused(flags, {template: 'sopp'}))?.message).toMatch(
+      /unknown template or type "sopp" \(did you mean "sop"\?\)/,
+    )
   })
 })
 
@@ -297,15 +454,25 @@ describe('paths', () => {
   it('follow the config pattern: the market code as written, GLOBAL as global', async () => {
     const {config, repo} = await setup({'sopkit.config.yaml': 'path: "docs/{{type}}/{{market}}/{{id}}.md"\n'})
     expect(documentPath(config, {id: 'x', markets: ['SG'], type: 'sop'})).toBe(path.join(repo, 'docs/sop/SG/x.md'))
-    expect(documentPath(config, {id: 'x', markets: ['GLOBAL'], type: 'flow'})).toBe(path.join(repo, 'docs/flow/global/x.md'))
+    expect(documentPath(config, {id: 'x', markets: ['GLOBAL'], type: 'flow'})).toBe(
+      path.join(repo, 'docs/flow/global/x.md'),
+    )
   })
 
   it('refuse values that are not one plain segment, unknown placeholders and patterns that leave the repo', async () => {
     const {config} = await setup()
-    expect(() => documentPath(config, {id: '..', markets: ['SG'], type: 'sop'})).toThrow(/cannot be part of a file path/)
-    expect(() => documentPath(config, {id: 'x', markets: ['../SG'], type: 'sop'})).toThrow(/cannot be part of a file path/)
-    expect(() => documentPath({...config, path: 'sops/{{team}}/{{id}}.md'}, {id: 'x', markets: ['SG'], type: 'sop'})).toThrow(/unknown placeholder/)
-    expect(() => documentPath({...config, path: '../{{id}}.md'}, {id: 'x', markets: ['SG'], type: 'sop'})).toThrow(/outside the repository/)
+    expect(() => documentPath(config, {id: '..', markets: ['SG'], type: 'sop'})).toThrow(
+      /cannot be part of a file path/,
+    )
+    expect(() => documentPath(config, {id: 'x', markets: ['../SG'], type: 'sop'})).toThrow(
+      /cannot be part of a file path/,
+    )
+    expect(() =>
+      documentPath({...config, path: 'sops/{{team}}/{{id}}.md'}, {id: 'x', markets: ['SG'], type: 'sop'}),
+    ).toThrow(/unknown placeholder/)
+    expect(() => documentPath({...config, path: '../{{id}}.md'}, {id: 'x', markets: ['SG'], type: 'sop'})).toThrow(
+      /outside the repository/,
+    )
   })
 
   it('refuse a folder that is a symlink out of the repo', async () => {
@@ -322,7 +489,13 @@ describe('paths', () => {
     const {config, library, templates, repo} = await setup()
     const answers = {title: 'Refund escalation', markets: ['GLOBAL'], channels: ['chatbot'], owner: '@cs'}
     const elsewhere = path.join(os.tmpdir(), `sopkit-out-${process.pid}`)
-    const planned = await prepareNew(config, library, templates, request({cwd: repo, template: 'sop', output: `${elsewhere}/`, answers}), noAsker)
+    const planned = await prepareNew(
+      config,
+      library,
+      templates,
+      request({cwd: repo, template: 'sop', output: `${elsewhere}/`, answers}),
+      noAsker,
+    )
     expect(planned.target).toBe(path.join(elsewhere, 'refund-escalation.md'))
   })
 })
@@ -331,10 +504,10 @@ describe('the market prompt', () => {
   it('offers a new variant every market but GLOBAL, with nothing pre-selected; the baseline prompt puts GLOBAL first', async () => {
     const {config} = await setup()
     const variant = marketChoices(config, '', {variant: true})
-    expect(variant.map((c) => c.value)).not.toContain('GLOBAL')
-    expect(variant.map((c) => c.value)).toEqual(marketCodes(config.taxonomy).filter((c) => c !== 'GLOBAL'))
+    expect(variant.map(c => c.value)).not.toContain('GLOBAL')
+    expect(variant.map(c => c.value)).toEqual(marketCodes(config.taxonomy).filter(c => c !== 'GLOBAL'))
     expect(marketChoices(config, '', {preferred: 'GLOBAL'})[0]!.value).toBe('GLOBAL')
-    expect(marketChoices(config, 'glob', {variant: true}).map((c) => c.value)).not.toContain('GLOBAL')
+    expect(marketChoices(config, 'glob', {variant: true}).map(c => c.value)).not.toContain('GLOBAL')
     expect(marketChoices(config, 'sg', {variant: true})[0]!.value).toBe('SG')
   })
 })

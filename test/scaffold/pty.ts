@@ -14,11 +14,26 @@ export interface PtyResult {
 }
 
 /** Run `sopkit ...args` on a TTY in `cwd`; each step waits for `expect` (a regex source) then types `send`. */
-export function sopkitPty(args: string[], cwd: string, steps: Array<[expect: string, send: string]>, timeout = 40): PtyResult {
+export function sopkitPty(
+  args: string[],
+  cwd: string,
+  steps: Array<[expect: string, send: string]>,
+  timeout = 40,
+): PtyResult {
   const unset = new Set(['CI', 'FORCE_COLOR', 'NODE_ENV', 'DEBUG', 'GITHUB_ACTIONS'])
-  const env: NodeJS.ProcessEnv = {...Object.fromEntries(Object.entries(process.env).filter(([name]) => !unset.has(name))), TERM: 'xterm', NO_COLOR: '1', COLUMNS: '120', LINES: '40'}
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !unset.has(name))),
+    TERM: 'xterm',
+    NO_COLOR: '1',
+    COLUMNS: '120',
+    LINES: '40',
+  }
   const spec = {argv: [process.execPath, BIN, ...args], cwd, env, steps, timeout}
-  const result = spawnSync('python3', [path.join(import.meta.dirname, 'pty-driver.py')], {input: JSON.stringify(spec), encoding: 'utf8', timeout: (timeout + 10) * 1000})
+  const result = spawnSync('python3', [path.join(import.meta.dirname, 'pty-driver.py')], {
+    input: JSON.stringify(spec),
+    encoding: 'utf8',
+    timeout: (timeout + 10) * 1000,
+  })
   if (result.status !== 0) throw new Error(`pty driver failed: ${result.stderr}`)
   return JSON.parse(result.stdout) as PtyResult
 }

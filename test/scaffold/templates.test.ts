@@ -11,16 +11,31 @@ import {ROOT, tempRepo} from '../helpers/cli.js'
 
 const config = loadConfig(tempRepo())
 beforeAll(() => loadMarkdownParser())
-const data = {title: 'Refund escalation', id: 'refund-escalation', type: 'sop', owner: 'a@b.co', version: '0.1.0', status: 'draft',
-  effective: '2026-01-01', review_by: '2026-07-01', markets: ['SG'], marketList: 'Singapore (SG)', channels: ['chatbot'],
-  channelList: 'Chatbot', compliance: ['SG-PDPA'], complianceList: 'SG-PDPA', topics: [], topicList: ''}
+const data = {
+  title: 'Refund escalation',
+  id: 'refund-escalation',
+  type: 'sop',
+  owner: 'a@b.co',
+  version: '0.1.0',
+  status: 'draft',
+  effective: '2026-01-01',
+  review_by: '2026-07-01',
+  markets: ['SG'],
+  marketList: 'Singapore (SG)',
+  channels: ['chatbot'],
+  channelList: 'Chatbot',
+  compliance: ['SG-PDPA'],
+  complianceList: 'SG-PDPA',
+  topics: [],
+  topicList: '',
+}
 
 describe('built-in templates', () => {
   const builtins = listTemplates(config)
 
   it('ship beside dist/ and src/ in templates/, one per configured type', () => {
     expect(builtinTemplatesDir()).toBe(path.join(ROOT, 'templates') + path.sep)
-    expect(builtins.map((t) => t.name).sort()).toEqual(Object.keys(DEFAULT_TYPES).sort())
+    expect(builtins.map(t => t.name).sort()).toEqual(Object.keys(DEFAULT_TYPES).sort())
     for (const t of builtins) {
       expect(t.problem).toBeUndefined()
       expect(t.source).toBe('built-in')
@@ -28,14 +43,17 @@ describe('built-in templates', () => {
     }
   })
 
-  it.each(Object.entries(DEFAULT_TYPES))('%s renders every section its type requires, as top-level sections', (type, {sections}) => {
-    const t = findTemplate(builtins, type)
-    const body = renderBody(t.file, t.body, {...data, type})
-    const o = outline(body)
-    expect(o.title?.text).toBe('Refund escalation')
-    const top = o.sections.filter((s) => !s.path.includes(' > ')).map((s) => s.heading)
-    for (const section of sections) expect(top).toContain(section)
-  })
+  it.each(Object.entries(DEFAULT_TYPES))(
+    '%s renders every section its type requires, as top-level sections',
+    (type, {sections}) => {
+      const t = findTemplate(builtins, type)
+      const body = renderBody(t.file, t.body, {...data, type})
+      const o = outline(body)
+      expect(o.title?.text).toBe('Refund escalation')
+      const top = o.sections.filter(s => !s.path.includes(' > ')).map(s => s.heading)
+      for (const section of sections) expect(top).toContain(section)
+    },
+  )
 
   it('give guidance on escalation tiers, SLAs and the metrics to target', () => {
     const sop = findTemplate(builtins, 'sop').body
@@ -57,7 +75,11 @@ describe('repo templates', () => {
     const templates = listTemplates(loadConfig(repo))
     const sop = findTemplate(templates, 'sop')
     expect(sop).toMatchObject({source: 'repo', overrides: true, description: 'Our SOP', fields: ['title', 'owner']})
-    expect(findTemplate(templates, 'payments-sop')).toMatchObject({source: 'repo', type: 'sop', defaults: {topics: ['payments']}})
+    expect(findTemplate(templates, 'payments-sop')).toMatchObject({
+      source: 'repo',
+      type: 'sop',
+      defaults: {topics: ['payments']},
+    })
     expect(findTemplate(templates, 'flow').source).toBe('built-in')
   })
 
@@ -68,9 +90,9 @@ describe('repo templates', () => {
       'templates/open.md.hbs': '---\nfields: [title]\n# {{title}}\n',
     })
     const templates = listTemplates(loadConfig(repo))
-    expect(templates.find((t) => t.name === 'odd')?.problem).toMatch(/type "memo" is not a document type/)
-    expect(templates.find((t) => t.name === 'bad')?.problem).toMatch(/unknown field "secret"/)
-    expect(templates.find((t) => t.name === 'open')?.problem).toMatch(/never closed/)
+    expect(templates.find(t => t.name === 'odd')?.problem).toMatch(/type "memo" is not a document type/)
+    expect(templates.find(t => t.name === 'bad')?.problem).toMatch(/unknown field "secret"/)
+    expect(templates.find(t => t.name === 'open')?.problem).toMatch(/never closed/)
     expect(() => findTemplate(templates, 'odd')).toThrow(SopkitError)
   })
 
@@ -101,7 +123,7 @@ describe('rendering', () => {
   it('puts values in as one line of text: no heading or section can be injected', () => {
     const out = render('# {{title}}\n\n## Purpose\n', {...data, title: 'Refund\n## Escalation\n<script>x</script>'})
     expect(out).toBe('# Refund ## Escalation &lt;script>x&lt;/script>\n\n## Purpose\n')
-    expect(outline(out).sections.map((s) => s.heading)).toEqual(['Purpose'])
+    expect(outline(out).sections.map(s => s.heading)).toEqual(['Purpose'])
   })
 
   it('keeps Markdown text readable (no HTML entities for & or quotes)', () => {

@@ -4,5 +4,5 @@ import {defineDiffRenderer} from './renderer.js'
 export default defineDiffRenderer({
   name: 'json',
   description: 'the diff model as JSON',
-  render: (result) => JSON.stringify(result, null, 2),
+  render: result => JSON.stringify(result, null, 2),
 })

@@ -26,19 +26,38 @@ function renderDiff(diff: DocumentDiff): string {
   for (const s of changes) {
     if (!('words' in s) || !s.words) continue
     const note = coarseNote(s.coarse)
-    out.push('', `<details><summary>${cell(s.path)}</summary>`, '', ...(note ? [`*(${note})*`, ''] : []), words(s.words), '', '</details>')
+    out.push(
+      '',
+      `<details><summary>${cell(s.path)}</summary>`,
+      '',
+      ...(note ? [`*(${note})*`, ''] : []),
+      words(s.words),
+      '',
+      '</details>',
+    )
   }
   return out.join('\n')
 }
 
 function words(list: readonly WordChange[]): string {
-  return withContext(list).map((w) => (w.type === 'added' ? `**${w.text.trim()}** ` : w.type === 'removed' ? `~~${w.text.trim()}~~ ` : w.text)).join('')
+  return withContext(list)
+    .map(w => (w.type === 'added' ? `**${w.text.trim()}** ` : w.type === 'removed' ? `~~${w.text.trim()}~~ ` : w.text))
+    .join('')
 }
 
 function renderMatrix(m: DriftMatrix): string {
-  const head = `| section | ${m.columns.map((c) => c.market).join(' | ')} |`
+  const head = `| section | ${m.columns.map(c => c.market).join(' | ')} |`
   const rule = `|---|${m.columns.map(() => ':-:').join('|')}|`
-  const rows = m.rows.map((r) => `| ${cell(r.path)} | ${r.cells.map((s) => STATE_SYMBOL[s]).join(' | ')} |`)
-  const based = `| *based_on* | ${m.columns.map((c) => (c.outdated ? `**${c.basedOn ?? '—'}** ⚠` : c.basedOn ?? '—')).join(' | ')} |`
-  return [`### \`${m.id}\`: baseline \`${m.baseline.file}\` at ${m.baseline.version ?? '—'}`, '', head, rule, ...rows, based, '', STATE_LEGEND].join('\n')
+  const rows = m.rows.map(r => `| ${cell(r.path)} | ${r.cells.map(s => STATE_SYMBOL[s]).join(' | ')} |`)
+  const based = `| *based_on* | ${m.columns.map(c => (c.outdated ? `**${c.basedOn ?? '—'}** ⚠` : (c.basedOn ?? '—'))).join(' | ')} |`
+  return [
+    `### \`${m.id}\`: baseline \`${m.baseline.file}\` at ${m.baseline.version ?? '—'}`,
+    '',
+    head,
+    rule,
+    ...rows,
+    based,
+    '',
+    STATE_LEGEND,
+  ].join('\n')
 }

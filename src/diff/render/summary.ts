@@ -2,10 +2,19 @@
 import type {Deviation} from '../../core/document.js'
 import type {Approval, DocumentDiff, FieldChange, MatrixState, PortState, SectionChange, WordChange} from '../model.js'
 
-export const STATE_SYMBOL: Record<MatrixState, string> = {same: '·', approved: '✓', drift: '✗', expired: '⌛', missing: '−', added: '+',
-  upstream: '↓', conflict: '‼'}
+export const STATE_SYMBOL: Record<MatrixState, string> = {
+  same: '·',
+  approved: '✓',
+  drift: '✗',
+  expired: '⌛',
+  missing: '−',
+  added: '+',
+  upstream: '↓',
+  conflict: '‼',
+}
 
-export const STATE_LEGEND = '· same  ✓ approved deviation  ✗ drift  ⌛ expired deviation  − missing  + added  ↓ upstream change to port  ‼ conflict'
+export const STATE_LEGEND =
+  '· same  ✓ approved deviation  ✗ drift  ⌛ expired deviation  − missing  + added  ↓ upstream change to port  ‼ conflict'
 
 /** How a section change is judged: its approval in a variant diff, or whether port can take it in an upstream diff. */
 export function changeLabel(change: SectionChange): string {
@@ -18,21 +27,31 @@ export function portLabel(port: PortState): string {
 }
 
 export function approvalLabel(approval: Approval | undefined): string {
-  return approval === 'approved' ? 'approved deviation' : approval === 'expired' ? 'deviation expired' : approval === 'drift' ? 'drift' : ''
+  return approval === 'approved'
+    ? 'approved deviation'
+    : approval === 'expired'
+      ? 'deviation expired'
+      : approval === 'drift'
+        ? 'drift'
+        : ''
 }
 
 export function differing(diff: DocumentDiff): SectionChange[] {
-  return diff.sections.filter((s) => s.kind !== 'same')
+  return diff.sections.filter(s => s.kind !== 'same')
 }
 
 /** "3 of 12 sections differ (1 approved, 2 drift)". */
 export function sectionSummary(diff: DocumentDiff): string {
   const changes = differing(diff)
   const approvals = diff.classified
-    ? (['approved', 'drift', 'expired'] as const).map((a) => [a, changes.filter((c) => 'approval' in c && c.approval === a).length] as const)
-      .filter(([, n]) => n > 0).map(([a, n]) => `${n} ${a}`)
-    : (['portable', 'conflict', 'ported'] as const).map((p) => [p, changes.filter((c) => 'port' in c && c.port === p).length] as const)
-      .filter(([, n]) => n > 0).map(([p, n]) => `${n} ${portLabel(p)}`)
+    ? (['approved', 'drift', 'expired'] as const)
+        .map(a => [a, changes.filter(c => 'approval' in c && c.approval === a).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([a, n]) => `${n} ${a}`)
+    : (['portable', 'conflict', 'ported'] as const)
+        .map(p => [p, changes.filter(c => 'port' in c && c.port === p).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([p, n]) => `${n} ${portLabel(p)}`)
   return `${changes.length} of ${diff.sections.length} sections differ${approvals.length > 0 ? ` (${approvals.join(', ')})` : ''}`
 }
 
@@ -51,8 +70,12 @@ export function formatValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—'
   if (typeof value === 'string') return value
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(formatValue).join(', ')
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join('; ')
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || typeof value === 'symbol') return String(value)
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${formatValue(v)}`)
+      .join('; ')
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || typeof value === 'symbol')
+    return String(value)
   // Only a function is left (never parsed from a file): it reads as itself.
   return typeof value === 'function' ? value.toString() : ''
 }
@@ -68,15 +91,20 @@ export interface FieldRow {
  * per section they name ("deviations: Procedure"), showing reason, approver and expiry.
  */
 export function fieldRows(diff: DocumentDiff): FieldRow[] {
-  return diff.fields.flatMap((f): FieldRow[] => (f.field === 'deviations' ? deviationRows(f) : [{field: f.field, before: formatValue(f.before), after: formatValue(f.after)}]))
+  return diff.fields.flatMap((f): FieldRow[] =>
+    f.field === 'deviations'
+      ? deviationRows(f)
+      : [{field: f.field, before: formatValue(f.before), after: formatValue(f.after)}],
+  )
 }
 
 function deviationRows(change: FieldChange): FieldRow[] {
-  const bySection = (value: unknown) => new Map((Array.isArray(value) ? (value as Deviation[]) : []).map((d) => [d.section ?? '(no section)', d]))
+  const bySection = (value: unknown) =>
+    new Map((Array.isArray(value) ? (value as Deviation[]) : []).map(d => [d.section ?? '(no section)', d]))
   const before = bySection(change.before)
   const after = bySection(change.after)
   const sections = [...new Set([...before.keys(), ...after.keys()])]
-  return sections.flatMap((section) => {
+  return sections.flatMap(section => {
     const [a, b] = [deviationText(before.get(section)), deviationText(after.get(section))]
     return a === b ? [] : [{field: `deviations: ${section}`, before: a, after: b}]
   })

@@ -7,24 +7,28 @@ import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSu
 export default defineDiffRenderer({
   name: 'text',
   description: 'coloured, for a terminal (the default)',
-  render: (result, {color}) => (result.kind === 'diff' ? renderDiff(result.diff, color) : renderMatrix(result.matrix, color)),
+  render: (result, {color}) =>
+    result.kind === 'diff' ? renderDiff(result.diff, color) : renderMatrix(result.matrix, color),
 })
 
 function renderDiff(diff: DocumentDiff, c: ChalkInstance): string {
   const lines = [
     c.bold(`${diff.a.label} → ${diff.b.label}`),
-    c.dim(`${diff.a.title ?? ''} ${diff.a.version ?? ''} [${diff.a.markets.join(', ')}] → ${diff.b.title ?? ''} ${diff.b.version ?? ''} [${diff.b.markets.join(', ')}]`),
+    c.dim(
+      `${diff.a.title ?? ''} ${diff.a.version ?? ''} [${diff.a.markets.join(', ')}] → ${diff.b.title ?? ''} ${diff.b.version ?? ''} [${diff.b.markets.join(', ')}]`,
+    ),
   ]
   const rows = fieldRows(diff)
   if (rows.length > 0) {
-    const width = Math.max(...rows.map((f) => f.field.length))
+    const width = Math.max(...rows.map(f => f.field.length))
     lines.push('', c.bold('Metadata'))
-    for (const f of rows) lines.push(`  ${f.field.padEnd(width)}  ${c.red(short(f.before))} → ${c.green(short(f.after))}`)
+    for (const f of rows)
+      lines.push(`  ${f.field.padEnd(width)}  ${c.red(short(f.before))} → ${c.green(short(f.after))}`)
   }
   lines.push('', c.bold(`Sections: ${sectionSummary(diff)}`))
   const changes = differing(diff)
   if (changes.length === 0) lines.push(c.dim('  no section differs'))
-  const width = Math.max(0, ...changes.map((s) => s.path.length))
+  const width = Math.max(0, ...changes.map(s => s.path.length))
   for (const s of changes) lines.push(...sectionLines(s, width, c))
   return lines.join('\n')
 }
@@ -45,21 +49,40 @@ function sectionLines(s: SectionChange, width: number, c: ChalkInstance): string
   const words = 'words' in s && s.words ? s.words : undefined
   if (!words) return [head]
   const note = coarseNote('coarse' in s ? s.coarse : undefined)
-  const body = withContext(words).map((w) => (w.type === 'added' ? c.green(`{+${w.text}+}`) : w.type === 'removed' ? c.red(`[-${w.text}-]`) : c.dim(w.text))).join('')
-  return [head, ...(note ? [`      ${c.yellow(`(${note})`)}`] : []), ...body.split('\n').filter((l) => l.trim() !== '').map((l) => `      ${l}`)]
+  const body = withContext(words)
+    .map(w =>
+      w.type === 'added' ? c.green(`{+${w.text}+}`) : w.type === 'removed' ? c.red(`[-${w.text}-]`) : c.dim(w.text),
+    )
+    .join('')
+  return [
+    head,
+    ...(note ? [`      ${c.yellow(`(${note})`)}`] : []),
+    ...body
+      .split('\n')
+      .filter(l => l.trim() !== '')
+      .map(l => `      ${l}`),
+  ]
 }
 
 const PAINT: Record<MatrixState, (c: ChalkInstance) => (text: string) => string> = {
-  same: (c) => c.dim, approved: (c) => c.green, drift: (c) => c.red, expired: (c) => c.yellow, missing: (c) => c.red, added: (c) => c.cyan,
-  upstream: (c) => c.blue, conflict: (c) => c.magenta,
+  same: c => c.dim,
+  approved: c => c.green,
+  drift: c => c.red,
+  expired: c => c.yellow,
+  missing: c => c.red,
+  added: c => c.cyan,
+  upstream: c => c.blue,
+  conflict: c => c.magenta,
 }
 
 function renderMatrix(m: DriftMatrix, c: ChalkInstance): string {
-  const width = Math.max(7, ...m.rows.map((r) => r.path.length))
-  const cellWidth = Math.max(8, ...m.columns.map((col) => Math.max(col.market.length, (col.basedOn ?? '').length) + 2))
-  const header = `${'section'.padEnd(width)}  ${m.columns.map((col) => col.market.padEnd(cellWidth)).join('')}`
-  const rows = m.rows.map((r) => `${r.path.padEnd(width)}  ${r.cells.map((s) => PAINT[s](c)(STATE_SYMBOL[s].padEnd(cellWidth))).join('')}`)
-  const based = `${'based_on'.padEnd(width)}  ${m.columns.map((col) => (col.outdated ? c.red : c.dim)((col.basedOn ?? '—').padEnd(cellWidth))).join('')}`
+  const width = Math.max(7, ...m.rows.map(r => r.path.length))
+  const cellWidth = Math.max(8, ...m.columns.map(col => Math.max(col.market.length, (col.basedOn ?? '').length) + 2))
+  const header = `${'section'.padEnd(width)}  ${m.columns.map(col => col.market.padEnd(cellWidth)).join('')}`
+  const rows = m.rows.map(
+    r => `${r.path.padEnd(width)}  ${r.cells.map(s => PAINT[s](c)(STATE_SYMBOL[s].padEnd(cellWidth))).join('')}`,
+  )
+  const based = `${'based_on'.padEnd(width)}  ${m.columns.map(col => (col.outdated ? c.red : c.dim)((col.basedOn ?? '—').padEnd(cellWidth))).join('')}`
   return [
     c.bold(`${m.id}: baseline ${m.baseline.file} at ${m.baseline.version ?? '—'}`),
     '',
@@ -68,6 +91,8 @@ function renderMatrix(m: DriftMatrix, c: ChalkInstance): string {
     based,
     '',
     c.dim(STATE_LEGEND),
-    ...m.columns.filter((col) => col.outdated).map((col) => c.red(`${col.market} is based on ${col.basedOn}; the baseline is at ${m.baseline.version}`)),
+    ...m.columns
+      .filter(col => col.outdated)
+      .map(col => c.red(`${col.market} is based on ${col.basedOn}; the baseline is at ${m.baseline.version}`)),
   ].join('\n')
 }

@@ -3,13 +3,23 @@
 import {memo} from '../../core/memo.js'
 import type {AnchoredData} from '../markdown.js'
 import type {IRunOptions} from 'docx'
-import type {BlockContent, DefinitionContent, List, ListItem, PhrasingContent, Root, RootContent, Table as MdTable} from 'mdast'
+import type {
+  BlockContent,
+  DefinitionContent,
+  List,
+  ListItem,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table as MdTable,
+} from 'mdast'
 
 /** The docx module, imported by the renderer on first use (it is large). */
 export type Docx = typeof import('docx')
 
 type Block = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>
-type Inline = InstanceType<Docx['TextRun']> | InstanceType<Docx['InternalHyperlink']> | InstanceType<Docx['ExternalHyperlink']>
+type Inline =
+  InstanceType<Docx['TextRun']> | InstanceType<Docx['InternalHyperlink']> | InstanceType<Docx['ExternalHyperlink']>
 
 interface RunStyle {
   bold?: boolean
@@ -34,32 +44,45 @@ export class Bookmarks {
 export class DocxWriter {
   private lists = 0
 
-  constructor(private readonly docx: Docx, readonly bookmarks: Bookmarks) {}
+  constructor(
+    private readonly docx: Docx,
+    readonly bookmarks: Bookmarks,
+  ) {}
 
   /** A heading paragraph, bookmarked when it has an anchor. */
   heading(text: string, level: number, anchor?: string, pageBreakBefore = false): InstanceType<Docx['Paragraph']> {
     const {Paragraph, TextRun, Bookmark} = this.docx
     const run = new TextRun(text)
     return new Paragraph({
-      heading: this.level(level), pageBreakBefore,
+      heading: this.level(level),
+      pageBreakBefore,
       children: [anchor ? new Bookmark({id: this.bookmarks.name(anchor), children: [run]}) : run],
     })
   }
 
   private level(level: number): Docx['HeadingLevel'][keyof Docx['HeadingLevel']] {
     const {HeadingLevel} = this.docx
-    return [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5,
-      HeadingLevel.HEADING_6][Math.min(6, Math.max(1, level)) - 1]!
+    return [
+      HeadingLevel.HEADING_1,
+      HeadingLevel.HEADING_2,
+      HeadingLevel.HEADING_3,
+      HeadingLevel.HEADING_4,
+      HeadingLevel.HEADING_5,
+      HeadingLevel.HEADING_6,
+    ][Math.min(6, Math.max(1, level)) - 1]!
   }
 
   /** A link to a playbook anchor. */
   internalLink(text: string, anchor: string): Inline {
     const {InternalHyperlink, TextRun} = this.docx
-    return new InternalHyperlink({anchor: this.bookmarks.name(anchor), children: [new TextRun({text, style: 'Hyperlink'})]})
+    return new InternalHyperlink({
+      anchor: this.bookmarks.name(anchor),
+      children: [new TextRun({text, style: 'Hyperlink'})],
+    })
   }
 
   tree(root: Root): Block[] {
-    return root.children.flatMap((n) => this.block(n, 0))
+    return root.children.flatMap(n => this.block(n, 0))
   }
 
   private block(node: RootContent, depth: number): Block[] {
@@ -68,23 +91,44 @@ export class DocxWriter {
       case 'heading':
         return [this.headingNode(node.depth, node.children, (node.data as AnchoredData | undefined)?.anchor)]
       case 'paragraph':
-        return [new Paragraph({children: this.inlines(node.children, {}), indent: depth ? {left: 360 * depth} : undefined})]
+        return [
+          new Paragraph({children: this.inlines(node.children, {}), indent: depth ? {left: 360 * depth} : undefined}),
+        ]
       case 'list':
         return this.list(node, depth)
       case 'code':
-        return node.value.split('\n').map((line) => new Paragraph({
-          children: [new TextRun({text: line || ' ', font: MONO, size: 18})], shading: {type: 'clear' as never, fill: 'F6F8FA', color: 'auto'}, spacing: {after: 0},
-        }))
+        return node.value.split('\n').map(
+          line =>
+            new Paragraph({
+              children: [new TextRun({text: line || ' ', font: MONO, size: 18})],
+              shading: {type: 'clear' as never, fill: 'F6F8FA', color: 'auto'},
+              spacing: {after: 0},
+            }),
+        )
       case 'blockquote':
-        return node.children.flatMap((c) => this.block(c, depth + 1))
+        return node.children.flatMap(c => this.block(c, depth + 1))
       case 'table':
         return [this.table(node)]
       case 'thematicBreak':
-        return [new Paragraph({border: {bottom: {style: 'single' as never, size: 6, color: 'D1D9E0', space: 1}}, children: []})]
+        return [
+          new Paragraph({
+            border: {bottom: {style: 'single' as never, size: 6, color: 'D1D9E0', space: 1}},
+            children: [],
+          }),
+        ]
       case 'footnoteDefinition':
-        return node.children.flatMap((c, i) => (i === 0 && c.type === 'paragraph'
-          ? [new Paragraph({children: [new TextRun({text: `[${node.label ?? node.identifier}] `, bold: true} satisfies IRunOptions), ...this.inlines(c.children, {})]})]
-          : this.block(c, depth)))
+        return node.children.flatMap((c, i) =>
+          i === 0 && c.type === 'paragraph'
+            ? [
+                new Paragraph({
+                  children: [
+                    new TextRun({text: `[${node.label ?? node.identifier}] `, bold: true} satisfies IRunOptions),
+                    ...this.inlines(c.children, {}),
+                  ],
+                }),
+              ]
+            : this.block(c, depth),
+        )
       default:
         return []
     }
@@ -99,7 +143,7 @@ export class DocxWriter {
 
   private list(node: List, depth: number): Block[] {
     const instance = node.ordered ? ++this.lists : 0
-    return node.children.flatMap((item) => this.listItem(item, node.ordered ?? false, instance, depth))
+    return node.children.flatMap(item => this.listItem(item, node.ordered ?? false, instance, depth))
   }
 
   private listItem(item: ListItem, ordered: boolean, instance: number, depth: number): Block[] {
@@ -109,7 +153,13 @@ export class DocxWriter {
       if (i === 0 && child.type === 'paragraph') {
         const check = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : ''
         const runs = [...(check ? [new this.docx.TextRun(check)] : []), ...this.inlines(child.children, {})]
-        return [new Paragraph(ordered ? {children: runs, numbering: {reference: ORDERED, level, instance}} : {children: runs, bullet: {level}})]
+        return [
+          new Paragraph(
+            ordered
+              ? {children: runs, numbering: {reference: ORDERED, level, instance}}
+              : {children: runs, bullet: {level}},
+          ),
+        ]
       }
       if (child.type === 'list') return this.list(child, depth + 1)
       return this.block(child, depth + 1)
@@ -119,19 +169,28 @@ export class DocxWriter {
   private table(node: MdTable): InstanceType<Docx['Table']> {
     const {Table, TableRow, TableCell, Paragraph, WidthType} = this.docx
     return new Table({
-      width: {size: 100, type: WidthType.PERCENTAGE}, margins: {top: 60, bottom: 60, left: 100, right: 100},
-      rows: node.children.map((row, r) => new TableRow({
-        tableHeader: r === 0,
-        children: row.children.map((cell) => new TableCell({
-          children: [new Paragraph({spacing: {after: 0}, children: this.inlines(cell.children, {bold: r === 0})})],
-          shading: r === 0 ? {type: 'clear' as never, fill: 'F6F8FA', color: 'auto'} : undefined,
-        })),
-      })),
+      width: {size: 100, type: WidthType.PERCENTAGE},
+      margins: {top: 60, bottom: 60, left: 100, right: 100},
+      rows: node.children.map(
+        (row, r) =>
+          new TableRow({
+            tableHeader: r === 0,
+            children: row.children.map(
+              cell =>
+                new TableCell({
+                  children: [
+                    new Paragraph({spacing: {after: 0}, children: this.inlines(cell.children, {bold: r === 0})}),
+                  ],
+                  shading: r === 0 ? {type: 'clear' as never, fill: 'F6F8FA', color: 'auto'} : undefined,
+                }),
+            ),
+          }),
+      ),
     })
   }
 
   private inlines(nodes: readonly PhrasingContent[], style: RunStyle): Inline[] {
-    return nodes.flatMap((n) => this.inline(n, style))
+    return nodes.flatMap(n => this.inline(n, style))
   }
 
   private inline(node: PhrasingContent, style: RunStyle): Inline[] {
@@ -157,15 +216,25 @@ export class DocxWriter {
         return [new ExternalHyperlink({link: node.url, children: [new TextRun({text, style: 'Hyperlink'})]})]
       }
       default:
-        return 'children' in node ? this.inlines(node.children, style) : 'value' in node ? [this.run(node.value, style)] : []
+        return 'children' in node
+          ? this.inlines(node.children, style)
+          : 'value' in node
+            ? [this.run(node.value, style)]
+            : []
     }
   }
 
   private run(text: string, style: RunStyle): InstanceType<Docx['TextRun']> {
-    return new this.docx.TextRun({text, bold: style.bold, italics: style.italics, strike: style.strike, font: style.code ? MONO : undefined} satisfies IRunOptions)
+    return new this.docx.TextRun({
+      text,
+      bold: style.bold,
+      italics: style.italics,
+      strike: style.strike,
+      font: style.code ? MONO : undefined,
+    } satisfies IRunOptions)
   }
 }
 
 function plain(nodes: readonly PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('')
+  return nodes.map(n => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('')
 }

@@ -14,7 +14,7 @@ import {defineExportRenderer} from './renderer.js'
 function docxCreator(bytes: Uint8Array): string | undefined {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return undefined
   try {
-    const files = unzipSync(bytes, {filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 1 << 20})
+    const files = unzipSync(bytes, {filter: f => f.name === 'docProps/core.xml' && f.originalSize < 1 << 20})
     const core = files['docProps/core.xml']
     if (!core) return undefined
     return /<dc:creator>([^<]*)<\/dc:creator>/.exec(Buffer.from(core).toString('utf8'))?.[1]
@@ -31,25 +31,47 @@ export const CELL_MARGINS = {top: 60, bottom: 60, left: 100, right: 100}
 function keyValueTable(docx: Docx, rows: ReadonlyArray<{label: string; value: string}>): InstanceType<Docx['Table']> {
   const {Table, TableRow, TableCell, Paragraph, TextRun, WidthType} = docx
   return new Table({
-    width: {size: 100, type: WidthType.PERCENTAGE}, margins: CELL_MARGINS,
-    rows: rows.map((r) => new TableRow({children: [
-      new TableCell({width: {size: 22, type: WidthType.PERCENTAGE}, shading: {type: docx.ShadingType.CLEAR, fill: 'F6F8FA', color: 'auto'},
-        children: [new Paragraph({spacing: {after: 0}, children: [new TextRun({text: r.label, bold: true, color: '59636E', size: 19} satisfies IRunOptions)]})]}),
-      new TableCell({children: [new Paragraph({spacing: {after: 0}, children: [new TextRun({text: r.value, size: 19})]})]}),
-    ]})),
+    width: {size: 100, type: WidthType.PERCENTAGE},
+    margins: CELL_MARGINS,
+    rows: rows.map(
+      r =>
+        new TableRow({
+          children: [
+            new TableCell({
+              width: {size: 22, type: WidthType.PERCENTAGE},
+              shading: {type: docx.ShadingType.CLEAR, fill: 'F6F8FA', color: 'auto'},
+              children: [
+                new Paragraph({
+                  spacing: {after: 0},
+                  children: [new TextRun({text: r.label, bold: true, color: '59636E', size: 19} satisfies IRunOptions)],
+                }),
+              ],
+            }),
+            new TableCell({
+              children: [new Paragraph({spacing: {after: 0}, children: [new TextRun({text: r.value, size: 19})]})],
+            }),
+          ],
+        }),
+    ),
   })
 }
 
-const heading = (size: number, color = '1F2328', before = 240) =>
-  ({run: {size, bold: true, color}, paragraph: {spacing: {before, after: 120}, keepNext: true}})
+const heading = (size: number, color = '1F2328', before = 240) => ({
+  run: {size, bold: true, color},
+  paragraph: {spacing: {before, after: 120}, keepNext: true},
+})
 
 /** Readable defaults: body text with room between paragraphs, headings that step down in size. */
 const STYLES = {
   default: {
     document: {run: {font: 'Calibri', size: 21, color: '1F2328'}, paragraph: {spacing: {after: 120, line: 276}}},
     title: {run: {size: 56, bold: true, color: '1F2328'}, paragraph: {spacing: {after: 360}}},
-    heading1: heading(36), heading2: heading(32, '0B5CAD', 0), heading3: heading(26, '1F2328', 320),
-    heading4: heading(23), heading5: heading(21), heading6: heading(21, '59636E'),
+    heading1: heading(36),
+    heading2: heading(32, '0B5CAD', 0),
+    heading3: heading(26, '1F2328', 320),
+    heading4: heading(23),
+    heading5: heading(21),
+    heading6: heading(21, '59636E'),
   },
 }
 
@@ -57,10 +79,15 @@ function cover(docx: Docx, playbook: Playbook): Block[] {
   const {Paragraph, TextRun, HeadingLevel} = docx
   return [
     new Paragraph({children: [new TextRun({text: 'CUSTOMER-SERVICE PLAYBOOK', color: '59636E', size: 18})]}),
-    new Paragraph({heading: HeadingLevel.TITLE, children: [new TextRun(`${playbook.market.name} (${playbook.market.code})`)]}),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: [new TextRun(`${playbook.market.name} (${playbook.market.code})`)],
+    }),
     keyValueTable(docx, [
-      {label: 'Date', value: playbook.date}, {label: 'Documents', value: String(playbook.documents.length)},
-      {label: 'Selection', value: filterSummary(playbook)}, {label: 'Content hash', value: `sha256:${shortHash(playbook)}`},
+      {label: 'Date', value: playbook.date},
+      {label: 'Documents', value: String(playbook.documents.length)},
+      {label: 'Selection', value: filterSummary(playbook)},
+      {label: 'Content hash', value: `sha256:${shortHash(playbook)}`},
     ]),
   ]
 }
@@ -69,12 +96,26 @@ function contents(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
   const {Paragraph, TextRun} = docx
   const blocks: Block[] = [writer.heading('Contents', 2, 'toc', true)]
   for (const group of playbook.toc) {
-    blocks.push(new Paragraph({spacing: {before: 200}, children: [new TextRun({text: group.label, bold: true} satisfies IRunOptions)]}))
+    blocks.push(
+      new Paragraph({
+        spacing: {before: 200},
+        children: [new TextRun({text: group.label, bold: true} satisfies IRunOptions)],
+      }),
+    )
     for (const d of group.documents) {
-      blocks.push(new Paragraph({bullet: {level: 0}, children: [writer.internalLink(d.title, d.anchor), new TextRun({text: `  ${d.variant}`, color: '59636E', size: 17})]}))
+      blocks.push(
+        new Paragraph({
+          bullet: {level: 0},
+          children: [
+            writer.internalLink(d.title, d.anchor),
+            new TextRun({text: `  ${d.variant}`, color: '59636E', size: 17}),
+          ],
+        }),
+      )
     }
   }
-  if (playbook.compliance.length > 0) blocks.push(new Paragraph({spacing: {before: 200}, children: [writer.internalLink('Compliance', 'compliance')]}))
+  if (playbook.compliance.length > 0)
+    blocks.push(new Paragraph({spacing: {before: 200}, children: [writer.internalLink('Compliance', 'compliance')]}))
   return blocks
 }
 
@@ -84,10 +125,26 @@ function documentBlocks(docx: Docx, writer: DocxWriter, playbook: Playbook, doc:
   return [
     writer.heading(doc.title, 2, doc.anchor, true),
     keyValueTable(docx, metadataRows(doc, playbook)),
-    ...(deviations.length === 0 ? [] : [
-      new Paragraph({spacing: {before: 200}, children: [new TextRun({text: 'Approved deviations from the GLOBAL baseline', bold: true} satisfies IRunOptions)]}),
-      ...deviations.map((d) => new Paragraph({bullet: {level: 0}, children: [new TextRun({text: `${d.section}: `, bold: true} satisfies IRunOptions), new TextRun(d.detail)]})),
-    ]),
+    ...(deviations.length === 0
+      ? []
+      : [
+          new Paragraph({
+            spacing: {before: 200},
+            children: [
+              new TextRun({text: 'Approved deviations from the GLOBAL baseline', bold: true} satisfies IRunOptions),
+            ],
+          }),
+          ...deviations.map(
+            d =>
+              new Paragraph({
+                bullet: {level: 0},
+                children: [
+                  new TextRun({text: `${d.section}: `, bold: true} satisfies IRunOptions),
+                  new TextRun(d.detail),
+                ],
+              }),
+          ),
+        ]),
     ...writer.tree(documentTree(doc)),
   ]
 }
@@ -98,20 +155,48 @@ function appendix(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
   const blocks: Block[] = [writer.heading('Compliance', 2, 'compliance', true)]
   for (const c of playbook.compliance) {
     blocks.push(writer.heading(`${c.tag}: ${c.name}`, 3))
-    if (c.appliesToMarket) blocks.push(new Paragraph({children: [new TextRun({text: `Applies in ${playbook.market.name}`, bold: true, color: '1A7F37'} satisfies IRunOptions)]}))
+    if (c.appliesToMarket)
+      blocks.push(
+        new Paragraph({
+          children: [
+            new TextRun({
+              text: `Applies in ${playbook.market.name}`,
+              bold: true,
+              color: '1A7F37',
+            } satisfies IRunOptions),
+          ],
+        }),
+      )
     if (c.documents.length === 0) blocks.push(new Paragraph('No document in this playbook declares it.'))
-    for (const d of c.documents) blocks.push(new Paragraph({bullet: {level: 0}, children: [writer.internalLink(d.title, d.anchor)]}))
+    for (const d of c.documents)
+      blocks.push(new Paragraph({bullet: {level: 0}, children: [writer.internalLink(d.title, d.anchor)]}))
   }
-  for (const l of playbook.outsideLinks) blocks.push(new Paragraph({bullet: {level: 0}, children: [new TextRun({text: `${l.file} → ${l.path} (not in this playbook)`, font: MONO, size: 18})]}))
+  for (const l of playbook.outsideLinks)
+    blocks.push(
+      new Paragraph({
+        bullet: {level: 0},
+        children: [new TextRun({text: `${l.file} → ${l.path} (not in this playbook)`, font: MONO, size: 18})],
+      }),
+    )
   return blocks
 }
 
 function ordered(docx: Docx) {
   const {AlignmentType, LevelFormat} = docx
-  return {config: [{reference: ORDERED, levels: Array.from({length: 9}, (_, level) => ({
-    level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START,
-    style: {paragraph: {indent: {left: 720 * (level + 1), hanging: 360}}},
-  }))}]}
+  return {
+    config: [
+      {
+        reference: ORDERED,
+        levels: Array.from({length: 9}, (_, level) => ({
+          level,
+          format: LevelFormat.DECIMAL,
+          text: `%${level + 1}.`,
+          alignment: AlignmentType.START,
+          style: {paragraph: {indent: {left: 720 * (level + 1), hanging: 360}}},
+        })),
+      },
+    ],
+  }
 }
 
 /**
@@ -123,7 +208,11 @@ export function normalise(bytes: Uint8Array, date: string): Uint8Array {
   const files = unzipSync(bytes)
   const decoder = new TextDecoder()
   const isXml = (name: string) => name.endsWith('.xml') || name.endsWith('.rels')
-  const texts = new Map(Object.entries(files).filter(([name]) => isXml(name)).map(([name, data]) => [name, decoder.decode(data)]))
+  const texts = new Map(
+    Object.entries(files)
+      .filter(([name]) => isXml(name))
+      .map(([name, data]) => [name, decoder.decode(data)]),
+  )
   const stamp = `${date}T00:00:00Z`
   const core = texts.get('docProps/core.xml')
   if (core) texts.set('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`))
@@ -132,10 +221,13 @@ export function normalise(bytes: Uint8Array, date: string): Uint8Array {
     if (!/^rId\d+$/.test(id!) && !ids.has(id!)) ids.set(id!, `rIdLink${ids.size + 1}`)
   }
   const bookmarks = new Map<string, string>()
-  const document = (texts.get('word/document.xml') ?? '').replace(/(<w:bookmark(?:Start|End)\b[^>]*?w:id=")(\d+)"/g, (_, head: string, id: string) => {
-    if (!bookmarks.has(id)) bookmarks.set(id, String(bookmarks.size + 1))
-    return `${head}${bookmarks.get(id)}"`
-  })
+  const document = (texts.get('word/document.xml') ?? '').replace(
+    /(<w:bookmark(?:Start|End)\b[^>]*?w:id=")(\d+)"/g,
+    (_, head: string, id: string) => {
+      if (!bookmarks.has(id)) bookmarks.set(id, String(bookmarks.size + 1))
+      return `${head}${bookmarks.get(id)}"`
+    },
+  )
   texts.set('word/document.xml', document)
   const out: Zippable = {}
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
@@ -169,7 +261,10 @@ export default defineExportRenderer({
     })
     body.push(...appendix(docx, writer, playbook))
     const document = new docx.Document({
-      creator: GENERATOR, lastModifiedBy: GENERATOR, title: playbookTitle(playbook), description: `sha256:${playbook.hash}`,
+      creator: GENERATOR,
+      lastModifiedBy: GENERATOR,
+      title: playbookTitle(playbook),
+      description: `sha256:${playbook.hash}`,
       styles: STYLES,
       numbering: ordered(docx),
       sections: [{children: body}],
@@ -177,5 +272,5 @@ export default defineExportRenderer({
     return normalise(await docx.Packer.toBuffer(document), playbook.date)
   },
   // The mark is the package's creator property.
-  recognises: (bytes) => docxCreator(bytes) === GENERATOR,
+  recognises: bytes => docxCreator(bytes) === GENERATOR,
 })

@@ -20,7 +20,10 @@ export const HTML_MARK = generatorMeta(GENERATOR)
 /** The mark only in the head of an HTML page: a Markdown or text file quoting the tag is not ours. */
 function markInHead(bytes: Uint8Array): boolean {
   const text = headText(bytes, 64 * 1024)
-  const head = /^(?:\u00EF\u00BB\u00BF)?\s*(?:<!doctype html[^>]*>\s*)?<html[\s>][\s\S]*?<head[\s>]([\s\S]*?)<\/head\s*>/i.exec(text)?.[1]
+  const head =
+    /^(?:\u00EF\u00BB\u00BF)?\s*(?:<!doctype html[^>]*>\s*)?<html[\s>][\s\S]*?<head[\s>]([\s\S]*?)<\/head\s*>/i.exec(
+      text,
+    )?.[1]
   return head !== undefined && head.replace(/<!--[\s\S]*?-->/g, '').includes(HTML_MARK)
 }
 
@@ -32,7 +35,9 @@ function schemaFrom(defaultSchema: SanitizeSchema): SanitizeSchema {
   return {
     ...defaultSchema,
     clobberPrefix: '',
-    tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['img', 'picture', 'source', 'video', 'audio', 'iframe'].includes(t)),
+    tagNames: (defaultSchema.tagNames ?? []).filter(
+      t => !['img', 'picture', 'source', 'video', 'audio', 'iframe'].includes(t),
+    ),
     protocols: {...defaultSchema.protocols, href: ['http', 'https', 'mailto'], cite: ['http', 'https']},
   }
 }
@@ -46,23 +51,32 @@ function localiseFootnoteLabel(node: HastRoot | HastElement, id: string): void {
     if (child.type !== 'element') continue
     if (child.properties.id === 'footnote-label') child.properties.id = id
     const described = child.properties.ariaDescribedBy
-    if (Array.isArray(described) && described.includes('footnote-label')) child.properties.ariaDescribedBy = described.map((d) => (d === 'footnote-label' ? id : d))
+    if (Array.isArray(described) && described.includes('footnote-label'))
+      child.properties.ariaDescribedBy = described.map(d => (d === 'footnote-label' ? id : d))
     localiseFootnoteLabel(child, id)
   }
 }
 
 async function loadHtml(): Promise<ToHtml> {
   if (toHtml) return toHtml
-  const [{unified}, {default: remarkRehype}, {default: rehypeSanitize, defaultSchema}, {default: rehypeStringify}] = await Promise.all([
-    import('unified'), import('remark-rehype'), import('rehype-sanitize'), import('rehype-stringify'),
-  ])
+  const [{unified}, {default: remarkRehype}, {default: rehypeSanitize, defaultSchema}, {default: rehypeStringify}] =
+    await Promise.all([
+      import('unified'),
+      import('remark-rehype'),
+      import('rehype-sanitize'),
+      import('rehype-stringify'),
+    ])
   const schema = schemaFrom(defaultSchema)
   const stringify = unified().use(rehypeStringify)
   // One sanitizer for all documents; remark-rehype runs per document because footnote ids take the document's prefix.
   const sanitize = unified().use(rehypeSanitize, schema)
   toHtml = (tree, doc) => {
-    const bridge = unified().use(remarkRehype, {allowDangerousHtml: false, clobberPrefix: `${doc.anchor}--note-`,
-      footnoteLabel: 'Notes', footnoteLabelTagName: 'p'})
+    const bridge = unified().use(remarkRehype, {
+      allowDangerousHtml: false,
+      clobberPrefix: `${doc.anchor}--note-`,
+      footnoteLabel: 'Notes',
+      footnoteLabelTagName: 'p',
+    })
     const hast = bridge.runSync(tree)
     localiseFootnoteLabel(hast, `${doc.anchor}--notes`)
     return stringify.stringify(sanitize.runSync(hast))
@@ -79,7 +93,7 @@ function htmlText(value: string): string {
 export async function loadDocumentConverter(): Promise<(doc: PlaybookDocument) => string> {
   await loadMarkdown()
   const convert = await loadHtml()
-  return (doc) => convert(documentTree(doc), doc)
+  return doc => convert(documentTree(doc), doc)
 }
 
 export default defineExportRenderer({
@@ -92,8 +106,11 @@ export default defineExportRenderer({
     const layout = loadLayout(context.config, 'playbook.html')
     const html = await securePage(layout.render(layoutView(playbook, contents, htmlText)))
     if (!markInHead(Buffer.from(html))) {
-      throw new SopkitError('TEMPLATE_INVALID', `layout ${layout.file} lost sopkit's generator mark`,
-        `keep ${HTML_MARK} in the layout's <head>: later exports recognise their own files by it`)
+      throw new SopkitError(
+        'TEMPLATE_INVALID',
+        `layout ${layout.file} lost sopkit's generator mark`,
+        `keep ${HTML_MARK} in the layout's <head>: later exports recognise their own files by it`,
+      )
     }
     return html.endsWith('\n') ? html : `${html}\n`
   },

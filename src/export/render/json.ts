@@ -14,7 +14,12 @@ export function playbookJson(playbook: Playbook): Record<string, unknown> {
     ...coverRecord(playbook),
     documents: playbook.documents.map(documentRecord),
     chunks: chunksOf(playbook),
-    compliance: playbook.compliance.map((c) => ({tag: c.tag, name: c.name, applies_to_market: c.appliesToMarket, documents: c.documents.map((d) => d.id)})),
+    compliance: playbook.compliance.map(c => ({
+      tag: c.tag,
+      name: c.name,
+      applies_to_market: c.appliesToMarket,
+      documents: c.documents.map(d => d.id),
+    })),
     outside_links: playbook.outsideLinks,
     skipped: playbook.skipped,
   }

@@ -11,8 +11,11 @@ export default defineExportRenderer({
   description: 'JSON Lines: a header record, then one chunk per section',
   binary: false,
   render(playbook: Playbook) {
-    const lines = [{...coverRecord(playbook), record: 'playbook'}, ...chunksOf(playbook).map((c) => ({record: 'chunk', ...c}))]
-    return Promise.resolve(`${lines.map((l) => JSON.stringify(l)).join('\n')}\n`)
+    const lines = [
+      {...coverRecord(playbook), record: 'playbook'},
+      ...chunksOf(playbook).map(c => ({record: 'chunk', ...c})),
+    ]
+    return Promise.resolve(`${lines.map(l => JSON.stringify(l)).join('\n')}\n`)
   },
   recognises: opensWithGeneratorKey,
 })

@@ -10,21 +10,26 @@ import html from './html.js'
 import {defineExportRenderer, headText} from './renderer.js'
 
 /** pdf-lib writes text strings as UTF-16BE hex; a literal string is accepted too. */
-const PDF_NAME_HEX = `FEFF${Array.from({length: GENERATOR.length}, (_, i) => GENERATOR.charCodeAt(i).toString(16).padStart(4, '0')).join('')}`.toUpperCase()
+const PDF_NAME_HEX =
+  `FEFF${Array.from({length: GENERATOR.length}, (_, i) => GENERATOR.charCodeAt(i).toString(16).padStart(4, '0')).join('')}`.toUpperCase()
 
 /** The mark is the document's /Producer property. */
 function producedBySopkit(bytes: Uint8Array): boolean {
   if (headText(bytes, 5) !== '%PDF-') return false
   const producer = /\/Producer\s*(<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\.)*\))/.exec(headText(bytes))?.[1]
   if (!producer) return false
-  return producer.startsWith('<') ? producer.slice(1, -1).replace(/\s/g, '').toUpperCase() === PDF_NAME_HEX : producer === `(${GENERATOR})`
+  return producer.startsWith('<')
+    ? producer.slice(1, -1).replace(/\s/g, '').toUpperCase() === PDF_NAME_HEX
+    : producer === `(${GENERATOR})`
 }
 
 /** Chromium fills .pageNumber and .totalPages itself; no script is involved. */
 function footer(playbook: Playbook): string {
   const label = escapeHtml(`${playbookTitle(playbook)} · ${playbook.date}`)
-  return `<div style="font:8px system-ui,sans-serif;color:#59636e;width:100%;padding:0 15mm;display:flex;justify-content:space-between">` +
+  return (
+    `<div style="font:8px system-ui,sans-serif;color:#59636e;width:100%;padding:0 15mm;display:flex;justify-content:space-between">` +
     `<span>${label}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
+  )
 }
 
 async function stamp(pdf: Uint8Array, playbook: Playbook): Promise<Uint8Array> {
@@ -49,11 +54,19 @@ export default defineExportRenderer({
   async render(playbook: Playbook, context) {
     const executable = requireChromium(context.env)
     const page = (await html.render(playbook, context)) as string
-    const printed = await withPage(executable, page, (p) => p.pdf({
-      format: 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true,
-      displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer(playbook),
-      margin: {top: '16mm', bottom: '18mm', left: '15mm', right: '15mm'},
-    }))
+    const printed = await withPage(executable, page, p =>
+      p.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        outline: true,
+        tagged: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footer(playbook),
+        margin: {top: '16mm', bottom: '18mm', left: '15mm', right: '15mm'},
+      }),
+    )
     return stamp(printed, playbook)
   },
   recognises: producedBySopkit,

@@ -4,7 +4,11 @@
 import {deviations as deviationsOf, filterSummary, metadataRows, playbookTitle} from '../labels.js'
 import {type Playbook, shortHash} from '../model.js'
 
-export function layoutView(playbook: Playbook, contents: readonly string[], text: (value: string) => string): Record<string, unknown> {
+export function layoutView(
+  playbook: Playbook,
+  contents: readonly string[],
+  text: (value: string) => string,
+): Record<string, unknown> {
   return {
     generator: playbook.generator,
     title: text(playbookTitle(playbook)),
@@ -14,27 +18,39 @@ export function layoutView(playbook: Playbook, contents: readonly string[], text
     hash: playbook.hash,
     hashShort: shortHash(playbook),
     filters: text(filterSummary(playbook)),
-    toc: playbook.toc.map((g) => ({
+    toc: playbook.toc.map(g => ({
       label: text(g.label),
-      documents: g.documents.map((d) => ({title: text(d.title), anchor: d.anchor, variant: text(d.variant), sections: d.sections.map((s) => ({heading: text(s.heading), anchor: s.anchor}))})),
+      documents: g.documents.map(d => ({
+        title: text(d.title),
+        anchor: d.anchor,
+        variant: text(d.variant),
+        sections: d.sections.map(s => ({heading: text(s.heading), anchor: s.anchor})),
+      })),
     })),
     documents: playbook.documents.map((d, i) => {
-      const deviations = deviationsOf(d).map((x) => ({section: text(x.section), detail: text(x.detail)}))
+      const deviations = deviationsOf(d).map(x => ({section: text(x.section), detail: text(x.detail)}))
       return {
-        id: text(d.id), title: text(d.title), anchor: d.anchor, file: text(d.file),
-        meta: metadataRows(d, playbook).map((r) => ({label: text(r.label), value: text(r.value)})),
-        deviations, hasDeviations: deviations.length > 0,
+        id: text(d.id),
+        title: text(d.title),
+        anchor: d.anchor,
+        file: text(d.file),
+        meta: metadataRows(d, playbook).map(r => ({label: text(r.label), value: text(r.value)})),
+        deviations,
+        hasDeviations: deviations.length > 0,
         content: contents[i] ?? '',
       }
     }),
-    compliance: playbook.compliance.map((c) => ({
-      tag: text(c.tag), name: text(c.name), appliesToMarket: c.appliesToMarket, hasDocuments: c.documents.length > 0,
-      documents: c.documents.map((d) => ({title: text(d.title), anchor: d.anchor})),
+    compliance: playbook.compliance.map(c => ({
+      tag: text(c.tag),
+      name: text(c.name),
+      appliesToMarket: c.appliesToMarket,
+      hasDocuments: c.documents.length > 0,
+      documents: c.documents.map(d => ({title: text(d.title), anchor: d.anchor})),
     })),
     hasCompliance: playbook.compliance.length > 0,
-    outsideLinks: playbook.outsideLinks.map((l) => ({file: text(l.file), path: text(l.path)})),
+    outsideLinks: playbook.outsideLinks.map(l => ({file: text(l.file), path: text(l.path)})),
     hasOutsideLinks: playbook.outsideLinks.length > 0,
-    skipped: playbook.skipped.map((s) => ({file: text(s.file), status: text(s.status), shown: text(s.shown)})),
+    skipped: playbook.skipped.map(s => ({file: text(s.file), status: text(s.status), shown: text(s.shown)})),
     hasSkipped: playbook.skipped.length > 0,
     hasAppendix: playbook.compliance.length + playbook.outsideLinks.length + playbook.skipped.length > 0,
     empty: playbook.documents.length === 0,

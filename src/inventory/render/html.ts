@@ -13,7 +13,7 @@ td,th{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left}th{backgroun
 export default defineInventoryRenderer({
   name: 'html',
   description: 'a self-contained HTML page',
-  coverage: (coverage) => htmlPage('Coverage', renderCoverage(coverage), HTML_STYLE),
+  coverage: coverage => htmlPage('Coverage', renderCoverage(coverage), HTML_STYLE),
 })
 
 function cellHtml(cell: CoverageCell): string {
@@ -23,16 +23,34 @@ function cellHtml(cell: CoverageCell): string {
 }
 
 function renderCoverage(coverage: Coverage): string {
-  const head = coverage.markets.map((m) => `<th>${esc(m)}</th>`).join('')
-  const families = coverage.families.map((f) => `<tr><th title="${esc(f.title)}">${esc(f.id)}</th><td>${esc(f.type)}</td>${f.cells.map(cellHtml).join('')}</tr>`).join('')
-  const channels = coverage.channels.map((channel, i) => `<tr><th>${esc(channel)}</th>${coverage.marketChannels.map((m) => {
-    const ids = m.channels[i]!.ids
-    return ids.length === 0 ? '<td class="c none" title="no approved document">✗</td>' : `<td class="c" title="${esc(ids.join(', '))}">${ids.length}</td>`
-  }).join('')}</tr>`).join('')
-  const legend = (Object.keys(STATE_SYMBOL) as Array<keyof typeof STATE_SYMBOL>).map((s) => `<span class="${s}">${STATE_SYMBOL[s]} ${esc(STATE_LABEL[s])}</span>`).join('')
+  const head = coverage.markets.map(m => `<th>${esc(m)}</th>`).join('')
+  const families = coverage.families
+    .map(
+      f =>
+        `<tr><th title="${esc(f.title)}">${esc(f.id)}</th><td>${esc(f.type)}</td>${f.cells.map(cellHtml).join('')}</tr>`,
+    )
+    .join('')
+  const channels = coverage.channels
+    .map(
+      (channel, i) =>
+        `<tr><th>${esc(channel)}</th>${coverage.marketChannels
+          .map(m => {
+            const ids = m.channels[i]!.ids
+            return ids.length === 0
+              ? '<td class="c none" title="no approved document">✗</td>'
+              : `<td class="c" title="${esc(ids.join(', '))}">${ids.length}</td>`
+          })
+          .join('')}</tr>`,
+    )
+    .join('')
+  const legend = (Object.keys(STATE_SYMBOL) as Array<keyof typeof STATE_SYMBOL>)
+    .map(s => `<span class="${s}">${STATE_SYMBOL[s]} ${esc(STATE_LABEL[s])}</span>`)
+    .join('')
   const gaps = gapLines(coverage)
-  return `<h1>Coverage</h1><h2>Families × markets</h2><table><tr><th>family</th><th>type</th>${head}</tr>${families}</table>` +
+  return (
+    `<h1>Coverage</h1><h2>Families × markets</h2><table><tr><th>family</th><th>type</th>${head}</tr>${families}</table>` +
     `<p class="legend">${legend}<span class="gap">gap</span><span>* outdated variant</span></p>` +
     `<h2>Channels × markets</h2><p><small>Approved documents each market reads, per channel.</small></p><table><tr><th>channel</th>${head}</tr>${channels}</table>` +
-    `<h2>Gaps</h2>${gaps.length > 0 ? `<ul>${gaps.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>` : '<p>None.</p>'}`
+    `<h2>Gaps</h2>${gaps.length > 0 ? `<ul>${gaps.map(g => `<li>${esc(g)}</li>`).join('')}</ul>` : '<p>None.</p>'}`
+  )
 }

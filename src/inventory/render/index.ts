@@ -10,8 +10,14 @@ import table from './table.js'
 export const INVENTORY_RENDERERS: readonly InventoryRenderer[] = [table, csv, json, markdown, html]
 
 /** `ls` and `coverage` each list only the formats that have their view. */
-export const LS_REGISTRY = defineRegistry('ls format', INVENTORY_RENDERERS.filter((r) => r.ls))
-export const COVERAGE_REGISTRY = defineRegistry('coverage format', INVENTORY_RENDERERS.filter((r) => r.coverage))
+export const LS_REGISTRY = defineRegistry(
+  'ls format',
+  INVENTORY_RENDERERS.filter(r => r.ls),
+)
+export const COVERAGE_REGISTRY = defineRegistry(
+  'coverage format',
+  INVENTORY_RENDERERS.filter(r => r.coverage),
+)
 
 export const LS_FORMATS = LS_REGISTRY.names
 export const COVERAGE_FORMATS = COVERAGE_REGISTRY.names

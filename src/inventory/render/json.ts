@@ -4,6 +4,6 @@ import {defineInventoryRenderer} from './renderer.js'
 export default defineInventoryRenderer({
   name: 'json',
   description: 'the model as JSON',
-  ls: (inventory) => JSON.stringify(inventory, null, 2),
-  coverage: (coverage) => JSON.stringify(coverage, null, 2),
+  ls: inventory => JSON.stringify(inventory, null, 2),
+  coverage: coverage => JSON.stringify(coverage, null, 2),
 })

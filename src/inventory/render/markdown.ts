@@ -12,25 +12,57 @@ export default defineInventoryRenderer({
 })
 
 function renderLs(inventory: Inventory): string {
-  const rows = inventory.documents.map((r) => [
-    r.id, r.title, r.type, r.status, r.outdated ? `${r.version} outdated` : r.version,
-    r.markets.join(', '), r.channels.join(', '), r.owner, r.overdue ? `${r.review_by} **overdue**` : r.review_by, r.file,
+  const rows = inventory.documents.map(r => [
+    r.id,
+    r.title,
+    r.type,
+    r.status,
+    r.outdated ? `${r.version} outdated` : r.version,
+    r.markets.join(', '),
+    r.channels.join(', '),
+    r.owner,
+    r.overdue ? `${r.review_by} **overdue**` : r.review_by,
+    r.file,
   ])
-  const overdue = inventory.documents.filter((r) => r.overdue).length
-  const parts = [`${inventory.documents.length} of ${inventory.total} documents${overdue > 0 ? `, ${overdue} overdue for review` : ''} (as of ${inventory.today}).`]
-  if (rows.length > 0) parts.push(markdownTable(['id', 'title', 'type', 'status', 'version', 'markets', 'channels', 'owner', 'review by', 'file'], rows))
-  if (inventory.unreadable.length > 0) parts.push(`Not readable as documents: ${inventory.unreadable.map((u) => `\`${markdownCell(u.file)}\``).join(', ')}.`)
+  const overdue = inventory.documents.filter(r => r.overdue).length
+  const parts = [
+    `${inventory.documents.length} of ${inventory.total} documents${overdue > 0 ? `, ${overdue} overdue for review` : ''} (as of ${inventory.today}).`,
+  ]
+  if (rows.length > 0)
+    parts.push(
+      markdownTable(
+        ['id', 'title', 'type', 'status', 'version', 'markets', 'channels', 'owner', 'review by', 'file'],
+        rows,
+      ),
+    )
+  if (inventory.unreadable.length > 0)
+    parts.push(`Not readable as documents: ${inventory.unreadable.map(u => `\`${markdownCell(u.file)}\``).join(', ')}.`)
   return `${parts.join('\n\n')}\n`
 }
 
 function renderCoverage(coverage: Coverage): string {
-  const families = markdownTable(['family', 'type', ...coverage.markets], coverage.families.map((f) => [f.id, f.type, ...f.cells.map(cellText)]))
-  const channels = markdownTable(['channel', ...coverage.markets], coverage.channels.map((channel, i) =>
-    [channel, ...coverage.marketChannels.map((m) => (m.channels[i]!.ids.length === 0 ? '✗' : String(m.channels[i]!.ids.length)))]))
+  const families = markdownTable(
+    ['family', 'type', ...coverage.markets],
+    coverage.families.map(f => [f.id, f.type, ...f.cells.map(cellText)]),
+  )
+  const channels = markdownTable(
+    ['channel', ...coverage.markets],
+    coverage.channels.map((channel, i) => [
+      channel,
+      ...coverage.marketChannels.map(m => (m.channels[i]!.ids.length === 0 ? '✗' : String(m.channels[i]!.ids.length))),
+    ]),
+  )
   const gaps = gapLines(coverage)
-  return [
-    '## Families × markets', families, COVERAGE_LEGEND,
-    '## Channels × markets', 'Approved documents each market reads, per channel.', channels,
-    '## Gaps', gaps.length > 0 ? gaps.map((g) => `- ${markdownCell(g)}`).join('\n') : 'None.',
-  ].join('\n\n') + '\n'
+  return (
+    [
+      '## Families × markets',
+      families,
+      COVERAGE_LEGEND,
+      '## Channels × markets',
+      'Approved documents each market reads, per channel.',
+      channels,
+      '## Gaps',
+      gaps.length > 0 ? gaps.map(g => `- ${markdownCell(g)}`).join('\n') : 'None.',
+    ].join('\n\n') + '\n'
+  )
 }

@@ -13,28 +13,52 @@ export default defineInventoryRenderer({
 })
 
 function statusPaint(color: ChalkInstance): Record<string, (s: string) => string> {
-  return {approved: color.green, draft: color.yellow, 'in-review': color.cyan, deprecated: color.dim, retired: color.dim}
+  return {
+    approved: color.green,
+    draft: color.yellow,
+    'in-review': color.cyan,
+    deprecated: color.dim,
+    retired: color.dim,
+  }
 }
 
 function renderLs(inventory: Inventory, color: ChalkInstance): string {
   const status = statusPaint(color)
   const columns: Array<Column<InventoryRow>> = [
-    {title: 'ID', value: (r) => r.id || '(no id)'},
-    {title: 'MARKETS', value: (r) => r.markets.join(', ')},
-    {title: 'TYPE', value: (r) => r.type},
-    {title: 'STATUS', value: (r) => r.status, paint: (s, r) => status[r.status]?.(s) ?? s},
-    {title: 'VERSION', value: (r) => (r.outdated ? `${r.version} outdated` : r.version), paint: (s, r) => (r.outdated ? color.yellow(s) : s)},
-    {title: 'REVIEW BY', value: (r) => (r.overdue ? `${r.review_by} overdue` : r.review_by), paint: (s, r) => (r.overdue ? color.red(s) : s)},
-    {title: 'OWNER', value: (r) => r.owner},
-    {title: 'TITLE', value: (r) => r.title, last: true},
+    {title: 'ID', value: r => r.id || '(no id)'},
+    {title: 'MARKETS', value: r => r.markets.join(', ')},
+    {title: 'TYPE', value: r => r.type},
+    {title: 'STATUS', value: r => r.status, paint: (s, r) => status[r.status]?.(s) ?? s},
+    {
+      title: 'VERSION',
+      value: r => (r.outdated ? `${r.version} outdated` : r.version),
+      paint: (s, r) => (r.outdated ? color.yellow(s) : s),
+    },
+    {
+      title: 'REVIEW BY',
+      value: r => (r.overdue ? `${r.review_by} overdue` : r.review_by),
+      paint: (s, r) => (r.overdue ? color.red(s) : s),
+    },
+    {title: 'OWNER', value: r => r.owner},
+    {title: 'TITLE', value: r => r.title, last: true},
   ]
   const lines = inventory.documents.length > 0 ? [textTable(inventory.documents, columns, color), ''] : []
-  const overdue = inventory.documents.filter((r) => r.overdue).length
-  const shown = inventory.documents.length === inventory.total ? `${inventory.total}` : `${inventory.documents.length} of ${inventory.total}`
-  lines.push(`${shown} ${inventory.total === 1 ? 'document' : 'documents'}${overdue > 0 ? color.red(`, ${overdue} overdue for review`) : ''}`)
+  const overdue = inventory.documents.filter(r => r.overdue).length
+  const shown =
+    inventory.documents.length === inventory.total
+      ? `${inventory.total}`
+      : `${inventory.documents.length} of ${inventory.total}`
+  lines.push(
+    `${shown} ${inventory.total === 1 ? 'document' : 'documents'}${overdue > 0 ? color.red(`, ${overdue} overdue for review`) : ''}`,
+  )
   if (inventory.unreadable.length > 0) {
-    lines.push(color.yellow(`${inventory.unreadable.length} ${inventory.unreadable.length === 1 ? 'file' : 'files'} could not be read as documents (\`sopkit check\` says why): ${
-      terminalText(inventory.unreadable.map((u) => u.file).join(', '))}`))
+    lines.push(
+      color.yellow(
+        `${inventory.unreadable.length} ${inventory.unreadable.length === 1 ? 'file' : 'files'} could not be read as documents (\`sopkit check\` says why): ${terminalText(
+          inventory.unreadable.map(u => u.file).join(', '),
+        )}`,
+      ),
+    )
   }
   return lines.join('\n')
 }
@@ -49,29 +73,45 @@ function cellPaint(color: ChalkInstance, cell: CoverageCell): (s: string) => str
 function renderCoverage(coverage: Coverage, color: ChalkInstance): string {
   const {markets} = coverage
   const familyColumns: Array<Column<Coverage['families'][number]>> = [
-    {title: 'FAMILY', value: (f) => f.id},
-    {title: 'TYPE', value: (f) => f.type},
-    ...markets.map((m, i): Column<Coverage['families'][number]> => ({title: m, value: (f) => cellText(f.cells[i]!), paint: (s, f) => cellPaint(color, f.cells[i]!)(s)})),
+    {title: 'FAMILY', value: f => f.id},
+    {title: 'TYPE', value: f => f.type},
+    ...markets.map((m, i): Column<Coverage['families'][number]> => ({
+      title: m,
+      value: f => cellText(f.cells[i]!),
+      paint: (s, f) => cellPaint(color, f.cells[i]!)(s),
+    })),
   ]
   const byMarket = coverage.marketChannels
-  const channelRows = coverage.channels.map((channel, index) => ({channel, counts: byMarket.map((m) => m.channels[index]!.ids.length)}))
+  const channelRows = coverage.channels.map((channel, index) => ({
+    channel,
+    counts: byMarket.map(m => m.channels[index]!.ids.length),
+  }))
   const channelColumns: Array<Column<(typeof channelRows)[number]>> = [
-    {title: 'CHANNEL', value: (r) => r.channel},
+    {title: 'CHANNEL', value: r => r.channel},
     ...markets.map((m, i): Column<(typeof channelRows)[number]> => ({
-      title: m, align: 'right', value: (r) => (r.counts[i] === 0 ? '✗' : String(r.counts[i])), paint: (s, r) => (r.counts[i] === 0 ? color.red(s) : s),
+      title: m,
+      align: 'right',
+      value: r => (r.counts[i] === 0 ? '✗' : String(r.counts[i])),
+      paint: (s, r) => (r.counts[i] === 0 ? color.red(s) : s),
     })),
   ]
   const gaps = gapLines(coverage)
   return [
     color.bold(`Families × markets (${coverage.families.length} families, ${markets.length} markets)`),
-    coverage.families.length > 0 && markets.length > 0 ? textTable(coverage.families, familyColumns, color) : '(nothing to show)',
+    coverage.families.length > 0 && markets.length > 0
+      ? textTable(coverage.families, familyColumns, color)
+      : '(nothing to show)',
     color.dim(COVERAGE_LEGEND),
     '',
     color.bold('Channels × markets (approved documents each market reads)'),
     markets.length > 0 ? textTable(channelRows, channelColumns, color) : '(nothing to show)',
     '',
     ...(gaps.length === 0
-      ? [color.green('No gaps: every market has each localised family\'s own variant and an approved document on every channel.')]
-      : [color.bold('Gaps'), ...gaps.map((l) => `  ${terminalText(l)}`)]),
+      ? [
+          color.green(
+            "No gaps: every market has each localised family's own variant and an approved document on every channel.",
+          ),
+        ]
+      : [color.bold('Gaps'), ...gaps.map(l => `  ${terminalText(l)}`)]),
   ].join('\n')
 }

@@ -22,7 +22,8 @@ export function terminalText(value: string): string {
 }
 
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\ufe00-\ufe0f\u200b-\u200f]/u
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u
 
 /** Columns a string takes on a terminal. */
 export function displayWidth(value: string): number {
@@ -38,11 +39,17 @@ function pad(value: string, width: number, align: 'left' | 'right'): string {
 
 /** A header line (bold) and one line per row, columns two spaces apart. */
 export function textTable<R>(rows: readonly R[], columns: ReadonlyArray<Column<R>>, color: ChalkInstance): string {
-  const cells = rows.map((row) => columns.map((c) => terminalText(c.value(row))))
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i]!))))
+  const cells = rows.map(row => columns.map(c => terminalText(c.value(row))))
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map(r => displayWidth(r[i]!))))
   const line = (values: readonly string[], paint: (text: string, i: number) => string) =>
-    values.map((v, i) => paint(columns[i]!.last ? v : pad(v, widths[i]!, columns[i]!.align ?? 'left'), i)).join('  ').trimEnd()
-  const head = line(columns.map((c) => c.title), (t) => color.bold(t))
+    values
+      .map((v, i) => paint(columns[i]!.last ? v : pad(v, widths[i]!, columns[i]!.align ?? 'left'), i))
+      .join('  ')
+      .trimEnd()
+  const head = line(
+    columns.map(c => c.title),
+    t => color.bold(t),
+  )
   const body = cells.map((r, n) => line(r, (t, i) => columns[i]!.paint?.(t, rows[n]!) ?? t))
   return [head, ...body].join('\n')
 }

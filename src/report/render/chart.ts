@@ -16,18 +16,20 @@ const MAX_LABELS = 6
 const fixed = (n: number) => (Math.round(n * 10) / 10).toString()
 
 /** Tick steps for durations, in seconds: clock-friendly rather than powers of ten. */
-const DURATION_STEPS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800]
+const DURATION_STEPS = [
+  1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
+]
 
 /** The smallest "nice" step (1, 2 or 5 × 10^k; or a clock step for durations) of at least `raw`. */
 function niceStep(raw: number, kind: Series['kind']): number {
-  if (kind === 'duration') return DURATION_STEPS.find((d) => d >= raw) ?? Math.ceil(raw / 604800) * 604800
+  if (kind === 'duration') return DURATION_STEPS.find(d => d >= raw) ?? Math.ceil(raw / 604800) * 604800
   const power = 10 ** Math.floor(Math.log10(raw))
-  return ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power
+  return ([1, 2, 5, 10].find(m => m * power >= raw) ?? 10) * power
 }
 
 /** Axis bounds on whole steps around every point and the target; a flat line gets room around it. */
 function axis(s: Series): {lo: number; hi: number; step: number} {
-  const values = [...s.points.map((p) => p.value), ...(s.target ? [s.target.value] : [])]
+  const values = [...s.points.map(p => p.value), ...(s.target ? [s.target.value] : [])]
   let lo = Math.min(...values)
   let hi = Math.max(...values)
   if (hi === lo) {
@@ -53,28 +55,42 @@ export function lineChart(s: Series): string {
   const parts: string[] = [`<title>${esc(label)}</title>`]
   for (let i = 0; lo + i * step <= hi + step / 2; i++) {
     const v = lo + i * step
-    parts.push(`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${fixed(y(v))}" y2="${fixed(y(v))}" stroke="#eaeef2"/>`,
-      `<text x="${PAD.left - 6}" y="${fixed(y(v) + 3)}" text-anchor="end" font-size="10" fill="#57606a">${esc(formatValue(v, s.kind))}</text>`)
+    parts.push(
+      `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${fixed(y(v))}" y2="${fixed(y(v))}" stroke="#eaeef2"/>`,
+      `<text x="${PAD.left - 6}" y="${fixed(y(v) + 3)}" text-anchor="end" font-size="10" fill="#57606a">${esc(formatValue(v, s.kind))}</text>`,
+    )
   }
   const every = Math.ceil(n / MAX_LABELS)
   s.points.forEach((p, i) => {
     // The last label ends at its point, so it is never cut off at the right edge.
     const anchor = n > 1 && i === n - 1 ? 'end' : n > 1 && i === 0 ? 'start' : 'middle'
-    if (i % every === 0 || i === n - 1) parts.push(`<text x="${fixed(x(i))}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="${anchor}" font-size="10" fill="#57606a">${esc(p.period)}</text>`)
+    if (i % every === 0 || i === n - 1)
+      parts.push(
+        `<text x="${fixed(x(i))}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="${anchor}" font-size="10" fill="#57606a">${esc(p.period)}</text>`,
+      )
   })
   if (s.target) {
     const ty = fixed(y(s.target.value))
     const sign = s.target.direction === 'at-least' ? '≥' : '≤'
-    parts.push(`<line class="target" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${ty}" y2="${ty}" stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-      `<text x="${WIDTH - PAD.right}" y="${fixed(y(s.target.value) - 4)}" text-anchor="end" font-size="10" fill="#cf222e">target ${sign} ${esc(formatValue(s.target.value, s.kind))}</text>`)
+    parts.push(
+      `<line class="target" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${ty}" y2="${ty}" stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+      `<text x="${WIDTH - PAD.right}" y="${fixed(y(s.target.value) - 4)}" text-anchor="end" font-size="10" fill="#cf222e">target ${sign} ${esc(formatValue(s.target.value, s.kind))}</text>`,
+    )
   }
-  if (n > 1) parts.push(`<polyline class="series" fill="none" stroke="#0969da" stroke-width="2" points="${s.points.map((p, i) => `${fixed(x(i))},${fixed(y(p.value))}`).join(' ')}"/>`)
+  if (n > 1)
+    parts.push(
+      `<polyline class="series" fill="none" stroke="#0969da" stroke-width="2" points="${s.points.map((p, i) => `${fixed(x(i))},${fixed(y(p.value))}`).join(' ')}"/>`,
+    )
   s.points.forEach((p, i) => {
     const missed = p.met === false
-    parts.push(`<circle cx="${fixed(x(i))}" cy="${fixed(y(p.value))}" r="${missed ? 4.5 : 3.5}" fill="${missed ? '#cf222e' : '#0969da'}">` +
-      `<title>${esc(`${p.period}: ${formatValue(p.value, s.kind)}${missed ? ' (target missed)' : ''}`)}</title></circle>`)
+    parts.push(
+      `<circle cx="${fixed(x(i))}" cy="${fixed(y(p.value))}" r="${missed ? 4.5 : 3.5}" fill="${missed ? '#cf222e' : '#0969da'}">` +
+        `<title>${esc(`${p.period}: ${formatValue(p.value, s.kind)}${missed ? ' (target missed)' : ''}`)}</title></circle>`,
+    )
   })
-  parts.push(`<line x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${PAD.top + PLOT_H}" stroke="#8c959f"/>`,
-    `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H}" stroke="#8c959f"/>`)
+  parts.push(
+    `<line x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${PAD.top + PLOT_H}" stroke="#8c959f"/>`,
+    `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H}" stroke="#8c959f"/>`,
+  )
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(label)}" font-family="system-ui,sans-serif">${parts.join('')}</svg>`
 }

@@ -17,7 +17,7 @@ figcaption{font-size:12px;color:#57606a}.missed{color:#cf222e;font-weight:600}.b
 export default defineReportRenderer({
   name: 'html',
   description: 'a self-contained HTML page with inline SVG charts',
-  render: (report) => htmlPage('Metrics report', renderBody(report), STYLE),
+  render: report => htmlPage('Metrics report', renderBody(report), STYLE),
 })
 
 function renderBody(report: MetricsReport): string {
@@ -28,15 +28,25 @@ function renderBody(report: MetricsReport): string {
     charts(report),
     trends(report),
     unmatched(report),
-    report.problems.length === 0 ? '' : `<h2>Problems (${report.problems.length})</h2><ul>${report.problems.map((p) => `<li>${esc(problemText(p))}</li>`).join('')}</ul>`,
-    report.ignoredColumns.length === 0 ? '' : `<p><small>Columns not read: ${esc(report.ignoredColumns.join(', '))}</small></p>`,
+    report.problems.length === 0
+      ? ''
+      : `<h2>Problems (${report.problems.length})</h2><ul>${report.problems.map(p => `<li>${esc(problemText(p))}</li>`).join('')}</ul>`,
+    report.ignoredColumns.length === 0
+      ? ''
+      : `<p><small>Columns not read: ${esc(report.ignoredColumns.join(', '))}</small></p>`,
   ].join('')
 }
 
 function breaches(report: MetricsReport): string {
-  if (report.breaches.length === 0) return `<h2>Breaches (0)</h2><p>${report.summary.compared > 0 ? 'None: every measurement met its target.' : 'No measurement had a target to compare with.'}</p>`
-  const rows = report.breaches.map((b) => `<tr><td>${esc(b.id)}</td><td>${esc(b.market)}</td><td>${esc(b.period)}${b.latest ? ' <small>(latest)</small>' : ''}</td>` +
-    `<td>${esc(b.metric)}</td><td class="missed">${esc(formatValue(b.actual, b.kind))}</td><td>${esc(breachTarget(b))}</td><td><code>${esc(b.file)}</code></td></tr>`).join('')
+  if (report.breaches.length === 0)
+    return `<h2>Breaches (0)</h2><p>${report.summary.compared > 0 ? 'None: every measurement met its target.' : 'No measurement had a target to compare with.'}</p>`
+  const rows = report.breaches
+    .map(
+      b =>
+        `<tr><td>${esc(b.id)}</td><td>${esc(b.market)}</td><td>${esc(b.period)}${b.latest ? ' <small>(latest)</small>' : ''}</td>` +
+        `<td>${esc(b.metric)}</td><td class="missed">${esc(formatValue(b.actual, b.kind))}</td><td>${esc(breachTarget(b))}</td><td><code>${esc(b.file)}</code></td></tr>`,
+    )
+    .join('')
   return `<h2>Breaches (${report.breaches.length})</h2><table><tr><th>id</th><th>market</th><th>period</th><th>metric</th><th>actual</th><th>target</th><th>document</th></tr>${rows}</table>`
 }
 
@@ -48,29 +58,44 @@ function charts(report: MetricsReport): string {
     groups.set(key, [...(groups.get(key) ?? []), s])
   }
   if (groups.size === 0) return ''
-  const sections = [...groups.values()].map((list) => {
+  const sections = [...groups.values()].map(list => {
     const first = list[0]!
-    const via = first.via === 'market' ? 'its own variant' : first.via === 'region' ? 'a region\'s variant' : 'the GLOBAL baseline'
-    const figures = list.map((s) => `<figure>${lineChart(s)}<figcaption><strong>${esc(s.metric)}</strong>${s.target ? ` — target ${esc(targetText(s.target, s.kind))}` : ' — no target'}` +
-      `${s.trend ? `, ${esc(trendText(s.trend))}` : ''}</figcaption></figure>`).join('')
+    const via =
+      first.via === 'market' ? 'its own variant' : first.via === 'region' ? "a region's variant" : 'the GLOBAL baseline'
+    const figures = list
+      .map(
+        s =>
+          `<figure>${lineChart(s)}<figcaption><strong>${esc(s.metric)}</strong>${s.target ? ` — target ${esc(targetText(s.target, s.kind))}` : ' — no target'}` +
+          `${s.trend ? `, ${esc(trendText(s.trend))}` : ''}</figcaption></figure>`,
+      )
+      .join('')
     return `<h3>${esc(first.id)} · ${esc(first.market)}</h3><p><small>Targets from <code>${esc(first.file)}</code> (${via})${first.pending ? `; <code>${esc(first.pending.file)}</code> is ${esc(first.pending.status)}, not in force` : ''}</small></p><div class="charts">${figures}</div>`
   })
   return `<h2>Charts</h2>${sections.join('')}`
 }
 
 function trends(report: MetricsReport): string {
-  const trending = report.series.filter((s) => s.trend)
+  const trending = report.series.filter(s => s.trend)
   if (trending.length === 0) return ''
-  const rows = trending.map((s) => {
-    const cls = s.trend!.better === undefined ? '' : s.trend!.better ? 'better' : 'worse'
-    return `<tr><td>${esc(s.id)}</td><td>${esc(s.market)}</td><td>${esc(s.metric)}</td><td>${esc(`${s.trend!.previousPeriod} → ${s.trend!.latestPeriod}`)}</td>` +
-      `<td>${esc(trendValues(s))}</td><td class="${cls}">${esc(trendText(s.trend!))}</td><td>${esc(targetText(s.target, s.kind))}</td></tr>`
-  }).join('')
+  const rows = trending
+    .map(s => {
+      const cls = s.trend!.better === undefined ? '' : s.trend!.better ? 'better' : 'worse'
+      return (
+        `<tr><td>${esc(s.id)}</td><td>${esc(s.market)}</td><td>${esc(s.metric)}</td><td>${esc(`${s.trend!.previousPeriod} → ${s.trend!.latestPeriod}`)}</td>` +
+        `<td>${esc(trendValues(s))}</td><td class="${cls}">${esc(trendText(s.trend!))}</td><td>${esc(targetText(s.target, s.kind))}</td></tr>`
+      )
+    })
+    .join('')
   return `<h2>Trends</h2><p><small>Latest period against the one before.</small></p><table><tr><th>id</th><th>market</th><th>metric</th><th>periods</th><th>values</th><th>trend</th><th>target</th></tr>${rows}</table>`
 }
 
 function unmatched(report: MetricsReport): string {
   if (report.unmatched.length === 0) return ''
-  const rows = report.unmatched.map((u) => `<tr><td>${u.row}</td><td>${esc(u.id)}</td><td>${esc(u.market)}</td><td>${esc(u.period)}</td><td>${esc(u.message)}</td></tr>`).join('')
+  const rows = report.unmatched
+    .map(
+      u =>
+        `<tr><td>${u.row}</td><td>${esc(u.id)}</td><td>${esc(u.market)}</td><td>${esc(u.period)}</td><td>${esc(u.message)}</td></tr>`,
+    )
+    .join('')
   return `<h2>Rows that match no document (${report.unmatched.length})</h2><table><tr><th>row</th><th>id</th><th>market</th><th>period</th><th>why</th></tr>${rows}</table>`
 }

@@ -4,5 +4,5 @@ import {defineReportRenderer} from './renderer.js'
 export default defineReportRenderer({
   name: 'json',
   description: 'the report model as JSON',
-  render: (report) => JSON.stringify(report, null, 2),
+  render: report => JSON.stringify(report, null, 2),
 })

@@ -15,39 +15,72 @@ export default defineReportRenderer({
 function renderTable(report: MetricsReport, color: ChalkInstance): string {
   const out = [terminalText(summaryLine(report)), '']
   if (report.breaches.length > 0) {
-    out.push(color.bold(`Breaches (${report.breaches.length})`), textTable(report.breaches, breachColumns(color), color), '')
+    out.push(
+      color.bold(`Breaches (${report.breaches.length})`),
+      textTable(report.breaches, breachColumns(color), color),
+      '',
+    )
   } else if (report.summary.compared > 0) out.push(color.green('No breaches: every measurement met its target.'), '')
-  const trending = report.series.filter((s) => s.trend)
-  if (trending.length > 0) out.push(color.bold('Trends (latest period against the one before)'), textTable(trending, trendColumns(color), color), '')
+  const trending = report.series.filter(s => s.trend)
+  if (trending.length > 0)
+    out.push(
+      color.bold('Trends (latest period against the one before)'),
+      textTable(trending, trendColumns(color), color),
+      '',
+    )
   if (report.unmatched.length > 0) {
-    out.push(color.bold(`Rows that match no document (${report.unmatched.length})`),
-      ...report.unmatched.map((u) => color.yellow(`  row ${u.row}: ${terminalText(`${u.id} / ${u.market} / ${u.period}: ${u.message}`)}`)), '')
+    out.push(
+      color.bold(`Rows that match no document (${report.unmatched.length})`),
+      ...report.unmatched.map(u =>
+        color.yellow(`  row ${u.row}: ${terminalText(`${u.id} / ${u.market} / ${u.period}: ${u.message}`)}`),
+      ),
+      '',
+    )
   }
-  if (report.problems.length > 0) out.push(color.bold(`Problems (${report.problems.length})`), ...report.problems.map((p) => color.yellow(`  ${terminalText(problemText(p))}`)), '')
-  if (report.ignoredColumns.length > 0) out.push(color.dim(`columns not read: ${terminalText(report.ignoredColumns.join(', '))} (name a metric with --map "Column=metric")`))
+  if (report.problems.length > 0)
+    out.push(
+      color.bold(`Problems (${report.problems.length})`),
+      ...report.problems.map(p => color.yellow(`  ${terminalText(problemText(p))}`)),
+      '',
+    )
+  if (report.ignoredColumns.length > 0)
+    out.push(
+      color.dim(
+        `columns not read: ${terminalText(report.ignoredColumns.join(', '))} (name a metric with --map "Column=metric")`,
+      ),
+    )
   return out.join('\n').trimEnd()
 }
 
 function breachColumns(color: ChalkInstance): Array<Column<Breach>> {
   return [
-    {title: 'ID', value: (b) => b.id},
-    {title: 'MARKET', value: (b) => b.market},
-    {title: 'PERIOD', value: (b) => b.period + (b.latest ? ' (latest)' : '')},
-    {title: 'METRIC', value: (b) => b.metric},
-    {title: 'ACTUAL', value: (b) => formatValue(b.actual, b.kind), align: 'right', paint: (s) => color.red(s)},
+    {title: 'ID', value: b => b.id},
+    {title: 'MARKET', value: b => b.market},
+    {title: 'PERIOD', value: b => b.period + (b.latest ? ' (latest)' : '')},
+    {title: 'METRIC', value: b => b.metric},
+    {title: 'ACTUAL', value: b => formatValue(b.actual, b.kind), align: 'right', paint: s => color.red(s)},
     {title: 'TARGET', value: breachTarget},
-    {title: 'DOCUMENT', value: (b) => b.file, last: true},
+    {title: 'DOCUMENT', value: b => b.file, last: true},
   ]
 }
 
 function trendColumns(color: ChalkInstance): Array<Column<Series>> {
   return [
-    {title: 'ID', value: (s) => s.id},
-    {title: 'MARKET', value: (s) => s.market},
-    {title: 'METRIC', value: (s) => s.metric},
-    {title: 'PERIODS', value: (s) => `${s.trend!.previousPeriod} → ${s.trend!.latestPeriod}`},
+    {title: 'ID', value: s => s.id},
+    {title: 'MARKET', value: s => s.market},
+    {title: 'METRIC', value: s => s.metric},
+    {title: 'PERIODS', value: s => `${s.trend!.previousPeriod} → ${s.trend!.latestPeriod}`},
     {title: 'VALUES', value: trendValues, align: 'right'},
-    {title: 'TREND', value: (s) => trendText(s.trend!), paint: (t, s) => (s.trend!.better === undefined ? t : s.trend!.better ? color.green(t) : color.red(t))},
-    {title: 'TARGET', value: (s) => targetText(s.target, s.kind), paint: (t, s) => (s.points.at(-1)!.met === false ? color.red(t) : t), last: true},
+    {
+      title: 'TREND',
+      value: s => trendText(s.trend!),
+      paint: (t, s) => (s.trend!.better === undefined ? t : s.trend!.better ? color.green(t) : color.red(t)),
+    },
+    {
+      title: 'TARGET',
+      value: s => targetText(s.target, s.kind),
+      paint: (t, s) => (s.points.at(-1)!.met === false ? color.red(t) : t),
+      last: true,
+    },
   ]
 }

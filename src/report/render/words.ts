@@ -21,20 +21,29 @@ export function trendText(trend: Trend): string {
 
 /** "4.6 → 4.3" with each value as a person reads it. */
 export function trendValues(s: Series): string {
-  return s.trend ? `${formatValue(s.trend.previous, s.kind)} → ${formatValue(s.trend.latest, s.kind)}` : formatValue(s.points.at(-1)!.value, s.kind)
+  return s.trend
+    ? `${formatValue(s.trend.previous, s.kind)} → ${formatValue(s.trend.latest, s.kind)}`
+    : formatValue(s.points.at(-1)!.value, s.kind)
 }
 
 /** The one-line summary at the top of every format. */
 export function summaryLine(report: MetricsReport): string {
   const {summary} = report
-  const periods = report.periods.length === 0 ? 'no periods' : report.periods.length === 1 ? `period ${report.periods[0]}` : `periods ${report.periods[0]} … ${report.periods.at(-1)}`
-  return `${report.metrics}: ${report.rows} rows, ${summary.measurements} measurements (${summary.compared} against a target), ${periods}; ` +
+  const periods =
+    report.periods.length === 0
+      ? 'no periods'
+      : report.periods.length === 1
+        ? `period ${report.periods[0]}`
+        : `periods ${report.periods[0]} … ${report.periods.at(-1)}`
+  return (
+    `${report.metrics}: ${report.rows} rows, ${summary.measurements} measurements (${summary.compared} against a target), ${periods}; ` +
     `${summary.breaches} ${summary.breaches === 1 ? 'breach' : 'breaches'}, ${summary.unmatched} unmatched ${summary.unmatched === 1 ? 'row' : 'rows'}, ` +
     `${summary.problems} ${summary.problems === 1 ? 'problem' : 'problems'}`
+  )
 }
 
 /** "row 9: …" or "sops/x.md targets.csat: …". */
 export function problemText(p: MetricsReport['problems'][number]): string {
-  const where = p.row !== undefined ? `row ${p.row}` : p.file ?? ''
+  const where = p.row !== undefined ? `row ${p.row}` : (p.file ?? '')
   return `${where}${p.column ? ` ${p.column}` : ''}: ${p.message}`
 }
