@@ -10,18 +10,18 @@ import {commit, git, gitRepo} from '../helpers/git.js'
 const B = 'sops/global/refund-escalation.md'
 const EDITED = SOP_BODY.replace('Escalate to a team lead.', 'Escalate to a team lead and log the approver.')
 
-function variant(market: string, compliance: string, body = SOP_BODY, basedOn = '1.4.0'): string {
-  return doc({front: {markets: [market], compliance: [compliance], version: '1.4.1', based_on: basedOn}, body})
+function variant(market: string, compliance: string[], body = SOP_BODY, basedOn = '1.4.0'): string {
+  return doc({front: {markets: [market], compliance, version: '1.4.1', based_on: basedOn}, body})
 }
 
 /** Baseline 1.4.0 with an SG variant that left "Refund above limit" alone and a DE one that changed it; then 1.5.0 edits it. */
 function repo(): string {
   const root = gitRepo({
     [B]: doc(),
-    'sops/SG/refund-escalation.md': variant('SG', 'PDPA'),
+    'sops/SG/refund-escalation.md': variant('SG', ['SG-PDPA']),
     'sops/DE/refund-escalation.md': variant(
       'DE',
-      'GDPR',
+      ['GDPR', 'AI-ACT', 'DSA'],
       SOP_BODY.replace('Escalate to a team lead.', 'Escalate to the DACH lead.'),
     ),
   })
@@ -71,7 +71,7 @@ describe('sopkit port', () => {
 
   it('exits 2 with one line on bad input, and writes nothing', () => {
     const root = repo()
-    commit(root, {'sops/MY/refund-escalation.md': variant('MY', 'PDPA-MY', SOP_BODY, '1.3.7')})
+    commit(root, {'sops/MY/refund-escalation.md': variant('MY', ['MY-PDPA'], SOP_BODY, '1.3.7')})
     const cases: Array<[string[], RegExp]> = [
       [
         ['port', 'refund-escalaton', '--all'],
