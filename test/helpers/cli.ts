@@ -32,7 +32,10 @@ export function sopkit(args: string[], options: {cwd: string; env?: NodeJS.Proce
       ...options.env,
     },
     timeout: 60_000,
+    // Reports of real corpora pass the 1 MB default: a cut-off stdout would read as the CLI's fault.
+    maxBuffer: 256 * 1024 * 1024,
   })
+  if (result.error) throw result.error
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
 }
 
