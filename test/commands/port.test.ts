@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {sopkit} from '../helpers/cli.js'
+import {runSopkit} from '../helpers/cli.js'
 import {SOP_BODY, doc} from '../helpers/docs.js'
 import {commit, git, gitRepo} from '../helpers/git.js'
 
@@ -32,9 +32,9 @@ function repo(): string {
 const read = (root: string, file: string) => readFileSync(path.join(root, file), 'utf8')
 
 describe('sopkit port', () => {
-  it('ports into the variant that left the section alone, keeps the conflict (exit 1), and a second run changes nothing', () => {
+  it('ports into the variant that left the section alone, keeps the conflict (exit 1), and a second run changes nothing', async () => {
     const root = repo()
-    const first = sopkit(['port', 'refund-escalation', '--all'], {cwd: root})
+    const first = await runSopkit(['port', 'refund-escalation', '--all'], {cwd: root})
     expect(first.code).toBe(1)
     expect(first.stdout).toMatch(
       /sops\/SG\/refund-escalation\.md {2}ported 1 section, version 1\.4\.1 → 1\.4\.2, based_on 1\.4\.0 → 1\.5\.0/,
@@ -43,20 +43,22 @@ describe('sopkit port', () => {
     expect(read(root, 'sops/SG/refund-escalation.md')).toContain('Escalate to a team lead and log the approver.')
     expect(read(root, 'sops/DE/refund-escalation.md')).toContain('Escalate to the DACH lead.')
     git(root, 'add', '-A')
-    const second = sopkit(['port', 'refund-escalation', '--all'], {cwd: root})
+    const second = await runSopkit(['port', 'refund-escalation', '--all'], {cwd: root})
     expect(second.code).toBe(1)
     expect(git(root, 'status', '--porcelain')).toMatch(/^M {2}/m)
     expect(git(root, 'diff', '--name-only')).toBe('')
   })
 
-  it('--dry-run writes nothing; --json prints only JSON', () => {
+  it('--dry-run writes nothing; --json prints only JSON', async () => {
     const root = repo()
-    const dry = sopkit(['port', 'refund-escalation', '--market', 'SG', '--dry-run'], {cwd: root})
+    const dry = await runSopkit(['port', 'refund-escalation', '--market', 'SG', '--dry-run'], {cwd: root})
     expect(dry.code).toBe(0)
     expect(dry.stdout).toMatch(/would port 1 section/)
     expect(dry.stdout).toMatch(/\{\+[^}]*log the approver[^}]*\+\}/)
     expect(git(root, 'status', '--porcelain')).toBe('')
-    const json = sopkit(['port', 'refund-escalation', '--market', 'DE', '--market', 'SG', '--json'], {cwd: root})
+    const json = await runSopkit(['port', 'refund-escalation', '--market', 'DE', '--market', 'SG', '--json'], {
+      cwd: root,
+    })
     expect(json.code).toBe(1)
     const result = JSON.parse(json.stdout) as {
       plans: Array<{file: string; conflicts: unknown[]; rebased: boolean}>
@@ -69,7 +71,7 @@ describe('sopkit port', () => {
     expect(result.written).toEqual(['sops/SG/refund-escalation.md'])
   })
 
-  it('exits 2 with one line on bad input, and writes nothing', () => {
+  it('exits 2 with one line on bad input, and writes nothing', async () => {
     const root = repo()
     commit(root, {'sops/MY/refund-escalation.md': variant('MY', ['MY-PDPA'], SOP_BODY, '1.3.7')})
     const cases: Array<[string[], RegExp]> = [
@@ -88,7 +90,7 @@ describe('sopkit port', () => {
       [['port', 'refund-escalation'], /which markets of refund-escalation\?/],
     ]
     for (const [args, message] of cases) {
-      const r = sopkit(args, {cwd: root})
+      const r = await runSopkit(args, {cwd: root})
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.stderr).toMatch(message)
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1)
@@ -98,28 +100,30 @@ describe('sopkit port', () => {
 })
 
 describe('sopkit diff --upstream', () => {
-  it('shows what the baseline changed since based_on, each section port-able or a conflict', () => {
+  it('shows what the baseline changed since based_on, each section port-able or a conflict', async () => {
     const root = repo()
-    const sg = sopkit(['diff', 'refund-escalation', '--market', 'SG', '--upstream'], {cwd: root})
+    const sg = await runSopkit(['diff', 'refund-escalation', '--market', 'SG', '--upstream'], {cwd: root})
     expect(sg.code).toBe(0)
     expect(sg.stdout).toMatch(/^sops\/global\/refund-escalation\.md@1\.4\.0 → sops\/global\/refund-escalation\.md$/m)
     expect(sg.stdout).toMatch(/~ Procedure > Refund above limit {2}changed {2}port-able/)
-    const de = sopkit(['diff', 'refund-escalation', '--market', 'DE', '--upstream', '--format', 'json'], {cwd: root})
+    const de = await runSopkit(['diff', 'refund-escalation', '--market', 'DE', '--upstream', '--format', 'json'], {
+      cwd: root,
+    })
     const json = JSON.parse(de.stdout) as {diff: {sections: Array<{path: string; port?: string}>}}
     expect(json.diff.sections.filter(s => s.port).map(s => `${s.path}:${s.port}`)).toEqual([
       'Procedure > Refund above limit:conflict',
     ])
-    const none = sopkit(['diff', 'refund-escalation', '--market', 'BR', '--upstream'], {cwd: root})
+    const none = await runSopkit(['diff', 'refund-escalation', '--market', 'BR', '--upstream'], {cwd: root})
     expect(none.code).toBe(2)
     expect(none.stderr).toMatch(/^error: refund-escalation has no BR variant/)
   })
 })
 
 describe('sopkit check on a shallow clone', () => {
-  it("prints one note, judges drift against today's baseline as before, and does not fail", () => {
+  it("prints one note, judges drift against today's baseline as before, and does not fail", async () => {
     const clone = path.join(repo(), 'clone')
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${path.dirname(clone)}`, clone])
-    const r = sopkit(['check'], {cwd: clone})
+    const r = await runSopkit(['check'], {cwd: clone})
     expect(r.code).toBe(0)
     expect(r.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^note: this is a shallow clone: .*fetch-depth: 0/),
