@@ -46,6 +46,25 @@ export interface DocumentMeta {
   targets?: Record<string, unknown>
 }
 
+/** The standard front-matter fields in the order documents write them and diffs list them. */
+export const FIELD_ORDER = [
+  'id',
+  'title',
+  'type',
+  'version',
+  'status',
+  'owner',
+  'markets',
+  'channels',
+  'compliance',
+  'topics',
+  'effective',
+  'review_by',
+  'based_on',
+  'deviations',
+  'targets',
+] as const satisfies ReadonlyArray<keyof DocumentMeta>
+
 /** Fields whose values are text even when YAML would type them (a version, a market code, a date). */
 export const TEXT_FIELDS = [
   'id',

@@ -1,28 +1,10 @@
 // The pure diff: two documents in, field and section changes out. Sections align by heading
 // path (the H1 title is never a section), so a retitled variant still aligns with its baseline.
 import {diffLines, diffWords} from 'diff'
-import type {DocumentMeta, SopDocument} from '../core/document.js'
+import {FIELD_ORDER, type DocumentMeta, type SopDocument} from '../core/document.js'
 import {compareSections, deviationFor} from '../core/drift.js'
 import type {Section} from '../core/sections.js'
 import type {Approval, DiffSide, DocumentDiff, FieldChange, SectionChange, WordChange} from './model.js'
-
-const FIELDS: Array<keyof DocumentMeta> = [
-  'id',
-  'title',
-  'type',
-  'version',
-  'status',
-  'owner',
-  'markets',
-  'channels',
-  'compliance',
-  'topics',
-  'effective',
-  'review_by',
-  'based_on',
-  'deviations',
-  'targets',
-]
 
 export interface DiffOptions {
   /** Judge b's differences as a variant of a: approved deviation or drift. */
@@ -56,7 +38,7 @@ function side(doc: SopDocument, label: string): DiffSide {
 /** Field by field; the title is compared too (but never as a section). */
 export function diffFields(a: DocumentMeta, b: DocumentMeta): FieldChange[] {
   const out: FieldChange[] = []
-  for (const field of FIELDS) {
+  for (const field of FIELD_ORDER) {
     if (JSON.stringify(a[field] ?? null) === JSON.stringify(b[field] ?? null)) continue
     if (isEmpty(a[field]) && isEmpty(b[field])) continue
     out.push({field, before: a[field], after: b[field]})

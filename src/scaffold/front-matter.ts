@@ -1,23 +1,8 @@
 // Front matter is data serialised by the YAML library, never text pasted into a template: a
 // title cannot add keys, and YAML 1.1 readers still see "NO", "on" and dates as text.
+import {FIELD_ORDER} from '../core/document.js'
 import {yaml} from '../core/front-matter.js'
 
-/** Fields written first, in this order; any other key follows in the order given. */
-const ORDER = [
-  'id',
-  'title',
-  'type',
-  'version',
-  'status',
-  'owner',
-  'markets',
-  'channels',
-  'compliance',
-  'topics',
-  'effective',
-  'review_by',
-  'based_on',
-]
 /** Semantic versions are quoted so that no YAML reader can take `1.10` for a number. */
 const QUOTED = new Set(['version', 'based_on'])
 
@@ -25,7 +10,8 @@ const QUOTED = new Set(['version', 'based_on'])
 export function stringifyFrontMatter(front: Record<string, unknown>): string {
   const {Document, isScalar, isSeq, visit} = yaml()
   const ordered: Record<string, unknown> = {}
-  for (const key of [...ORDER, ...Object.keys(front)])
+  // The standard fields first, in their order; any other key follows in the order given.
+  for (const key of [...FIELD_ORDER, ...Object.keys(front)])
     if (front[key] !== undefined && !(key in ordered)) ordered[key] = front[key]
   const doc = new Document(ordered, {compat: 'yaml-1.1'})
   visit(doc, {
