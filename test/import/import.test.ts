@@ -204,15 +204,14 @@ describe('runImport', () => {
 
 describe('runImport on a large inventory', () => {
   it(
-    'plans each row against one growing library: 3,000 rows in a time that grows linearly',
+    'plans each row against one growing library: the last of 1,000 rows is refused as a copy of the first',
     {timeout: 120_000},
     async () => {
       const repo = tempRepo()
       const rows = Array.from(
-        {length: 3000},
+        {length: 1000},
         (_, i) => `Procedure number ${i},${i % 3 === 0 ? 'GLOBAL' : 'DE'},chatbot,cs-ops@example.com,sop`,
       )
-      const started = performance.now()
       const result = await importInto(
         repo,
         ['Title,Market,Channel,Owner,Type', ...rows, 'Procedure number 0,GLOBAL,chatbot,cs-ops@example.com,sop'].join(
@@ -220,11 +219,9 @@ describe('runImport on a large inventory', () => {
         ),
         {dryRun: true},
       )
-      const seconds = (performance.now() - started) / 1000
-      expect(result.summary).toEqual({created: 3000, skipped: 1, errors: 0})
+      expect(result.summary).toEqual({created: 1000, skipped: 1, errors: 0})
       expect(result.rows.at(-1)!.reason).toMatch(/already exists/)
-      // About 1 ms a row when linear (3 s); the quadratic rebuild took over a minute here.
-      expect(seconds).toBeLessThan(30)
+      // Its speed (linear, not a library rebuilt per row) is measured by `npm run bench` (import-10k-rows).
     },
   )
 })

@@ -40,12 +40,9 @@ describe('bad inputs in one library', () => {
   symlinkSync(outside, path.join(repo, 'sops/global/link-out.md'))
 
   let r = {code: -1, stdout: '', stderr: ''}
-  let elapsed = 0
   let findings: JsonFinding[] = []
   beforeAll(async () => {
-    const started = Date.now()
     r = await runSopkit(['check', '--json'], {cwd: repo})
-    elapsed = Date.now() - started
     findings = (JSON.parse(r.stdout) as {findings: JsonFinding[]}).findings
   })
   const of = (name: string) =>
@@ -53,10 +50,10 @@ describe('bad inputs in one library', () => {
       .filter(f => f.file === `sops/global/${name}.md`)
       .map(f => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)
 
+  // A hang fails by the hook's timeout: times are never asserted.
   it('exits 1 with findings, never a trace, never a hang', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).not.toMatch(/\n\s+at /)
-    expect(elapsed).toBeLessThan(30_000)
   })
 
   it.each([
