@@ -5,6 +5,9 @@ import {SAFE_SEGMENT_SOURCE} from './paths.js'
 const segmentKey = {pattern: SAFE_SEGMENT_SOURCE}
 
 const stringList = {type: 'array', items: {type: 'string', minLength: 1}}
+/** A path or glob: the file system refuses NUL, so the config does first (a user error, not a crash). */
+const pathText = {type: 'string', pattern: '^[^\\u0000]*$'}
+const pathList = {type: 'array', items: {...pathText, minLength: 1}}
 const severity = {enum: ['off', 'warn', 'error']}
 const condition = {
   type: 'object',
@@ -25,10 +28,10 @@ export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    documents: {...stringList, description: 'Globs of documents, relative to the config file.'},
-    ignore: {...stringList, description: 'Globs never read.'},
-    templates: {type: 'string', description: 'Folder of repo templates.'},
-    path: {type: 'string', description: 'Where `sopkit new` writes, e.g. sops/{{market}}/{{id}}.md.'},
+    documents: {...pathList, description: 'Globs of documents, relative to the config file.'},
+    ignore: {...pathList, description: 'Globs never read.'},
+    templates: {...pathText, description: 'Folder of repo templates.'},
+    path: {...pathText, description: 'Where `sopkit new` writes, e.g. sops/{{market}}/{{id}}.md.'},
     maxFileSize: {type: 'integer', minimum: 1, description: 'Largest document read, in bytes.'},
     taxonomy: {
       type: 'object',

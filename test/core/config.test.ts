@@ -57,6 +57,13 @@ describe('config validation', () => {
     expect(invalid({documents: 'sops'})).toEqual(['documents: must be array'])
   })
 
+  it('refuses a NUL byte in a path or glob as a config error, not a crash of the file walker', () => {
+    expect(invalid({documents: ['a\u0000b/**/*.md']})[0]).toMatch(/^documents\.0: /)
+    expect(invalid({ignore: ['x\u0000']})[0]).toMatch(/^ignore\.0: /)
+    expect(invalid({path: 'sops/\u0000/{{id}}.md'})[0]).toMatch(/^path: /)
+    expect(invalid({templates: 't\u0000'})[0]).toMatch(/^templates: /)
+  })
+
   it('names an unknown key', () => {
     expect(invalid({tempaltes: 'x'})[0]).toMatch(/additional properties "tempaltes"/)
   })
