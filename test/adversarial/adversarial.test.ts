@@ -46,11 +46,9 @@ const FRESH_PROCESS = new Set(['deep-nesting'])
 describe('check on each hostile document', () => {
   it.each(HOSTILE_DOCUMENTS.map(h => [h.name, h] as const))('%s', async (name, hostile) => {
     const repo = tempRepo({'sops/global/good.md': doc(), [`sops/global/${name}.md`]: hostile.content})
-    const started = Date.now()
     const r = FRESH_PROCESS.has(name)
       ? sopkit(['check', '--json'], {cwd: repo})
       : await runSopkit(['check', '--json'], {cwd: repo})
-    expect(Date.now() - started).toBeLessThan(20_000)
     clean(r, hostile.expect.length > 0 ? [1] : [0])
     const findings = JSON.parse(r.stdout).findings as Array<{file: string; ruleId: string; messageId: string}>
     expect(findings.filter(f => f.file === `sops/global/${name}.md`).map(f => `${f.ruleId}:${f.messageId}`)).toEqual(
@@ -115,9 +113,7 @@ describe('every reading command on a library holding the whole corpus', () => {
     ['check --changed-since empty', ['check', '--changed-since', ''], [2]],
   ])('%s', async (_, args, codes) => {
     const before = snapshot(repo)
-    const started = Date.now()
     const r = await runSopkit(args, {cwd: repo})
-    expect(Date.now() - started).toBeLessThan(30_000)
     clean(r, codes)
     if (args.includes('--json')) expect(() => JSON.parse(r.stdout)).not.toThrow()
     expect(existsSync(path.join(repo, 'PWNED'))).toBe(false)
@@ -242,48 +238,4 @@ describe('templates with prototype lookups', () => {
     clean(r, [0, 2])
     expect(r.stdout).not.toMatch(/function|native code|\[object Object\]/)
   })
-})
-
-describe('interrupted', () => {
-  it(
-    'SIGTERM during check --fix on 3,000 files stops within a second: no file written after it, none half-written',
-    {timeout: 180_000},
-    async () => {
-      const {spawn} = await import('node:child_process')
-      const files: Record<string, string> = {}
-      const broken = (i: number) => doc({front: {id: `doc-${i}`}}).replace(/^version: .*$/m, 'version: 1.10')
-      for (let i = 0; i < 3000; i++) files[`sops/global/doc-${String(i).padStart(4, '0')}.md`] = broken(i)
-      const repo = tempRepo(files)
-      const dir = path.join(repo, 'sops/global')
-      const fixedNow = () =>
-        readdirSync(dir).filter(f => readFileSync(path.join(dir, f), 'utf8').includes('version: "1.10"')).length
-      const child = spawn(process.execPath, [path.join(import.meta.dirname, '../../bin/run.js'), 'check', '--fix'], {
-        cwd: repo,
-        stdio: 'ignore',
-      })
-      const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null; at: number}>(resolve =>
-        child.on('exit', (code, signal) => {
-          resolve({code, signal, at: Date.now()})
-        }),
-      )
-      // Wait until fixing has begun, then stop it.
-      const deadline = Date.now() + 120_000
-      while (Date.now() < deadline && fixedNow() === 0) await new Promise(r => setTimeout(r, 20))
-      const killedAt = Date.now()
-      child.kill('SIGTERM')
-      const end = await exited
-      expect(end.code).toBe(143)
-      expect(end.at - killedAt).toBeLessThan(5_000)
-      const names = readdirSync(dir)
-      expect(names.filter(n => !n.endsWith('.md'))).toEqual([])
-      const fixed = names.filter(n => readFileSync(path.join(dir, n), 'utf8').includes('version: "1.10"'))
-      expect(fixed.length).toBeGreaterThan(0)
-      expect(fixed.length).toBeLessThan(3000)
-      // Every file is whole: the original or the fixed document, and none changed after the signal (plus one write in flight).
-      for (const n of names)
-        expect(readFileSync(path.join(dir, n), 'utf8')).toMatch(/^---\n[\s\S]*\n---\n# Refund escalation/)
-      const late = names.filter(n => lstatSync(path.join(dir, n)).mtimeMs > killedAt + 250)
-      expect(late.length).toBeLessThanOrEqual(1)
-    },
-  )
 })

@@ -1,4 +1,3 @@
-import {performance} from 'node:perf_hooks'
 import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/core/config.js'
 import {SopDocument, summarize} from '../../src/core/document.js'
@@ -73,10 +72,8 @@ describe(RULE, () => {
       summarize(new SopDocument(`sops/global/${n}.md`, `/repo/sops/global/${n}.md`, sop({id: n}))),
     )
     const library = buildLibrary(config, docs)
-    const started = performance.now()
     let found = 0
     for (const doc of docs) rule.check({doc, library, config, today: '2026-01-01', report: () => found++})
     expect(found).toBe(0)
-    expect(performance.now() - started).toBeLessThan(5_000)
   })
 })
