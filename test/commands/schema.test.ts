@@ -3,14 +3,11 @@ import path from 'node:path'
 import {Ajv} from 'ajv'
 import {describe, expect, it} from 'vitest'
 import {SopDocument} from '../../src/core/document.js'
-import {loadMarkdownParser} from '../../src/core/markdown.js'
 import {ROOT, runSopkit, tempRepo} from '../helpers/cli.js'
 
 const schemaOf = async (cwd: string, ...args: string[]) =>
   JSON.parse((await runSopkit(['schema', ...args], {cwd})).stdout) as Record<string, unknown>
 const bundled = (readdirSync(path.join(ROOT, 'sops'), {recursive: true}) as string[]).filter(f => f.endsWith('.md'))
-// Some bundled bodies (a link in a nested list item's continuation) need remark: the sync constructor expects it loaded.
-await loadMarkdownParser()
 const frontOf = (file: string) => ({
   ...new SopDocument(file, file, readFileSync(path.join(ROOT, 'sops', file), 'utf8')).data,
 })
