@@ -44,6 +44,8 @@ export interface DocumentMeta {
   inherit?: string
   deviations: Deviation[]
   targets?: Record<string, unknown>
+  /** Structured limits (core/limits), as YAML typed them; read with `limitsOf`. */
+  limits?: Record<string, unknown>
 }
 
 /** The standard front-matter fields in the order documents write them and diffs list them. */
@@ -439,5 +441,8 @@ function readMeta(data: Record<string, unknown>): DocumentMeta {
   const targets = data.targets
   if (typeof targets === 'object' && targets !== null && !Array.isArray(targets))
     meta.targets = targets as Record<string, unknown>
+  const limits = data.limits
+  if (typeof limits === 'object' && limits !== null && !Array.isArray(limits))
+    meta.limits = limits as Record<string, unknown>
   return meta
 }

@@ -1,9 +1,20 @@
 // The JSON Schema of front matter for a config: for editors (yaml-language-server) and other tools.
 import type {Config} from './config.js'
+import {LIMIT_KEY} from './limits.js'
 import {GLOBAL} from './taxonomy.js'
 
 const SEMVER = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$'
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$'
+
+const count = {type: 'number', minimum: 0}
+
+/** One closed limit shape (core/limits): exactly these fields, all required. */
+const quantities = (properties: Record<string, unknown>) => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+})
 
 const enumOf = (values: Record<string, {name: string}>) =>
   Object.entries(values).map(([code, v]) => ({const: code, title: v.name}))
@@ -62,6 +73,18 @@ export function frontMatterSchema(config: Config): Record<string, unknown> {
         type: 'object',
         description: 'Operational targets, e.g. csat: 4.5, first_response: 2h.',
         additionalProperties: {type: ['number', 'string']},
+      },
+      limits: {
+        type: 'object',
+        description: 'Structured limits rules compare, e.g. refund_auto_approve: {amount: 75, currency: USD}.',
+        propertyNames: {pattern: LIMIT_KEY.source},
+        additionalProperties: {
+          oneOf: [
+            quantities({amount: count, currency: {type: 'string', pattern: '^[A-Z]{3}$'}}),
+            ...['days', 'hours', 'minutes'].map(unit => quantities({[unit]: count})),
+            quantities({count: {type: 'integer', minimum: 0}}),
+          ],
+        },
       },
     },
     allOf: Object.entries(config.types).map(([type, t]) => ({

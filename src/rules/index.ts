@@ -5,6 +5,7 @@ import knownCompliance from './known-compliance.js'
 import knownDeviationSection from './known-deviation-section.js'
 import knownMarket from './known-market.js'
 import knownType from './known-type.js'
+import limitConsistency from './limit-consistency.js'
 import linksResolve from './links-resolve.js'
 import noDrift from './no-drift.js'
 import noNameCollision from './no-name-collision.js'
@@ -19,6 +20,7 @@ import validDates from './valid-dates.js'
 import validFile from './valid-file.js'
 import validFrontMatter from './valid-front-matter.js'
 import validId from './valid-id.js'
+import validLimits from './valid-limits.js'
 import validOwner from './valid-owner.js'
 import validStatus from './valid-status.js'
 import validVersion from './valid-version.js'
@@ -41,11 +43,13 @@ export const RULES: readonly Rule[] = [
   validStatus,
   validDates,
   dateOrder,
+  validLimits,
   reviewOverdue,
   validOwner,
   uniqueVariant,
   noNameCollision,
   variantHasBaseline,
+  limitConsistency,
   variantOutdated,
   versionBump,
   requireSections,

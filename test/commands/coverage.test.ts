@@ -16,13 +16,13 @@ describe('sopkit coverage on the bundled library', () => {
   it('shows the market gaps the library carries', async () => {
     const r = await run()
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^FAMILY\s+TYPE\s+BR\s+DE\s+GB\s+ID\s+MY\s+SG\s+US$/m)
+    expect(r.stdout).toMatch(/^FAMILY\s+TYPE\s+BR\s+DE\s+GB\s+ID\s+KR\s+MY\s+SG\s+US$/m)
     // BR's overlay variant is its own; DE reads the baseline while GB has a variant.
     expect(r.stdout).toMatch(/^return-request-escalation\s+sop\s+●\s+○!\s+●\s+/m)
     expect(r.stdout).toMatch(
-      /return-request-escalation: DE, ID, MY, SG, US read the GLOBAL baseline \(variants: BR, GB\)/,
+      /return-request-escalation: DE, ID, KR, MY, SG, US read the GLOBAL baseline \(variants: BR, GB\)/,
     )
-    expect(r.stdout).toMatch(/order-not-received: BR, DE, GB, SG, US read the GLOBAL baseline \(variants: ID, MY\)/)
+    expect(r.stdout).toMatch(/order-not-received: BR, DE, GB, KR, SG, US read the GLOBAL baseline \(variants: ID, MY\)/)
     expect(r.stdout).toMatch(/^CHANNEL\s+BR\s+DE/m)
   })
 

@@ -141,6 +141,7 @@ describe('sopkit export on the bundled library', () => {
       'GB.md',
       'GLOBAL.md',
       'ID.md',
+      'KR.md',
       'MY.md',
       'SG.md',
       'US.md',
@@ -157,6 +158,7 @@ describe('sopkit export on the bundled library', () => {
       'GB.json',
       'GLOBAL.json',
       'ID.json',
+      'KR.json',
       'MY.json',
       'SG.json',
       'US.json',
@@ -172,7 +174,17 @@ describe('sopkit export on the bundled library', () => {
       ).toBe(0)
       written.push(existsSync(path.join(repo, dir)) ? readdirSync(path.join(repo, dir)) : [])
     }
-    expect(written.flat().sort()).toEqual(['BR.md', 'DE.md', 'GB.md', 'GLOBAL.md', 'ID.md', 'MY.md', 'SG.md', 'US.md'])
+    expect(written.flat().sort()).toEqual([
+      'BR.md',
+      'DE.md',
+      'GB.md',
+      'GLOBAL.md',
+      'ID.md',
+      'KR.md',
+      'MY.md',
+      'SG.md',
+      'US.md',
+    ])
     expect((await run(['--market', 'DE', '--shard', '1/2'])).code).toBe(2)
   })
 

@@ -27,6 +27,19 @@ describe('sopkit schema', () => {
     expect(validate(withoutOwner)).toBe(false)
   })
 
+  it('accepts each limit shape and rejects what valid-limits rejects', () => {
+    const front = frontOf(bundled[0]!)
+    const limits = (value: unknown) => validate({...front, limits: {refund_auto_approve: value}})
+    expect(limits({amount: 75, currency: 'USD'})).toBe(true)
+    expect(limits({days: 15})).toBe(true)
+    expect(limits({count: 3})).toBe(true)
+    expect(limits({amount: 75, currency: 'usd'})).toBe(false)
+    expect(limits({amount: 75})).toBe(false)
+    expect(limits({days: 1, hours: 2})).toBe(false)
+    expect(limits({count: 1.5})).toBe(false)
+    expect(validate({...front, limits: {RefundCap: {count: 1}}})).toBe(false)
+  })
+
   it('follows the config: a market the config adds is allowed', async () => {
     const repo = tempRepo({'sopkit.config.yaml': 'taxonomy:\n  markets:\n    XK: {name: Kosovo}\n'})
     const markets = JSON.stringify(((await schemaOf(repo)).properties as Record<string, unknown>).markets)

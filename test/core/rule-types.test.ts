@@ -54,6 +54,7 @@ describe('rule types', () => {
       .sort()
     expect(library).toEqual([
       'known-deviation-section',
+      'limit-consistency',
       'links-resolve',
       'no-drift',
       'no-name-collision',

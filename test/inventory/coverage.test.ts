@@ -77,7 +77,7 @@ describe('buildCoverage on a fixture library', () => {
 describe('buildCoverage on the bundled library', () => {
   it('shows the gaps the library carries', async () => {
     const coverage = buildCoverage(await loadLibrary(loadConfig(ROOT)))
-    expect(coverage.markets).toEqual(['BR', 'DE', 'GB', 'ID', 'MY', 'SG', 'US'])
+    expect(coverage.markets).toEqual(['BR', 'DE', 'GB', 'ID', 'KR', 'MY', 'SG', 'US'])
     expect(cell(coverage, 'return-request-escalation', 'GB')).toMatchObject({state: 'own'})
     expect(cell(coverage, 'return-request-escalation', 'DE')).toMatchObject({state: 'baseline', gap: true})
     expect(cell(coverage, 'order-not-received', 'SG')).toMatchObject({state: 'baseline', gap: true})
