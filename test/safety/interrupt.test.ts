@@ -2,7 +2,7 @@
 // whole or absent, no temp file behind (after SIGKILL, the next run sweeps them), and no
 // existing file changed.
 import {spawn} from 'node:child_process'
-import {cpSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, type FSWatcher, readdirSync, readFileSync, watch, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {BIN, ROOT, sopkit, tempRepo} from '../helpers/cli.js'
@@ -120,16 +120,13 @@ describe('interrupted', () => {
       for (let i = 0; i < 3000; i++) files[`sops/global/doc-${String(i).padStart(4, '0')}.md`] = broken(i)
       const repo = tempRepo(files)
       const dir = path.join(repo, 'sops/global')
-      // Only whole documents count: a temp file may be renamed away between the listing and the read.
-      const fixedNow = () =>
-        readdirSync(dir).filter(f => {
-          if (!f.endsWith('.md')) return false
-          try {
-            return readFileSync(path.join(dir, f), 'utf8').includes('version: "1.10"')
-          } catch {
-            return false
-          }
-        }).length
+      // The first temp file of a fix write says fixing has begun: an event, not a poll of 3,000 files.
+      let watcher: FSWatcher | undefined
+      const begun = new Promise<void>(resolve => {
+        watcher = watch(dir, (_event, name) => {
+          if (name?.endsWith('.tmp')) resolve()
+        })
+      })
       const child = spawn(process.execPath, [BIN, 'check', '--fix'], {
         cwd: repo,
         stdio: 'ignore',
@@ -139,9 +136,8 @@ describe('interrupted', () => {
           resolve(code)
         }),
       )
-      // Wait until fixing has begun, then stop it.
-      const deadline = Date.now() + 120_000
-      while (Date.now() < deadline && fixedNow() === 0) await new Promise(r => setTimeout(r, 20))
+      await Promise.race([begun, exited])
+      watcher?.close()
       child.kill('SIGTERM')
       expect(await exited).toBe(143)
       const names = readdirSync(dir)
