@@ -51,7 +51,8 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     expect((await runSopkit(['init'], {cwd: repo})).code).toBe(0)
     const typed = sopkitPty(['new', 'sop'], repo, [
       ['Market', 'GLOBAL'],
-      ['Global \\(all markets\\)', KEY.enter],
+      // The list filtered down to GLOBAL alone: an Enter sent while the search is still running is ignored.
+      ['GLOBAL\\r\\n❯ Global \\(all markets\\)\\r\\n\\r\\n', KEY.enter],
       ['Title', `Refund escalation${KEY.enter}`],
       ['Id \\(kebab-case', KEY.enter], // the id derived from the title
       ['Channels', KEY.enter], // the template's defaults, pre-ticked
