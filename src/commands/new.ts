@@ -36,9 +36,14 @@ Nothing is overwritten without --force.`
         '<%= config.bin %> <%= command.id %> sop --title "Refund escalation" --market GLOBAL --channel chatbot,agent-assisted --owner cs-ops@example.com',
     },
     {
-      description: 'A strategy for Germany (GDPR is added)',
+      description: 'A strategy for Germany on the AI-agent channel (GDPR, the DSA and the AI Act are added)',
       command:
         '<%= config.bin %> <%= command.id %> strategy --title "AI agent rollout" --market DE --channel ai-agent --owner @cs-strategy --yes',
+    },
+    {
+      description: 'An AI agent specification: disclosure, limits, hand-off, evaluation, kill switch',
+      command:
+        '<%= config.bin %> <%= command.id %> ai-agent --title "Order help agent" --market DE --channel ai-agent --owner @cs-ai',
     },
     {
       description: 'The Singapore variant of a baseline (SG-PDPA and based_on set)',
@@ -60,7 +65,7 @@ Nothing is overwritten without --force.`
   static args = {
     type: Args.string({
       description:
-        'Template to use: a document type (sop, strategy, policy, flow, kb-article, automation-rule) or a repo template; `sopkit templates` lists them.',
+        'Template to use: a document type (sop, strategy, policy, flow, kb-article, automation-rule, ai-agent) or a repo template; `sopkit templates` lists them.',
     }),
   }
 

@@ -361,6 +361,27 @@ export const DEFAULT_TYPES: Record<string, DocumentType> = {
     fields: [...COMMON_FIELDS, 'channels'],
     sections: ['Trigger', 'Conditions', 'Actions', 'Escalation'],
   },
+  // What a generative agent or chatbot tells users, may do, must not do, and how it is evaluated and stopped:
+  // every section is required because each answers a duty (AI Act Art. 50 disclosure, GDPR Art. 22 review,
+  // DSA Art. 12 human contact) or an incident the review found (actions outside limits, invented answers).
+  'ai-agent': {
+    name: 'AI agent specifications',
+    fields: [...COMMON_FIELDS, 'channels', 'effective'],
+    sections: [
+      'Disclosure',
+      'Allowed intents and actions',
+      'Prohibited actions',
+      'Knowledge sources',
+      'Confidence and hand-off',
+      'Personal data',
+      'Minors and vulnerable users',
+      'Languages',
+      'Evaluation',
+      'Kill switch',
+      'Model and prompt version',
+      'Human review of decisions',
+    ],
+  },
 }
 
 export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'deprecated', 'retired']

@@ -26,7 +26,7 @@ describe('sopkit export on the bundled library', () => {
     const r = await run(['--market', 'DE', '--format', 'html', '-o', 'de.html', '--date', '2026-05-01'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^wrote de\.html \(DE: 14 documents\)$/m)
+    expect(r.stdout).toMatch(/^wrote de\.html \(DE: 15 documents\)$/m)
     const html = read('de.html')
     for (const id of [
       'refund-escalation',
@@ -39,6 +39,7 @@ describe('sopkit export on the bundled library', () => {
       expect(html).not.toContain(`sops/global/${id}.md`)
     }
     expect(html).toContain('sops/global/order-not-received.md — GLOBAL baseline (no DE variant)')
+    expect(html).toContain('sops/global/buyer-help-ai-agent.md — GLOBAL baseline (no DE variant)')
     // Drafts stay out: the draft strategy, and the US draft (another market anyway).
     expect(html).not.toContain('Automation coverage strategy')
     expect(html).not.toContain('sops/US/')
@@ -66,11 +67,11 @@ describe('sopkit export on the bundled library', () => {
     ])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout) as JsonPlaybook
-    expect(json.document_count).toBe(12)
+    expect(json.document_count).toBe(13)
     for (const d of json.documents) expect(d.channels).toContain('ai-agent')
     for (const c of json.chunks) expect(c.channels).toContain('ai-agent')
     expect(json.documents.map(d => d.id)).not.toContain('seller-response-time-standard')
-    expect(r.stderr).toBe('DE: 12 documents\n')
+    expect(r.stderr).toBe('DE: 13 documents\n')
   })
 
   it('two runs with the same --date are byte-identical, in every text format and docx', async () => {
@@ -204,7 +205,7 @@ describe('sopkit export on the bundled library', () => {
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({
       format: 'md',
-      files: [{market: 'DE', file: 'report.md', documents: 14, replaced: false}],
+      files: [{market: 'DE', file: 'report.md', documents: 15, replaced: false}],
     })
   })
 

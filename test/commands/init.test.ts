@@ -61,7 +61,7 @@ describe('sopkit init', () => {
     expect(r.code).toBe(0)
     const dir = path.join(parent, 'playbooks')
     expect(readdirSync(path.join(dir, 'templates')).sort()).toEqual(
-      ['automation-rule', 'flow', 'kb-article', 'policy', 'sop', 'strategy'].map(n => `${n}.md.hbs`),
+      ['ai-agent', 'automation-rule', 'flow', 'kb-article', 'policy', 'sop', 'strategy'].map(n => `${n}.md.hbs`),
     )
     const listed = JSON.parse((await runSopkit(['templates', '--json'], {cwd: dir})).stdout) as {
       templates: Array<{source: string}>

@@ -35,7 +35,7 @@ describe('sopkit ls', () => {
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/^ID\s+MARKETS\s+TYPE\s+STATUS\s+VERSION\s+REVIEW BY\s+OWNER\s+TITLE$/m)
     expect(r.stdout).toMatch(/^refund-escalation\s+US\s+sop\s+approved\s+1\.2\.4 outdated/m)
-    expect(r.stdout).toMatch(/^35 documents$/m)
+    expect(r.stdout).toMatch(/^36 documents$/m)
     expect(r.stdout).not.toMatch(/\u001b\[/)
   })
 
@@ -67,7 +67,7 @@ describe('sopkit ls', () => {
       'md',
     )
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^1 of 35 documents/)
+    expect(r.stdout).toMatch(/^1 of 36 documents/)
     expect(r.stdout).toContain('sops/US/where-is-my-order.md')
   })
 

@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process'
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {runCheck} from '../../src/check/engine.js'
 import {loadConfig} from '../../src/core/config.js'
 import {loadDocument} from '../../src/core/loader.js'
@@ -51,7 +51,8 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     expect((await runSopkit(['init'], {cwd: repo})).code).toBe(0)
     const typed = sopkitPty(['new', 'sop'], repo, [
       ['Market', 'GLOBAL'],
-      ['Global \\(all markets\\)', KEY.enter],
+      // The list filtered down to GLOBAL alone: an Enter sent while the search is still running is ignored.
+      ['GLOBAL\\r\\n❯ Global \\(all markets\\)\\r\\n\\r\\n', KEY.enter],
       ['Title', `Refund escalation${KEY.enter}`],
       ['Id \\(kebab-case', KEY.enter], // the id derived from the title
       ['Channels', KEY.enter], // the template's defaults, pre-ticked
@@ -122,6 +123,47 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
     const check = await runSopkit(['check'], {cwd: repo})
     expect(check.code).toBe(0)
     expect(check.stdout).toMatch(/4 documents checked/)
+  })
+})
+
+describe('AI agents in Germany, on a day the AI Act applies (Art. 50 from 2026-08-02)', () => {
+  // Only Date is faked, so the run sees a fixed day and the assertions hold whatever the real date.
+  beforeEach(() => {
+    vi.useFakeTimers({toFake: ['Date']})
+    vi.setSystemTime(new Date('2026-09-01T12:00:00Z'))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+  const flags = ['--market', 'DE', '--channel', 'ai-agent', '--owner', '@cs-ai']
+
+  it('a DE AI-agent strategy scaffolds with GDPR and the AI Act tag', async () => {
+    const repo = tempRepo()
+    const r = await runSopkit(['new', 'strategy', '--title', 'AI agent rollout', ...flags], {cwd: repo})
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const made = await loadDocument(loadConfig(repo), path.join(repo, 'sops/DE/ai-agent-rollout.md'))
+    expect(made.meta.compliance).toEqual(['GDPR', 'DSA', 'AI-ACT'])
+    expect(made.meta.effective).toBe('2026-09-01')
+    expect(await errorsOf(repo)).toEqual([])
+  })
+
+  it('`new ai-agent` writes every section the type requires, and the document passes check', async () => {
+    const repo = tempRepo()
+    const r = await runSopkit(['new', 'ai-agent', '--title', 'Order help agent', ...flags], {cwd: repo})
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/created sops\/DE\/order-help-agent.md/)
+    const config = loadConfig(repo)
+    const made = await loadDocument(config, path.join(repo, 'sops/DE/order-help-agent.md'))
+    expect(made.meta).toMatchObject({type: 'ai-agent', markets: ['DE'], channels: ['ai-agent'], status: 'draft'})
+    expect(made.meta.compliance).toEqual(['GDPR', 'DSA', 'AI-ACT'])
+    const top = made.outline.sections.filter(s => !s.path.includes(' > ')).map(s => s.heading)
+    expect(top).toEqual(expect.arrayContaining(config.types['ai-agent']!.sections))
+    // The template names each regime it was made for, so the author says how the agent meets it.
+    expect(made.text).toMatch(/- \*\*AI-ACT\*\*:/)
+    const check = await runSopkit(['check'], {cwd: repo})
+    expect(check.stdout).toMatch(/1 document checked, no problems/)
+    expect(check.code).toBe(0)
   })
 })
 

@@ -123,6 +123,22 @@ describe('every made document passes check with no errors', () => {
     expect(made.meta.compliance).toEqual(['GDPR', 'DSA', 'AI-ACT'])
   })
 
+  it.each(Object.keys(DEFAULT_TYPES))(
+    '%s for DE on the ai-agent channel: GDPR, DSA, AI-ACT and its sections',
+    async type => {
+      const answers = {title: `Agent ${type}`, markets: ['DE'], channels: ['ai-agent'], owner: '@cs'}
+      const {doc: made} = await make({}, {template: type, answers, today: '2026-08-02'})
+      expect(made.meta).toMatchObject({
+        type,
+        markets: ['DE'],
+        channels: ['ai-agent'],
+        compliance: ['GDPR', 'DSA', 'AI-ACT'],
+      })
+      const top = made.outline.sections.filter(s => !s.path.includes(' > ')).map(s => s.heading)
+      expect(top).toEqual(expect.arrayContaining(DEFAULT_TYPES[type]!.sections))
+    },
+  )
+
   it('US, SG, MY and TH documents carry each market its own law, and no California law for US', async () => {
     for (const [market, tag] of [
       ['US', undefined],

@@ -64,6 +64,85 @@ describe('built-in templates', () => {
   })
 })
 
+/**
+ * The sections each built-in template writes beyond what its type requires: the gaps the domain
+ * review found. They stay optional for the older types, so documents written before them still pass.
+ */
+const RECOMMENDED: Record<string, string[]> = {
+  'ai-agent': ['Purpose', 'Metrics'],
+  'automation-rule': ['Test cases', 'Rollout and rollback', 'Monitoring'],
+  flow: ['Disclosure', 'Fallbacks', 'Hours per market'],
+  'kb-article': ['Audience', 'Intents', 'Linked SOP', 'Last verified'],
+  policy: ['Enforcement', 'Appeals', 'Notice period'],
+  strategy: ['Options and trade-offs', 'Impact sizing', 'Risks', 'Go/no-go per market'],
+}
+
+describe('what the built-in templates ask authors to write', () => {
+  const builtins = listTemplates(config)
+  const render = (type: string) => {
+    const t = findTemplate(builtins, type)
+    return outline(renderBody(t.file, t.body, {...data, type, markets: ['DE'], compliance: ['GDPR', 'DSA', 'AI-ACT']}))
+  }
+  const section = (type: string, heading: string) =>
+    render(type).sections.find(s => s.heading === heading && !s.path.includes(' > '))?.content ?? ''
+
+  it.each(Object.entries(RECOMMENDED))('%s writes %j as top-level sections', (type, headings) => {
+    const top = render(type)
+      .sections.filter(s => !s.path.includes(' > '))
+      .map(s => s.heading)
+    expect(top).toEqual(expect.arrayContaining(headings))
+    for (const heading of headings) expect(DEFAULT_TYPES[type]!.sections).not.toContain(heading)
+  })
+
+  it('ai-agent requires a section for each duty and control of an AI agent specification', () => {
+    expect(DEFAULT_TYPES['ai-agent']).toMatchObject({
+      name: 'AI agent specifications',
+      sections: [
+        'Disclosure',
+        'Allowed intents and actions',
+        'Prohibited actions',
+        'Knowledge sources',
+        'Confidence and hand-off',
+        'Personal data',
+        'Minors and vulnerable users',
+        'Languages',
+        'Evaluation',
+        'Kill switch',
+        'Model and prompt version',
+        'Human review of decisions',
+      ],
+    })
+    expect(DEFAULT_TYPES['ai-agent']!.fields).toEqual(expect.arrayContaining(['channels', 'effective']))
+    expect(findTemplate(builtins, 'ai-agent').defaults).toEqual({channels: ['ai-agent']})
+  })
+
+  it('ai-agent guides each section with the law or the practice behind it', () => {
+    expect(section('ai-agent', 'Disclosure')).toMatch(/first interaction[\s\S]*Art\. 50\(1\)/)
+    expect(section('ai-agent', 'Disclosure')).toMatch(/First message of every conversation/)
+    expect(section('ai-agent', 'Allowed intents and actions')).toMatch(/\| Intent \| Tool action \| Limit \|/)
+    expect(section('ai-agent', 'Prohibited actions')).toMatch(/deny being an AI system/)
+    expect(section('ai-agent', 'Knowledge sources')).toMatch(/\| Source \| Id \| Version \|/)
+    expect(section('ai-agent', 'Confidence and hand-off')).toMatch(/The first request for a\s+human hands off/)
+    expect(section('ai-agent', 'Confidence and hand-off')).toMatch(/\| The user asks for a person \| The first time \|/)
+    expect(section('ai-agent', 'Evaluation')).toMatch(/Golden conversations[\s\S]*QA sample[\s\S]*Groundedness/)
+    expect(section('ai-agent', 'Model and prompt version')).toMatch(/\| System prompt \|/)
+    expect(section('ai-agent', 'Human review of decisions')).toMatch(/GDPR Art\. 22/)
+    expect(section('ai-agent', 'Compliance')).toMatch(/- \*\*AI-ACT\*\*:/)
+  })
+
+  it('the other templates cover testing, disclosure, verification, appeals and per-market decisions', () => {
+    expect(section('automation-rule', 'Test cases')).toMatch(/\| At the limit \|[\s\S]*\| Above the limit \|/)
+    expect(section('automation-rule', 'Rollout and rollback')).toMatch(/Rollback trigger:/)
+    expect(section('flow', 'Disclosure')).toMatch(/Art\. 50\(1\)/)
+    expect(section('flow', 'Hours per market')).toMatch(/\| Market \| Hours \(local time\) \| Out of hours \|/)
+    expect(section('kb-article', 'Last verified')).toMatch(/Verified on:/)
+    expect(section('policy', 'Enforcement')).toMatch(/Reg\. 2019\/1150 Art\. 4/)
+    expect(section('policy', 'Notice period')).toMatch(/at least 15 days[\s\S]*Art\. 3\(2\)/)
+    expect(section('strategy', 'Risks')).toMatch(/\| Risk \|.*\| Owner \|/)
+    expect(section('strategy', 'Go/no-go per market')).toMatch(/\| Market \| Criteria met \| Decision \|/)
+  })
+})
+
 describe('repo templates', () => {
   it('replace a built-in of the same name and add new ones', () => {
     const repo = tempRepo({
