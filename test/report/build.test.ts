@@ -130,14 +130,13 @@ describe('buildReport', () => {
       'Month=period',
       'Score=csat',
     ])
-    // Unknown metrics are numbers to reach: 12 escalations meet a target of 10.
+    // Nobody said which way escalations are better: 12 against a target of 10 is shown, never judged.
     expect(report.breaches.map(b => [b.metric, b.actual, b.target])).toEqual([['csat', 3, 4]])
     expect(report.series.map(s => s.metric)).toEqual(['csat', 'escalations'])
-    expect(report.series.find(s => s.metric === 'escalations')!.target).toEqual({
-      value: 10,
-      written: '10',
-      direction: 'at-least',
-    })
+    const escalations = report.series.find(s => s.metric === 'escalations')!
+    expect(escalations.target).toEqual({value: 10, written: '10', direction: 'unknown'})
+    expect(escalations.points[0]!.met).toBeUndefined()
+    expect(report.undirected).toEqual(['escalations'])
   })
 
   it('reads a semicolon-separated export with decimal commas', async () => {

@@ -15,7 +15,7 @@ describe('metric names', () => {
     expect(metricName('Resolution rate')).toBe('resolution_rate')
     expect(metricName('first-response')).toBe('first_response')
     expect(metricName('FRT')).toBe('first_response')
-    expect(metricName('Containment rate')).toBe('automation_rate')
+    expect(metricName('Containment rate')).toBe('containment_rate')
     expect(metricName('__proto__')).toBe('proto')
   })
 
@@ -26,7 +26,7 @@ describe('metric names', () => {
   })
 
   it('compare scores and rates as at least, durations as at most', () => {
-    expect(knownMetric('csat')).toEqual({kind: 'score', direction: 'at-least'})
+    expect(knownMetric('csat')).toMatchObject({kind: 'score', direction: 'at-least', scale: {min: 1, max: 5}})
     expect(knownMetric('automation_rate')).toEqual({kind: 'rate', direction: 'at-least'})
     expect(knownMetric('first_response')).toEqual({kind: 'duration', direction: 'at-most'})
     expect(knownMetric('reopen_rate')).toEqual({kind: 'rate', direction: 'at-most'})

@@ -1,15 +1,53 @@
 // Phrases every report format shares, so a breach or a trend reads the same everywhere.
-import {formatValue, type MetricKind} from '../metrics.js'
-import type {Breach, MetricsReport, Series, TargetValue, Trend} from '../model.js'
+import {type Direction, formatValue, type MetricKind} from '../metrics.js'
+import type {Breach, ChannelGap, MetricsReport, Series, TargetValue, Trend} from '../model.js'
 
-/** "≥ 4.5", "≤ 2h". */
+const SIGN: Record<Direction, string> = {'at-least': '≥', 'at-most': '≤', unknown: '?'}
+
+/** ≥ for a target to reach, ≤ for one to stay within, ? when nobody said which way is better. */
+export function directionSign(direction: Direction): string {
+  return SIGN[direction]
+}
+
+/** "≥ 4.5", "≤ 2h"; "? 12" when nobody said which way is better. */
 export function targetText(target: TargetValue | undefined, kind: MetricKind): string {
   if (!target) return ''
-  return `${target.direction === 'at-least' ? '≥' : '≤'} ${formatValue(target.value, kind)}`
+  return `${SIGN[target.direction]} ${formatValue(target.value, kind)}`
 }
 
 export function breachTarget(b: Breach): string {
-  return `${b.direction === 'at-least' ? '≥' : '≤'} ${formatValue(b.target, b.kind)}`
+  return `${SIGN[b.direction]} ${formatValue(b.target, b.kind)}`
+}
+
+/** Whether any series has a channel or an intent: their columns are shown only then. */
+export function slicesOf(report: MetricsReport): {channel: boolean; intent: boolean} {
+  return {
+    channel: report.series.some(s => s.channel !== undefined),
+    intent: report.series.some(s => s.intent !== undefined),
+  }
+}
+
+/** The note on metrics with no direction, with its mend; undefined when every metric has one. */
+export function undirectedNote(report: MetricsReport): string | undefined {
+  const names = report.undirected
+  if (names.length === 0) return undefined
+  return (
+    `Direction unknown for ${names.join(', ')}: shown, not judged better or worse against a target — ` +
+    `mend: say which way is better in the config's metrics, e.g. metrics: {${names[0]}: {better: lower, unit: count}}`
+  )
+}
+
+/** A gap as a person reads it: percentage points for rates. */
+export function gapText(g: ChannelGap): string {
+  const size = g.kind === 'rate' ? `${Math.round(g.gap * 1000) / 10} pts` : formatValue(g.gap, g.kind)
+  return g.behind ? `${size}, ${g.behind} behind` : size
+}
+
+/** "chatbot 4.1 · live-chat 4.6". */
+export function channelValues(g: ChannelGap): string {
+  return g.values
+    .map(v => `${v.channel} ${formatValue(v.value, g.kind)}${v.met === false ? ' (missed)' : ''}`)
+    .join(' · ')
 }
 
 export const TREND_ARROW = {up: '↑', down: '↓', flat: '→'} as const
