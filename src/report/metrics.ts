@@ -230,7 +230,7 @@ export function parseValue(raw: unknown, kind: MetricKind, options: ParseOptions
   const trimmed = raw.trim()
   // A comma is a decimal separator only in a decimal-comma file, and only where it cannot be a thousands separator.
   const text = options.decimalComma
-    ? trimmed.replace(/^([+-]?\d+),(\d+)(?=\s*[%a-z]*$)/i, '$1.$2')
+    ? trimmed.replace(/^([^\d,]{0,3}[+-]?\d+),(\d+)(?=\s*[%a-z]*$)/i, '$1.$2')
     : trimmed.replace(/,(?=\d{3}\b)/g, '')
   if (kind === 'duration') {
     const seconds = parseDuration(text, unit)
