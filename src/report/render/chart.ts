@@ -120,12 +120,14 @@ const LEGEND = 18
 export function marketChart(title: string, kind: Series['kind'], bars: readonly MarketBar[], index: number): string {
   const channels = [...new Set(bars.map(b => b.channel ?? ''))]
   const markets = [...new Set(bars.map(b => b.market))]
-  const groupW = channels.length * BAR + GROUP_GAP
-  const width = Math.max(WIDTH, PAD.left + markets.length * groupW + PAD.right)
+  // Each market as wide as the bars it has, so a market measured on one channel leaves no hole.
+  const barsOf = (market: string) =>
+    channels.filter(c => bars.some(b => b.market === market && (b.channel ?? '') === c))
+  const width = Math.max(WIDTH, PAD.left + bars.length * BAR + markets.length * GROUP_GAP + PAD.right)
   const top = PAD.top + (channels.length > 1 ? LEGEND : 0)
   const plotH = HEIGHT - top - PAD.bottom
   const values = bars.flatMap(b => [b.value, ...(b.target ? [b.target.value] : [])])
-  const step = niceStep(Math.max(...values, 0) / 4 || 1, kind)
+  const step = niceStep(Math.max(...values, 0) / 5 || 1, kind)
   const hi = Math.max(step, Math.ceil(Math.max(...values) / step) * step)
   const y = (v: number) => top + plotH - (Math.max(0, v) / hi) * plotH
   const id = `market-chart-${index}`
@@ -150,18 +152,19 @@ export function marketChart(title: string, kind: Series['kind'], bars: readonly 
       const x = PAD.left + i * 90
       parts.push(
         `<rect x="${x}" y="${PAD.top - 2}" width="10" height="10" fill="${PALETTE[i % PALETTE.length]}"/>`,
-        `<text x="${x + 14}" y="${PAD.top + 7}" font-size="10" fill="#24292f">${esc(channel)}</text>`,
+        `<text x="${x + 14}" y="${PAD.top + 7}" font-size="10" fill="#24292f">${esc(channel || 'all channels')}</text>`,
       )
     })
-  markets.forEach((market, m) => {
-    const left = PAD.left + GROUP_GAP / 2 + m * groupW
+  let left = PAD.left + GROUP_GAP / 2
+  for (const market of markets) {
+    const own = barsOf(market)
     parts.push(
-      `<text x="${fixed(left + (channels.length * BAR) / 2)}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle" font-size="10" fill="#57606a">${esc(market)}</text>`,
+      `<text x="${fixed(left + (own.length * BAR) / 2)}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle" font-size="10" fill="#57606a">${esc(market)}</text>`,
     )
-    channels.forEach((channel, c) => {
-      const bar = bars.find(b => b.market === market && (b.channel ?? '') === channel)
-      if (!bar) return
-      const x = left + c * BAR
+    own.forEach((channel, i) => {
+      const bar = bars.find(b => b.market === market && (b.channel ?? '') === channel)!
+      const c = channels.indexOf(channel)
+      const x = left + i * BAR
       const barTop = y(bar.value)
       parts.push(
         `<rect class="bar" x="${fixed(x + 1)}" y="${fixed(barTop)}" width="${BAR - 2}" height="${fixed(top + plotH - barTop)}" fill="${PALETTE[c % PALETTE.length]}"` +
@@ -172,7 +175,8 @@ export function marketChart(title: string, kind: Series['kind'], bars: readonly 
           `<line class="target" x1="${fixed(x - 1)}" x2="${fixed(x + BAR + 1)}" y1="${fixed(y(bar.target.value))}" y2="${fixed(y(bar.target.value))}" stroke="#24292f" stroke-width="2"/>`,
         )
     })
-  })
+    left += own.length * BAR + GROUP_GAP
+  }
   parts.push(
     `<line x1="${PAD.left}" x2="${width - PAD.right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#8c959f"/>`,
   )
