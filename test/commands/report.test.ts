@@ -39,7 +39,7 @@ describe('sopkit report on the bundled library and examples/metrics.csv', () => 
     expect((await run('--metrics', 'examples/metrics.csv', '--fail-on', 'breach')).code).toBe(1)
     const r = await run('--metrics', 'examples/metrics.csv', '--fail-on', 'breach', '--json')
     expect(r.code).toBe(1)
-    const report = JSON.parse(r.stdout) as {breaches: Array<{market: string; metric: string}>}
+    const report = JSON.parse(r.stdout) as {breaches: Array<{market: string; channel?: string; metric: string}>}
     expect(report.breaches.map(b => [b.market, b.channel, b.metric])).toEqual([
       ['SG', undefined, 'csat'],
       ['SG', 'ai-agent', 'csat'],
