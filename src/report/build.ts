@@ -48,6 +48,14 @@ export function buildReport(library: Library, table: CsvTable, options: ReportOp
         problems.push({row: record.row, column: column.header, message: `${parsed.problem}${against}`})
         continue
       }
+      if (parsed.currency && target?.currency && parsed.currency !== target.currency) {
+        problems.push({
+          row: record.row,
+          column: column.header,
+          message: `"${cell}" is in ${parsed.currency} but ${read.document.file} targets ${target.written}: amounts are never converted, export them in ${target.currency}`,
+        })
+        continue
+      }
       measurements++
       const key = [keyed.id, keyed.market, keyed.channel ?? '', keyed.intent ?? '', column.metric].join('\u0000')
       let s = series.get(key)

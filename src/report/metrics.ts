@@ -208,9 +208,27 @@ export function parseDuration(text: string, unit?: HeaderUnit): number | undefin
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
 
-/** What a value means, or why it cannot be read. */
+/** Signs that name one currency; `$` and `¥` name several and say nothing. */
+const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
+  '€': 'EUR',
+  '£': 'GBP',
+  '₹': 'INR',
+  '₩': 'KRW',
+  '₫': 'VND',
+  '฿': 'THB',
+  S$: 'SGD',
+  R$: 'BRL',
+  A$: 'AUD',
+  C$: 'CAD',
+  US$: 'USD',
+  RM: 'MYR',
+  Rp: 'IDR',
+}
+
+/** What a value means (with its currency when an amount names one), or why it cannot be read. */
 export type Parsed =
-  {value: number} | {problem: string; /** A number, but on another scale than the metric's. */ offScale?: true}
+  | {value: number; currency?: string}
+  | {problem: string; /** A number, but on another scale than the metric's. */ offScale?: true}
 
 export interface ParseOptions {
   /** A unit from the column's header, for bare numbers. */
@@ -239,11 +257,13 @@ export function parseValue(raw: unknown, kind: MetricKind, options: ParseOptions
       : {value: seconds}
   }
   if (kind === 'currency') {
-    // A symbol or an ISO code around the amount is read past: amounts are compared in the document's currency.
-    const amount = /^(?:[A-Z]{3}|[A-Z]{0,2}\$|[€£¥₹₩₫฿]|RM|Rp)?\s*([+-]?[\d.]+)\s*(?:[A-Z]{3})?$/.exec(text)
-    return amount && NUMBER.test(amount[1]!)
-      ? {value: Number(amount[1])}
-      : {problem: `"${raw}" is not an amount (write 4.20, $4.20 or 4.20 USD)`}
+    // A symbol or an ISO code around the amount is read, never converted: amounts compare only in one currency.
+    const amount = /^([A-Z]{3}|[A-Z]{0,2}\$|[€£¥₹₩₫฿]|RM|Rp)?\s*([+-]?[\d.]+)\s*([A-Z]{3})?$/.exec(text)
+    if (!amount || !NUMBER.test(amount[2]!) || (amount[1] && amount[3]))
+      return {problem: `"${raw}" is not an amount (write 4.20, $4.20 or 4.20 USD)`}
+    const currency =
+      amount[3] ?? CURRENCY_SIGNS[amount[1] ?? ''] ?? (/^[A-Z]{3}$/.test(amount[1] ?? '') ? amount[1] : undefined)
+    return currency ? {value: Number(amount[2]), currency} : {value: Number(amount[2])}
   }
   const percent = /^(.*?)\s*%$/.exec(text)
   if (percent && NUMBER.test(percent[1]!)) return checkRate({value: Number(percent[1]) / 100}, kind, raw, true)

@@ -8,6 +8,8 @@ export interface TargetValue {
   /** As the document wrote it. */
   written: string
   direction: Direction
+  /** The currency an amount names (4.00 USD, S$4.00). */
+  currency?: string
 }
 
 export interface Point {

@@ -114,6 +114,11 @@ export class TargetReader {
     }
     // readValue reads only a number or a string.
     const written = typeof raw === 'string' ? raw : (raw as number).toString()
-    return {value: parsed.value, written, direction: info.direction}
+    return {
+      value: parsed.value,
+      written,
+      direction: info.direction,
+      ...(parsed.currency && {currency: parsed.currency}),
+    }
   }
 }

@@ -264,6 +264,22 @@ describe('directions, scales and channels', () => {
     expect(report.series[0]).toMatchObject({kind: 'currency', trend: {direction: 'up', better: false}})
   })
 
+  it('never compares amounts in two currencies', async () => {
+    const csv =
+      'id,market,period,cost_per_contact\nrefund-escalation,DE,2026-01,3.90 EUR\nrefund-escalation,DE,2026-02,4.10\n'
+    const report = await reportOf(csv, {cost_per_contact: '4.00 USD'})
+    expect(report.problems).toEqual([
+      {
+        row: 2,
+        column: 'cost_per_contact',
+        message:
+          '"3.90 EUR" is in EUR but sops/global/refund-escalation.md targets 4.00 USD: amounts are never converted, export them in USD',
+      },
+    ])
+    // An amount without a currency is read as the document's.
+    expect(report.breaches.map(b => [b.period, b.actual, b.target])).toEqual([['2026-02', 4.1, 4]])
+  })
+
   it('refuses a CSAT on the wrong scale, naming both scales and the target, and never compares across them', async () => {
     const csv = 'id,market,period,csat,csat_top2\nrefund-escalation,SG,2026-01,92%,92%\n'
     const report = await reportOf(csv, {csat: 4.5, csat_top2: 0.9})

@@ -156,12 +156,14 @@ describe('CSAT scales', () => {
 })
 
 describe('amounts', () => {
-  it('read past a currency symbol or code, and show two decimals', () => {
+  it('read a currency symbol or code (a sign that names several currencies names none), and show two decimals', () => {
     expect(parseValue('4.20', 'currency')).toEqual({value: 4.2})
     expect(parseValue('$4.20', 'currency')).toEqual({value: 4.2})
-    expect(parseValue('S$4.20', 'currency')).toEqual({value: 4.2})
-    expect(parseValue('4.20 EUR', 'currency')).toEqual({value: 4.2})
-    expect(parseValue('€3,10', 'currency', {decimalComma: true})).toEqual({value: 3.1})
+    expect(parseValue('S$4.20', 'currency')).toEqual({value: 4.2, currency: 'SGD'})
+    expect(parseValue('4.20 EUR', 'currency')).toEqual({value: 4.2, currency: 'EUR'})
+    expect(parseValue('USD 4.20', 'currency')).toEqual({value: 4.2, currency: 'USD'})
+    expect(parseValue('€3,10', 'currency', {decimalComma: true})).toEqual({value: 3.1, currency: 'EUR'})
+    expect(parseValue('€3.10 USD', 'currency')).toEqual({problem: expect.stringMatching(/not an amount/)})
     expect(parseValue('four', 'currency')).toEqual({problem: expect.stringMatching(/not an amount/)})
     expect(parseValue('=1+1', 'currency')).toEqual({problem: expect.stringMatching(/not an amount/)})
     expect(formatValue(4.2, 'currency')).toBe('4.20')
