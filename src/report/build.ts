@@ -128,10 +128,14 @@ function keysOf(
   if (record.problem) return void problems.push({row: record.row, message: record.problem})
   const cell = (index: number | undefined) => (index === undefined ? '' : (record.cells[index] ?? '').trim())
   const id = cell(metrics.keys.id)
-  // Codes are upper case, whatever case the export used ("sg", "Global"); channels lower case ("Chatbot").
+  // Codes are upper case, whatever case the export used ("sg", "Global").
   const market = cell(metrics.keys.market).toUpperCase()
   const period = cell(metrics.keys.period)
-  const channel = cell(metrics.keys.channel).toLowerCase() || undefined
+  // "AI agent", "Live_Chat" and "live-chat" are the taxonomy's live-chat.
+  const channel =
+    cell(metrics.keys.channel)
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-') || undefined
   const intent = cell(metrics.keys.intent) || undefined
   const empty = [
     ['id', id],

@@ -136,6 +136,9 @@ describe('sopkit report with channel and intent columns and configured metrics',
     expect(report.breaches.map(b => b.metric)).not.toContain('refund_leakage')
     const table = await runSopkit(['report', '--metrics', 'metrics.csv'], {cwd: tempRepo(files)})
     expect(table.stdout).toMatch(
+      /^refund-escalation\s+SG\s+ai-agent\s+refund-status\s+refund_leakage\s+.*↑ up\s+0\.02 \(direction unknown\)$/m,
+    )
+    expect(table.stdout).toMatch(
       /Direction unknown for refund_leakage: shown, not judged better or worse against a target — mend: say which way is better in the config's metrics/,
     )
   })

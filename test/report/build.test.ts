@@ -308,7 +308,7 @@ describe('directions, scales and channels', () => {
     const csv = [
       'id,market,channel,intent,period,csat',
       'refund-escalation,SG,Chatbot,refund-status,2026-01,4.1',
-      'refund-escalation,SG,live-chat,refund-status,2026-01,4.6',
+      'refund-escalation,SG,Live chat,refund-status,2026-01,4.6',
       'refund-escalation,SG,chatbot,refund-status,2026-02,3.9',
       'refund-escalation,SG,live-chat,refund-status,2026-02,4.4',
       'refund-escalation,SG,live-chat,cancel,2026-02,4.8',

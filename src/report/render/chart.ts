@@ -4,7 +4,7 @@
 import {escapeHtml as esc} from '../../core/escape.js'
 import {formatValue} from '../metrics.js'
 import type {Series} from '../model.js'
-import {directionSign} from './words.js'
+import {targetPhrase} from './words.js'
 
 const WIDTH = 360
 const HEIGHT = 200
@@ -72,10 +72,9 @@ export function lineChart(s: Series): string {
   })
   if (s.target) {
     const ty = fixed(y(s.target.value))
-    const sign = directionSign(s.target.direction)
     parts.push(
       `<line class="target" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${ty}" y2="${ty}" stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-      `<text x="${WIDTH - PAD.right}" y="${fixed(y(s.target.value) - 4)}" text-anchor="end" font-size="10" fill="#cf222e">target ${sign} ${esc(formatValue(s.target.value, s.kind))}</text>`,
+      `<text x="${WIDTH - PAD.right}" y="${fixed(y(s.target.value) - 4)}" text-anchor="end" font-size="10" fill="#cf222e">target ${esc(targetPhrase(s.target.direction, s.target.value, s.kind))}</text>`,
     )
   }
   if (n > 1)
@@ -135,7 +134,7 @@ export function marketChart(title: string, kind: Series['kind'], bars: readonly 
     b =>
       `${b.market}${b.channel ? ` ${b.channel}` : ''} ${formatValue(b.value, kind)} in ${b.period}` +
       (b.target
-        ? ` (target ${directionSign(b.target.direction)} ${formatValue(b.target.value, kind)}${b.missed ? ', missed' : ''})`
+        ? ` (target ${targetPhrase(b.target.direction, b.target.value, kind)}${b.missed ? ', missed' : ''})`
         : ''),
   )
   const parts = [

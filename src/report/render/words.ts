@@ -2,21 +2,18 @@
 import {type Direction, formatValue, type MetricKind} from '../metrics.js'
 import type {Breach, ChannelGap, MetricsReport, Series, TargetValue, Trend} from '../model.js'
 
-const SIGN: Record<Direction, string> = {'at-least': '≥', 'at-most': '≤', unknown: '?'}
-
-/** ≥ for a target to reach, ≤ for one to stay within, ? when nobody said which way is better. */
-export function directionSign(direction: Direction): string {
-  return SIGN[direction]
+/** "≥ 4.5" to reach, "≤ 2h" to stay within, "12 (direction unknown)" when nobody said which way is better. */
+export function targetPhrase(direction: Direction, value: number, kind: MetricKind): string {
+  const shown = formatValue(value, kind)
+  return direction === 'unknown' ? `${shown} (direction unknown)` : `${direction === 'at-least' ? '≥' : '≤'} ${shown}`
 }
 
-/** "≥ 4.5", "≤ 2h"; "? 12" when nobody said which way is better. */
 export function targetText(target: TargetValue | undefined, kind: MetricKind): string {
-  if (!target) return ''
-  return `${SIGN[target.direction]} ${formatValue(target.value, kind)}`
+  return target ? targetPhrase(target.direction, target.value, kind) : ''
 }
 
 export function breachTarget(b: Breach): string {
-  return `${SIGN[b.direction]} ${formatValue(b.target, b.kind)}`
+  return targetPhrase(b.direction, b.target, b.kind)
 }
 
 /** Whether any series has a channel or an intent: their columns are shown only then. */
