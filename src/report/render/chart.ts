@@ -122,7 +122,9 @@ export function marketChart(title: string, kind: Series['kind'], bars: readonly 
   // Each market as wide as the bars it has, so a market measured on one channel leaves no hole.
   const barsOf = (market: string) =>
     channels.filter(c => bars.some(b => b.market === market && (b.channel ?? '') === c))
-  const width = Math.max(WIDTH, PAD.left + bars.length * BAR + markets.length * GROUP_GAP + PAD.right)
+  // Markets spread over the plot when they are few, side by side at the least gap when many.
+  const gap = Math.max(GROUP_GAP, (WIDTH - PAD.left - PAD.right - bars.length * BAR) / markets.length)
+  const width = Math.max(WIDTH, PAD.left + bars.length * BAR + markets.length * gap + PAD.right)
   const top = PAD.top + (channels.length > 1 ? LEGEND : 0)
   const plotH = HEIGHT - top - PAD.bottom
   const values = bars.flatMap(b => [b.value, ...(b.target ? [b.target.value] : [])])
@@ -154,7 +156,7 @@ export function marketChart(title: string, kind: Series['kind'], bars: readonly 
         `<text x="${x + 14}" y="${PAD.top + 7}" font-size="10" fill="#24292f">${esc(channel || 'all channels')}</text>`,
       )
     })
-  let left = PAD.left + GROUP_GAP / 2
+  let left = PAD.left + gap / 2
   for (const market of markets) {
     const own = barsOf(market)
     parts.push(
@@ -174,7 +176,7 @@ export function marketChart(title: string, kind: Series['kind'], bars: readonly 
           `<line class="target" x1="${fixed(x - 1)}" x2="${fixed(x + BAR + 1)}" y1="${fixed(y(bar.target.value))}" y2="${fixed(y(bar.target.value))}" stroke="#24292f" stroke-width="2"/>`,
         )
     })
-    left += own.length * BAR + GROUP_GAP
+    left += own.length * BAR + gap
   }
   parts.push(
     `<line x1="${PAD.left}" x2="${width - PAD.right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#8c959f"/>`,

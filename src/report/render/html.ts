@@ -157,7 +157,7 @@ function markets(report: MetricsReport): string {
         }
       })
       const title = `${first.metric} for ${first.id}${first.intent ? ` (${first.intent})` : ''} by market, latest period`
-      return `<figure>${marketChart(title, first.kind, bars, index)}<figcaption><strong>${esc(first.metric)}</strong> · ${esc(first.id)}${first.intent ? ` (${esc(first.intent)})` : ''} — latest value per market${bars.some(b => b.channel) ? ' and channel' : ''}; dark ticks are each market's target</figcaption></figure>`
+      return `<figure>${marketChart(title, first.kind, bars, index)}<figcaption><strong>${esc(first.metric)}</strong> · ${esc(first.id)}${first.intent ? ` (${esc(first.intent)})` : ''}<br>latest per market${bars.some(b => b.channel) ? ' and channel' : ''}; ticks: targets</figcaption></figure>`
     })
   return figures.length === 0 ? '' : `<h2>Markets compared</h2><div class="charts">${figures.join('')}</div>`
 }
