@@ -11,14 +11,18 @@ import {REPORT_REGISTRY} from '../report/render/index.js'
 
 export default class Report extends BaseCommand {
   static summary = 'Compare operational metrics (CSV) with the targets of the documents each market reads.'
-  static description = `Each row of the metrics CSV names a document id, a market and a period; its other columns are \
-metrics (csat, resolution_rate, automation_rate, first_response, sla_attainment ... in any case or spacing). A row is \
-joined with the document its market reads — its own variant, else its region's, else the GLOBAL baseline — and compared \
-with that document's \`targets\`: scores and rates must reach them (≥), durations such as first_response (2h, 30m) must \
-stay within them (≤). Rates are written 0.85 or 85%. The report lists every breach, the trend of each metric (latest \
-period against the one before; periods sort by the calendar in any spelling: 2026-01, Jan 2026, 2026-Q1, 2026-W05), and every row it could not \
-use (unknown id, unknown market, no document for the market, unreadable value). Exit 1 with --fail-on breach when any \
-target was missed.`
+  static description = `Each row of the metrics CSV names a document id, a market and a period, and optionally a channel \
+(chatbot, ai-agent, live-chat ...) and an intent; its other columns are metrics (csat, csat_top2, resolution_rate, \
+containment_rate, cost_per_contact, first_response ... in any case or spacing). A row is joined with the document its \
+market reads — its own variant, else its region's, else the GLOBAL baseline — and compared with that document's \
+\`targets\` (one value, or one per channel: csat: {default: 4.5, chatbot: 4.0}). Satisfaction, resolution and automation \
+must reach their target (≥); contact rate, cost per contact, abandonment, escalation and times (2h, 30m) must stay within \
+it (≤); the config's \`metrics\` says it for any other metric (cost_per_contact: {better: lower, unit: currency}), and a \
+metric nobody gave a direction is shown, never judged. csat is a 1–5 score and csat_top2 a top-2-box share: a value on \
+the other scale is a problem, never compared. Rates are written 0.85 or 85%. The report lists every breach, the trend of \
+each metric (latest period against the one before; periods sort by the calendar in any spelling: 2026-01, Jan 2026, \
+2026-Q1, 2026-W05), channels side by side, and every row it could not use (unknown id, market or channel, no document \
+for the market, unreadable value). Exit 1 with --fail-on breach when any target was missed.`
 
   static examples = [
     {
@@ -44,7 +48,8 @@ target was missed.`
 
   static flags = {
     metrics: Flags.string({
-      description: 'The metrics CSV: id, market and period columns, then one column per metric.',
+      description:
+        'The metrics CSV: id, market and period columns (channel and intent optional), then one column per metric.',
       required: true,
     }),
     map: Flags.string({

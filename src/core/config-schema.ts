@@ -22,6 +22,9 @@ const condition = {
   },
 }
 
+/** Units a metric can be read in (`metrics.<name>.unit`); the report maps each to how it parses and shows values. */
+export const METRIC_UNIT_NAMES = ['percent', 'score', 'currency', 'seconds', 'count', 'ratio'] as const
+
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'sopkit configuration',
@@ -116,5 +119,15 @@ export const CONFIG_SCHEMA = {
       description: 'What `sopkit new --from` makes: a full copy of the baseline, or an overlay (`inherit: sections`).',
     },
     rules: {type: 'object', additionalProperties: severity},
+    metrics: {
+      type: 'object',
+      description: 'Metrics of `sopkit report`: which way is better, and their unit.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['better'],
+        properties: {better: {enum: ['higher', 'lower']}, unit: {enum: METRIC_UNIT_NAMES}},
+      },
+    },
   },
 } as const

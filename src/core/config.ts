@@ -16,7 +16,7 @@ import {
   type Requirement,
   type RequirementCondition,
 } from './catalogue.js'
-import {CONFIG_SCHEMA} from './config-schema.js'
+import {CONFIG_SCHEMA, type METRIC_UNIT_NAMES} from './config-schema.js'
 import {ConfigError, SopkitError, messageOf} from './errors.js'
 import {yaml} from './front-matter.js'
 import {findGitRoot, isInGitDir, isInside} from './paths.js'
@@ -47,6 +47,14 @@ export interface Config {
   /** What `sopkit new --from` makes by default: a full copy of the baseline, or an overlay variant. */
   variants: 'copy' | 'overlay'
   rules: Record<string, SeveritySetting>
+  /** `report`'s metric settings by name as written (the report normalises names). */
+  metrics: Record<string, MetricSetting>
+}
+
+/** Which way a metric is better, and its unit: `cost_per_contact: {better: lower, unit: currency}`. */
+export interface MetricSetting {
+  better: 'higher' | 'lower'
+  unit?: (typeof METRIC_UNIT_NAMES)[number]
 }
 
 type Loader = (text: string) => unknown
@@ -137,6 +145,7 @@ interface UserConfig {
   order?: string[]
   variants?: 'copy' | 'overlay'
   rules?: Record<string, SeveritySetting>
+  metrics?: Record<string, MetricSetting>
 }
 
 /** Merge a user config over the defaults, after checking its shape and its references. */
@@ -146,7 +155,12 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
   if (failed) {
     const problems = (failed.errors ?? []).map(e => {
       const key = e.instancePath.slice(1).replaceAll('/', '.') || '(top level)'
-      const extra = 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''
+      const extra =
+        'additionalProperty' in e.params
+          ? ` "${String(e.params.additionalProperty)}"`
+          : 'allowedValues' in e.params
+            ? `: ${(e.params.allowedValues as unknown[]).join(', ')}`
+            : ''
       return `${key}: ${e.message}${extra}`
     })
     throw new ConfigError(where, problems)
@@ -191,6 +205,7 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
     order: user.order ?? Object.keys(types),
     variants: user.variants ?? 'copy',
     rules: user.rules ?? {},
+    metrics: dict(user.metrics),
   }
   const problems = checkReferences(config, user.requirements?.length ?? 0)
   if (problems.length > 0) throw new ConfigError(where, problems)

@@ -71,8 +71,18 @@ export function frontMatterSchema(config: Config): Record<string, unknown> {
       },
       targets: {
         type: 'object',
-        description: 'Operational targets, e.g. csat: 4.5, first_response: 2h.',
-        additionalProperties: {type: ['number', 'string']},
+        description:
+          'Operational targets, e.g. csat: 4.5, first_response: 2h; per channel: csat: {default: 4.5, chatbot: 4.0}.',
+        additionalProperties: {
+          anyOf: [
+            {type: ['number', 'string']},
+            {
+              type: 'object',
+              propertyNames: {enum: ['default', ...Object.keys(taxonomy.channels)]},
+              additionalProperties: {type: ['number', 'string']},
+            },
+          ],
+        },
       },
       limits: {
         type: 'object',

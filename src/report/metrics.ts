@@ -1,47 +1,128 @@
-// The metrics sopkit knows, how each is written and compared: scores and rates must reach their
-// target (≥), durations must stay within it (≤). Values are parsed, never evaluated.
+// The metrics sopkit knows, how each is written and which way is better: satisfaction, resolution
+// and automation must reach their target (≥); contacts, cost, abandonment, escalation and times
+// must stay within it (≤). The config's `metrics` says it for any other metric; a metric nobody
+// gave a direction is reported as such and never judged. Values are parsed, never evaluated.
+import type {MetricSetting} from '../core/config.js'
 
-export type MetricKind = 'score' | 'rate' | 'duration' | 'number'
-export type Direction = 'at-least' | 'at-most'
+export type MetricKind = 'score' | 'rate' | 'duration' | 'currency' | 'number'
+/** `unknown`: neither sopkit nor the config says which way is better, so nothing is judged. */
+export type Direction = 'at-least' | 'at-most' | 'unknown'
+
+/** A score's scale, so a value on another scale (92% against a 1–5 CSAT) is refused, not compared. */
+export interface Scale {
+  min: number
+  max: number
+  /** What a value of this metric is, for messages: "a CSAT score on the 1–5 scale". */
+  means: string
+  /** Where a value on the other scale belongs. */
+  other?: string
+}
 
 export interface MetricInfo {
   kind: MetricKind
   direction: Direction
+  scale?: Scale
 }
 
-/** Known metrics by canonical name. Anything else is a number that must reach its target (or a duration that must not exceed it). */
+const higher = (kind: MetricKind, scale?: Scale): MetricInfo => ({kind, direction: 'at-least', ...(scale && {scale})})
+const lower = (kind: MetricKind): MetricInfo => ({kind, direction: 'at-most'})
+
+/** Known metrics by canonical name (definitions in the README's `report` section). */
 const KNOWN: ReadonlyMap<string, MetricInfo> = new Map([
-  ['csat', {kind: 'score', direction: 'at-least'}],
-  ['nps', {kind: 'score', direction: 'at-least'}],
-  ['resolution_rate', {kind: 'rate', direction: 'at-least'}],
-  ['first_contact_resolution', {kind: 'rate', direction: 'at-least'}],
-  ['automation_rate', {kind: 'rate', direction: 'at-least'}],
-  ['sla_attainment', {kind: 'rate', direction: 'at-least'}],
-  ['deflection_rate', {kind: 'rate', direction: 'at-least'}],
-  ['reopen_rate', {kind: 'rate', direction: 'at-most'}],
-  ['repeat_contact_rate', {kind: 'rate', direction: 'at-most'}],
-  ['transfer_rate', {kind: 'rate', direction: 'at-most'}],
-  ['first_response', {kind: 'duration', direction: 'at-most'}],
-  ['resolution_time', {kind: 'duration', direction: 'at-most'}],
-  ['average_handling_time', {kind: 'duration', direction: 'at-most'}],
+  [
+    'csat',
+    higher('score', {
+      min: 1,
+      max: 5,
+      means: 'a CSAT score on the 1–5 scale',
+      other: 'a top-2-box share (92%) is the metric csat_top2',
+    }),
+  ],
+  [
+    'csat_top2',
+    higher('rate', {
+      min: 0,
+      max: 1,
+      means: 'a CSAT top-2-box share (0.92 or 92%)',
+      other: 'a 1–5 score is the metric csat',
+    }),
+  ],
+  ['nps', higher('score')],
+  ['resolution_rate', higher('rate')],
+  ['first_contact_resolution', higher('rate')],
+  ['sla_attainment', higher('rate')],
+  ['deflection_rate', higher('rate')],
+  // Three different numbers a strategy tracks apart: how much traffic automation is offered to,
+  // how much of that never reaches a person, and how much is actually resolved by it.
+  ['automation_coverage', higher('rate')],
+  ['containment_rate', higher('rate')],
+  ['automated_resolution_rate', higher('rate')],
+  // The bundled library's older, undifferentiated name: kept readable, better replaced by one of the three.
+  ['automation_rate', higher('rate')],
+  ['contact_rate', lower('number')],
+  ['cost_per_contact', lower('currency')],
+  ['abandonment_rate', lower('rate')],
+  ['escalation_rate', lower('rate')],
+  ['reopen_rate', lower('rate')],
+  ['repeat_contact_rate', lower('rate')],
+  ['transfer_rate', lower('rate')],
+  ['first_response', lower('duration')],
+  ['resolution_time', lower('duration')],
+  ['average_handling_time', lower('duration')],
 ] as Array<[string, MetricInfo]>)
 
 /** Other spellings a metrics export uses for the same metric. */
 const ALIASES: ReadonlyMap<string, string> = new Map([
   ['csat_score', 'csat'],
   ['satisfaction', 'csat'],
+  ['csat_top_2', 'csat_top2'],
+  ['csat_top_2_box', 'csat_top2'],
+  ['csat_top2_box', 'csat_top2'],
+  ['csat_t2b', 'csat_top2'],
+  ['top2_box', 'csat_top2'],
+  ['top_2_box', 'csat_top2'],
   ['fcr', 'first_contact_resolution'],
-  ['containment', 'automation_rate'],
-  ['containment_rate', 'automation_rate'],
+  ['containment', 'containment_rate'],
+  ['bot_containment', 'containment_rate'],
   ['automation', 'automation_rate'],
-  ['automation_coverage', 'automation_rate'],
+  ['automation_coverage_rate', 'automation_coverage'],
+  ['automated_resolution', 'automated_resolution_rate'],
+  ['ar_rate', 'automated_resolution_rate'],
+  ['contacts_per_order', 'contact_rate'],
+  ['cpc', 'cost_per_contact'],
+  ['abandonment', 'abandonment_rate'],
+  ['abandon_rate', 'abandonment_rate'],
+  ['escalation', 'escalation_rate'],
+  ['escalations_rate', 'escalation_rate'],
   ['sla', 'sla_attainment'],
   ['frt', 'first_response'],
   ['first_response_time', 'first_response'],
   ['aht', 'average_handling_time'],
   ['average_handle_time', 'average_handling_time'],
   ['handling_time', 'average_handling_time'],
+  ['handle_time', 'average_handling_time'],
 ])
+
+/** What the config's `metrics.<name>.unit` means for reading and showing values. */
+const METRIC_UNITS: Readonly<Record<NonNullable<MetricSetting['unit']>, MetricKind>> = {
+  percent: 'rate',
+  score: 'score',
+  currency: 'currency',
+  seconds: 'duration',
+  count: 'number',
+  ratio: 'number',
+}
+
+/** The config's word over the built-in one: its direction, its unit (else the built-in's kind, else `fallback`). */
+export function configuredMetric(
+  setting: MetricSetting,
+  known: MetricInfo | undefined,
+  fallback: MetricKind,
+): MetricInfo {
+  const kind = setting.unit ? METRIC_UNITS[setting.unit] : (known?.kind ?? fallback)
+  const scale = known?.scale && known.kind === kind ? {scale: known.scale} : {}
+  return {kind, direction: setting.better === 'lower' ? 'at-most' : 'at-least', ...scale}
+}
 
 /** A unit written in a header, "First response (min)" or "Resolution rate (%)", for bare numbers in that column. */
 export type HeaderUnit = 's' | 'm' | 'h' | 'd' | '%'
@@ -127,8 +208,27 @@ export function parseDuration(text: string, unit?: HeaderUnit): number | undefin
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
 
-/** What a value means, or why it cannot be read. */
-export type Parsed = {value: number} | {problem: string}
+/** Signs that name one currency; `$` and `¥` name several and say nothing. */
+const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
+  '€': 'EUR',
+  '£': 'GBP',
+  '₹': 'INR',
+  '₩': 'KRW',
+  '₫': 'VND',
+  '฿': 'THB',
+  S$: 'SGD',
+  R$: 'BRL',
+  A$: 'AUD',
+  C$: 'CAD',
+  US$: 'USD',
+  RM: 'MYR',
+  Rp: 'IDR',
+}
+
+/** What a value means (with its currency when an amount names one), or why it cannot be read. */
+export type Parsed =
+  | {value: number; currency?: string}
+  | {problem: string; /** A number, but on another scale than the metric's. */ offScale?: true}
 
 export interface ParseOptions {
   /** A unit from the column's header, for bare numbers. */
@@ -148,7 +248,7 @@ export function parseValue(raw: unknown, kind: MetricKind, options: ParseOptions
   const trimmed = raw.trim()
   // A comma is a decimal separator only in a decimal-comma file, and only where it cannot be a thousands separator.
   const text = options.decimalComma
-    ? trimmed.replace(/^([+-]?\d+),(\d+)(?=\s*[%a-z]*$)/i, '$1.$2')
+    ? trimmed.replace(/^([^\d,]{0,3}[+-]?\d+),(\d+)(?=\s*[%a-z]*$)/i, '$1.$2')
     : trimmed.replace(/,(?=\d{3}\b)/g, '')
   if (kind === 'duration') {
     const seconds = parseDuration(text, unit)
@@ -156,11 +256,41 @@ export function parseValue(raw: unknown, kind: MetricKind, options: ParseOptions
       ? {problem: `"${raw}" is not a duration (write 2h, 30m, 1h 30m or 01:30)`}
       : {value: seconds}
   }
+  if (kind === 'currency') {
+    // A symbol or an ISO code around the amount is read, never converted: amounts compare only in one currency.
+    const amount = /^([A-Z]{3}|[A-Z]{0,2}\$|[€£¥₹₩₫฿]|RM|Rp)?\s*([+-]?[\d.]+)\s*([A-Z]{3})?$/.exec(text)
+    if (!amount || !NUMBER.test(amount[2]!) || (amount[1] && amount[3]))
+      return {problem: `"${raw}" is not an amount (write 4.20, $4.20 or 4.20 USD)`}
+    const currency =
+      amount[3] ?? CURRENCY_SIGNS[amount[1] ?? ''] ?? (/^[A-Z]{3}$/.test(amount[1] ?? '') ? amount[1] : undefined)
+    return currency ? {value: Number(amount[2]), currency} : {value: Number(amount[2])}
+  }
   const percent = /^(.*?)\s*%$/.exec(text)
   if (percent && NUMBER.test(percent[1]!)) return checkRate({value: Number(percent[1]) / 100}, kind, raw, true)
   if (!NUMBER.test(text)) return {problem: `"${raw}" is not a number`}
   if (unit === '%') return checkRate({value: Number(text) / 100}, kind, raw, true)
   return checkRate({value: Number(text)}, kind, raw, false)
+}
+
+/**
+ * Read a value of a metric: by its kind, then against its scale, so a value on another scale (a
+ * 92% top-2-box share in a 1–5 CSAT column, a 4.5 score as a top-2-box share) is a problem naming
+ * both scales, never a comparison.
+ */
+export function readValue(raw: unknown, info: MetricInfo, options: ParseOptions = {}): Parsed {
+  const parsed = parseValue(raw, info.kind, options)
+  const {scale} = info
+  if (!scale) return parsed
+  const written = typeof raw === 'string' ? raw.trim() : String(raw)
+  const elsewhere = scale.other ? `; ${scale.other}` : ''
+  if ('problem' in parsed)
+    return info.kind === 'rate' && NUMBER.test(written)
+      ? {problem: `"${written}" is not ${scale.means}${elsewhere}`, offScale: true}
+      : parsed
+  const percent = /%\s*$/.test(written) || options.unit === '%'
+  if ((info.kind !== 'rate' && percent) || parsed.value < scale.min || parsed.value > scale.max)
+    return {problem: `"${written}" is not ${scale.means}${elsewhere}`, offScale: true}
+  return parsed
 }
 
 /** A rate is a share: 0.85 or 85%, never a bare 85 (which could mean either). */
@@ -180,6 +310,7 @@ function checkRate(parsed: {value: number}, kind: MetricKind, raw: string, perce
 export function formatValue(value: number, kind: MetricKind): string {
   if (kind === 'rate') return `${round(value * 100)}%`
   if (kind === 'duration') return formatDuration(value)
+  if (kind === 'currency') return value.toFixed(2)
   return String(round(value))
 }
 

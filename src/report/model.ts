@@ -8,6 +8,8 @@ export interface TargetValue {
   /** As the document wrote it. */
   written: string
   direction: Direction
+  /** The currency an amount names (4.00 USD, S$4.00). */
+  currency?: string
 }
 
 export interface Point {
@@ -29,17 +31,23 @@ export interface Trend {
   latest: number
   change: number
   direction: TrendDirection
-  /** Up for a metric that must reach its target, down for one that must stay within it; absent when flat. */
+  /** Up for a metric that must reach its target, down for one that must stay within it; absent when flat or when the direction is unknown. */
   better?: boolean
 }
 
-/** One metric of one family in one market, period by period. */
-export interface Series {
+/** The channel and intent a row measures, when the metrics CSV has those columns and the cell is not empty. */
+export interface Slice {
+  channel?: string
+  intent?: string
+}
+
+/** One metric of one family in one market (and channel and intent), period by period. */
+export interface Series extends Slice {
   id: string
   market: string
   metric: string
   kind: MetricKind
-  /** Whether the metric must reach its target (scores, rates) or stay within it (durations). */
+  /** Whether the metric must reach its target (≥), stay within it (≤), or nobody said (never judged). */
   direction: Direction
   /** The document the market reads (through the variant resolver) and how. */
   file: string
@@ -51,7 +59,7 @@ export interface Series {
   trend?: Trend
 }
 
-export interface Breach {
+export interface Breach extends Slice {
   id: string
   market: string
   period: string
@@ -87,6 +95,22 @@ export interface Problem {
   message: string
 }
 
+/** One metric of a family in a market (and intent) side by side across channels, in the latest period they share. */
+export interface ChannelGap {
+  id: string
+  market: string
+  intent?: string
+  metric: string
+  kind: MetricKind
+  direction: Direction
+  period: string
+  values: Array<{channel: string; value: number; met?: boolean}>
+  /** Highest value less lowest. */
+  gap: number
+  /** The channel furthest from better, when the direction is known. */
+  behind?: string
+}
+
 export interface MetricsReport {
   /** The metrics CSV as named. */
   metrics: string
@@ -97,7 +121,10 @@ export interface MetricsReport {
   metricColumns: string[]
   /** Columns that are neither keys nor metrics. */
   ignoredColumns: string[]
+  /** Metrics read whose direction nobody gave (not built in, not in the config's `metrics`): shown, never judged. */
+  undirected: string[]
   series: Series[]
+  channelGaps: ChannelGap[]
   breaches: Breach[]
   unmatched: Unmatched[]
   problems: Problem[]

@@ -1,5 +1,5 @@
 // From a metrics CSV table to keyed rows and metric columns: id, market and period are found by
-// name (or --map); every other column is a metric when sopkit knows it, a document targets it, or
+// name (or --map), and channel and intent when the export has them; every other column is a metric when sopkit knows it, a document targets it, or
 // --map names it, and is listed as ignored otherwise.
 import {SopkitError} from '../core/errors.js'
 import {type FieldSpec, mapColumns} from '../csv/columns.js'
@@ -12,6 +12,12 @@ export const KEY_FIELDS: readonly FieldSpec[] = [
   {field: 'period', aliases: ['period', 'month', 'week', 'quarter', 'date', 'day', 'year']},
 ]
 
+/** Keys a metrics export may add: the channel (bot or agent) and the intent (contact reason) a row measures. */
+export const OPTIONAL_KEY_FIELDS: readonly FieldSpec[] = [
+  {field: 'channel', aliases: ['channel', 'contactchannel', 'channeltype', 'medium']},
+  {field: 'intent', aliases: ['intent', 'contactreason', 'contactdriver', 'reason']},
+]
+
 export interface MetricColumn extends MetricInfo {
   index: number
   header: string
@@ -20,7 +26,7 @@ export interface MetricColumn extends MetricInfo {
 }
 
 export interface MetricsTable {
-  keys: {id: number; market: number; period: number}
+  keys: {id: number; market: number; period: number; channel?: number; intent?: number}
   columns: MetricColumn[]
   ignored: string[]
   records: readonly CsvRecord[]
@@ -36,7 +42,7 @@ export function readMetricsTable(
   infoFor: (metric: string) => MetricInfo | undefined,
 ): MetricsTable {
   const map = mapColumns(table.header, {
-    specs: KEY_FIELDS,
+    specs: [...KEY_FIELDS, ...OPTIONAL_KEY_FIELDS],
     overrides,
     acceptField: field => metricName(field) || undefined,
   })
@@ -48,7 +54,7 @@ export function readMetricsTable(
       `name the columns id, market and period, or map yours: --map "${missing.map(f => `Your ${f} column=${f}`).join(',')}"`,
     )
   }
-  const keyIndexes = new Set(KEY_FIELDS.map(k => map.indexOf.get(k.field)!))
+  const keyIndexes = new Set([...KEY_FIELDS, ...OPTIONAL_KEY_FIELDS].map(k => map.indexOf.get(k.field)))
   const columns: MetricColumn[] = []
   const ignored: string[] = []
   table.header.forEach((header, index) => {
@@ -58,12 +64,18 @@ export function readMetricsTable(
     const {metric, unit} = metricHeader(header)
     const name = mapped ?? metric
     // A column --map named is a metric even when nothing targets it yet.
-    const info = infoFor(name) ?? (mapped ? {kind: 'number' as const, direction: 'at-least' as const} : undefined)
+    const info = infoFor(name) ?? (mapped ? {kind: 'number' as const, direction: 'unknown' as const} : undefined)
     if (info && !columns.some(c => c.metric === name)) columns.push({index, header, metric: name, unit, ...info})
     else ignored.push(header)
   })
   return {
-    keys: {id: map.indexOf.get('id')!, market: map.indexOf.get('market')!, period: map.indexOf.get('period')!},
+    keys: {
+      id: map.indexOf.get('id')!,
+      market: map.indexOf.get('market')!,
+      period: map.indexOf.get('period')!,
+      channel: map.indexOf.get('channel'),
+      intent: map.indexOf.get('intent'),
+    },
     columns,
     ignored,
     records: table.records,

@@ -85,6 +85,20 @@ describe('config validation', () => {
     )
   })
 
+  it("checks report metrics' direction and unit, naming the allowed values", () => {
+    expect(invalid({metrics: {cost_per_contact: {better: 'down'}}})).toEqual([
+      'metrics.cost_per_contact.better: must be equal to one of the allowed values: higher, lower',
+    ])
+    expect(invalid({metrics: {aht: {better: 'lower', unit: 'minutes'}}})).toEqual([
+      'metrics.aht.unit: must be equal to one of the allowed values: percent, score, currency, seconds, count, ratio',
+    ])
+    expect(invalid({metrics: {aht: {unit: 'seconds'}}})[0]).toMatch(
+      /^metrics\.aht: must have required property 'better'/,
+    )
+    const config = resolveConfig('/repo', undefined, {metrics: {cost_per_contact: {better: 'lower', unit: 'currency'}}})
+    expect(config.metrics.cost_per_contact).toEqual({better: 'lower', unit: 'currency'})
+  })
+
   it('reports YAML that does not parse, with the file', () => {
     const dir = tempRepo()
     writeFileSync(path.join(dir, 'sopkit.config.yaml'), 'documents: [\n')

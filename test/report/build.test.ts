@@ -130,14 +130,13 @@ describe('buildReport', () => {
       'Month=period',
       'Score=csat',
     ])
-    // Unknown metrics are numbers to reach: 12 escalations meet a target of 10.
+    // Nobody said which way escalations are better: 12 against a target of 10 is shown, never judged.
     expect(report.breaches.map(b => [b.metric, b.actual, b.target])).toEqual([['csat', 3, 4]])
     expect(report.series.map(s => s.metric)).toEqual(['csat', 'escalations'])
-    expect(report.series.find(s => s.metric === 'escalations')!.target).toEqual({
-      value: 10,
-      written: '10',
-      direction: 'at-least',
-    })
+    const escalations = report.series.find(s => s.metric === 'escalations')!
+    expect(escalations.target).toEqual({value: 10, written: '10', direction: 'unknown'})
+    expect(escalations.points[0]!.met).toBeUndefined()
+    expect(report.undirected).toEqual(['escalations'])
   })
 
   it('reads a semicolon-separated export with decimal commas', async () => {
@@ -223,5 +222,143 @@ describe('periods in any spelling', () => {
       'id,market,period,csat\nrefund-escalation,SG,2026-01,4.7\nrefund-escalation,SG,Jan 2026,4.1\n',
     )
     expect(report.problems.map(p => [p.row, p.message])).toEqual([[3, expect.stringMatching(/repeats row 2/)]])
+  })
+})
+
+describe('directions, scales and channels', () => {
+  const GLOBAL_DOC = (targets: Record<string, unknown>) => doc({front: {targets}})
+  async function reportOf(csv: string, targets: Record<string, unknown>, config?: Record<string, unknown>) {
+    const repo = tempRepo({
+      'sops/global/refund-escalation.md': GLOBAL_DOC(targets),
+      ...(config && {'sopkit.config.json': JSON.stringify(config)}),
+    })
+    return buildReport(await loadLibrary(loadConfig(repo)), parseCsv(csv, 'm.csv'), {map: []})
+  }
+
+  it('judges a metric nobody gave a direction nowhere, and names it with its mend', async () => {
+    const csv = 'id,market,period,handled_per_hour\nrefund-escalation,SG,2026-01,14\nrefund-escalation,SG,2026-02,11\n'
+    const report = await reportOf(csv, {handled_per_hour: 12})
+    expect(report.undirected).toEqual(['handled_per_hour'])
+    expect(report.breaches).toEqual([])
+    expect(report.summary.compared).toBe(0)
+    expect(report.series[0]!.trend).toMatchObject({direction: 'down'})
+    expect(report.series[0]!.trend!.better).toBeUndefined()
+    // Once the config says higher is better, 11 against 12 is a breach and the fall is worse.
+    const configured = await reportOf(csv, {handled_per_hour: 12}, {metrics: {'Handled per hour': {better: 'higher'}}})
+    expect(configured.undirected).toEqual([])
+    expect(configured.breaches.map(b => [b.period, b.actual, b.direction])).toEqual([['2026-02', 11, 'at-least']])
+    expect(configured.series[0]!.trend).toMatchObject({direction: 'down', better: false})
+  })
+
+  it('judges cost per contact as lower-is-better, in the unit the config gives', async () => {
+    const csv =
+      'id,market,period,cost per contact\nrefund-escalation,SG,2026-01,$3.80\nrefund-escalation,SG,2026-02,$4.40\n'
+    const report = await reportOf(
+      csv,
+      {cost_per_contact: 4},
+      {metrics: {cost_per_contact: {better: 'lower', unit: 'currency'}}},
+    )
+    expect(report.breaches.map(b => [b.period, b.metric, b.actual, b.target, b.direction])).toEqual([
+      ['2026-02', 'cost_per_contact', 4.4, 4, 'at-most'],
+    ])
+    expect(report.series[0]).toMatchObject({kind: 'currency', trend: {direction: 'up', better: false}})
+  })
+
+  it('never compares amounts in two currencies', async () => {
+    const csv =
+      'id,market,period,cost_per_contact\nrefund-escalation,DE,2026-01,3.90 EUR\nrefund-escalation,DE,2026-02,4.10\n'
+    const report = await reportOf(csv, {cost_per_contact: '4.00 USD'})
+    expect(report.problems).toEqual([
+      {
+        row: 2,
+        column: 'cost_per_contact',
+        message:
+          '"3.90 EUR" is in EUR but sops/global/refund-escalation.md targets 4.00 USD: amounts are never converted, export them in USD',
+      },
+    ])
+    // An amount without a currency is read as the document's.
+    expect(report.breaches.map(b => [b.period, b.actual, b.target])).toEqual([['2026-02', 4.1, 4]])
+  })
+
+  it('refuses a CSAT on the wrong scale, naming both scales and the target, and never compares across them', async () => {
+    const csv = 'id,market,period,csat,csat_top2\nrefund-escalation,SG,2026-01,92%,92%\n'
+    const report = await reportOf(csv, {csat: 4.5, csat_top2: 0.9})
+    expect(report.problems).toEqual([
+      {
+        row: 2,
+        column: 'csat',
+        message:
+          '"92%" is not a CSAT score on the 1–5 scale; a top-2-box share (92%) is the metric csat_top2 (sops/global/refund-escalation.md targets 4.5)',
+      },
+    ])
+    expect(report.series.map(s => [s.metric, s.points[0]!.value, s.points[0]!.met])).toEqual([
+      ['csat_top2', 0.92, true],
+    ])
+    const wrongTarget = await reportOf(csv.replace('92%,92%', '4.6,'), {csat: 4.5, csat_top2: 4.5})
+    expect(wrongTarget.problems).toEqual([
+      {
+        file: 'sops/global/refund-escalation.md',
+        column: 'targets.csat_top2',
+        message: 'target "4.5" is not a CSAT top-2-box share (0.92 or 92%); a 1–5 score is the metric csat',
+      },
+    ])
+  })
+
+  it('reads channel and intent columns: a series each, targets per channel, the gap between channels', async () => {
+    const csv = [
+      'id,market,channel,intent,period,csat',
+      'refund-escalation,SG,Chatbot,refund-status,2026-01,4.1',
+      'refund-escalation,SG,Live chat,refund-status,2026-01,4.6',
+      'refund-escalation,SG,chatbot,refund-status,2026-02,3.9',
+      'refund-escalation,SG,live-chat,refund-status,2026-02,4.4',
+      'refund-escalation,SG,live-chat,cancel,2026-02,4.8',
+      'refund-escalation,SG,bot,refund-status,2026-02,4',
+      'refund-escalation,SG,,,2026-02,4.5',
+    ].join('\n')
+    const report = await reportOf(csv, {csat: {default: 4.5, chatbot: 4.0, robot: 3}})
+    expect(report.series.map(s => [s.channel, s.intent, s.target?.value, s.points.map(p => p.met)])).toEqual([
+      [undefined, undefined, 4.5, [true]],
+      ['live-chat', 'cancel', 4.5, [true]],
+      ['chatbot', 'refund-status', 4, [true, false]],
+      ['live-chat', 'refund-status', 4.5, [true, false]],
+    ])
+    expect(report.breaches.map(b => [b.channel, b.intent, b.period, b.actual])).toEqual([
+      ['chatbot', 'refund-status', '2026-02', 3.9],
+      ['live-chat', 'refund-status', '2026-02', 4.4],
+    ])
+    expect(report.channelGaps).toEqual([
+      {
+        id: 'refund-escalation',
+        market: 'SG',
+        intent: 'refund-status',
+        metric: 'csat',
+        kind: 'score',
+        direction: 'at-least',
+        period: '2026-02',
+        values: [
+          {channel: 'chatbot', value: 3.9, met: false},
+          {channel: 'live-chat', value: 4.4, met: false},
+        ],
+        gap: 0.5,
+        behind: 'chatbot',
+      },
+    ])
+    expect(report.problems.map(p => [p.row ?? p.file, p.column, p.message])).toEqual([
+      ['sops/global/refund-escalation.md', 'targets.csat.robot', expect.stringMatching(/^unknown channel "robot"/)],
+      [7, 'channel', expect.stringMatching(/^unknown channel "bot": the row is not used/)],
+    ])
+  })
+
+  it('counts a row repeating its id, market, channel, intent and period as repeated, and no other', async () => {
+    const csv = [
+      'id,market,channel,period,csat',
+      'refund-escalation,SG,chatbot,2026-01,4.1',
+      'refund-escalation,SG,live-chat,2026-01,4.6',
+      'refund-escalation,SG,chatbot,Jan 2026,4.2',
+    ].join('\n')
+    const report = await reportOf(csv, {csat: 4})
+    expect(report.problems.map(p => [p.row, p.message])).toEqual([
+      [4, 'repeats row 2 (refund-escalation, SG, chatbot, Jan 2026); its values are not used'],
+    ])
   })
 })

@@ -1,12 +1,14 @@
 // How metric names, values and targets are read: parsed by kind, never evaluated.
 import {describe, expect, it} from 'vitest'
 import {
+  configuredMetric,
   formatValue,
   knownMetric,
   metricHeader,
   metricName,
   parseDuration,
   parseValue,
+  readValue,
 } from '../../src/report/metrics.js'
 
 describe('metric names', () => {
@@ -15,7 +17,7 @@ describe('metric names', () => {
     expect(metricName('Resolution rate')).toBe('resolution_rate')
     expect(metricName('first-response')).toBe('first_response')
     expect(metricName('FRT')).toBe('first_response')
-    expect(metricName('Containment rate')).toBe('automation_rate')
+    expect(metricName('Containment rate')).toBe('containment_rate')
     expect(metricName('__proto__')).toBe('proto')
   })
 
@@ -26,7 +28,7 @@ describe('metric names', () => {
   })
 
   it('compare scores and rates as at least, durations as at most', () => {
-    expect(knownMetric('csat')).toEqual({kind: 'score', direction: 'at-least'})
+    expect(knownMetric('csat')).toMatchObject({kind: 'score', direction: 'at-least', scale: {min: 1, max: 5}})
     expect(knownMetric('automation_rate')).toEqual({kind: 'rate', direction: 'at-least'})
     expect(knownMetric('first_response')).toEqual({kind: 'duration', direction: 'at-most'})
     expect(knownMetric('reopen_rate')).toEqual({kind: 'rate', direction: 'at-most'})
@@ -81,5 +83,89 @@ describe('values', () => {
     expect(formatValue(5400, 'duration')).toBe('1h 30m')
     expect(formatValue(90061, 'duration')).toBe('1d 1h')
     expect(formatValue(4.333, 'score')).toBe('4.33')
+  })
+})
+
+describe('which way is better', () => {
+  it('contacts, cost, abandonment, escalation and times are lower-is-better; satisfaction, resolution and automation higher', () => {
+    for (const name of [
+      'Contact rate',
+      'Cost per contact',
+      'Abandonment rate',
+      'Escalation rate',
+      'AHT',
+      'Handle time',
+      'First response time',
+    ])
+      expect([name, knownMetric(metricName(name))?.direction]).toEqual([name, 'at-most'])
+    for (const name of ['CSAT', 'CSAT top 2 box', 'FCR', 'Resolution rate', 'Containment', 'Automation coverage'])
+      expect([name, knownMetric(metricName(name))?.direction]).toEqual([name, 'at-least'])
+    expect(knownMetric('cost_per_contact')).toEqual({kind: 'currency', direction: 'at-most'})
+    expect(knownMetric('handled_per_hour')).toBeUndefined()
+  })
+
+  it('keeps automation coverage, containment and automated resolution three metrics', () => {
+    const names = ['Automation coverage', 'Containment rate', 'Automated resolution'].map(metricName)
+    expect(names).toEqual(['automation_coverage', 'containment_rate', 'automated_resolution_rate'])
+    for (const name of names) expect(knownMetric(name)).toEqual({kind: 'rate', direction: 'at-least'})
+  })
+
+  it("takes the config's direction and unit over the built-in ones", () => {
+    expect(configuredMetric({better: 'lower', unit: 'currency'}, undefined, 'number')).toEqual({
+      kind: 'currency',
+      direction: 'at-most',
+    })
+    expect(configuredMetric({better: 'higher'}, undefined, 'duration')).toEqual({
+      kind: 'duration',
+      direction: 'at-least',
+    })
+    // NPS turned into a lower-is-better count, say for detractors: the config decides.
+    expect(configuredMetric({better: 'lower', unit: 'percent'}, knownMetric('nps'), 'number')).toEqual({
+      kind: 'rate',
+      direction: 'at-most',
+    })
+    // The built-in scale stays while the unit does.
+    expect(configuredMetric({better: 'higher'}, knownMetric('csat'), 'number').scale).toMatchObject({min: 1, max: 5})
+  })
+})
+
+describe('CSAT scales', () => {
+  const csat = knownMetric('csat')!
+  const top2 = knownMetric('csat_top2')!
+
+  it('reads a 1–5 score as csat and a share as csat_top2', () => {
+    expect(readValue('4.5', csat)).toEqual({value: 4.5})
+    expect(readValue('92%', top2)).toEqual({value: 0.92})
+    expect(readValue(0.92, top2)).toEqual({value: 0.92})
+  })
+
+  it('refuses a value on the other scale, naming both', () => {
+    expect(readValue('92%', csat)).toEqual({
+      problem: '"92%" is not a CSAT score on the 1–5 scale; a top-2-box share (92%) is the metric csat_top2',
+      offScale: true,
+    })
+    expect(readValue('92', csat)).toMatchObject({problem: expect.stringMatching(/not a CSAT score.*csat_top2/)})
+    expect(readValue('4', csat, {unit: '%'})).toMatchObject({offScale: true})
+    expect(readValue(4.5, top2)).toEqual({
+      problem: '"4.5" is not a CSAT top-2-box share (0.92 or 92%); a 1–5 score is the metric csat',
+      offScale: true,
+    })
+    // A word is not a value on any scale: the plain problem, not a scale mix-up.
+    expect(readValue('n/a', csat)).toEqual({problem: '"n/a" is not a number'})
+  })
+})
+
+describe('amounts', () => {
+  it('read a currency symbol or code (a sign that names several currencies names none), and show two decimals', () => {
+    expect(parseValue('4.20', 'currency')).toEqual({value: 4.2})
+    expect(parseValue('$4.20', 'currency')).toEqual({value: 4.2})
+    expect(parseValue('S$4.20', 'currency')).toEqual({value: 4.2, currency: 'SGD'})
+    expect(parseValue('4.20 EUR', 'currency')).toEqual({value: 4.2, currency: 'EUR'})
+    expect(parseValue('USD 4.20', 'currency')).toEqual({value: 4.2, currency: 'USD'})
+    expect(parseValue('€3,10', 'currency', {decimalComma: true})).toEqual({value: 3.1, currency: 'EUR'})
+    expect(parseValue('€3.10 USD', 'currency')).toEqual({problem: expect.stringMatching(/not an amount/)})
+    expect(parseValue('four', 'currency')).toEqual({problem: expect.stringMatching(/not an amount/)})
+    expect(parseValue('=1+1', 'currency')).toEqual({problem: expect.stringMatching(/not an amount/)})
+    expect(formatValue(4.2, 'currency')).toBe('4.20')
   })
 })

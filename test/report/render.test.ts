@@ -3,7 +3,7 @@ import {Chalk} from 'chalk'
 import {XMLParser} from 'fast-xml-parser'
 import {describe, expect, it} from 'vitest'
 import type {Series} from '../../src/report/model.js'
-import {lineChart} from '../../src/report/render/chart.js'
+import {type MarketBar, lineChart, marketChart} from '../../src/report/render/chart.js'
 import {REPORT_FORMATS, reportRendererNamed} from '../../src/report/render/index.js'
 import {METRICS, fixtureReport} from './fixtures.js'
 import {isWellFormedXml} from '../helpers/xml.js'
@@ -58,9 +58,10 @@ describe('report formats', () => {
     expect(html).toContain("default-src 'none'")
     expect(html).not.toMatch(/<script|<link|<img|<iframe|url\(|\b(src|href)\s*=/i)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
-    const svgs = svgsOf(html)
+    for (const svg of svgsOf(html)) expect(isWellFormedXml(svg)).toBe(true)
+    // Line charts are labelled by aria-label; market comparisons by their title and desc.
+    const svgs = svgsOf(html).filter(s => s.includes('aria-label='))
     expect(svgs).toHaveLength(report.series.length)
-    for (const svg of svgs) expect(isWellFormedXml(svg)).toBe(true)
     const withTarget = report.series.filter(s => s.target).length
     expect(svgs.filter(s => /class="target"[^>]*stroke-dasharray/.test(s))).toHaveLength(withTarget)
     // Missed points are red: as many as there are breaches.
@@ -110,5 +111,63 @@ describe('lineChart', () => {
     expect(one).not.toContain('<polyline')
     expect(one).toContain('>target ≤ 1h<')
     expect(one).toMatch(/>1h 10m</)
+  })
+})
+
+describe('marketChart', () => {
+  const bars: MarketBar[] = [
+    {
+      market: 'DE',
+      channel: 'live-chat',
+      period: '2026-03',
+      value: 4.6,
+      missed: false,
+      target: {value: 4.4, written: '4.4', direction: 'at-least'},
+    },
+    {
+      market: 'SG',
+      channel: 'ai-agent',
+      period: '2026-03',
+      value: 4.2,
+      missed: true,
+      target: {value: 4.5, written: '4.5', direction: 'at-least'},
+    },
+    {
+      market: 'SG',
+      channel: 'live-chat',
+      period: '2026-03',
+      value: 4.6,
+      missed: false,
+      target: {value: 4.5, written: '4.5', direction: 'at-least'},
+    },
+  ]
+
+  it('draws a bar per market and channel with its target, titled and described in words, as well-formed XML', () => {
+    const svg = marketChart('csat for <refund> & returns', 'score', bars, 3)
+    expect(isWellFormedXml(svg)).toBe(true)
+    expect(svg).toContain('aria-labelledby="market-chart-3-title market-chart-3-desc"')
+    expect(svg).toContain('<title id="market-chart-3-title">csat for &lt;refund&gt; &amp; returns</title>')
+    expect(svg).toContain(
+      '<desc id="market-chart-3-desc">DE live-chat 4.6 in 2026-03 (target ≥ 4.4); SG ai-agent 4.2 in 2026-03 (target ≥ 4.5, missed); SG live-chat 4.6 in 2026-03 (target ≥ 4.5)</desc>',
+    )
+    expect(svg.match(/class="bar"/g)).toHaveLength(3)
+    expect(svg.match(/class="target"/g)).toHaveLength(3)
+    // Only the missed bar is outlined in red.
+    expect(svg.match(/stroke="#cf222e"/g)).toHaveLength(1)
+    // Legend: one entry per channel.
+    expect(svg).toMatch(/>ai-agent<\/text>/)
+  })
+
+  it('starts bars at zero and shows no legend for rows without channels', () => {
+    const shares: MarketBar[] = ['DE', 'SG', 'US'].map((market, i) => ({
+      market,
+      period: '2026-03',
+      value: 0.8 + i / 20,
+      missed: false,
+    }))
+    const svg = marketChart('resolution', 'rate', shares, 0)
+    expect(isWellFormedXml(svg)).toBe(true)
+    expect(svg).toMatch(/>0%<\/text>/)
+    expect(svg).not.toMatch(/all channels|width="10" height="10"/)
   })
 })

@@ -4,6 +4,7 @@
 import {escapeHtml as esc} from '../../core/escape.js'
 import {formatValue} from '../metrics.js'
 import type {Series} from '../model.js'
+import {targetPhrase} from './words.js'
 
 const WIDTH = 360
 const HEIGHT = 200
@@ -71,10 +72,9 @@ export function lineChart(s: Series): string {
   })
   if (s.target) {
     const ty = fixed(y(s.target.value))
-    const sign = s.target.direction === 'at-least' ? '≥' : '≤'
     parts.push(
       `<line class="target" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${ty}" y2="${ty}" stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-      `<text x="${WIDTH - PAD.right}" y="${fixed(y(s.target.value) - 4)}" text-anchor="end" font-size="10" fill="#cf222e">target ${sign} ${esc(formatValue(s.target.value, s.kind))}</text>`,
+      `<text x="${WIDTH - PAD.right}" y="${fixed(y(s.target.value) - 4)}" text-anchor="end" font-size="10" fill="#cf222e">target ${esc(targetPhrase(s.target.direction, s.target.value, s.kind))}</text>`,
     )
   }
   if (n > 1)
@@ -93,4 +93,93 @@ export function lineChart(s: Series): string {
     `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H}" stroke="#8c959f"/>`,
   )
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(label)}" font-family="system-ui,sans-serif">${parts.join('')}</svg>`
+}
+
+/** One bar of a market comparison: a market's (and channel's) latest value of a metric. */
+export interface MarketBar {
+  market: string
+  channel?: string
+  period: string
+  value: number
+  target?: Series['target']
+  missed: boolean
+}
+
+/** Channel colours, in order of first appearance; the palette is readable for the common colour-vision deficiencies. */
+const PALETTE = ['#0969da', '#bf8700', '#8250df', '#1a7f37', '#57606a', '#bc4c00']
+const BAR = 16
+const GROUP_GAP = 18
+const LEGEND = 18
+
+/**
+ * Markets side by side for one metric of one family: a bar per market (per channel when rows
+ * have one) at its latest value, its own target as a dark tick, a missed target outlined in red.
+ * Bars start at zero so heights compare; the title and desc say in words what the bars show.
+ */
+export function marketChart(title: string, kind: Series['kind'], bars: readonly MarketBar[], index: number): string {
+  const channels = [...new Set(bars.map(b => b.channel ?? ''))]
+  const markets = [...new Set(bars.map(b => b.market))]
+  // Each market as wide as the bars it has, so a market measured on one channel leaves no hole.
+  const barsOf = (market: string) =>
+    channels.filter(c => bars.some(b => b.market === market && (b.channel ?? '') === c))
+  // Markets spread over the plot when they are few, side by side at the least gap when many.
+  const gap = Math.max(GROUP_GAP, (WIDTH - PAD.left - PAD.right - bars.length * BAR) / markets.length)
+  const width = Math.max(WIDTH, PAD.left + bars.length * BAR + markets.length * gap + PAD.right)
+  const top = PAD.top + (channels.length > 1 ? LEGEND : 0)
+  const plotH = HEIGHT - top - PAD.bottom
+  const values = bars.flatMap(b => [b.value, ...(b.target ? [b.target.value] : [])])
+  const step = niceStep(Math.max(...values, 0) / 5 || 1, kind)
+  const hi = Math.max(step, Math.ceil(Math.max(...values) / step) * step)
+  const y = (v: number) => top + plotH - (Math.max(0, v) / hi) * plotH
+  const id = `market-chart-${index}`
+  const words = bars.map(
+    b =>
+      `${b.market}${b.channel ? ` ${b.channel}` : ''} ${formatValue(b.value, kind)} in ${b.period}` +
+      (b.target
+        ? ` (target ${targetPhrase(b.target.direction, b.target.value, kind)}${b.missed ? ', missed' : ''})`
+        : ''),
+  )
+  const parts = [
+    `<title id="${id}-title">${esc(title)}</title>`,
+    `<desc id="${id}-desc">${esc(words.join('; '))}</desc>`,
+  ]
+  for (let v = 0; v <= hi + step / 2; v += step)
+    parts.push(
+      `<line x1="${PAD.left}" x2="${width - PAD.right}" y1="${fixed(y(v))}" y2="${fixed(y(v))}" stroke="#eaeef2"/>`,
+      `<text x="${PAD.left - 6}" y="${fixed(y(v) + 3)}" text-anchor="end" font-size="10" fill="#57606a">${esc(formatValue(v, kind))}</text>`,
+    )
+  if (channels.length > 1)
+    channels.forEach((channel, i) => {
+      const x = PAD.left + i * 90
+      parts.push(
+        `<rect x="${x}" y="${PAD.top - 2}" width="10" height="10" fill="${PALETTE[i % PALETTE.length]}"/>`,
+        `<text x="${x + 14}" y="${PAD.top + 7}" font-size="10" fill="#24292f">${esc(channel || 'all channels')}</text>`,
+      )
+    })
+  let left = PAD.left + gap / 2
+  for (const market of markets) {
+    const own = barsOf(market)
+    parts.push(
+      `<text x="${fixed(left + (own.length * BAR) / 2)}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle" font-size="10" fill="#57606a">${esc(market)}</text>`,
+    )
+    own.forEach((channel, i) => {
+      const bar = bars.find(b => b.market === market && (b.channel ?? '') === channel)!
+      const c = channels.indexOf(channel)
+      const x = left + i * BAR
+      const barTop = y(bar.value)
+      parts.push(
+        `<rect class="bar" x="${fixed(x + 1)}" y="${fixed(barTop)}" width="${BAR - 2}" height="${fixed(top + plotH - barTop)}" fill="${PALETTE[c % PALETTE.length]}"` +
+          `${bar.missed ? ' stroke="#cf222e" stroke-width="2"' : ''}><title>${esc(words[bars.indexOf(bar)]!)}</title></rect>`,
+      )
+      if (bar.target)
+        parts.push(
+          `<line class="target" x1="${fixed(x - 1)}" x2="${fixed(x + BAR + 1)}" y1="${fixed(y(bar.target.value))}" y2="${fixed(y(bar.target.value))}" stroke="#24292f" stroke-width="2"/>`,
+        )
+    })
+    left += own.length * BAR + gap
+  }
+  parts.push(
+    `<line x1="${PAD.left}" x2="${width - PAD.right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#8c959f"/>`,
+  )
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui,sans-serif">${parts.join('')}</svg>`
 }

@@ -2,22 +2,44 @@
 import {markdownCell, markdownTable} from '../../core/escape.js'
 import {formatValue} from '../metrics.js'
 import {defineReportRenderer} from './renderer.js'
-import {breachTarget, problemText, summaryLine, targetText, trendText, trendValues} from './words.js'
+import type {Slice} from '../model.js'
+import {
+  breachTarget,
+  channelValues,
+  gapText,
+  problemText,
+  slicesOf,
+  summaryLine,
+  targetText,
+  trendText,
+  trendValues,
+  undirectedNote,
+} from './words.js'
+
+/** Channel and intent headers and cells, only when the metrics CSV has them. */
+function sliceCells(shown: {channel: boolean; intent: boolean}) {
+  return {
+    headers: [...(shown.channel ? ['channel'] : []), ...(shown.intent ? ['intent'] : [])],
+    cells: (r: Slice) => [...(shown.channel ? [r.channel ?? ''] : []), ...(shown.intent ? [r.intent ?? ''] : [])],
+  }
+}
 
 export default defineReportRenderer({
   name: 'md',
   description: 'Markdown tables',
   render: report => {
     const parts = ['# Metrics report', markdownCell(summaryLine(report))]
+    const slices = sliceCells(slicesOf(report))
     parts.push(
       `## Breaches (${report.breaches.length})`,
       report.breaches.length === 0
         ? 'None: every measurement met its target.'
         : markdownTable(
-            ['id', 'market', 'period', 'metric', 'actual', 'target', 'document'],
+            ['id', 'market', ...slices.headers, 'period', 'metric', 'actual', 'target', 'document'],
             report.breaches.map(b => [
               b.id,
               b.market,
+              ...slices.cells(b),
               `${b.period}${b.latest ? ' (latest)' : ''}`,
               b.metric,
               formatValue(b.actual, b.kind),
@@ -32,10 +54,11 @@ export default defineReportRenderer({
         '## Trends',
         'Latest period against the one before.',
         markdownTable(
-          ['id', 'market', 'metric', 'periods', 'values', 'trend', 'target'],
+          ['id', 'market', ...slices.headers, 'metric', 'periods', 'values', 'trend', 'target'],
           trending.map(s => [
             s.id,
             s.market,
+            ...slices.cells(s),
             s.metric,
             `${s.trend!.previousPeriod} → ${s.trend!.latestPeriod}`,
             trendValues(s),
@@ -45,6 +68,27 @@ export default defineReportRenderer({
         ),
       )
     }
+    if (report.channelGaps.length > 0) {
+      const intent = sliceCells({channel: false, intent: slicesOf(report).intent})
+      parts.push(
+        '## Channels side by side',
+        'Each metric across channels in the latest period they share.',
+        markdownTable(
+          ['id', 'market', ...intent.headers, 'metric', 'period', 'by channel', 'gap'],
+          report.channelGaps.map(g => [
+            g.id,
+            g.market,
+            ...intent.cells(g),
+            g.metric,
+            g.period,
+            channelValues(g),
+            gapText(g),
+          ]),
+        ),
+      )
+    }
+    const undirected = undirectedNote(report)
+    if (undirected) parts.push(`> ${markdownCell(undirected)}`)
     if (report.unmatched.length > 0) {
       parts.push(
         `## Rows that match no document (${report.unmatched.length})`,

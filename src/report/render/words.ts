@@ -1,15 +1,50 @@
 // Phrases every report format shares, so a breach or a trend reads the same everywhere.
-import {formatValue, type MetricKind} from '../metrics.js'
-import type {Breach, MetricsReport, Series, TargetValue, Trend} from '../model.js'
+import {type Direction, formatValue, type MetricKind} from '../metrics.js'
+import type {Breach, ChannelGap, MetricsReport, Series, TargetValue, Trend} from '../model.js'
 
-/** "≥ 4.5", "≤ 2h". */
+/** "≥ 4.5" to reach, "≤ 2h" to stay within, "12 (direction unknown)" when nobody said which way is better. */
+export function targetPhrase(direction: Direction, value: number, kind: MetricKind): string {
+  const shown = formatValue(value, kind)
+  return direction === 'unknown' ? `${shown} (direction unknown)` : `${direction === 'at-least' ? '≥' : '≤'} ${shown}`
+}
+
 export function targetText(target: TargetValue | undefined, kind: MetricKind): string {
-  if (!target) return ''
-  return `${target.direction === 'at-least' ? '≥' : '≤'} ${formatValue(target.value, kind)}`
+  return target ? targetPhrase(target.direction, target.value, kind) : ''
 }
 
 export function breachTarget(b: Breach): string {
-  return `${b.direction === 'at-least' ? '≥' : '≤'} ${formatValue(b.target, b.kind)}`
+  return targetPhrase(b.direction, b.target, b.kind)
+}
+
+/** Whether any series has a channel or an intent: their columns are shown only then. */
+export function slicesOf(report: MetricsReport): {channel: boolean; intent: boolean} {
+  return {
+    channel: report.series.some(s => s.channel !== undefined),
+    intent: report.series.some(s => s.intent !== undefined),
+  }
+}
+
+/** The note on metrics with no direction, with its mend; undefined when every metric has one. */
+export function undirectedNote(report: MetricsReport): string | undefined {
+  const names = report.undirected
+  if (names.length === 0) return undefined
+  return (
+    `Direction unknown for ${names.join(', ')}: shown, not judged better or worse against a target — ` +
+    `mend: say which way is better in the config's metrics, e.g. metrics: {${names[0]}: {better: lower, unit: count}}`
+  )
+}
+
+/** A gap as a person reads it: percentage points for rates. */
+export function gapText(g: ChannelGap): string {
+  const size = g.kind === 'rate' ? `${Math.round(g.gap * 1000) / 10} pts` : formatValue(g.gap, g.kind)
+  return g.behind ? `${size}, ${g.behind} behind` : size
+}
+
+/** "chatbot 4.1 · live-chat 4.6". */
+export function channelValues(g: ChannelGap): string {
+  return g.values
+    .map(v => `${v.channel} ${formatValue(v.value, g.kind)}${v.met === false ? ' (missed)' : ''}`)
+    .join(' · ')
 }
 
 export const TREND_ARROW = {up: '↑', down: '↓', flat: '→'} as const
