@@ -27,6 +27,7 @@ const matrix: DiffResult = {
 
 beforeAll(async () => {
   await loadMarkdownParser()
+  for (const r of DIFF_RENDERERS) await r.load?.()
   const b = variant({
     body: t =>
       t

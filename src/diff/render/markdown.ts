@@ -1,12 +1,18 @@
-// Markdown for a pull-request comment: tables GitHub renders, words struck through or bold.
+// Markdown for a pull-request comment: tables GitHub renders, each changed section as the Markdown
+// it is, removed words struck through and added words bold (marked in the parsed tree: marked.ts).
 import {markdownCell as cell} from '../../core/escape.js'
+import {loadMarkdownParser, loadMarkdownPrinter, printMarkdown} from '../../core/markdown.js'
 import {type DiffResult, type DocumentDiff, type DriftMatrix, type WordChange, coarseNote} from '../model.js'
+import {markedTree} from './marked.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSummary, withContext} from './summary.js'
+import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSummary} from './summary.js'
 
 export default defineDiffRenderer({
   name: 'markdown',
   description: 'Markdown tables, for a pull-request comment',
+  load: async () => {
+    await Promise.all([loadMarkdownParser(), loadMarkdownPrinter()])
+  },
   render: (result: DiffResult) => (result.kind === 'diff' ? renderDiff(result.diff) : renderMatrix(result.matrix)),
 })
 
@@ -39,10 +45,13 @@ function renderDiff(diff: DocumentDiff): string {
   return out.join('\n')
 }
 
+/** The section's Markdown, both sides merged: what was removed struck through, what was added bold. */
 function words(list: readonly WordChange[]): string {
-  return withContext(list)
-    .map(w => (w.type === 'added' ? `**${w.text.trim()}** ` : w.type === 'removed' ? `~~${w.text.trim()}~~ ` : w.text))
-    .join('')
+  const tree = markedTree(list, 'both', {
+    wrap: (tag, children) => ({type: tag === 'removed' ? 'delete' : 'strong', children}),
+    plainChangedBlocks: true,
+  })
+  return printMarkdown(tree).trim()
 }
 
 function renderMatrix(m: DriftMatrix): string {
