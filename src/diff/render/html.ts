@@ -5,9 +5,11 @@ import {
   type DiffResult,
   type DocumentDiff,
   type DriftMatrix,
+  type MatrixColumn,
   type SectionChange,
   type WordChange,
   coarseNote,
+  noVariantsNote,
 } from '../model.js'
 import {escapeHtml as esc} from '../../core/escape.js'
 import {htmlPage} from '../../core/html-page.js'
@@ -106,7 +108,11 @@ function side(words: readonly WordChange[], own: 'added' | 'removed', prefix: st
 }
 
 function renderMatrix(m: DriftMatrix): string {
-  const head = `<tr><th>section</th>${m.columns.map(c => `<th title="${esc(c.file)}">${esc(c.market)}</th>`).join('')}</tr>`
+  const baseline = `<p>Baseline <code>${esc(m.baseline.file)}</code> at ${esc(m.baseline.version ?? '—')}</p>`
+  if (m.columns.length === 0) return `${baseline}<p>${esc(noVariantsNote(m))}</p>`
+  const label = (c: MatrixColumn) =>
+    c.status ? `${esc(c.market)} <span class="draft">${esc(c.status)}</span>` : esc(c.market)
+  const head = `<tr><th>section</th>${m.columns.map(c => `<th title="${esc(c.file)}">${label(c)}</th>`).join('')}</tr>`
   const rows = m.rows
     .map(
       r =>
@@ -114,5 +120,5 @@ function renderMatrix(m: DriftMatrix): string {
     )
     .join('')
   const based = `<tr><td><em>based_on</em></td>${m.columns.map(c => `<td class="${c.outdated ? 'drift' : 'same'}">${esc(c.basedOn ?? '—')}</td>`).join('')}</tr>`
-  return `<p>Baseline <code>${esc(m.baseline.file)}</code> at ${esc(m.baseline.version ?? '—')}</p><table>${head}${rows}${based}</table><p>${esc(STATE_LEGEND)}</p>`
+  return `${baseline}<table>${head}${rows}${based}</table><p>${esc(STATE_LEGEND)}</p>`
 }
