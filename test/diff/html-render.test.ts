@@ -55,3 +55,14 @@ describe('html diff', () => {
     expect(page).toContain('&#x3C;img')
   })
 })
+
+describe('html diff sides', () => {
+  it('each side reads as its own text: no words run together where the other side changed', () => {
+    const page = render(
+      'Record the decision, the amount and the evidence.',
+      'Record the decision, the amount, the refund destination and the evidence.',
+    )
+    expect(page).toContain('the amount and the evidence')
+    expect(page).not.toContain('amountand')
+  })
+})

@@ -35,11 +35,20 @@ const SYNTAX_LINE =
 /** The Markdown of one side (or both sides merged), with marks around each change, one line at a time. */
 export function markedSource(words: readonly WordChange[], side: Side): string {
   const chars: Array<[string, Tag]> = []
+  // jsdiff gives the space between two words to the change beside it ("amount" + "{+, the refund +}"
+  // + "and"): a side that leaves the other's change out puts that space back.
+  let spaceLeft = false
   for (const w of words) {
-    if (w.type === 'removed' && side === 'added') continue
-    if (w.type === 'added' && side === 'removed') continue
+    if ((w.type === 'removed' && side === 'added') || (w.type === 'added' && side === 'removed')) {
+      spaceLeft ||= /^\s|\s$/.test(w.text)
+      continue
+    }
     // A document's own private-use characters would pass for marks.
-    for (const ch of w.text.replace(ANY_MARK, '')) chars.push([ch, w.type])
+    const text = w.text.replace(ANY_MARK, '')
+    const last = chars.at(-1)?.[0]
+    if (spaceLeft && last !== undefined && /\S/.test(last) && /^\S/.test(text)) chars.push([' ', 'same'])
+    spaceLeft = false
+    for (const ch of text) chars.push([ch, w.type])
   }
   const lines: Array<Array<[string, Tag]>> = [[]]
   for (const entry of chars) {
