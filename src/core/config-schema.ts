@@ -113,5 +113,16 @@ export const CONFIG_SCHEMA = {
       description: 'What `sopkit new --from` makes: a full copy of the baseline, or an overlay (`inherit: sections`).',
     },
     rules: {type: 'object', additionalProperties: severity},
+    coverage: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        scope: {
+          enum: ['family', 'all'],
+          description:
+            "Where `sopkit coverage` looks for gaps: `family` (default) only in the markets a family's documents name (GLOBAL names all), `all` in every market.",
+        },
+      },
+    },
   },
 } as const

@@ -47,6 +47,8 @@ export interface Config {
   /** What `sopkit new --from` makes by default: a full copy of the baseline, or an overlay variant. */
   variants: 'copy' | 'overlay'
   rules: Record<string, SeveritySetting>
+  /** Where coverage looks for gaps: a family's own markets, or every market. */
+  coverage: {scope: 'family' | 'all'}
 }
 
 type Loader = (text: string) => unknown
@@ -137,6 +139,7 @@ interface UserConfig {
   order?: string[]
   variants?: 'copy' | 'overlay'
   rules?: Record<string, SeveritySetting>
+  coverage?: {scope?: 'family' | 'all'}
 }
 
 /** Merge a user config over the defaults, after checking its shape and its references. */
@@ -191,6 +194,7 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
     order: user.order ?? Object.keys(types),
     variants: user.variants ?? 'copy',
     rules: user.rules ?? {},
+    coverage: {scope: user.coverage?.scope ?? 'family'},
   }
   const problems = checkReferences(config, user.requirements?.length ?? 0)
   if (problems.length > 0) throw new ConfigError(where, problems)

@@ -64,6 +64,7 @@ function renderLs(inventory: Inventory, color: ChalkInstance): string {
 }
 
 function cellPaint(color: ChalkInstance, cell: CoverageCell): (s: string) => string {
+  if (cell.outOfScope && cell.state === 'none') return color.dim
   if (cell.state === 'none') return color.red
   if (cell.gap) return color.yellow
   if (cell.state === 'baseline') return color.dim
