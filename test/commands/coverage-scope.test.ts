@@ -61,4 +61,15 @@ describe('sopkit coverage scope', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^ {2}any market: no approved document for self-service, chatbot/)
   })
+
+  it('leaves channels no market covers out of the channels table, named once below it', async () => {
+    for (const format of ['table', 'md', 'html']) {
+      const r = await runSopkit(['coverage', '--format', format], {cwd: repo()})
+      expect(r.code, format).toBe(0)
+      expect(r.stdout, format).toContain('No market has an approved document for: self-service, chatbot')
+      // email is covered: its row stays; phone is covered nowhere: no row of ✗ for it.
+      expect(r.stdout, format).toMatch(/email/)
+      expect(r.stdout, format).not.toMatch(/^phone\s+✗|\| phone \||<th>phone<\/th>/m)
+    }
+  })
 })

@@ -2,7 +2,7 @@
 import type {Coverage, CoverageCell} from '../model.js'
 import {escapeHtml as esc} from '../../core/escape.js'
 import {htmlPage} from '../../core/html-page.js'
-import {OUT_OF_SCOPE, STATE_LABEL, STATE_SYMBOL, cellSymbol, gapLines} from './legend.js'
+import {OUT_OF_SCOPE, STATE_LABEL, STATE_SYMBOL, cellSymbol, channelRows, gapLines, nowhereLine} from './legend.js'
 import {defineInventoryRenderer} from './renderer.js'
 
 export const HTML_STYLE = `body{font:14px/1.5 system-ui,sans-serif;margin:2rem;color:#1f2328}table{border-collapse:collapse;margin:1rem 0}
@@ -31,9 +31,10 @@ function renderCoverage(coverage: Coverage): string {
         `<tr><th title="${esc(f.title)}">${esc(f.id)}</th><td>${esc(f.type)}</td>${f.cells.map(cellHtml).join('')}</tr>`,
     )
     .join('')
-  const channels = coverage.channels
+  const {rows, nowhere} = channelRows(coverage)
+  const channels = rows
     .map(
-      (channel, i) =>
+      ({channel, index: i}) =>
         `<tr><th>${esc(channel)}</th>${coverage.marketChannels
           .map(m => {
             const ids = m.channels[i]!.ids
@@ -53,6 +54,7 @@ function renderCoverage(coverage: Coverage): string {
     `<h1>Coverage</h1><h2>Families × markets</h2><table><tr><th>family</th><th>type</th>${head}</tr>${families}</table>` +
     `<p class="legend">${legend}<span class="gap">gap</span><span>* outdated variant</span></p>` +
     `<h2>Channels × markets</h2><p><small>Approved documents each market reads, per channel.</small></p><table><tr><th>channel</th>${head}</tr>${channels}</table>` +
+    (nowhere.length > 0 ? `<p class="none">${esc(nowhereLine(nowhere)!)}</p>` : '') +
     `<h2>Gaps</h2>${gaps.length > 0 ? `<ul>${gaps.map(g => `<li>${esc(g)}</li>`).join('')}</ul>` : '<p>None.</p>'}`
   )
 }

@@ -71,3 +71,20 @@ function pendingLines(family: FamilyCoverage): string[] {
       `${cell.file ?? 'no document'} while ${cell.pending!.file} is ${cell.pending!.status} (not in force)`,
   )
 }
+
+/**
+ * The channels × markets rows worth a row: a channel no market covers would be a row of ✗ in
+ * every market, so it is left out of the table and named once in `nowhere`.
+ */
+export function channelRows(coverage: Coverage): {rows: Array<{channel: string; index: number}>; nowhere: string[]} {
+  const covered = (index: number) => coverage.marketChannels.some(m => m.channels[index]!.ids.length > 0)
+  const all = coverage.channels.map((channel, index) => ({channel, index}))
+  // With no market at all there is nothing to collapse into a line.
+  if (coverage.marketChannels.length === 0) return {rows: all, nowhere: []}
+  return {rows: all.filter(r => covered(r.index)), nowhere: all.filter(r => !covered(r.index)).map(r => r.channel)}
+}
+
+/** The line under the channels table naming the channels left out of it. */
+export function nowhereLine(nowhere: readonly string[]): string | undefined {
+  return nowhere.length > 0 ? `No market has an approved document for: ${nowhere.join(', ')}` : undefined
+}
