@@ -98,6 +98,7 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
       ? await this.filesResult(config, args.target, args.other, today)
       : await this.familyResult(config, args.target, flags, today)
     const color = flags.output ? makeChalk(0) : this.color
+    await renderer.load?.()
     writeReport(
       renderer.render(result, {color}),
       flags.output,

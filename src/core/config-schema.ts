@@ -129,5 +129,16 @@ export const CONFIG_SCHEMA = {
         properties: {better: {enum: ['higher', 'lower']}, unit: {enum: METRIC_UNIT_NAMES}},
       },
     },
+    coverage: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        scope: {
+          enum: ['family', 'all'],
+          description:
+            "Where `sopkit coverage` looks for gaps: `family` (default) only in the markets a family's documents name (GLOBAL names all), `all` in every market.",
+        },
+      },
+    },
   },
 } as const

@@ -49,6 +49,8 @@ export interface Config {
   rules: Record<string, SeveritySetting>
   /** `report`'s metric settings by name as written (the report normalises names). */
   metrics: Record<string, MetricSetting>
+  /** Where coverage looks for gaps: a family's own markets, or every market. */
+  coverage: {scope: 'family' | 'all'}
 }
 
 /** Which way a metric is better, and its unit: `cost_per_contact: {better: lower, unit: currency}`. */
@@ -146,6 +148,7 @@ interface UserConfig {
   variants?: 'copy' | 'overlay'
   rules?: Record<string, SeveritySetting>
   metrics?: Record<string, MetricSetting>
+  coverage?: {scope?: 'family' | 'all'}
 }
 
 /** Merge a user config over the defaults, after checking its shape and its references. */
@@ -206,6 +209,7 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
     variants: user.variants ?? 'copy',
     rules: user.rules ?? {},
     metrics: dict(user.metrics),
+    coverage: {scope: user.coverage?.scope ?? 'family'},
   }
   const problems = checkReferences(config, user.requirements?.length ?? 0)
   if (problems.length > 0) throw new ConfigError(where, problems)

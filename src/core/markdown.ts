@@ -20,6 +20,30 @@ export async function loadMarkdownParser(): Promise<void> {
   parse = body => processor.runSync(processor.parse(body)) as Root
 }
 
+type Print = (tree: Root) => string
+let print: Print | undefined
+
+/** The one way a tree is printed back to Markdown (GFM: tables, strike-through), for export and diff. */
+export async function loadMarkdownPrinter(): Promise<Print> {
+  if (print) return print
+  const [{unified}, {default: remarkStringify}, {default: remarkGfm}] = await Promise.all([
+    import('unified'),
+    import('remark-stringify'),
+    import('remark-gfm'),
+  ])
+  const processor = unified()
+    .use(remarkGfm)
+    .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-', listItemIndent: 'one'})
+  print = tree => processor.stringify(tree)
+  return print
+}
+
+/** Print a tree loaded by `loadMarkdownPrinter`. */
+export function printMarkdown(tree: Root): string {
+  if (!print) throw new Error('internal: the Markdown printer was needed before loadMarkdownPrinter() finished')
+  return print(tree)
+}
+
 export function isMarkdownParserLoaded(): boolean {
   return parse !== undefined
 }

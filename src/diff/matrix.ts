@@ -24,10 +24,13 @@ export function buildMatrix(
   for (const variant of variants) {
     const reference = inheritedBy(taxonomy, family, variant)?.document ?? baseline
     const cells = new Map<string, MatrixState>()
-    for (const s of variantStates(variant, reference, upstream, today).sections) {
-      if (!paths.includes(s.path)) paths.push(s.path)
+    for (const s of variantStates(variant, reference, upstream, today).sections)
       cells.set(s.path, cellState(s, variant, today))
-    }
+    placeAdded(
+      paths,
+      variant.outline.sections.map(s => s.path),
+    )
+    for (const path of cells.keys()) if (!paths.includes(path)) paths.push(path)
     for (const market of variant.meta.markets.filter(m => m !== GLOBAL)) {
       columns.push({
         market,
@@ -35,6 +38,7 @@ export function buildMatrix(
         reference: reference.file,
         basedOn: variant.meta.based_on,
         outdated: isOutdated(variant, baseline),
+        ...(variant.meta.status === 'approved' ? {} : {status: variant.meta.status ?? 'no status'}),
       })
       states.push(cells)
     }
@@ -44,6 +48,23 @@ export function buildMatrix(
     baseline: {file: baseline.file, version: baseline.meta.version},
     columns,
     rows: paths.map(path => ({path, cells: states.map(cells => cells.get(path) ?? 'same')})),
+  }
+}
+
+/**
+ * A section only a variant has goes where the variant has it: after the section before it in the
+ * variant (its parent or its elder sibling), so rows read in document order.
+ */
+function placeAdded(paths: string[], variantOrder: readonly string[]): void {
+  let after = -1
+  for (const path of variantOrder) {
+    const at = paths.indexOf(path)
+    if (at >= 0) {
+      after = at
+      continue
+    }
+    paths.splice(after + 1, 0, path)
+    after += 1
   }
 }
 

@@ -54,6 +54,8 @@ export interface MatrixColumn {
   reference: string
   basedOn?: string
   outdated: boolean
+  /** The variant's status when it is not approved (a draft is not yet what the market reads). */
+  status?: string
 }
 
 export interface DriftMatrix {
@@ -64,6 +66,16 @@ export interface DriftMatrix {
 }
 
 export type DiffResult = {kind: 'diff'; diff: DocumentDiff} | {kind: 'matrix'; matrix: DriftMatrix}
+
+/** A column's heading: the market, and the variant's status when it is not approved ("DE (draft)"). */
+export function columnLabel(column: MatrixColumn): string {
+  return column.status ? `${column.market} (${column.status})` : column.market
+}
+
+/** What the renderers say instead of an empty table when a family has no market variant. */
+export function noVariantsNote(matrix: DriftMatrix): string {
+  return `${matrix.id} has no market variants: every market reads the baseline ${matrix.baseline.file}`
+}
 
 /** What a renderer says above a coarse change. */
 export function coarseNote(coarse: Coarse | undefined): string | undefined {

@@ -12,7 +12,14 @@ export function applyRow(plan: RowPlan, options: {dryRun: boolean; cwd: string})
 
 function resultOf(plan: RowPlan, dryRun: boolean, show: (target: string) => string): RowResult {
   const at = {row: plan.row, line: plan.line, id: plan.id, markets: plan.markets}
-  if (plan.kind === 'error') return {...at, action: 'error', reason: plan.reason, mend: plan.mend}
+  if (plan.kind === 'error')
+    return {
+      ...at,
+      action: 'error',
+      reason: plan.reason,
+      mend: plan.mend,
+      ...(plan.problems ? {problems: plan.problems} : {}),
+    }
   if (plan.kind === 'skip') return {...at, action: 'skipped', file: show(plan.target), reason: plan.reason}
   const file = show(plan.planned.target)
   if (dryRun) return {...at, action: 'would-create', file}

@@ -17,6 +17,13 @@ export interface RowResult {
   reason?: string
   /** How to mend a refused row. */
   mend?: string
+  /** Every reason a row is refused, each with its mend, when there is more than one. */
+  problems?: RowProblem[]
+}
+
+export interface RowProblem {
+  reason: string
+  mend: string
 }
 
 export interface ImportResult {
@@ -34,7 +41,16 @@ export interface ImportResult {
 export type RowPlan =
   | {row: number; line: number; kind: 'create'; id: string; markets: string[]; planned: PlannedDocument}
   | {row: number; line: number; kind: 'skip'; id: string; markets: string[]; target: string; reason: string}
-  | {row: number; line: number; kind: 'error'; id?: string; markets?: string[]; reason: string; mend: string}
+  | {
+      row: number
+      line: number
+      kind: 'error'
+      id?: string
+      markets?: string[]
+      reason: string
+      mend: string
+      problems?: RowProblem[]
+    }
 
 export function summarise(rows: readonly RowResult[]): ImportResult['summary'] {
   return {

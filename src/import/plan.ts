@@ -14,10 +14,13 @@ import type {ColumnMap} from '../csv/columns.js'
 import {missingFields} from '../scaffold/answers.js'
 import {type Answers, idFromTitle} from '../scaffold/fields.js'
 import {type Asker, type NewRequest, prepareNew} from '../scaffold/new.js'
-import {checkPlanned, refuseFindings} from '../scaffold/self-check.js'
+import {checkPlanned} from '../scaffold/self-check.js'
+import {fieldProblem} from '../scaffold/answers.js'
+import {ASKABLE_FIELDS} from '../scaffold/fields.js'
+import type {Problem} from '../scaffold/validate.js'
 import {type Template, findTemplate} from '../scaffold/templates.js'
-import type {RowPlan} from './model.js'
-import {isProblem, readRow} from './values.js'
+import type {RowPlan, RowProblem} from './model.js'
+import {readRow} from './values.js'
 
 export interface ImportOptions {
   /** The template for rows that name no type. */
@@ -76,11 +79,13 @@ async function planRow(
       mend: 'fix the row so it has one cell per header column (quote cells that contain the delimiter)',
     }
   const values = readRow(config, source.map, record.cells)
-  if (isProblem(values)) return {...at, kind: 'error', reason: values.message, mend: values.mend}
   const answers = values.answers
   const id = answers.id ?? (answers.title ? idFromTitle(answers.title) : undefined)
   const markets = answers.markets ?? (options.yes ? [GLOBAL] : [])
   const facts = {id, markets: markets.length > 0 ? markets : undefined}
+  // Every wrong cell at once, so one round of edits mends the row; the row's id and markets go with them.
+  const problems = [...values.problems, ...answerProblems(config, library, answers, values.problems)]
+  if (problems.length > 0) return {...at, ...facts, ...refusal(problems)}
   if (id && markets.length > 0) {
     const existing = existingFor(library, id, markets)
     if (existing) return {...at, ...existing, id, markets}
@@ -88,12 +93,49 @@ async function planRow(
   try {
     const request = requestFor(config, library.families.get(id ?? ''), templates, source, answers, values.type, options)
     const planned = await prepareNew(config, library, templates, request, NO_PROMPTS)
-    refuseFindings(await checkPlanned(config, library, planned, options.today))
+    const findings = await checkPlanned(config, library, planned, options.today)
+    if (findings.length > 0)
+      return {
+        ...at,
+        ...facts,
+        ...refusal(
+          findings.map(f => ({
+            message: `the document would fail \`sopkit check\`: ${f.message} [${f.ruleId}]`,
+            mend: f.mend,
+          })),
+        ),
+      }
     const made = {id: String(planned.front.id), markets: planned.front.markets as string[]}
     return {...at, kind: 'create', ...made, planned}
   } catch (error) {
     if (!(error instanceof SopkitError)) throw error
     return {...at, ...facts, kind: 'error', reason: error.message, mend: error.mend}
+  }
+}
+
+/** The values `sopkit new` would refuse, every field checked (collisions wait for the scaffold, which knows the path). */
+function answerProblems(
+  config: Config,
+  library: Library,
+  answers: Answers,
+  known: ReadonlyArray<{field: string}>,
+): Problem[] {
+  const ctx = {config, library, force: false, targetFor: () => config.root}
+  return ASKABLE_FIELDS.filter(field => !known.some(p => p.field === field)).flatMap(field => {
+    const problem = fieldProblem(ctx, field, field === 'id' ? {...answers, markets: undefined} : answers)
+    return problem ? [problem] : []
+  })
+}
+
+/** A refused row: one reason, or all of them with each mend. */
+function refusal(problems: readonly Problem[]): {kind: 'error'; reason: string; mend: string; problems?: RowProblem[]} {
+  const [first] = problems
+  if (problems.length === 1) return {kind: 'error', reason: first!.message, mend: first!.mend}
+  return {
+    kind: 'error',
+    reason: problems.map(p => p.message).join('; '),
+    mend: [...new Set(problems.map(p => p.mend))].join('; '),
+    problems: problems.map(p => ({reason: p.message, mend: p.mend})),
   }
 }
 

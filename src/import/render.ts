@@ -10,6 +10,11 @@ const LABEL: Record<RowAction, string> = {
   error: 'error',
 }
 
+/** A refused row's reason; several are counted here and listed under the table, one a line. */
+function reasonText(r: RowResult): string {
+  return r.problems ? `${r.problems.length} problems (listed below)` : (r.reason ?? '')
+}
+
 export function renderImport(result: ImportResult, color: ChalkInstance): string {
   const paint: Record<RowAction, (s: string) => string> = {
     created: color.green,
@@ -22,11 +27,15 @@ export function renderImport(result: ImportResult, color: ChalkInstance): string
     {title: 'RESULT', value: r => LABEL[r.action], paint: (s, r) => paint[r.action](s)},
     {title: 'ID', value: r => r.id ?? ''},
     {title: 'MARKETS', value: r => r.markets?.join(', ') ?? ''},
-    {title: 'FILE / REASON', value: r => (r.action === 'error' ? (r.reason ?? '') : (r.file ?? '')), last: true},
+    {title: 'FILE / REASON', value: r => (r.action === 'error' ? reasonText(r) : (r.file ?? '')), last: true},
   ]
   const lines = [textTable(result.rows, columns, color)]
-  for (const r of result.rows.filter(x => x.action === 'error' && x.mend))
-    lines.push(color.dim(`  row ${r.row}: ${terminalText(r.mend!)}`))
+  for (const r of result.rows.filter(x => x.action === 'error')) {
+    if (r.problems)
+      for (const p of r.problems)
+        lines.push(`  row ${r.row}: ${terminalText(p.reason)} ${color.dim(`— ${terminalText(p.mend)}`)}`)
+    else if (r.mend) lines.push(color.dim(`  row ${r.row}: ${terminalText(r.mend)}`))
+  }
   if (result.unusedColumns.length > 0)
     lines.push(
       color.dim(

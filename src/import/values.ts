@@ -14,16 +14,23 @@ export interface RowValues {
   answers: Answers
   /** The template (document type) the row names, if any. */
   type?: string
+  /** Every value the row cannot have, each with the field it is in (the row is refused when any). */
+  problems: Array<Problem & {field: ImportField}>
 }
 
-/** Read a row through the column map; a status the config does not know is a problem. */
-export function readRow(config: Config, map: ColumnMap, cells: readonly string[]): RowValues | Problem {
+/** Read a row through the column map; a status or market the config does not know is a problem, and every one is kept. */
+export function readRow(config: Config, map: ColumnMap, cells: readonly string[]): RowValues {
   const cell = (field: ImportField) => cellOf(map, cells, field)
+  const problems: RowValues['problems'] = []
   const status = cell('status')
   const canonicalStatus = status === undefined ? undefined : canonical(status, config.statuses, slug)
   if (status !== undefined && !config.statuses.includes(canonicalStatus!)) {
     const hint = suggest(slug(status), config.statuses)
-    return {message: `unknown status "${status}"${didYouMean(hint)}`, mend: `use one of ${config.statuses.join(', ')}`}
+    problems.push({
+      field: 'status',
+      message: `unknown status "${status}"${didYouMean(hint)}`,
+      mend: `use one of ${config.statuses.join(', ')}`,
+    })
   }
   const list = (field: ImportField) => {
     const values = splitList(cell(field))
@@ -36,12 +43,14 @@ export function readRow(config: Config, map: ColumnMap, cells: readonly string[]
     m => !isOwnCode(config, m) && (m in config.taxonomy.markets || m in config.taxonomy.regions),
   )
   if (inherited !== undefined)
-    return {
+    problems.push({
+      field: 'markets',
       message: `unknown market "${inherited}"`,
       mend: 'use an ISO 3166-1 alpha-2 code (SG, DE, NO), a region of the taxonomy (EU, SEA ...) or GLOBAL',
-    }
+    })
   const type = cell('type')
   return {
+    problems,
     type: type === undefined ? undefined : slug(type),
     answers: {
       title: cell('title'),
@@ -95,9 +104,4 @@ function marketCode(config: Config, value: string): string {
 
 function isOwnCode(config: Config, code: string): boolean {
   return Object.hasOwn(config.taxonomy.markets, code) || Object.hasOwn(config.taxonomy.regions, code)
-}
-
-/** True when `readRow` returned a problem rather than values. */
-export function isProblem(value: RowValues | Problem): value is Problem {
-  return 'message' in value
 }

@@ -1,8 +1,8 @@
 // `sopkit coverage` without the CLI: families × markets and markets × channels, both through the
 // one variant resolver. Pure.
-import type {Taxonomy} from '../core/config.js'
+import type {Config, Taxonomy} from '../core/config.js'
 import {baselineOf, isOutdated, type Family, type Library, readingFor} from '../core/library.js'
-import {GLOBAL} from '../core/taxonomy.js'
+import {GLOBAL, concreteMarkets} from '../core/taxonomy.js'
 import type {ChannelCell, Coverage, CoverageCell, FamilyCoverage, MarketChannels} from './model.js'
 import {familyOf, isLive} from '../core/status.js'
 
@@ -28,7 +28,7 @@ export function buildCoverage(library: Library, options: CoverageOptions = {}): 
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const markets = options.markets?.length ? [...options.markets] : libraryMarkets(families)
   const channels = Object.keys(taxonomy.channels)
-  const rows = families.map(f => familyRow(taxonomy, f, markets))
+  const rows = families.map(f => familyRow(taxonomy, f, markets, library.config.coverage.scope))
   return {
     markets,
     channels,
@@ -51,8 +51,25 @@ function libraryMarkets(families: readonly Family[]): string[] {
   return [...codes].sort()
 }
 
-function familyRow(taxonomy: Taxonomy, family: Family, markets: readonly string[]): FamilyCoverage {
+/**
+ * The markets a family is meant for: those its live documents name (a region names its markets,
+ * GLOBAL names every market). A DE-only policy missing in France is not a gap, it is not France's.
+ */
+function familyScope(taxonomy: Taxonomy, family: Family): (market: string) => boolean {
+  const codes = [...family.baselines, ...family.variants].filter(isLive).flatMap(d => d.meta.markets)
+  if (codes.includes(GLOBAL)) return () => true
+  const named = concreteMarkets(taxonomy, codes)
+  return market => named.has(market) || codes.includes(market)
+}
+
+function familyRow(
+  taxonomy: Taxonomy,
+  family: Family,
+  markets: readonly string[],
+  scope: Config['coverage']['scope'],
+): FamilyCoverage {
   const live = familyOf(family, isLive)
+  const inScope = scope === 'all' ? () => true : familyScope(taxonomy, family)
   const head = baselineOf(live) ?? live.variants[0]
   const variants = [...new Set(live.variants.flatMap(d => d.meta.markets))].sort()
   // A family some markets have localised: the others reading the baseline is a gap worth showing.
@@ -69,6 +86,10 @@ function familyRow(taxonomy: Taxonomy, family: Family, markets: readonly string[
           gap: read.via === 'baseline' && localised,
         }
       : {market, state: 'none', gap: true}
+    if (!inScope(market)) {
+      cell.gap = false
+      cell.outOfScope = true
+    }
     if (read?.via === 'region') cell.region = read.region
     if (read && read.via !== 'baseline' && baseline && isOutdated(read.document, baseline)) cell.outdated = true
     if (pending) cell.pending = {file: pending.document.file, status: pending.document.meta.status ?? 'no status'}

@@ -65,8 +65,10 @@ export interface CoverageCell {
   outdated?: boolean
   /** A more specific variant that is not in force yet (a draft): the market reads `file` meanwhile. */
   pending?: {file: string; status: string}
-  /** A gap: no document, or the baseline in a family that other markets have localised. */
+  /** A gap: no document, or the baseline in a family that other markets have localised; never out of scope. */
   gap: boolean
+  /** The market is outside the family's scope (config `coverage.scope`): no document there is expected. */
+  outOfScope?: boolean
 }
 
 export interface FamilyCoverage {

@@ -1,27 +1,41 @@
-// A self-contained HTML page in the one page shell (its CSP forbids scripts and requests): side by side, inline CSS.
+// A self-contained HTML page in the one page shell (its CSP forbids scripts and requests): side by
+// side, inline CSS, each side the Markdown it compares rendered through the playbook's sanitised
+// remark → HTML path (core/markdown-html), with its own changes marked.
 import {
   type DiffResult,
   type DocumentDiff,
   type DriftMatrix,
+  type MatrixColumn,
   type SectionChange,
   type WordChange,
   coarseNote,
+  noVariantsNote,
 } from '../model.js'
 import {escapeHtml as esc} from '../../core/escape.js'
 import {htmlPage} from '../../core/html-page.js'
+import {loadMarkdownParser} from '../../core/markdown.js'
+import {loadMarkdownToHtml, markdownToHtml} from '../../core/markdown-html.js'
+import {markedTree} from './marked.js'
 import {defineDiffRenderer} from './renderer.js'
 import {STATE_LEGEND, STATE_SYMBOL, changeLabel, fieldRows, sectionSummary} from './summary.js'
 
 const STYLE = `body{font:14px/1.5 system-ui,sans-serif;margin:2rem;color:#1f2328}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;text-align:left}th{background:#f6f8fa}
-.side{white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:12px;width:50%}del{background:#ffebe9;color:#82071e}
-ins{background:#dafbe1;color:#116329;text-decoration:none}.approved{color:#116329}.drift,.missing,.expired{color:#82071e}
+table.sections{table-layout:fixed}th.section,td.section{width:13rem;overflow-wrap:break-word;hyphens:auto}
+.side{overflow-wrap:anywhere}.side>:first-child{margin-top:0}.side>:last-child{margin-bottom:0}
+.side table{width:auto}.side td,.side th{padding:.15rem .4rem}.side pre{white-space:pre-wrap}
+del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none}
+tr.unchanged td{color:#656d76;font-size:12px;padding:.15rem .5rem;background:#f6f8fa}
+.approved{color:#116329}.drift,.missing,.expired{color:#82071e}
 .same{color:#8c959f}.added{color:#0969da}.upstream,.portable{color:#0550ae}.conflict{color:#8250df;font-weight:bold}
-h2{margin-top:2rem}`
+.draft{color:#9a6700;font-weight:normal;font-size:11px}h2{margin-top:2rem}`
 
 export default defineDiffRenderer({
   name: 'html',
-  description: 'a self-contained HTML page, side by side',
+  description: 'a self-contained HTML page, side by side, the Markdown rendered',
+  load: async () => {
+    await Promise.all([loadMarkdownParser(), loadMarkdownToHtml()])
+  },
   render: (result: DiffResult) => {
     const title =
       result.kind === 'diff' ? `${result.diff.a.label} → ${result.diff.b.label}` : `${result.matrix.id}: drift matrix`
@@ -38,36 +52,67 @@ function renderDiff(diff: DocumentDiff): string {
       : `<h2>Metadata</h2><table><tr><th>field</th><th>${esc(diff.a.label)}</th><th>${esc(diff.b.label)}</th></tr>${changed
           .map(f => `<tr><td>${esc(f.field)}</td><td>${esc(f.before)}</td><td>${esc(f.after)}</td></tr>`)
           .join('')}</table>`
-  const rows = diff.sections.map(sectionRow).join('')
-  return `${fields}<h2>Sections</h2><p>${esc(sectionSummary(diff))}</p><table><tr><th>section</th><th>${esc(diff.a.label)}</th><th>${esc(diff.b.label)}</th></tr>${rows}</table>`
+  const head = `<tr><th class="section">section</th><th>${esc(diff.a.label)}</th><th>${esc(diff.b.label)}</th></tr>`
+  return `${fields}<h2>Sections</h2><p>${esc(sectionSummary(diff))}</p><table class="sections">${head}${sectionRows(diff.sections)}</table>`
 }
 
-function sectionRow(s: SectionChange): string {
+/** Each change a row; a run of unchanged sections one compact line, so the changes stand out. */
+function sectionRows(sections: readonly SectionChange[]): string {
+  const rows: string[] = []
+  let unchanged: string[] = []
+  const flush = () => {
+    if (unchanged.length > 0)
+      rows.push(`<tr class="unchanged"><td colspan="3">unchanged: ${unchanged.map(esc).join(' · ')}</td></tr>`)
+    unchanged = []
+  }
+  sections.forEach((s, i) => {
+    const words = 'words' in s ? s.words : undefined
+    if (s.kind === 'same' || (s.kind === 'moved' && !words)) {
+      unchanged.push(s.kind === 'moved' ? `${s.path} (moved)` : s.path)
+      return
+    }
+    flush()
+    rows.push(sectionRow(s, `diff-${i}`))
+  })
+  flush()
+  return rows.join('')
+}
+
+function sectionRow(s: SectionChange, prefix: string): string {
   const judged = ('approval' in s ? s.approval : undefined) ?? ('port' in s ? s.port : undefined)
   const status = `${esc(s.kind)}${judged ? ` <span class="${judged}">${esc(changeLabel(s))}</span>` : ''}`
-  const head = `<td><strong>${esc(s.path)}</strong><br><small class="${s.kind === 'same' ? 'same' : ''}">${status}</small></td>`
-  if (s.kind === 'added') return `<tr>${head}<td class="side"></td><td class="side"><ins>${esc(s.text)}</ins></td></tr>`
-  if (s.kind === 'removed')
-    return `<tr>${head}<td class="side"><del>${esc(s.text)}</del></td><td class="side"></td></tr>`
-  const words = 'words' in s ? s.words : undefined
-  if (!words) return `<tr>${head}<td class="side same" colspan="2">unchanged</td></tr>`
+  const head = `<td class="section"><strong>${esc(s.path)}</strong><br><small>${status}</small></td>`
+  const words: readonly WordChange[] =
+    s.kind === 'added'
+      ? [{type: 'added', text: s.text}]
+      : s.kind === 'removed'
+        ? [{type: 'removed', text: s.text}]
+        : 'words' in s && s.words
+          ? s.words
+          : []
+  const sides = `<td class="side">${side(words, 'removed', `${prefix}a`)}</td><td class="side">${side(words, 'added', `${prefix}b`)}</td>`
   const note = coarseNote('coarse' in s ? s.coarse : undefined)
-  if (note)
-    return `<tr>${head}<td class="side" colspan="2"><p><em>${esc(note)}</em></p></td></tr><tr><td></td><td class="side">${side(words, 'removed')}</td><td class="side">${side(words, 'added')}</td></tr>`
-  return `<tr>${head}<td class="side">${side(words, 'removed')}</td><td class="side">${side(words, 'added')}</td></tr>`
+  if (note) return `<tr>${head}<td colspan="2"><p><em>${esc(note)}</em></p></td></tr><tr><td></td>${sides}</tr>`
+  return `<tr>${head}${sides}</tr>`
 }
 
-/** One side of a word diff: shared words plus the side's own, marked. */
-function side(words: readonly WordChange[], own: 'added' | 'removed'): string {
-  const tag = own === 'added' ? 'ins' : 'del'
-  return words
-    .filter(w => w.type === 'same' || w.type === own)
-    .map(w => (w.type === own ? `<${tag}>${esc(w.text)}</${tag}>` : esc(w.text)))
-    .join('')
+/** One side of a word diff as rendered Markdown: shared words plus the side's own, marked. */
+function side(words: readonly WordChange[], own: 'added' | 'removed', prefix: string): string {
+  if (!words.some(w => w.type === 'same' || w.type === own)) return ''
+  const tree = markedTree(words, own, {
+    wrap: (tag, children) =>
+      tag === 'removed' ? {type: 'delete', children} : {type: 'strong', data: {hName: 'ins'}, children},
+    plainChangedBlocks: false,
+  })
+  return markdownToHtml(tree, prefix)
 }
 
 function renderMatrix(m: DriftMatrix): string {
-  const head = `<tr><th>section</th>${m.columns.map(c => `<th title="${esc(c.file)}">${esc(c.market)}</th>`).join('')}</tr>`
+  const baseline = `<p>Baseline <code>${esc(m.baseline.file)}</code> at ${esc(m.baseline.version ?? '—')}</p>`
+  if (m.columns.length === 0) return `${baseline}<p>${esc(noVariantsNote(m))}</p>`
+  const label = (c: MatrixColumn) =>
+    c.status ? `${esc(c.market)} <span class="draft">${esc(c.status)}</span>` : esc(c.market)
+  const head = `<tr><th>section</th>${m.columns.map(c => `<th title="${esc(c.file)}">${label(c)}</th>`).join('')}</tr>`
   const rows = m.rows
     .map(
       r =>
@@ -75,5 +120,5 @@ function renderMatrix(m: DriftMatrix): string {
     )
     .join('')
   const based = `<tr><td><em>based_on</em></td>${m.columns.map(c => `<td class="${c.outdated ? 'drift' : 'same'}">${esc(c.basedOn ?? '—')}</td>`).join('')}</tr>`
-  return `<p>Baseline <code>${esc(m.baseline.file)}</code> at ${esc(m.baseline.version ?? '—')}</p><table>${head}${rows}${based}</table><p>${esc(STATE_LEGEND)}</p>`
+  return `${baseline}<table>${head}${rows}${based}</table><p>${esc(STATE_LEGEND)}</p>`
 }

@@ -1,13 +1,36 @@
-// Markdown for a pull-request comment: tables GitHub renders, words struck through or bold.
+// Markdown for a pull-request comment: tables GitHub renders, each changed section as the Markdown
+// it is, removed words struck through and added words bold (marked in the parsed tree: marked.ts).
 import {markdownCell as cell} from '../../core/escape.js'
-import {type DiffResult, type DocumentDiff, type DriftMatrix, type WordChange, coarseNote} from '../model.js'
+import {loadMarkdownParser, loadMarkdownPrinter, printMarkdown} from '../../core/markdown.js'
+import {
+  type DiffResult,
+  type DocumentDiff,
+  type DriftMatrix,
+  type WordChange,
+  coarseNote,
+  columnLabel,
+  noVariantsNote,
+} from '../model.js'
+import {markedTree} from './marked.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSummary, withContext} from './summary.js'
+import {
+  STATE_LEGEND,
+  STATE_SYMBOL,
+  changeLabel,
+  differing,
+  fieldRows,
+  sectionSummary,
+  withoutTrailingSpaces,
+} from './summary.js'
 
 export default defineDiffRenderer({
   name: 'markdown',
   description: 'Markdown tables, for a pull-request comment',
-  render: (result: DiffResult) => (result.kind === 'diff' ? renderDiff(result.diff) : renderMatrix(result.matrix)),
+  load: async () => {
+    await Promise.all([loadMarkdownParser(), loadMarkdownPrinter()])
+  },
+  render: (result: DiffResult) =>
+    withoutTrailingSpaces(result.kind === 'diff' ? renderDiff(result.diff) : renderMatrix(result.matrix)),
 })
 
 function renderDiff(diff: DocumentDiff): string {
@@ -39,25 +62,21 @@ function renderDiff(diff: DocumentDiff): string {
   return out.join('\n')
 }
 
+/** The section's Markdown, both sides merged: what was removed struck through, what was added bold. */
 function words(list: readonly WordChange[]): string {
-  return withContext(list)
-    .map(w => (w.type === 'added' ? `**${w.text.trim()}** ` : w.type === 'removed' ? `~~${w.text.trim()}~~ ` : w.text))
-    .join('')
+  const tree = markedTree(list, 'both', {
+    wrap: (tag, children) => ({type: tag === 'removed' ? 'delete' : 'strong', children}),
+    plainChangedBlocks: true,
+  })
+  return printMarkdown(tree).trim()
 }
 
 function renderMatrix(m: DriftMatrix): string {
-  const head = `| section | ${m.columns.map(c => c.market).join(' | ')} |`
+  const title = `### \`${m.id}\`: baseline \`${m.baseline.file}\` at ${m.baseline.version ?? '—'}`
+  if (m.columns.length === 0) return [title, '', cell(noVariantsNote(m))].join('\n')
+  const head = `| section | ${m.columns.map(c => cell(columnLabel(c))).join(' | ')} |`
   const rule = `|---|${m.columns.map(() => ':-:').join('|')}|`
   const rows = m.rows.map(r => `| ${cell(r.path)} | ${r.cells.map(s => STATE_SYMBOL[s]).join(' | ')} |`)
   const based = `| *based_on* | ${m.columns.map(c => (c.outdated ? `**${c.basedOn ?? '—'}** ⚠` : (c.basedOn ?? '—'))).join(' | ')} |`
-  return [
-    `### \`${m.id}\`: baseline \`${m.baseline.file}\` at ${m.baseline.version ?? '—'}`,
-    '',
-    head,
-    rule,
-    ...rows,
-    based,
-    '',
-    STATE_LEGEND,
-  ].join('\n')
+  return [title, '', head, rule, ...rows, based, '', STATE_LEGEND].join('\n')
 }

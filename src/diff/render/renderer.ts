@@ -9,6 +9,8 @@ export interface DiffRenderContext {
 export interface DiffRenderer {
   name: string
   description: string
+  /** What must be imported before `render` (the remark pipeline for the formats that render Markdown). */
+  load?: () => Promise<void>
   render(result: DiffResult, context: DiffRenderContext): string
 }
 

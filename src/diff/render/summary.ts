@@ -55,6 +55,12 @@ export function sectionSummary(diff: DocumentDiff): string {
   return `${changes.length} of ${diff.sections.length} sections differ${approvals.length > 0 ? ` (${approvals.join(', ')})` : ''}`
 }
 
+/** Every line without trailing spaces, also when a colour code follows them. */
+export function withoutTrailingSpaces(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the escape starts an ANSI colour code
+  return text.replace(/[ \t]+((?:\u001B\[[0-9;]*m)*)$/gm, '$1')
+}
+
 /** Words with long unchanged runs shortened to their edges, so a change is seen in context. */
 export function withContext(words: readonly WordChange[], keep = 60): WordChange[] {
   return words.map((w, i) => {

@@ -1,14 +1,31 @@
 // Coloured terminal diff; readable without colour too ([-removed-] {+added+}, as git --word-diff=plain).
 import type {ChalkInstance} from 'chalk'
-import {type DocumentDiff, type DriftMatrix, type MatrixState, type SectionChange, coarseNote} from '../model.js'
+import {
+  type DocumentDiff,
+  type DriftMatrix,
+  type MatrixState,
+  type SectionChange,
+  coarseNote,
+  columnLabel,
+  noVariantsNote,
+} from '../model.js'
 import {defineDiffRenderer} from './renderer.js'
-import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSummary, withContext} from './summary.js'
+import {
+  STATE_LEGEND,
+  STATE_SYMBOL,
+  changeLabel,
+  differing,
+  fieldRows,
+  sectionSummary,
+  withContext,
+  withoutTrailingSpaces,
+} from './summary.js'
 
 export default defineDiffRenderer({
   name: 'text',
   description: 'coloured, for a terminal (the default)',
   render: (result, {color}) =>
-    result.kind === 'diff' ? renderDiff(result.diff, color) : renderMatrix(result.matrix, color),
+    withoutTrailingSpaces(result.kind === 'diff' ? renderDiff(result.diff, color) : renderMatrix(result.matrix, color)),
 })
 
 function renderDiff(diff: DocumentDiff, c: ChalkInstance): string {
@@ -76,15 +93,20 @@ const PAINT: Record<MatrixState, (c: ChalkInstance) => (text: string) => string>
 }
 
 function renderMatrix(m: DriftMatrix, c: ChalkInstance): string {
-  const width = Math.max(7, ...m.rows.map(r => r.path.length))
-  const cellWidth = Math.max(8, ...m.columns.map(col => Math.max(col.market.length, (col.basedOn ?? '').length) + 2))
-  const header = `${'section'.padEnd(width)}  ${m.columns.map(col => col.market.padEnd(cellWidth)).join('')}`
+  const title = c.bold(`${m.id}: baseline ${m.baseline.file} at ${m.baseline.version ?? '—'}`)
+  if (m.columns.length === 0) return [title, noVariantsNote(m)].join('\n')
+  const width = Math.max(8, ...m.rows.map(r => r.path.length))
+  const cellWidth = Math.max(
+    8,
+    ...m.columns.map(col => Math.max(columnLabel(col).length, (col.basedOn ?? '').length) + 2),
+  )
+  const header = `${'section'.padEnd(width)}  ${m.columns.map(col => columnLabel(col).padEnd(cellWidth)).join('')}`
   const rows = m.rows.map(
     r => `${r.path.padEnd(width)}  ${r.cells.map(s => PAINT[s](c)(STATE_SYMBOL[s].padEnd(cellWidth))).join('')}`,
   )
   const based = `${'based_on'.padEnd(width)}  ${m.columns.map(col => (col.outdated ? c.red : c.dim)((col.basedOn ?? '—').padEnd(cellWidth))).join('')}`
   return [
-    c.bold(`${m.id}: baseline ${m.baseline.file} at ${m.baseline.version ?? '—'}`),
+    title,
     '',
     c.bold(header),
     ...rows,

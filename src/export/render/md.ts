@@ -1,29 +1,13 @@
 // Markdown: one file, the layout `playbook.md`, each document's tree printed back by remark.
 // Explicit `<a id>` anchors make the TOC's links work on GitHub and in other Markdown viewers.
 import type {Root, RootContent} from 'mdast'
+import {loadMarkdownPrinter} from '../../core/markdown.js'
 import {type AnchoredData, documentTree, loadMarkdown} from '../markdown.js'
 import {loadLayout} from '../layout.js'
 import {GENERATOR, type Playbook, type PlaybookDocument, shortHash} from '../model.js'
 import {convertDocuments} from '../convert.js'
 import {defineExportRenderer, headText} from './renderer.js'
 import {layoutView} from './view.js'
-
-type Stringify = (tree: Root) => string
-let stringify: Stringify | undefined
-
-async function loadStringify(): Promise<Stringify> {
-  if (stringify) return stringify
-  const [{unified}, {default: remarkStringify}, {default: remarkGfm}] = await Promise.all([
-    import('unified'),
-    import('remark-stringify'),
-    import('remark-gfm'),
-  ])
-  const processor = unified()
-    .use(remarkGfm)
-    .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-', listItemIndent: 'one'})
-  stringify = tree => processor.stringify(tree)
-  return stringify
-}
 
 /** The mark: an HTML comment as the first line (invisible when rendered). */
 export function markdownMark(playbook: Playbook): string {
@@ -55,7 +39,7 @@ function withAnchors(tree: Root): Root {
 /** One document's body as Markdown with playbook anchors (also run by worker threads: see convert.ts). */
 export async function loadDocumentConverter(): Promise<(doc: PlaybookDocument) => string> {
   await loadMarkdown()
-  const print = await loadStringify()
+  const print = await loadMarkdownPrinter()
   return doc => print(withAnchors(documentTree(doc))).trim()
 }
 

@@ -1,7 +1,7 @@
 // For pull requests and wikis: GitHub-flavoured Markdown tables.
 import type {Coverage, Inventory} from '../model.js'
 import {markdownCell, markdownTable} from '../../core/escape.js'
-import {COVERAGE_LEGEND, cellText, gapLines} from './legend.js'
+import {COVERAGE_LEGEND, cellText, channelRows, gapLines, nowhereLine} from './legend.js'
 import {defineInventoryRenderer} from './renderer.js'
 
 export default defineInventoryRenderer({
@@ -45,9 +45,10 @@ function renderCoverage(coverage: Coverage): string {
     ['family', 'type', ...coverage.markets],
     coverage.families.map(f => [f.id, f.type, ...f.cells.map(cellText)]),
   )
+  const {rows, nowhere} = channelRows(coverage)
   const channels = markdownTable(
     ['channel', ...coverage.markets],
-    coverage.channels.map((channel, i) => [
+    rows.map(({channel, index: i}) => [
       channel,
       ...coverage.marketChannels.map(m => (m.channels[i]!.ids.length === 0 ? '✗' : String(m.channels[i]!.ids.length))),
     ]),
@@ -61,6 +62,7 @@ function renderCoverage(coverage: Coverage): string {
       '## Channels × markets',
       'Approved documents each market reads, per channel.',
       channels,
+      ...(nowhere.length > 0 ? [markdownCell(nowhereLine(nowhere)!)] : []),
       '## Gaps',
       gaps.length > 0 ? gaps.map(g => `- ${markdownCell(g)}`).join('\n') : 'None.',
     ].join('\n\n') + '\n'

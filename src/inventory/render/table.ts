@@ -1,7 +1,7 @@
 // For a person at a terminal: aligned columns, colour only when the terminal takes it.
 import type {ChalkInstance} from 'chalk'
 import type {Coverage, CoverageCell, Inventory, InventoryRow} from '../model.js'
-import {COVERAGE_LEGEND, cellText, gapLines} from './legend.js'
+import {COVERAGE_LEGEND, cellText, channelRows, gapLines, nowhereLine} from './legend.js'
 import {defineInventoryRenderer} from './renderer.js'
 import {type Column, terminalText, textTable} from './text-table.js'
 
@@ -64,6 +64,7 @@ function renderLs(inventory: Inventory, color: ChalkInstance): string {
 }
 
 function cellPaint(color: ChalkInstance, cell: CoverageCell): (s: string) => string {
+  if (cell.outOfScope && cell.state === 'none') return color.dim
   if (cell.state === 'none') return color.red
   if (cell.gap) return color.yellow
   if (cell.state === 'baseline') return color.dim
@@ -82,13 +83,11 @@ function renderCoverage(coverage: Coverage, color: ChalkInstance): string {
     })),
   ]
   const byMarket = coverage.marketChannels
-  const channelRows = coverage.channels.map((channel, index) => ({
-    channel,
-    counts: byMarket.map(m => m.channels[index]!.ids.length),
-  }))
-  const channelColumns: Array<Column<(typeof channelRows)[number]>> = [
+  const {rows: shown, nowhere} = channelRows(coverage)
+  const rows = shown.map(({channel, index}) => ({channel, counts: byMarket.map(m => m.channels[index]!.ids.length)}))
+  const channelColumns: Array<Column<(typeof rows)[number]>> = [
     {title: 'CHANNEL', value: r => r.channel},
-    ...markets.map((m, i): Column<(typeof channelRows)[number]> => ({
+    ...markets.map((m, i): Column<(typeof rows)[number]> => ({
       title: m,
       align: 'right',
       value: r => (r.counts[i] === 0 ? '✗' : String(r.counts[i])),
@@ -104,7 +103,8 @@ function renderCoverage(coverage: Coverage, color: ChalkInstance): string {
     color.dim(COVERAGE_LEGEND),
     '',
     color.bold('Channels × markets (approved documents each market reads)'),
-    markets.length > 0 ? textTable(channelRows, channelColumns, color) : '(nothing to show)',
+    markets.length > 0 && rows.length > 0 ? textTable(rows, channelColumns, color) : '(nothing to show)',
+    ...(nowhere.length > 0 ? [color.red(nowhereLine(nowhere)!)] : []),
     '',
     ...(gaps.length === 0
       ? [
