@@ -57,6 +57,15 @@ function sectionRow(s: SectionChange): string {
   return `<tr>${head}<td class="side">${side(words, 'removed')}</td><td class="side">${side(words, 'added')}</td></tr>`
 }
 
+/** A word diff inline: removed words in <del>, added ones in <ins>, shared ones as they are. */
+export function inlineWords(words: readonly WordChange[]): string {
+  return words
+    .map(w =>
+      w.type === 'same' ? esc(w.text) : w.type === 'added' ? `<ins>${esc(w.text)}</ins>` : `<del>${esc(w.text)}</del>`,
+    )
+    .join('')
+}
+
 /** One side of a word diff: shared words plus the side's own, marked. */
 function side(words: readonly WordChange[], own: 'added' | 'removed'): string {
   const tag = own === 'added' ? 'ins' : 'del'

@@ -39,7 +39,8 @@ function renderDiff(diff: DocumentDiff): string {
   return out.join('\n')
 }
 
-function words(list: readonly WordChange[]): string {
+/** A word diff as Markdown: removed words struck through, added ones bold. */
+export function words(list: readonly WordChange[]): string {
   return withContext(list)
     .map(w => (w.type === 'added' ? `**${w.text.trim()}** ` : w.type === 'removed' ? `~~${w.text.trim()}~~ ` : w.text))
     .join('')
