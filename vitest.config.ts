@@ -7,6 +7,7 @@ import {defineConfig} from 'vitest/config'
 const SLOW = [
   'test/integrations/pack.test.ts',
   'test/export/browser.test.ts',
+  'test/changes/browser.test.ts',
   'test/safety/interrupt.test.ts',
   'test/integrations/real-corpus.test.ts',
   'test/integrations/pre-commit.test.ts',
