@@ -1,7 +1,7 @@
 // Words a person reads in a playbook, shared by every format so they all say the same thing.
 import type {Taxonomy} from '../core/config.js'
 import {GLOBAL} from '../core/taxonomy.js'
-import type {Playbook, PlaybookDocument} from './model.js'
+import type {Playbook, PlaybookDocument, PublishIssue} from './model.js'
 
 export function marketName(taxonomy: Taxonomy, code: string): string {
   if (code === GLOBAL) return 'Global'
@@ -66,4 +66,26 @@ export function filterSummary(playbook: Playbook): string {
   if (channels.length > 0) parts.push(`channel ${channels.join(', ')}`)
   if (types.length > 0) parts.push(`type ${types.join(', ')}`)
   return parts.join('; ')
+}
+
+/** How each kind of "Before you publish" entry is named. */
+export const PUBLISH_KIND: Record<PublishIssue['kind'], string> = {
+  drift: 'Unapproved drift',
+  conflict: 'Upstream conflict',
+  compliance: 'Missing regime',
+}
+
+export const BEFORE_PUBLISH = 'Before you publish'
+export const BEFORE_PUBLISH_NOTE =
+  'sopkit check finds these problems in documents of this playbook; agents would read them as they stand.'
+export const NOT_YET_EFFECTIVE = 'Not yet in effect'
+
+/** One line per "Before you publish" entry, for the formats that print text (docx, the command's summary). */
+export function publishLine(issue: PublishIssue): string {
+  return `${PUBLISH_KIND[issue.kind]}: ${issue.title} (${issue.file}:${issue.line}): ${issue.message} — ${issue.mend}`
+}
+
+/** "sops/DE/x.md (Refund escalation) takes effect on 2026-06-01; left out, this playbook shows sops/global/x.md." */
+export function notYetEffectiveLine(doc: Playbook['notYetEffective'][number]): string {
+  return `${doc.file} (${doc.title}) takes effect on ${doc.effective}; left out${doc.shown ? `, this playbook shows ${doc.shown}` : ''}.`
 }

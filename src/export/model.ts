@@ -108,6 +108,30 @@ export interface SkippedVariant {
   shown: string
 }
 
+/** A problem check finds in a document of the playbook, listed under "Before you publish". */
+export interface PublishIssue {
+  /** `drift`: unapproved drift (no-drift); `conflict`: upstream conflicts (variant-outdated); `compliance`: a missing required regime (require-compliance). */
+  kind: 'drift' | 'conflict' | 'compliance'
+  id: string
+  title: string
+  anchor: string
+  /** Repo-relative path and line of the finding. */
+  file: string
+  line: number
+  message: string
+  mend: string
+}
+
+/** A document the market would read but whose `effective` date is after the playbook's date: left out. */
+export interface NotYetEffective {
+  id: string
+  title: string
+  file: string
+  effective: string
+  /** The file shown instead (what the market reads until then), if any. */
+  shown?: string
+}
+
 export interface Playbook {
   generator: typeof GENERATOR
   market: {code: string; name: string}
@@ -120,6 +144,10 @@ export interface Playbook {
   compliance: ComplianceEntry[]
   outsideLinks: OutsideLink[]
   skipped: SkippedVariant[]
+  /** Documents not in effect on the playbook's date, left out. */
+  notYetEffective: NotYetEffective[]
+  /** What check finds in the playbook's documents that should not reach agents unseen (filled after assembly, see publish.ts). */
+  beforePublish: PublishIssue[]
 }
 
 /** The short form of the hash printed on covers. */

@@ -9,6 +9,7 @@ import {assemblePlaybook} from './assemble.js'
 import {requireChromium} from './chromium.js'
 import type {Playbook} from './model.js'
 import {checkOptions, namedMarkets} from './options.js'
+import {findingsFor, withPublishIssues} from './publish.js'
 import {type Shard, inShard} from '../core/shard.js'
 import {exportRendererNamed} from './render/index.js'
 import {checkTarget, folderTarget, singleTarget, writeOutput} from './write.js'
@@ -45,6 +46,10 @@ export interface ExportedFile {
   replaced: boolean
   outsideLinks: number
   skippedVariants: number
+  /** Entries of the playbook's "Before you publish" list (drift, conflicts, missing regimes). */
+  beforePublish: number
+  /** Documents left out because they take effect after the playbook's date. */
+  notYetEffective: number
 }
 
 export interface ExportResult {
@@ -82,7 +87,9 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
     ? namedMarkets(library).filter(m => !request.shard || inShard(m, request.shard))
     : [request.market]
   const assembled = markets.map(market => assemblePlaybook(library, {...request, market}))
-  const playbooks = all ? assembled.filter(p => p.documents.length > 0) : assembled
+  const nonEmpty = all ? assembled.filter(p => p.documents.length > 0) : assembled
+  const findings = await findingsFor(config, library, nonEmpty, request.date)
+  const playbooks = nonEmpty.map(p => withPublishIssues(p, findings))
   const planned = playbooks.map(playbook => plan(request, playbook, all, renderer.extension))
   const files: ExportedFile[] = []
   let stdout: string | Uint8Array | undefined
@@ -99,7 +106,7 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
     else writeOutput(target, content, replaces, config)
     files.push(describe(playbook, target === undefined ? STDOUT : shown(request.cwd, target), content, replaces))
   }
-  const emptyMarkets = assembled.filter(p => !playbooks.includes(p)).map(p => p.market.code)
+  const emptyMarkets = assembled.filter(p => !nonEmpty.includes(p)).map(p => p.market.code)
   const unreadable = library.documents
     .filter(d => d.readProblem || d.problems.length > 0 || !d.meta.id)
     .map(d => d.file)
@@ -138,5 +145,7 @@ function describe(playbook: Playbook, file: string, content: string | Uint8Array
     replaced,
     outsideLinks: playbook.outsideLinks.length,
     skippedVariants: playbook.skipped.length,
+    beforePublish: playbook.beforePublish.length,
+    notYetEffective: playbook.notYetEffective.length,
   }
 }

@@ -4,7 +4,17 @@
 // into the package, so the bytes are normalised afterwards (see `normalise`).
 import type {IRunOptions} from 'docx'
 import {unzipSync, zipSync, type Zippable} from 'fflate'
-import {deviations as deviationsOf, filterSummary, metadataRows, playbookTitle} from '../labels.js'
+import {
+  BEFORE_PUBLISH,
+  BEFORE_PUBLISH_NOTE,
+  NOT_YET_EFFECTIVE,
+  PUBLISH_KIND,
+  deviations as deviationsOf,
+  filterSummary,
+  metadataRows,
+  notYetEffectiveLine,
+  playbookTitle,
+} from '../labels.js'
 import {documentTree, loadMarkdown} from '../markdown.js'
 import {GENERATOR, type Playbook, type PlaybookDocument, shortHash} from '../model.js'
 import {Bookmarks, type Docx, DocxWriter, MONO, ORDERED} from './docx-content.js'
@@ -90,6 +100,32 @@ function cover(docx: Docx, playbook: Playbook): Block[] {
       {label: 'Content hash', value: `sha256:${shortHash(playbook)}`},
     ]),
   ]
+}
+
+/** "Before you publish" and "Not yet in effect", under the cover, when there is anything to say. */
+function beforePublish(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
+  const {Paragraph, TextRun} = docx
+  const blocks: Block[] = []
+  if (playbook.beforePublish.length > 0) {
+    blocks.push(writer.heading(BEFORE_PUBLISH, 2, 'before-you-publish', true), new Paragraph(BEFORE_PUBLISH_NOTE))
+    for (const issue of playbook.beforePublish)
+      blocks.push(
+        new Paragraph({
+          bullet: {level: 0},
+          children: [
+            new TextRun({text: `${PUBLISH_KIND[issue.kind]}: `, bold: true} satisfies IRunOptions),
+            writer.internalLink(issue.title, issue.anchor),
+            new TextRun(` (${issue.file}:${issue.line}): ${issue.message} — ${issue.mend}`),
+          ],
+        }),
+      )
+  }
+  if (playbook.notYetEffective.length > 0) {
+    blocks.push(writer.heading(NOT_YET_EFFECTIVE, 2, 'not-yet-effective', playbook.beforePublish.length === 0))
+    for (const doc of playbook.notYetEffective)
+      blocks.push(new Paragraph({bullet: {level: 0}, children: [new TextRun(notYetEffectiveLine(doc))]}))
+  }
+  return blocks
 }
 
 function contents(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
@@ -254,7 +290,11 @@ export default defineExportRenderer({
     await loadMarkdown()
     const docx = await import('docx')
     const writer = new DocxWriter(docx, new Bookmarks())
-    const body: Block[] = [...cover(docx, playbook), ...contents(docx, writer, playbook)]
+    const body: Block[] = [
+      ...cover(docx, playbook),
+      ...beforePublish(docx, writer, playbook),
+      ...contents(docx, writer, playbook),
+    ]
     playbook.documents.forEach((doc, i) => {
       body.push(...documentBlocks(docx, writer, playbook, doc))
       context.onDocument?.(i + 1, playbook.documents.length)

@@ -1,7 +1,16 @@
 // The data a playbook layout sees (md and html alike): plain objects of strings, lists and
 // booleans, every key always present (layouts run in handlebars' strict mode). `text` escapes a
 // value for the target format; document content is passed in already rendered and sanitized.
-import {deviations as deviationsOf, filterSummary, metadataRows, playbookTitle} from '../labels.js'
+import {
+  BEFORE_PUBLISH,
+  BEFORE_PUBLISH_NOTE,
+  NOT_YET_EFFECTIVE,
+  PUBLISH_KIND,
+  deviations as deviationsOf,
+  filterSummary,
+  metadataRows,
+  playbookTitle,
+} from '../labels.js'
 import {type Playbook, shortHash} from '../model.js'
 
 export function layoutView(
@@ -54,5 +63,23 @@ export function layoutView(
     hasSkipped: playbook.skipped.length > 0,
     hasAppendix: playbook.compliance.length + playbook.outsideLinks.length + playbook.skipped.length > 0,
     empty: playbook.documents.length === 0,
+    publish: {title: text(BEFORE_PUBLISH), note: text(BEFORE_PUBLISH_NOTE), later: text(NOT_YET_EFFECTIVE)},
+    beforePublish: playbook.beforePublish.map(i => ({
+      kind: text(PUBLISH_KIND[i.kind]),
+      title: text(i.title),
+      anchor: i.anchor,
+      file: text(i.file),
+      line: i.line,
+      message: text(i.message),
+      mend: text(i.mend),
+    })),
+    hasBeforePublish: playbook.beforePublish.length > 0,
+    notYetEffective: playbook.notYetEffective.map(d => ({
+      title: text(d.title),
+      file: text(d.file),
+      effective: text(d.effective),
+      shown: text(d.shown ?? ''),
+    })),
+    hasNotYetEffective: playbook.notYetEffective.length > 0,
   }
 }
