@@ -9,6 +9,7 @@ import {isCalendarDate} from '../core/dates.js'
 import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
 import {headingAnchors} from '../core/anchors.js'
 import {AnchorSet, documentAnchor} from './anchors.js'
+import {ENGLISH} from './label-sets.js'
 import {marketName} from './labels.js'
 import {type LinkContext, resolveLink} from './links.js'
 import {
@@ -52,6 +53,8 @@ export function assemblePlaybook(library: Library, options: PlaybookOptions): Pl
     generator: GENERATOR,
     market: {code: options.market, name: marketName(config.taxonomy, options.market)},
     date: options.date,
+    language: options.language ?? 'en',
+    labels: options.labels ?? ENGLISH,
     filters: {
       channels: [...options.channels].sort(),
       types: [...options.types].sort(),

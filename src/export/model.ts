@@ -1,5 +1,6 @@
 // The playbook model: everything a renderer needs, as plain data, built once by the assembly.
 import type {DocumentMeta} from '../core/document.js'
+import type {LabelSet} from './label-sets.js'
 
 /** The mark every export carries, so a later export knows it may replace the file. */
 export const GENERATOR = 'sopkit export'
@@ -12,6 +13,10 @@ export interface PlaybookOptions {
   statuses: readonly string[]
   /** YYYY-MM-DD: the only date in the output, so two runs with the same inputs are identical. */
   date: string
+  /** The playbook's words (export/label-sets); English when not given. */
+  labels?: LabelSet
+  /** The label set's language, e.g. `de`. */
+  language?: string
 }
 
 /** Where a link in a document goes once the document sits in a playbook. */
@@ -136,6 +141,9 @@ export interface Playbook {
   generator: typeof GENERATOR
   market: {code: string; name: string}
   date: string
+  /** The language of its words (the market's `language`), and the words themselves. */
+  language: string
+  labels: LabelSet
   filters: {channels: string[]; types: string[]; statuses: string[]}
   /** sha256 of every included document's path and text, in playbook order. */
   hash: string

@@ -6,6 +6,7 @@ import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import {loadLibrary} from '../core/loader.js'
 import {assemblePlaybook} from './assemble.js'
+import {checkLanguages, labelSet, marketLanguage} from './label-sets.js'
 import {requireChromium} from './chromium.js'
 import type {Playbook} from './model.js'
 import {checkOptions, namedMarkets} from './options.js'
@@ -80,13 +81,17 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
   checkOptions(config, {...request, market: all ? 'GLOBAL' : request.market})
   if (request.shard && !all)
     throw new SopkitError('USAGE', '--shard splits --market all', 'pass --market all with --shard, or drop --shard')
+  checkLanguages(config)
   const renderer = exportRendererNamed(request.format)
   if (renderer.name === 'pdf') requireChromium(request.env)
   const library = await loadLibrary(config)
   const markets = all
     ? namedMarkets(library).filter(m => !request.shard || inShard(m, request.shard))
     : [request.market]
-  const assembled = markets.map(market => assemblePlaybook(library, {...request, market}))
+  const assembled = markets.map(market => {
+    const language = marketLanguage(config, market)
+    return assemblePlaybook(library, {...request, market, language, labels: labelSet(config, language, market)})
+  })
   const nonEmpty = all ? assembled.filter(p => p.documents.length > 0) : assembled
   const findings = await findingsFor(config, library, nonEmpty, request.date)
   const playbooks = nonEmpty.map(p => withPublishIssues(p, findings))

@@ -147,7 +147,7 @@ describe('sopkit export on the bundled library', () => {
     ])
     expect(read('books/SG.md')).toContain('sops/SG/refund-escalation.md')
     expect(read('books/US.md')).toMatch(
-      /sops\/US\/where-is-my-order\.md.* is draft; the playbook shows sops\/global\/where-is-my-order\.md/,
+      /sops\/US\/where-is-my-order\.md.* is draft; this playbook shows sops\/global\/where-is-my-order\.md/,
     )
     // The default folder is playbooks/ in the repo; a re-run replaces its own files.
     expect((await run(['--market', 'all', '--format', 'json', '--channel', 'social'])).code).toBe(0)

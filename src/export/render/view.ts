@@ -1,15 +1,15 @@
 // The data a playbook layout sees (md and html alike): plain objects of strings, lists and
 // booleans, every key always present (layouts run in handlebars' strict mode). `text` escapes a
 // value for the target format; document content is passed in already rendered and sanitized.
+import {fill} from '../label-sets.js'
 import {
-  BEFORE_PUBLISH,
-  BEFORE_PUBLISH_NOTE,
-  NOT_YET_EFFECTIVE,
-  PUBLISH_KIND,
   deviations as deviationsOf,
   filterSummary,
   metadataRows,
+  notYetEffectiveLine,
   playbookTitle,
+  publishKind,
+  skippedLine,
 } from '../labels.js'
 import {type Playbook, shortHash} from '../model.js'
 
@@ -18,8 +18,14 @@ export function layoutView(
   contents: readonly string[],
   text: (value: string) => string,
 ): Record<string, unknown> {
+  // Every word of the layout, in the market's language, with the market's name in its slots.
+  const labels = Object.fromEntries(
+    Object.entries(playbook.labels).map(([key, value]) => [key, text(fill(value, {market: playbook.market.name}))]),
+  )
   return {
     generator: playbook.generator,
+    language: playbook.language,
+    labels,
     title: text(playbookTitle(playbook)),
     market: {code: text(playbook.market.code), name: text(playbook.market.name)},
     date: playbook.date,
@@ -37,7 +43,7 @@ export function layoutView(
       })),
     })),
     documents: playbook.documents.map((d, i) => {
-      const deviations = deviationsOf(d).map(x => ({section: text(x.section), detail: text(x.detail)}))
+      const deviations = deviationsOf(d, playbook.labels).map(x => ({section: text(x.section), detail: text(x.detail)}))
       return {
         id: text(d.id),
         title: text(d.title),
@@ -59,13 +65,17 @@ export function layoutView(
     hasCompliance: playbook.compliance.length > 0,
     outsideLinks: playbook.outsideLinks.map(l => ({file: text(l.file), path: text(l.path)})),
     hasOutsideLinks: playbook.outsideLinks.length > 0,
-    skipped: playbook.skipped.map(s => ({file: text(s.file), status: text(s.status), shown: text(s.shown)})),
+    skipped: playbook.skipped.map(s => ({
+      file: text(s.file),
+      status: text(s.status),
+      shown: text(s.shown),
+      line: text(skippedLine(s, playbook.labels)),
+    })),
     hasSkipped: playbook.skipped.length > 0,
     hasAppendix: playbook.compliance.length + playbook.outsideLinks.length + playbook.skipped.length > 0,
     empty: playbook.documents.length === 0,
-    publish: {title: text(BEFORE_PUBLISH), note: text(BEFORE_PUBLISH_NOTE), later: text(NOT_YET_EFFECTIVE)},
     beforePublish: playbook.beforePublish.map(i => ({
-      kind: text(PUBLISH_KIND[i.kind]),
+      kind: text(publishKind(i, playbook.labels)),
       title: text(i.title),
       anchor: i.anchor,
       file: text(i.file),
@@ -79,6 +89,7 @@ export function layoutView(
       file: text(d.file),
       effective: text(d.effective),
       shown: text(d.shown ?? ''),
+      line: text(notYetEffectiveLine(d, playbook.labels)),
     })),
     hasNotYetEffective: playbook.notYetEffective.length > 0,
   }
