@@ -55,7 +55,13 @@ const collator = new Intl.Collator('en', {sensitivity: 'base', numeric: true})
 function reads(library: Library, family: Family | undefined, market: string): SopDocument | undefined {
   if (!family) return undefined
   const read = readingFor(library.config.taxonomy, family, market).read?.document
-  return read ? requireApplied(read) : undefined
+  if (!read) return undefined
+  try {
+    return requireApplied(read)
+  } catch {
+    // An overlay whose baseline was broken or missing at that revision: agents read its own sections then.
+    return read
+  }
 }
 
 function documentChange(before: Library, after: Library, id: string, market: string): DocumentChange | undefined {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runSopkit} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
-import {writeFiles} from '../helpers/git.js'
+import {commit, gitRepo, writeFiles} from '../helpers/git.js'
 import {changesRepo as repo} from '../changes/fixtures.js'
 
 interface Json {
@@ -81,6 +81,27 @@ describe('sopkit changes', () => {
     ])
     const head = await runSopkit(['changes', '-m', 'DE', '--since', 'HEAD', '--until', 'HEAD'], {cwd: root})
     expect(head.stdout).toContain('no changes')
+  })
+
+  it('reads an overlay whose baseline did not exist yet at --since as it stood, without failing', async () => {
+    const overlay = doc({
+      front: {markets: ['DE'], inherit: 'sections', version: '1.4.1', based_on: '1.4.0', compliance: ['GDPR']},
+      body: '# Refund escalation\n\n## Scope\n\nRefunds in Germany.\n',
+    })
+    const root = gitRepo({'sops/DE/refund-escalation.md': overlay})
+    commit(root, {'sops/global/refund-escalation.md': doc()})
+    const r = await runSopkit(['changes', '-m', 'DE', '--since', 'HEAD~1', '--json'], {cwd: root})
+    expect(r.code).toBe(0)
+    const de = (JSON.parse(r.stdout) as Json).changes[0]!
+    expect(de.documents).toEqual([
+      expect.objectContaining({
+        id: 'refund-escalation',
+        kind: 'changed',
+        sections: expect.arrayContaining([
+          expect.objectContaining({path: 'Procedure', kind: 'added', inherited: true}),
+        ]),
+      }),
+    ])
   })
 
   it('a bad revision or market is one exit-2 line', async () => {
