@@ -6,6 +6,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runSopkit, tempRepo} from '../helpers/cli.js'
 import {SOP_BODY, doc} from '../helpers/docs.js'
+import {commit, gitRepo} from '../helpers/git.js'
 
 const DE = {markets: ['DE'], version: '1.4.1', based_on: '1.4.0', compliance: ['GDPR', 'AI-ACT', 'DSA']}
 
@@ -49,6 +50,24 @@ describe('export: before you publish', () => {
     expect(html.indexOf('id="before-you-publish"')).toBeLessThan(html.indexOf('id="toc"'))
     const docx = await exportDe(root, '-f', 'docx', '-o', 'de.docx')
     expect(docx.code).toBe(0)
+  })
+
+  it('lists an upstream conflict (the baseline and the variant both changed a section) from git history', async () => {
+    const root = gitRepo({
+      'sops/global/refund-escalation.md': doc(),
+      'sops/DE/refund-escalation.md': doc({front: DE, body: DRIFTED}),
+    })
+    commit(root, {
+      'sops/global/refund-escalation.md': doc({
+        front: {version: '1.5.0'},
+        body: SOP_BODY.replace('Escalate to a team lead.', 'Escalate to a team lead and log the approver.'),
+      }),
+    })
+    const r = await exportDe(root, '-f', 'json', '-o', '-', '--strict')
+    expect(r.code).toBe(1)
+    const json = JSON.parse(r.stdout) as {before_publish: Array<{kind: string; message: string}>}
+    expect(json.before_publish.map(i => i.kind).sort()).toEqual(['conflict', 'drift'])
+    expect(json.before_publish.find(i => i.kind === 'conflict')!.message).toMatch(/1 upstream change .*1 conflict/)
   })
 
   it('a sound playbook has no block, and --strict passes', async () => {
