@@ -8,6 +8,7 @@ const SLOW = [
   'test/integrations/pack.test.ts',
   'test/export/browser.test.ts',
   'test/diff/browser.test.ts',
+  'test/changes/browser.test.ts',
   'test/safety/interrupt.test.ts',
   'test/integrations/real-corpus.test.ts',
   'test/integrations/pre-commit.test.ts',

@@ -60,6 +60,10 @@ only when an earlier export made it; anything else needs --force.`
       description: 'With --market all: export only shard i of n (e.g. 2/4), so n CI jobs cover every market once.',
     }),
     force: Flags.boolean({description: 'Replace an output file even when an export did not make it.'}),
+    strict: Flags.boolean({
+      description:
+        'Exit 1 when a playbook lists anything under "Before you publish" (unapproved drift, upstream conflicts, missing regimes).',
+    }),
   }
 
   async run(): Promise<ExportResult> {
@@ -98,6 +102,7 @@ only when an earlier export made it; anything else needs --force.`
       progress.done()
       if (stdout !== undefined) process.stdout.write(stdout)
       this.report(result, stdout !== undefined)
+      if (flags.strict && result.files.some(f => f.beforePublish > 0)) process.exitCode = 1
       return result
     } finally {
       progress.done()
@@ -118,12 +123,21 @@ only when an earlier export made it; anything else needs --force.`
         )
       if (f.skippedVariants > 0)
         notes.push(`${f.skippedVariants} variant${f.skippedVariants === 1 ? '' : 's'} not in force, baseline shown`)
+      if (f.notYetEffective > 0)
+        notes.push(
+          `${f.notYetEffective} document${f.notYetEffective === 1 ? '' : 's'} not in effect on ${result.date}, left out`,
+        )
       say(
         f.file === STDOUT
           ? `${f.market}: ${notes.join('; ')}`
           : `${this.color.green(f.replaced ? 'replaced' : 'wrote')} ${f.file} (${f.market}: ${notes.join('; ')})`,
       )
     }
+    const review = result.files.filter(f => f.beforePublish > 0)
+    if (review.length > 0)
+      this.logToStderr(
+        `${this.color.yellow('warning')} before you publish: ${review.map(f => `${f.market} ${f.beforePublish}`).join(', ')} problem${review.length === 1 && review[0]!.beforePublish === 1 ? '' : 's'} (unapproved drift, upstream conflicts, missing regimes), listed at the top of each playbook; \`sopkit check\` says more`,
+      )
     if (result.emptyMarkets.length > 0)
       say(this.color.dim(`no matching documents, no file: ${result.emptyMarkets.join(', ')}`))
     if (result.unreadable.length > 0) {

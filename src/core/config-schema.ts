@@ -46,7 +46,16 @@ export const CONFIG_SCHEMA = {
           additionalProperties: {
             type: 'object',
             additionalProperties: false,
-            properties: {name: {type: 'string'}, regions: stringList},
+            properties: {
+              name: {type: 'string'},
+              regions: stringList,
+              language: {
+                type: 'string',
+                minLength: 1,
+                description:
+                  "The label set the market's playbook is written in (en, de, or the repo's templates/export/labels/<language>.json).",
+              },
+            },
           },
         },
         regions: {

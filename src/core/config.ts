@@ -23,7 +23,8 @@ import {findGitRoot, isInGitDir, isInside} from './paths.js'
 import type {SeveritySetting} from './finding.js'
 
 export interface Taxonomy {
-  markets: Record<string, {name: string; regions: string[]}>
+  /** `language`: the label set its playbook is written in (export/label-sets), English when absent. */
+  markets: Record<string, {name: string; regions: string[]; language?: string}>
   regions: Record<string, {name: string; markets: string[]}>
   channels: Record<string, {name: string}>
   compliance: Record<string, {name: string}>
@@ -133,7 +134,9 @@ interface UserConfig {
   path?: string
   maxFileSize?: number
   /** A market's name and regions are optional in the schema (the defaults fill them in). */
-  taxonomy?: Partial<Omit<Taxonomy, 'markets'>> & {markets?: Record<string, {name?: string; regions?: string[]}>}
+  taxonomy?: Partial<Omit<Taxonomy, 'markets'>> & {
+    markets?: Record<string, {name?: string; regions?: string[]; language?: string}>
+  }
   requirements?: Array<{
     when: Record<string, string | string[]>
     require: {compliance: string[]}
@@ -169,9 +172,14 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
     throw new ConfigError(where, problems)
   }
   const user = raw as UserConfig
-  const markets = dict(defaultMarkets())
+  const markets: Taxonomy['markets'] = dict(defaultMarkets())
   for (const [code, m] of Object.entries(user.taxonomy?.markets ?? {})) {
-    markets[code] = {name: m.name ?? markets[code]?.name ?? code, regions: m.regions ?? markets[code]?.regions ?? []}
+    const language = m.language ?? markets[code]?.language
+    markets[code] = {
+      name: m.name ?? markets[code]?.name ?? code,
+      regions: m.regions ?? markets[code]?.regions ?? [],
+      ...(language ? {language} : {}),
+    }
   }
   const regions = dict<Taxonomy['regions'][string]>(DEFAULT_REGIONS, user.taxonomy?.regions)
   for (const [region, r] of Object.entries(user.taxonomy?.regions ?? {})) {

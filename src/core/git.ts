@@ -108,10 +108,34 @@ async function mergeBase(cwd: string, rev: string): Promise<string> {
 
 /** Several files' text at one commit, in one `git cat-file --batch` (files absent there are left out). */
 async function filesAt(root: string, commit: string, rels: readonly string[]): Promise<Map<string, string>> {
+  return catFiles(root, commit, rels, '')
+}
+
+/**
+ * Every file under `cwd` as it stood at `commit` (paths relative to `cwd`, forward slashes), read
+ * in one `git ls-tree` and one `git cat-file --batch`. `keep` picks the files worth reading.
+ */
+export async function filesAtRevision(
+  cwd: string,
+  commit: string,
+  keep: (rel: string) => boolean,
+): Promise<Map<string, string>> {
+  // Without --full-name, ls-tree lists the tree under `cwd`, relative to it; `commit:./rel` reads it back.
+  const listing = await git(cwd, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit])
+  const rels = listing.split('\0').filter(rel => rel !== '' && keep(rel))
+  return catFiles(cwd, commit, rels, './')
+}
+
+async function catFiles(
+  cwd: string,
+  commit: string,
+  rels: readonly string[],
+  prefix: '' | './',
+): Promise<Map<string, string>> {
   const texts = new Map<string, string>()
   if (rels.length === 0) return texts
   const output = await new Promise<Buffer>((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], {cwd: root, stdio: ['pipe', 'pipe', 'ignore']})
+    const child = spawn('git', ['cat-file', '--batch'], {cwd, stdio: ['pipe', 'pipe', 'ignore']})
     const chunks: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
     child.on('error', reject)
@@ -119,7 +143,7 @@ async function filesAt(root: string, commit: string, rels: readonly string[]): P
       if (code === 0) resolve(Buffer.concat(chunks))
       else reject(new Error(`git cat-file exited ${code}`))
     })
-    child.stdin.end(rels.map(rel => `${commit}:${rel}\n`).join(''))
+    child.stdin.end(rels.map(rel => `${commit}:${prefix}${rel}\n`).join(''))
   })
   let at = 0
   for (const rel of rels) {

@@ -92,16 +92,22 @@ async function globNamed(pattern: string, options: GlobOptions): Promise<string[
  * `.md` file skips READMEs. Returns the kept paths and the skipped ones.
  */
 export function filterByConfig(config: Config, absPaths: readonly string[]): {kept: string[]; skipped: string[]} {
-  const isDocument = picomatch(config.documents, {dot: false})
-  const isIgnored = config.ignore.length > 0 ? picomatch(config.ignore, {dot: true}) : () => false
+  const isDocument = documentMatcher(config)
   const kept: string[] = []
   const skipped: string[] = []
   for (const abs of absPaths) {
     const rel = isInside(config.root, abs) ? relativeFile(config.root, abs) : undefined
-    if (rel !== undefined && isDocument(rel) && !isIgnored(rel)) kept.push(abs)
+    if (rel !== undefined && isDocument(rel)) kept.push(abs)
     else skipped.push(abs)
   }
   return {kept, skipped}
+}
+
+/** True for a root-relative path (forward slashes) that the config's `documents` globs name and `ignore` does not. */
+export function documentMatcher(config: Config): (rel: string) => boolean {
+  const isDocument = picomatch(config.documents, {dot: false})
+  const isIgnored = config.ignore.length > 0 ? picomatch(config.ignore, {dot: true}) : () => false
+  return rel => isDocument(rel) && !isIgnored(rel)
 }
 
 /** The item at an index the caller owns (a pool hands out indexes of its own list only). */

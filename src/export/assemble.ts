@@ -5,14 +5,17 @@ import type {Config} from '../core/config.js'
 import type {SopDocument} from '../core/document.js'
 import {type Library, type Resolution, readingFor} from '../core/library.js'
 import {requireApplied} from '../core/overlay.js'
+import {isCalendarDate} from '../core/dates.js'
 import {GLOBAL, requiredCompliance} from '../core/taxonomy.js'
 import {headingAnchors} from '../core/anchors.js'
 import {AnchorSet, documentAnchor} from './anchors.js'
+import {ENGLISH} from './label-sets.js'
 import {marketName} from './labels.js'
 import {type LinkContext, resolveLink} from './links.js'
 import {
   type ComplianceEntry,
   GENERATOR,
+  type NotYetEffective,
   type OutsideLink,
   type Playbook,
   type PlaybookDocument,
@@ -32,7 +35,8 @@ interface Chosen {
 /** Assemble market `options.market`'s playbook from the library. Options must be checked first (see options.ts). */
 export function assemblePlaybook(library: Library, options: PlaybookOptions): Playbook {
   const {config} = library
-  const chosen = sortDocuments(config, selectDocuments(library, options))
+  const selected = selectDocuments(library, options)
+  const chosen = sortDocuments(config, selected.chosen)
   const anchors = new AnchorSet()
   const slugMaps = new Map<string, Map<string, string>>()
   const documents = chosen.map(c => buildDocument(c, anchors, slugMaps))
@@ -49,6 +53,8 @@ export function assemblePlaybook(library: Library, options: PlaybookOptions): Pl
     generator: GENERATOR,
     market: {code: options.market, name: marketName(config.taxonomy, options.market)},
     date: options.date,
+    language: options.language ?? 'en',
+    labels: options.labels ?? ENGLISH,
     filters: {
       channels: [...options.channels].sort(),
       types: [...options.types].sort(),
@@ -67,6 +73,8 @@ export function assemblePlaybook(library: Library, options: PlaybookOptions): Pl
         status: c.skipped!.meta.status ?? 'no status',
         shown: c.document.file,
       })),
+    notYetEffective: selected.later,
+    beforePublish: [],
   }
 }
 
@@ -75,16 +83,36 @@ export function assemblePlaybook(library: Library, options: PlaybookOptions): Pl
  * (a draft DE variant is not in force yet, so DE reads the approved baseline meanwhile); channel
  * and type after it (when DE's own variant is not for the AI agent, the baseline is not either).
  */
-function selectDocuments(library: Library, options: PlaybookOptions): Chosen[] {
+function selectDocuments(library: Library, options: PlaybookOptions): {chosen: Chosen[]; later: NotYetEffective[]} {
   const statuses = new Set(options.statuses)
-  const inForce = (d: SopDocument) => statuses.has(d.meta.status ?? '')
+  const ofStatus = (d: SopDocument) => statuses.has(d.meta.status ?? '')
+  // A document takes effect on its `effective` date: before it, the market reads what it read until then.
+  const inForce = (d: SopDocument) => ofStatus(d) && !takesEffectAfter(d, options.date)
   const out: Chosen[] = []
+  const later: NotYetEffective[] = []
   for (const id of [...library.families.keys()].sort()) {
-    const {read, pending} = readingFor(library.config.taxonomy, library.families.get(id)!, options.market, {inForce})
+    const family = library.families.get(id)!
+    const {read, pending} = readingFor(library.config.taxonomy, family, options.market, {inForce})
+    const wanted = readingFor(library.config.taxonomy, family, options.market, {inForce: ofStatus}).read?.document
+    if (wanted && wanted !== read?.document && matchesFilters(wanted, options))
+      later.push({
+        id,
+        title: titleOf(wanted),
+        file: wanted.file,
+        effective: wanted.meta.effective ?? '',
+        ...(read ? {shown: read.document.file} : {}),
+      })
     if (!read || !matchesFilters(read.document, options)) continue
-    out.push({document: requireApplied(read.document), resolved: viaOf(read), skipped: pending?.document})
+    const skipped = pending && pending.document !== wanted ? pending.document : undefined
+    out.push({document: requireApplied(read.document), resolved: viaOf(read), skipped})
   }
-  return out
+  return {chosen: out, later}
+}
+
+/** True when the document's `effective` date (a calendar date) is after `date`. */
+function takesEffectAfter(doc: SopDocument, date: string): boolean {
+  const effective = doc.meta.effective
+  return effective !== undefined && isCalendarDate(effective) && effective > date
 }
 
 function matchesFilters(doc: SopDocument, options: PlaybookOptions): boolean {

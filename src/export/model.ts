@@ -1,5 +1,6 @@
 // The playbook model: everything a renderer needs, as plain data, built once by the assembly.
 import type {DocumentMeta} from '../core/document.js'
+import type {LabelSet} from './label-sets.js'
 
 /** The mark every export carries, so a later export knows it may replace the file. */
 export const GENERATOR = 'sopkit export'
@@ -12,6 +13,10 @@ export interface PlaybookOptions {
   statuses: readonly string[]
   /** YYYY-MM-DD: the only date in the output, so two runs with the same inputs are identical. */
   date: string
+  /** The playbook's words (export/label-sets); English when not given. */
+  labels?: LabelSet
+  /** The label set's language, e.g. `de`. */
+  language?: string
 }
 
 /** Where a link in a document goes once the document sits in a playbook. */
@@ -108,10 +113,37 @@ export interface SkippedVariant {
   shown: string
 }
 
+/** A problem check finds in a document of the playbook, listed under "Before you publish". */
+export interface PublishIssue {
+  /** `drift`: unapproved drift (no-drift); `conflict`: upstream conflicts (variant-outdated); `compliance`: a missing required regime (require-compliance). */
+  kind: 'drift' | 'conflict' | 'compliance'
+  id: string
+  title: string
+  anchor: string
+  /** Repo-relative path and line of the finding. */
+  file: string
+  line: number
+  message: string
+  mend: string
+}
+
+/** A document the market would read but whose `effective` date is after the playbook's date: left out. */
+export interface NotYetEffective {
+  id: string
+  title: string
+  file: string
+  effective: string
+  /** The file shown instead (what the market reads until then), if any. */
+  shown?: string
+}
+
 export interface Playbook {
   generator: typeof GENERATOR
   market: {code: string; name: string}
   date: string
+  /** The language of its words (the market's `language`), and the words themselves. */
+  language: string
+  labels: LabelSet
   filters: {channels: string[]; types: string[]; statuses: string[]}
   /** sha256 of every included document's path and text, in playbook order. */
   hash: string
@@ -120,6 +152,10 @@ export interface Playbook {
   compliance: ComplianceEntry[]
   outsideLinks: OutsideLink[]
   skipped: SkippedVariant[]
+  /** Documents not in effect on the playbook's date, left out. */
+  notYetEffective: NotYetEffective[]
+  /** What check finds in the playbook's documents that should not reach agents unseen (filled after assembly, see publish.ts). */
+  beforePublish: PublishIssue[]
 }
 
 /** The short form of the hash printed on covers. */

@@ -6,9 +6,11 @@ import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import {loadLibrary} from '../core/loader.js'
 import {assemblePlaybook} from './assemble.js'
+import {checkLanguages, labelSet, marketLanguage} from './label-sets.js'
 import {requireChromium} from './chromium.js'
 import type {Playbook} from './model.js'
 import {checkOptions, namedMarkets} from './options.js'
+import {findingsFor, withPublishIssues} from './publish.js'
 import {type Shard, inShard} from '../core/shard.js'
 import {exportRendererNamed} from './render/index.js'
 import {checkTarget, folderTarget, singleTarget, writeOutput} from './write.js'
@@ -45,6 +47,10 @@ export interface ExportedFile {
   replaced: boolean
   outsideLinks: number
   skippedVariants: number
+  /** Entries of the playbook's "Before you publish" list (drift, conflicts, missing regimes). */
+  beforePublish: number
+  /** Documents left out because they take effect after the playbook's date. */
+  notYetEffective: number
 }
 
 export interface ExportResult {
@@ -75,14 +81,20 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
   checkOptions(config, {...request, market: all ? 'GLOBAL' : request.market})
   if (request.shard && !all)
     throw new SopkitError('USAGE', '--shard splits --market all', 'pass --market all with --shard, or drop --shard')
+  checkLanguages(config)
   const renderer = exportRendererNamed(request.format)
   if (renderer.name === 'pdf') requireChromium(request.env)
   const library = await loadLibrary(config)
   const markets = all
     ? namedMarkets(library).filter(m => !request.shard || inShard(m, request.shard))
     : [request.market]
-  const assembled = markets.map(market => assemblePlaybook(library, {...request, market}))
-  const playbooks = all ? assembled.filter(p => p.documents.length > 0) : assembled
+  const assembled = markets.map(market => {
+    const language = marketLanguage(config, market)
+    return assemblePlaybook(library, {...request, market, language, labels: labelSet(config, language, market)})
+  })
+  const nonEmpty = all ? assembled.filter(p => p.documents.length > 0) : assembled
+  const findings = await findingsFor(config, library, nonEmpty, request.date)
+  const playbooks = nonEmpty.map(p => withPublishIssues(p, findings))
   const planned = playbooks.map(playbook => plan(request, playbook, all, renderer.extension))
   const files: ExportedFile[] = []
   let stdout: string | Uint8Array | undefined
@@ -99,7 +111,7 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
     else writeOutput(target, content, replaces, config)
     files.push(describe(playbook, target === undefined ? STDOUT : shown(request.cwd, target), content, replaces))
   }
-  const emptyMarkets = assembled.filter(p => !playbooks.includes(p)).map(p => p.market.code)
+  const emptyMarkets = assembled.filter(p => !nonEmpty.includes(p)).map(p => p.market.code)
   const unreadable = library.documents
     .filter(d => d.readProblem || d.problems.length > 0 || !d.meta.id)
     .map(d => d.file)
@@ -138,5 +150,7 @@ function describe(playbook: Playbook, file: string, content: string | Uint8Array
     replaced,
     outsideLinks: playbook.outsideLinks.length,
     skippedVariants: playbook.skipped.length,
+    beforePublish: playbook.beforePublish.length,
+    notYetEffective: playbook.notYetEffective.length,
   }
 }

@@ -23,7 +23,7 @@ interface JsonPlaybook {
 
 describe('sopkit export on the bundled library', () => {
   it('--market DE --format html -o de.html: DE variants where they exist, GLOBAL otherwise, no drafts, GDPR appendix', async () => {
-    const r = await run(['--market', 'DE', '--format', 'html', '-o', 'de.html', '--date', '2026-05-01'])
+    const r = await run(['--market', 'DE', '--format', 'html', '-o', 'de.html', '--date', '2027-02-01'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^wrote de\.html \(DE: 15 documents\)$/m)
@@ -63,7 +63,7 @@ describe('sopkit export on the bundled library', () => {
       '-o',
       '-',
       '--date',
-      '2026-05-01',
+      '2027-02-01',
     ])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout) as JsonPlaybook
@@ -79,7 +79,7 @@ describe('sopkit export on the bundled library', () => {
       const outputs: Buffer[] = []
       for (const n of ['a', 'b']) {
         const file = `same-${n}.${format}`
-        expect((await run(['--market', 'DE', '--format', format, '-o', file, '--date', '2026-05-01'])).code).toBe(0)
+        expect((await run(['--market', 'DE', '--format', format, '-o', file, '--date', '2027-02-01'])).code).toBe(0)
         outputs.push(readFileSync(path.join(repo, file)))
       }
       expect(outputs[0]!.equals(outputs[1]!), format).toBe(true)
@@ -134,7 +134,7 @@ describe('sopkit export on the bundled library', () => {
   })
 
   it('--market all writes one playbook per market that has documents, named <MARKET>.<ext>', async () => {
-    const r = await run(['--market', 'all', '--format', 'md', '-o', 'books', '--date', '2026-05-01'])
+    const r = await run(['--market', 'all', '--format', 'md', '-o', 'books', '--date', '2027-02-01'])
     expect(r.code).toBe(0)
     expect(readdirSync(path.join(repo, 'books')).sort()).toEqual([
       'BR.md',
@@ -149,7 +149,7 @@ describe('sopkit export on the bundled library', () => {
     ])
     expect(read('books/SG.md')).toContain('sops/SG/refund-escalation.md')
     expect(read('books/US.md')).toMatch(
-      /sops\/US\/where-is-my-order\.md.* is draft; the playbook shows sops\/global\/where-is-my-order\.md/,
+      /sops\/US\/where-is-my-order\.md.* is draft; this playbook shows sops\/global\/where-is-my-order\.md/,
     )
     // The default folder is playbooks/ in the repo; a re-run replaces its own files.
     expect((await run(['--market', 'all', '--format', 'json', '--channel', 'social'])).code).toBe(0)
@@ -171,7 +171,7 @@ describe('sopkit export on the bundled library', () => {
     for (const i of [1, 2, 3]) {
       const dir = `shard-${i}`
       expect(
-        (await run(['--market', 'all', '--format', 'md', '-o', dir, '--date', '2026-05-01', '--shard', `${i}/3`])).code,
+        (await run(['--market', 'all', '--format', 'md', '-o', dir, '--date', '2027-02-01', '--shard', `${i}/3`])).code,
       ).toBe(0)
       written.push(existsSync(path.join(repo, dir)) ? readdirSync(path.join(repo, dir)) : [])
     }

@@ -37,7 +37,7 @@ const out = mkdtempSync(path.join(os.tmpdir(), 'sopkit-browser-'))
 function exportDe(format: string, name: string): string {
   const file = path.join(out, name)
   const result = sopkit(
-    ['export', '--market', 'DE', '--format', format, '-o', file, '--date', '2026-05-01', '--force'],
+    ['export', '--market', 'DE', '--format', format, '-o', file, '--date', '2027-02-01', '--force'],
     {cwd: ROOT},
   )
   expect(result.stderr).toBe('')
@@ -127,7 +127,7 @@ describe.skipIf(!chromium)(
         expect(text).toContain('GDPR')
         const info = execFileSync(pdftotext.replace(/pdftotext$/, 'pdfinfo'), [a], {encoding: 'utf8'})
         expect(info).toMatch(/Producer:\s+sopkit export/)
-        expect(info).toMatch(/CreationDate:\s+Fri May {2}1 00:00:00 2026 UTC/)
+        expect(info).toMatch(/CreationDate:\s+Mon Feb {2}1 00:00:00 2027 UTC/)
       },
     )
   },

@@ -107,6 +107,15 @@ function side(words: readonly WordChange[], own: 'added' | 'removed', prefix: st
   return markdownToHtml(tree, prefix)
 }
 
+/** A word diff inline: removed words in <del>, added ones in <ins>, shared ones as they are. */
+export function inlineWords(words: readonly WordChange[]): string {
+  return words
+    .map(w =>
+      w.type === 'same' ? esc(w.text) : w.type === 'added' ? `<ins>${esc(w.text)}</ins>` : `<del>${esc(w.text)}</del>`,
+    )
+    .join('')
+}
+
 function renderMatrix(m: DriftMatrix): string {
   const baseline = `<p>Baseline <code>${esc(m.baseline.file)}</code> at ${esc(m.baseline.version ?? '—')}</p>`
   if (m.columns.length === 0) return `${baseline}<p>${esc(noVariantsNote(m))}</p>`

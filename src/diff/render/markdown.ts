@@ -63,7 +63,7 @@ function renderDiff(diff: DocumentDiff): string {
 }
 
 /** The section's Markdown, both sides merged: what was removed struck through, what was added bold. */
-function words(list: readonly WordChange[]): string {
+export function words(list: readonly WordChange[]): string {
   const tree = markedTree(list, 'both', {
     wrap: (tag, children) => ({type: tag === 'removed' ? 'delete' : 'strong', children}),
     plainChangedBlocks: true,

@@ -63,8 +63,13 @@ function sectionLines(s: SectionChange, width: number, c: ChalkInstance): string
   const port = 'port' in s ? s.port : undefined
   const paint = approval === 'approved' || port === 'portable' ? c.green : approval || port ? c.red : (x: string) => x
   const head = `  ${MARK[s.kind]} ${s.path.padEnd(width)}  ${c.dim(s.kind)}${label ? `  ${paint(label)}` : ''}`
+  return [head, ...wordLines(s, c, '      ')]
+}
+
+/** A section change's words as indented lines ([-removed-] {+added+}); none when it carries no word diff. */
+export function wordLines(s: SectionChange, c: ChalkInstance, indent: string): string[] {
   const words = 'words' in s && s.words ? s.words : undefined
-  if (!words) return [head]
+  if (!words) return []
   const note = coarseNote('coarse' in s ? s.coarse : undefined)
   const body = withContext(words)
     .map(w =>
@@ -72,12 +77,11 @@ function sectionLines(s: SectionChange, width: number, c: ChalkInstance): string
     )
     .join('')
   return [
-    head,
-    ...(note ? [`      ${c.yellow(`(${note})`)}`] : []),
+    ...(note ? [`${indent}${c.yellow(`(${note})`)}`] : []),
     ...body
       .split('\n')
       .filter(l => l.trim() !== '')
-      .map(l => `      ${l}`),
+      .map(l => `${indent}${l}`),
   ]
 }
 

@@ -113,5 +113,7 @@ export function coverRecord(playbook: Playbook): Record<string, unknown> {
     hash: `sha256:${playbook.hash}`,
     filters: playbook.filters,
     document_count: playbook.documents.length,
+    before_publish: playbook.beforePublish,
+    not_yet_effective: playbook.notYetEffective,
   }
 }

@@ -4,7 +4,15 @@
 // into the package, so the bytes are normalised afterwards (see `normalise`).
 import type {IRunOptions} from 'docx'
 import {unzipSync, zipSync, type Zippable} from 'fflate'
-import {deviations as deviationsOf, filterSummary, metadataRows, playbookTitle} from '../labels.js'
+import {
+  deviations as deviationsOf,
+  filterSummary,
+  metadataRows,
+  notYetEffectiveLine,
+  playbookTitle,
+  publishKind,
+} from '../labels.js'
+import {fill} from '../label-sets.js'
 import {documentTree, loadMarkdown} from '../markdown.js'
 import {GENERATOR, type Playbook, type PlaybookDocument, shortHash} from '../model.js'
 import {Bookmarks, type Docx, DocxWriter, MONO, ORDERED} from './docx-content.js'
@@ -78,23 +86,50 @@ const STYLES = {
 function cover(docx: Docx, playbook: Playbook): Block[] {
   const {Paragraph, TextRun, HeadingLevel} = docx
   return [
-    new Paragraph({children: [new TextRun({text: 'CUSTOMER-SERVICE PLAYBOOK', color: '59636E', size: 18})]}),
+    new Paragraph({children: [new TextRun({text: playbook.labels.kicker.toUpperCase(), color: '59636E', size: 18})]}),
     new Paragraph({
       heading: HeadingLevel.TITLE,
       children: [new TextRun(`${playbook.market.name} (${playbook.market.code})`)],
     }),
     keyValueTable(docx, [
-      {label: 'Date', value: playbook.date},
-      {label: 'Documents', value: String(playbook.documents.length)},
-      {label: 'Selection', value: filterSummary(playbook)},
-      {label: 'Content hash', value: `sha256:${shortHash(playbook)}`},
+      {label: playbook.labels.date, value: playbook.date},
+      {label: playbook.labels.documents, value: String(playbook.documents.length)},
+      {label: playbook.labels.selection, value: filterSummary(playbook)},
+      {label: playbook.labels.contentHash, value: `sha256:${shortHash(playbook)}`},
     ]),
   ]
 }
 
+/** "Before you publish" and "Not yet in effect", under the cover, when there is anything to say. */
+function beforePublish(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
+  const {Paragraph, TextRun} = docx
+  const l = playbook.labels
+  const blocks: Block[] = []
+  if (playbook.beforePublish.length > 0) {
+    blocks.push(writer.heading(l.beforePublish, 2, 'before-you-publish', true), new Paragraph(l.beforePublishNote))
+    for (const issue of playbook.beforePublish)
+      blocks.push(
+        new Paragraph({
+          bullet: {level: 0},
+          children: [
+            new TextRun({text: `${publishKind(issue, l)}: `, bold: true} satisfies IRunOptions),
+            writer.internalLink(issue.title, issue.anchor),
+            new TextRun(` (${issue.file}:${issue.line}): ${issue.message} — ${issue.mend}`),
+          ],
+        }),
+      )
+  }
+  if (playbook.notYetEffective.length > 0) {
+    blocks.push(writer.heading(l.notYetEffective, 2, 'not-yet-effective', playbook.beforePublish.length === 0))
+    for (const doc of playbook.notYetEffective)
+      blocks.push(new Paragraph({bullet: {level: 0}, children: [new TextRun(notYetEffectiveLine(doc, l))]}))
+  }
+  return blocks
+}
+
 function contents(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
   const {Paragraph, TextRun} = docx
-  const blocks: Block[] = [writer.heading('Contents', 2, 'toc', true)]
+  const blocks: Block[] = [writer.heading(playbook.labels.contents, 2, 'toc', true)]
   for (const group of playbook.toc) {
     blocks.push(
       new Paragraph({
@@ -115,13 +150,18 @@ function contents(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
     }
   }
   if (playbook.compliance.length > 0)
-    blocks.push(new Paragraph({spacing: {before: 200}, children: [writer.internalLink('Compliance', 'compliance')]}))
+    blocks.push(
+      new Paragraph({
+        spacing: {before: 200},
+        children: [writer.internalLink(playbook.labels.compliance, 'compliance')],
+      }),
+    )
   return blocks
 }
 
 function documentBlocks(docx: Docx, writer: DocxWriter, playbook: Playbook, doc: PlaybookDocument): Block[] {
   const {Paragraph, TextRun} = docx
-  const deviations = deviationsOf(doc)
+  const deviations = deviationsOf(doc, playbook.labels)
   return [
     writer.heading(doc.title, 2, doc.anchor, true),
     keyValueTable(docx, metadataRows(doc, playbook)),
@@ -130,9 +170,7 @@ function documentBlocks(docx: Docx, writer: DocxWriter, playbook: Playbook, doc:
       : [
           new Paragraph({
             spacing: {before: 200},
-            children: [
-              new TextRun({text: 'Approved deviations from the GLOBAL baseline', bold: true} satisfies IRunOptions),
-            ],
+            children: [new TextRun({text: playbook.labels.deviationsHeading, bold: true} satisfies IRunOptions)],
           }),
           ...deviations.map(
             d =>
@@ -152,7 +190,7 @@ function documentBlocks(docx: Docx, writer: DocxWriter, playbook: Playbook, doc:
 function appendix(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
   const {Paragraph, TextRun} = docx
   if (playbook.compliance.length === 0) return []
-  const blocks: Block[] = [writer.heading('Compliance', 2, 'compliance', true)]
+  const blocks: Block[] = [writer.heading(playbook.labels.compliance, 2, 'compliance', true)]
   for (const c of playbook.compliance) {
     blocks.push(writer.heading(`${c.tag}: ${c.name}`, 3))
     if (c.appliesToMarket)
@@ -160,14 +198,14 @@ function appendix(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
         new Paragraph({
           children: [
             new TextRun({
-              text: `Applies in ${playbook.market.name}`,
+              text: fill(playbook.labels.appliesIn, {market: playbook.market.name}),
               bold: true,
               color: '1A7F37',
             } satisfies IRunOptions),
           ],
         }),
       )
-    if (c.documents.length === 0) blocks.push(new Paragraph('No document in this playbook declares it.'))
+    if (c.documents.length === 0) blocks.push(new Paragraph(playbook.labels.noDocumentDeclares))
     for (const d of c.documents)
       blocks.push(new Paragraph({bullet: {level: 0}, children: [writer.internalLink(d.title, d.anchor)]}))
   }
@@ -175,7 +213,9 @@ function appendix(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
     blocks.push(
       new Paragraph({
         bullet: {level: 0},
-        children: [new TextRun({text: `${l.file} → ${l.path} (not in this playbook)`, font: MONO, size: 18})],
+        children: [
+          new TextRun({text: `${l.file} → ${l.path} (${playbook.labels.outsideLinks})`, font: MONO, size: 18}),
+        ],
       }),
     )
   return blocks
@@ -254,7 +294,11 @@ export default defineExportRenderer({
     await loadMarkdown()
     const docx = await import('docx')
     const writer = new DocxWriter(docx, new Bookmarks())
-    const body: Block[] = [...cover(docx, playbook), ...contents(docx, writer, playbook)]
+    const body: Block[] = [
+      ...cover(docx, playbook),
+      ...beforePublish(docx, writer, playbook),
+      ...contents(docx, writer, playbook),
+    ]
     playbook.documents.forEach((doc, i) => {
       body.push(...documentBlocks(docx, writer, playbook, doc))
       context.onDocument?.(i + 1, playbook.documents.length)

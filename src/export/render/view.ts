@@ -1,7 +1,16 @@
 // The data a playbook layout sees (md and html alike): plain objects of strings, lists and
 // booleans, every key always present (layouts run in handlebars' strict mode). `text` escapes a
 // value for the target format; document content is passed in already rendered and sanitized.
-import {deviations as deviationsOf, filterSummary, metadataRows, playbookTitle} from '../labels.js'
+import {fill} from '../label-sets.js'
+import {
+  deviations as deviationsOf,
+  filterSummary,
+  metadataRows,
+  notYetEffectiveLine,
+  playbookTitle,
+  publishKind,
+  skippedLine,
+} from '../labels.js'
 import {type Playbook, shortHash} from '../model.js'
 
 export function layoutView(
@@ -9,8 +18,14 @@ export function layoutView(
   contents: readonly string[],
   text: (value: string) => string,
 ): Record<string, unknown> {
+  // Every word of the layout, in the market's language, with the market's name in its slots.
+  const labels = Object.fromEntries(
+    Object.entries(playbook.labels).map(([key, value]) => [key, text(fill(value, {market: playbook.market.name}))]),
+  )
   return {
     generator: playbook.generator,
+    language: playbook.language,
+    labels,
     title: text(playbookTitle(playbook)),
     market: {code: text(playbook.market.code), name: text(playbook.market.name)},
     date: playbook.date,
@@ -28,7 +43,7 @@ export function layoutView(
       })),
     })),
     documents: playbook.documents.map((d, i) => {
-      const deviations = deviationsOf(d).map(x => ({section: text(x.section), detail: text(x.detail)}))
+      const deviations = deviationsOf(d, playbook.labels).map(x => ({section: text(x.section), detail: text(x.detail)}))
       return {
         id: text(d.id),
         title: text(d.title),
@@ -50,9 +65,32 @@ export function layoutView(
     hasCompliance: playbook.compliance.length > 0,
     outsideLinks: playbook.outsideLinks.map(l => ({file: text(l.file), path: text(l.path)})),
     hasOutsideLinks: playbook.outsideLinks.length > 0,
-    skipped: playbook.skipped.map(s => ({file: text(s.file), status: text(s.status), shown: text(s.shown)})),
+    skipped: playbook.skipped.map(s => ({
+      file: text(s.file),
+      status: text(s.status),
+      shown: text(s.shown),
+      line: text(skippedLine(s, playbook.labels)),
+    })),
     hasSkipped: playbook.skipped.length > 0,
     hasAppendix: playbook.compliance.length + playbook.outsideLinks.length + playbook.skipped.length > 0,
     empty: playbook.documents.length === 0,
+    beforePublish: playbook.beforePublish.map(i => ({
+      kind: text(publishKind(i, playbook.labels)),
+      title: text(i.title),
+      anchor: i.anchor,
+      file: text(i.file),
+      line: i.line,
+      message: text(i.message),
+      mend: text(i.mend),
+    })),
+    hasBeforePublish: playbook.beforePublish.length > 0,
+    notYetEffective: playbook.notYetEffective.map(d => ({
+      title: text(d.title),
+      file: text(d.file),
+      effective: text(d.effective),
+      shown: text(d.shown ?? ''),
+      line: text(notYetEffectiveLine(d, playbook.labels)),
+    })),
+    hasNotYetEffective: playbook.notYetEffective.length > 0,
   }
 }
