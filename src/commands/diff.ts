@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag} from '../cli/flags.js'
+import {formatFlag, outputFormat} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import type {Config} from '../core/config.js'
@@ -90,8 +90,9 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
   }
 
   async run(): Promise<DiffResult> {
-    const {args, flags} = await this.parse(Diff)
-    const renderer = DIFF_REGISTRY.get(flags.format)
+    const parsed = await this.parse(Diff)
+    const {args, flags} = parsed
+    const renderer = outputFormat(DIFF_REGISTRY, parsed, flags.output)
     const config = this.loadConfig(flags)
     const today = dateFlag(flags.date)
     const result = args.other

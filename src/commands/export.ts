@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag, listFlag, listValues} from '../cli/flags.js'
+import {formatFlag, listFlag, listValues, outputFormat} from '../cli/flags.js'
 import {createProgress} from '../cli/progress.js'
 import {SopkitError} from '../core/errors.js'
 import {parseShard} from '../core/shard.js'
@@ -63,9 +63,12 @@ only when an earlier export made it; anything else needs --force.`
   }
 
   async run(): Promise<ExportResult> {
-    const {flags} = await this.parse(Export)
+    const parsed = await this.parse(Export)
+    const {flags} = parsed
     const config = this.loadConfig(flags)
-    const renderer = EXPORT_REGISTRY.get(flags.format)
+    // A folder (--market all) or stdout names no format.
+    const file = flags.market === 'all' || flags.output === STDOUT ? undefined : flags.output
+    const renderer = outputFormat(EXPORT_REGISTRY, parsed, file)
     if (flags.output === STDOUT && renderer.binary && process.stdout.isTTY) {
       throw new SopkitError(
         'USAGE',

@@ -21,6 +21,7 @@ h2{margin-top:2rem}`
 
 export default defineDiffRenderer({
   name: 'html',
+  extensions: ['html', 'htm'],
   description: 'a self-contained HTML page, side by side',
   render: (result: DiffResult) => {
     const title =

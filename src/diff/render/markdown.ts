@@ -6,6 +6,7 @@ import {STATE_LEGEND, STATE_SYMBOL, changeLabel, differing, fieldRows, sectionSu
 
 export default defineDiffRenderer({
   name: 'markdown',
+  extensions: ['md', 'markdown'],
   description: 'Markdown tables, for a pull-request comment',
   render: (result: DiffResult) => (result.kind === 'diff' ? renderDiff(result.diff) : renderMatrix(result.matrix)),
 })

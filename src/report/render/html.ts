@@ -16,6 +16,7 @@ figcaption{font-size:12px;color:#57606a}.missed{color:#cf222e;font-weight:600}.b
 
 export default defineReportRenderer({
   name: 'html',
+  extensions: ['html', 'htm'],
   description: 'a self-contained HTML page with inline SVG charts',
   render: report => htmlPage('Metrics report', renderBody(report), STYLE),
 })

@@ -6,6 +6,7 @@ import {breachTarget, problemText, summaryLine, targetText, trendText, trendValu
 
 export default defineReportRenderer({
   name: 'md',
+  extensions: ['md', 'markdown'],
   description: 'Markdown tables',
   render: report => {
     const parts = ['# Metrics report', markdownCell(summaryLine(report))]
