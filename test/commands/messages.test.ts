@@ -1,0 +1,40 @@
+// oclif's parse errors leave in sopkit's one-line `error: … — mend: …` form, exit 2, and each mend
+// shows a command that works (issue 18: "The following error occurred:: Missing required flag market").
+import {describe, expect, it} from 'vitest'
+import {runSopkit, tempRepo} from '../helpers/cli.js'
+
+const repo = tempRepo()
+const run = (args: string[]) => runSopkit(args, {cwd: repo})
+const ONE_LINE = /^error: [^\n]* — mend: [^\n]*\n$/
+
+describe('parse errors in sopkit words', () => {
+  it.each([
+    [['export'], 'error: missing required flag --market — mend: e.g. `sopkit export --market DE -o de.html`'],
+    [['diff'], 'error: missing argument TARGET (a family id, or the first of two files) — mend: e.g. `sopkit diff '],
+    [
+      ['ls', '--statu', 'draft'],
+      'error: unknown flag --statu (did you mean "--status"?) — mend: `sopkit ls --help` lists its flags',
+    ],
+    [['ls', '-x'], 'error: unknown flag -x — mend: `sopkit ls --help` lists its flags'],
+    [['ls', '--status'], 'error: --status needs a value — mend: e.g. `sopkit ls --status draft'],
+    [['check', '--max-warnings', 'abc'], 'error: --max-warnings: expected an integer'],
+    [['schema', '--for', 'confg'], 'error: --for confg: must be one of front-matter, config (did you mean "config"?)'],
+    [['diff', 'a', 'b', 'c'], 'error: unexpected argument "c" — mend: `sopkit diff` takes at most TARGET OTHER'],
+    [['import'], 'error: missing argument CSV'],
+  ])('%j', async (args, start) => {
+    const r = await run(args)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(ONE_LINE)
+    expect(r.stderr.startsWith(start)).toBe(true)
+    expect(r.stderr).not.toMatch(/following error|::|See more help|Missing \d|Nonexistent|Expected --/)
+  })
+
+  it('under --json the same error is data on stdout', async () => {
+    const r = await run(['export', '--json'])
+    expect(r.code).toBe(2)
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      error: {code: 'USAGE', message: 'missing required flag --market'},
+    })
+  })
+})
