@@ -54,7 +54,7 @@ export function familyNamed(library: Library, id: string): Family {
   throw new SopkitError(
     'UNKNOWN_ID',
     `no document has id "${id}"${didYouMean(hint)}`,
-    'run `sopkit check` or list the ids under sops/',
+    'pass the id of an existing family (`sopkit ls` lists the ids), or two files',
   )
 }
 

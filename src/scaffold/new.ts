@@ -112,7 +112,7 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
     throw new SopkitError(
       'UNKNOWN_ID',
       `no document has the id "${from}"${didYouMean(hint)}`,
-      "pass the id of an existing family to --from (`sopkit check` lists the library's files)",
+      'pass the id of an existing family to --from (`sopkit ls` lists the ids)',
     )
   }
   const baseline = family.baselines[0]

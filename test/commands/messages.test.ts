@@ -38,3 +38,16 @@ describe('parse errors in sopkit words', () => {
     })
   })
 })
+
+describe('every mend names a command that does what it says', () => {
+  it.each([
+    [['diff', 'refund-escalaton', '--market', 'SG']],
+    [['new', '--from', 'refund-escalaton', '--market', 'SG', '--yes']],
+  ])('an unknown id: %j sends the user to `sopkit ls`, which lists ids', async args => {
+    const r = await run(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(ONE_LINE)
+    expect(r.stderr).toMatch(/— mend: .*`sopkit ls`/)
+    expect(r.stderr).not.toContain('sopkit check')
+  })
+})
