@@ -1,5 +1,6 @@
 // oclif's parse errors leave in sopkit's one-line `error: … — mend: …` form, exit 2, and each mend
 // shows a command that works (issue 18: "The following error occurred:: Missing required flag market").
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runSopkit, tempRepo} from '../helpers/cli.js'
 
@@ -49,5 +50,38 @@ describe('every mend names a command that does what it says', () => {
     expect(r.stderr).toMatch(ONE_LINE)
     expect(r.stderr).toMatch(/— mend: .*`sopkit ls`/)
     expect(r.stderr).not.toContain('sopkit check')
+  })
+})
+
+describe('config errors', () => {
+  const configRepo = (config: string) => tempRepo({'sopkit.config.yaml': config, 'sub/.keep': ''})
+
+  it('list every problem at once, naming the allowed values and the likely one', async () => {
+    const dir = configRepo('rules:\n  no-drift: eror\n  review-overdue: warnn\nvariants: copie\nrulez: {}\n')
+    const r = await runSopkit(['check'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(ONE_LINE)
+    expect(r.stderr).toContain('rules.no-drift: "eror" must be one of off, warn, error (did you mean "error"?)')
+    expect(r.stderr).toContain('rules.review-overdue: "warnn" must be one of off, warn, error (did you mean "warn"?)')
+    expect(r.stderr).toContain('variants: "copie" must be one of copy, overlay (did you mean "copy"?)')
+    expect(r.stderr).toContain('unknown key "rulez" (did you mean "rules"?)')
+    expect(r.stderr).not.toContain('allowed values')
+  })
+
+  it('name a duplicate key and both its lines, with the path relative to the working folder', async () => {
+    const dir = configRepo('documents: ["sops/**/*.md"]\nrules:\n  no-drift: warn\n  no-drift: error\n')
+    const r = await runSopkit(['ls'], {cwd: path.join(dir, 'sub')})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(ONE_LINE)
+    expect(r.stderr).toContain('error: ../sopkit.config.yaml: line 4: duplicate key "no-drift" (first at line 3)')
+    expect(r.stderr).not.toContain(dir)
+  })
+
+  it('an unknown rule id is named with the file relative to the working folder', async () => {
+    const dir = configRepo('rules:\n  no-drif: warn\n')
+    const r = await runSopkit(['check'], {cwd: path.join(dir, 'sub')})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('error: ../sopkit.config.yaml: rules.no-drif: unknown rule (did you mean "no-drift"?)')
+    expect(r.stderr).not.toContain(dir)
   })
 })
