@@ -151,13 +151,13 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
         `which market of ${id}?`,
         `pass --market M (e.g. --market SG), or --matrix for every market`,
       )
-    checkMarket(library, flags.market, '--market')
-    if (flags.against !== undefined) checkMarket(library, flags.against, '--against')
-    if (flags.upstream) return {kind: 'diff', diff: await upstreamPair(library, family, flags.market, today)}
+    const market = checkMarket(library, flags.market, '--market')
+    const against = flags.against === undefined ? undefined : checkMarket(library, flags.against, '--against')
+    if (flags.upstream) return {kind: 'diff', diff: await upstreamPair(library, family, market, today)}
     const pair =
       flags.ref !== undefined
-        ? await revisionPair(library, family, flags.market, flags.ref)
-        : marketPair(library, family, flags.market, flags.against)
+        ? await revisionPair(library, family, market, flags.ref)
+        : marketPair(library, family, market, against)
     return this.diffOf(pair, today)
   }
 

@@ -3,6 +3,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import {formatFlag, listFlag, listValues, outputFormat} from '../cli/flags.js'
 import {createProgress} from '../cli/progress.js'
 import {SopkitError} from '../core/errors.js'
+import {requireKnownMarket} from '../core/taxonomy.js'
 import {parseShard} from '../core/shard.js'
 import {DEFAULT_STATUSES, exportDate} from '../export/options.js'
 import {EXPORT_REGISTRY} from '../export/render/index.js'
@@ -84,7 +85,7 @@ only when an earlier export made it; anything else needs --force.`
       const {result, stdout} = await runExport({
         config,
         cwd: process.cwd(),
-        market: flags.market,
+        market: requireKnownMarket(config.taxonomy, flags.market, '--market', ['all']),
         format: renderer.name,
         channels: listValues(flags.channel),
         types: listValues(flags.type),

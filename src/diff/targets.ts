@@ -58,8 +58,9 @@ export function familyNamed(library: Library, id: string): Family {
   )
 }
 
-export function checkMarket(library: Library, market: string, flag: string): void {
-  requireKnownMarket(library.config.taxonomy, market, flag)
+/** The code a --market or --against value means (UK → GB), or exit 2 with a did-you-mean. */
+export function checkMarket(library: Library, market: string, flag: string): string {
+  return requireKnownMarket(library.config.taxonomy, market, flag)
 }
 
 /**
