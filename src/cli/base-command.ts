@@ -3,6 +3,7 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import {SopkitError, fileError, messageOf} from '../core/errors.js'
 import {loadConfig, type Config} from '../core/config.js'
+import {shownPath} from '../core/paths.js'
 import {type CommandShape, describeParseError} from './parse-errors.js'
 import {makeChalk} from './terminal.js'
 
@@ -68,7 +69,10 @@ export abstract class BaseCommand extends Command {
 
 function describe(error: unknown, command: CommandShape): {code: string; message: string; mend: string} {
   if (error instanceof SopkitError) return {code: error.code, message: error.message, mend: error.mend}
-  const fromFileSystem = fileError(error)
+  // The errno's path as the user would type it (relative to the working folder).
+  const {code, path: errnoPath, dest} = error as {code?: unknown; path?: unknown; dest?: unknown}
+  const where = code === 'EEXIST' && typeof dest === 'string' ? dest : errnoPath
+  const fromFileSystem = fileError(error, typeof where === 'string' ? shownPath(where) : undefined)
   if (fromFileSystem) return {code: fromFileSystem.code, message: fromFileSystem.message, mend: fromFileSystem.mend}
   if (error instanceof Errors.CLIError) {
     const parsed = describeParseError(error, command)

@@ -85,3 +85,28 @@ describe('config errors', () => {
     expect(r.stderr).not.toContain(dir)
   })
 })
+
+describe('paths in messages are relative to the working folder', () => {
+  it('an existing file a new document would replace', async () => {
+    const dir = tempRepo({
+      'sopkit.config.yaml': 'documents: ["sops/**/*.md"]\n',
+      'sops/global/refund.md': 'hand-made\n',
+      'sub/.keep': '',
+    })
+    const r = await runSopkit(
+      ['new', 'sop', '--title', 'Refund', '--market', 'GLOBAL', '--owner', '@cs', '--channel', 'chatbot', '--yes'],
+      {cwd: path.join(dir, 'sub')},
+    )
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('../sops/global/refund.md already exists')
+    expect(r.stderr).not.toContain(dir)
+  })
+
+  it('a file-system error names the path as typed', async () => {
+    const dir = tempRepo({'sops/.keep': ''})
+    const r = await runSopkit(['ls', '-o', 'sops/.keep/x.csv'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^error: sops\/\.keep(\/x\.csv)?: /)
+    expect(r.stderr).not.toContain(dir)
+  })
+})
