@@ -85,7 +85,7 @@ export async function runChanges(request: ChangesRequest): Promise<ChangesOutcom
       stdout = text
       continue
     }
-    const target = all ? path.join(request.output!, `${market.market.code}.${renderer.extension}`) : request.output!
+    const target = all ? path.join(request.output!, `${market.market.code}.${renderer.extensions[0]}`) : request.output!
     if (all) mkdirSync(path.resolve(request.cwd, request.output!), {recursive: true})
     writeOutputFile(path.resolve(request.cwd, target), text.endsWith('\n') ? text : `${text}\n`, config, '-o')
     files.push({market: market.market.code, file: target, documents: market.documents.length})

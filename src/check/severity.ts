@@ -1,6 +1,7 @@
 // Effective rule severities: rule defaults, then the config's `rules`, then `--rule` flags.
 import {ConfigError, SopkitError} from '../core/errors.js'
 import type {SeveritySetting} from '../core/finding.js'
+import {shownPath} from '../core/paths.js'
 import {didYouMean, suggest} from '../core/taxonomy.js'
 import type {Rule} from '../rules/rule.js'
 
@@ -16,7 +17,7 @@ export function resolveSeverities(
   const unknown = Object.keys(fromConfig).filter(id => !ids.includes(id))
   if (unknown.length > 0) {
     throw new ConfigError(
-      configFile,
+      configFile === 'config' ? configFile : shownPath(configFile),
       unknown.map(id => `rules.${id}: unknown rule${didYouMean(suggest(id, ids))}, expected one of ${ids.join(', ')}`),
     )
   }

@@ -4,6 +4,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {SopkitError} from '../core/errors.js'
 import type {Finding} from '../core/finding.js'
 import {memo} from '../core/memo.js'
+import {shownPath} from '../core/paths.js'
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'sopkit-suppressions.json'
 
@@ -19,7 +20,7 @@ export function readSuppressions(file: string): Suppressions {
   } catch (error) {
     throw new SopkitError(
       'BAD_SUPPRESSIONS',
-      `${file}: ${(error as Error).message}`,
+      `${shownPath(file)}: ${(error as Error).message}`,
       'fix the file, or delete it and run `sopkit check --suppress-all` again',
     )
   }

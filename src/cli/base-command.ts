@@ -3,6 +3,8 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import {SopkitError, fileError, messageOf} from '../core/errors.js'
 import {loadConfig, type Config} from '../core/config.js'
+import {shownPath} from '../core/paths.js'
+import {type CommandShape, describeParseError} from './parse-errors.js'
 import {makeChalk} from './terminal.js'
 
 export abstract class BaseCommand extends Command {
@@ -48,7 +50,12 @@ export abstract class BaseCommand extends Command {
       process.exitCode = 130
       return Promise.resolve(undefined)
     }
-    const {code, message, mend} = describe(error, this.id ?? 'sopkit')
+    const {code, message, mend} = describe(error, {
+      id: this.id ?? 'sopkit',
+      flags: this.ctor.flags,
+      args: this.ctor.args,
+      examples: this.ctor.examples,
+    })
     process.exitCode = 2
     if (this.jsonEnabled()) {
       this.logJson({error: {code, message, mend}})
@@ -60,18 +67,23 @@ export abstract class BaseCommand extends Command {
   }
 }
 
-function describe(error: unknown, commandId: string): {code: string; message: string; mend: string} {
+function describe(error: unknown, command: CommandShape): {code: string; message: string; mend: string} {
   if (error instanceof SopkitError) return {code: error.code, message: error.message, mend: error.mend}
-  const fromFileSystem = fileError(error)
+  // The errno's path as the user would type it (relative to the working folder).
+  const {code, path: errnoPath, dest} = error as {code?: unknown; path?: unknown; dest?: unknown}
+  const where = code === 'EEXIST' && typeof dest === 'string' ? dest : errnoPath
+  const fromFileSystem = fileError(error, typeof where === 'string' ? shownPath(where) : undefined)
   if (fromFileSystem) return {code: fromFileSystem.code, message: fromFileSystem.message, mend: fromFileSystem.mend}
   if (error instanceof Errors.CLIError) {
-    // oclif spreads a parse error over lines ("Parsing --x", then why, then "See more help"): keep it one line.
+    const parsed = describeParseError(error, command)
+    if (parsed) return {code: 'USAGE', ...parsed}
+    // Any other oclif spreads a parse error over lines ("Parsing --x", then why, then "See more help"): keep it one line.
     const lines = messageOf(error)
       .split('\n')
       .map(l => l.trim())
       .filter(l => l !== '' && !/^See more help with/.test(l))
     const message = lines.join(': ').replace(/^Error: /, '')
-    return {code: 'USAGE', message, mend: `see \`sopkit ${commandId} --help\``}
+    return {code: 'USAGE', message, mend: `see \`sopkit ${command.id} --help\``}
   }
   return {
     code: 'INTERNAL',

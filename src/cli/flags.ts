@@ -21,5 +21,20 @@ export function listValues(values: readonly string[] | undefined): string[] {
 /** --format: one of the registry's names (checked by `registry.get`, so every command rejects a bad one alike). */
 export function formatFlag<T extends Named>(registry: Registry<T>, defaultName: string) {
   const helpValue = registry.names.join('|')
-  return Flags.string({char: 'f', description: 'Output format.', helpValue, default: defaultName})
+  const description = 'Output format (without it, the one the -o file extension names).'
+  return Flags.string({char: 'f', description, helpValue, default: defaultName})
+}
+
+/**
+ * The entry a command writes with: --format when typed, else the one `output`'s extension names
+ * (`-o gb.pdf` is a PDF), else the flag's default; a typed --format the extension contradicts is exit 2.
+ * `output` is the file written, undefined for stdout or a folder.
+ */
+export function outputFormat<T extends Named>(
+  registry: Registry<T>,
+  parsed: {flags: {format: string}; metadata: {flags: Partial<Record<string, {setFromDefault?: boolean}>>}},
+  output: string | undefined,
+): T {
+  const typed = parsed.metadata.flags.format?.setFromDefault !== true
+  return registry.forOutput(typed ? parsed.flags.format : undefined, output, parsed.flags.format)
 }

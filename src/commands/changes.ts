@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag} from '../cli/flags.js'
+import {formatFlag, outputFormat} from '../cli/flags.js'
 import {makeChalk} from '../cli/terminal.js'
 import {countSummary} from '../changes/model.js'
 import {CHANGES_REGISTRY} from '../changes/render/index.js'
@@ -51,7 +51,8 @@ status and effective-date changes. The same revisions and --date give the same o
   }
 
   async run(): Promise<ChangesResult> {
-    const {flags} = await this.parse(Changes)
+    const parsed = await this.parse(Changes)
+    const {flags} = parsed
     const config = this.loadConfig(flags)
     const output = flags.output === '-' ? undefined : flags.output
     const {result, stdout} = await runChanges({
@@ -60,7 +61,8 @@ status and effective-date changes. The same revisions and --date give the same o
       market: flags.market,
       since: flags.since,
       until: flags.until,
-      format: flags.format,
+      // One file: its extension may name the format; --market all names a folder.
+      format: flags.market === 'all' ? flags.format : outputFormat(CHANGES_REGISTRY, parsed, output).name,
       date: exportDate(flags.date),
       output,
       color: output === undefined ? this.color : makeChalk(0),

@@ -4,7 +4,7 @@ import {Args, Flags} from '@oclif/core'
 import {runCheck} from '../check/engine.js'
 import {relocate, reportRoot} from '../check/report-paths.js'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag} from '../cli/flags.js'
+import {formatFlag, outputFormat} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {createProgress} from '../cli/progress.js'
 import {makeChalk} from '../cli/terminal.js'
@@ -74,9 +74,10 @@ export default class Check extends BaseCommand {
   }
 
   async run(): Promise<CheckJson> {
-    const {argv, flags} = await this.parse(Check)
+    const parsed = await this.parse(Check)
+    const {argv, flags} = parsed
     const config = this.loadConfig(flags)
-    const format = formatterNamed(this.jsonEnabled() ? 'json' : flags.format)
+    const format = this.jsonEnabled() ? formatterNamed('json') : outputFormat(CHECK_FORMATS, parsed, flags.output)
     const progress = createProgress('check', 'documents')
     const result = await runCheck({
       config,

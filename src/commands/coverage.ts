@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag, listFlag, listValues} from '../cli/flags.js'
+import {formatFlag, listFlag, listValues, outputFormat} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {loadLibrary} from '../core/loader.js'
@@ -40,9 +40,10 @@ and region code the documents name, or those given with --market.`
   }
 
   async run(): Promise<CoverageModel> {
-    const {flags} = await this.parse(Coverage)
+    const parsed = await this.parse(Coverage)
+    const {flags} = parsed
     const config = this.loadConfig(flags)
-    const renderer = COVERAGE_REGISTRY.get(flags.format)
+    const renderer = outputFormat(COVERAGE_REGISTRY, parsed, flags.output)
     const {types} = inventoryFilters(config, {type: listValues(flags.type)})
     const markets = marketFilter(config, listValues(flags.market))
     const coverage = buildCoverage(await loadLibrary(config), {markets, types})

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag} from '../cli/flags.js'
+import {formatFlag, outputFormat} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import type {Config} from '../core/config.js'
@@ -90,8 +90,9 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
   }
 
   async run(): Promise<DiffResult> {
-    const {args, flags} = await this.parse(Diff)
-    const renderer = DIFF_REGISTRY.get(flags.format)
+    const parsed = await this.parse(Diff)
+    const {args, flags} = parsed
+    const renderer = outputFormat(DIFF_REGISTRY, parsed, flags.output)
     const config = this.loadConfig(flags)
     const today = dateFlag(flags.date)
     const result = args.other
@@ -151,13 +152,13 @@ marked as approved deviations (a live \`deviations\` entry names the section) or
         `which market of ${id}?`,
         `pass --market M (e.g. --market SG), or --matrix for every market`,
       )
-    checkMarket(library, flags.market, '--market')
-    if (flags.against !== undefined) checkMarket(library, flags.against, '--against')
-    if (flags.upstream) return {kind: 'diff', diff: await upstreamPair(library, family, flags.market, today)}
+    const market = checkMarket(library, flags.market, '--market')
+    const against = flags.against === undefined ? undefined : checkMarket(library, flags.against, '--against')
+    if (flags.upstream) return {kind: 'diff', diff: await upstreamPair(library, family, market, today)}
     const pair =
       flags.ref !== undefined
-        ? await revisionPair(library, family, flags.market, flags.ref)
-        : marketPair(library, family, flags.market, flags.against)
+        ? await revisionPair(library, family, market, flags.ref)
+        : marketPair(library, family, market, against)
     return this.diffOf(pair, today)
   }
 

@@ -1,8 +1,9 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag, listFlag, listValues} from '../cli/flags.js'
+import {formatFlag, listFlag, listValues, outputFormat} from '../cli/flags.js'
 import {createProgress} from '../cli/progress.js'
 import {SopkitError} from '../core/errors.js'
+import {requireKnownMarket} from '../core/taxonomy.js'
 import {parseShard} from '../core/shard.js'
 import {DEFAULT_STATUSES, exportDate} from '../export/options.js'
 import {EXPORT_REGISTRY} from '../export/render/index.js'
@@ -67,9 +68,12 @@ only when an earlier export made it; anything else needs --force.`
   }
 
   async run(): Promise<ExportResult> {
-    const {flags} = await this.parse(Export)
+    const parsed = await this.parse(Export)
+    const {flags} = parsed
     const config = this.loadConfig(flags)
-    const renderer = EXPORT_REGISTRY.get(flags.format)
+    // A folder (--market all) or stdout names no format.
+    const file = flags.market === 'all' || flags.output === STDOUT ? undefined : flags.output
+    const renderer = outputFormat(EXPORT_REGISTRY, parsed, file)
     if (flags.output === STDOUT && renderer.binary && process.stdout.isTTY) {
       throw new SopkitError(
         'USAGE',
@@ -85,7 +89,7 @@ only when an earlier export made it; anything else needs --force.`
       const {result, stdout} = await runExport({
         config,
         cwd: process.cwd(),
-        market: flags.market,
+        market: requireKnownMarket(config.taxonomy, flags.market, '--market', ['all']),
         format: renderer.name,
         channels: listValues(flags.channel),
         types: listValues(flags.type),

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag, listFlag, listValues} from '../cli/flags.js'
+import {formatFlag, listFlag, listValues, outputFormat} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {loadLibrary} from '../core/loader.js'
@@ -52,10 +52,11 @@ values. --market M lists what applies to M: documents for M itself, for a region
   }
 
   async run(): Promise<Inventory> {
-    const {flags} = await this.parse(Ls)
+    const parsed = await this.parse(Ls)
+    const {flags} = parsed
     const config = this.loadConfig(flags)
     const today = dateFlag(flags.date)
-    const renderer = LS_REGISTRY.get(flags.format)
+    const renderer = outputFormat(LS_REGISTRY, parsed, flags.output)
     const filters = inventoryFilters(config, {
       ...flags,
       market: listValues(flags.market),

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {formatFlag} from '../cli/flags.js'
+import {formatFlag, outputFormat} from '../cli/flags.js'
 import {writeReport} from '../cli/output.js'
 import {makeChalk} from '../cli/terminal.js'
 import {loadLibrary} from '../core/loader.js'
@@ -68,8 +68,9 @@ for the market, unreadable value). Exit 1 with --fail-on breach when any target 
   }
 
   async run(): Promise<MetricsReport> {
-    const {flags} = await this.parse(Report)
-    const renderer = REPORT_REGISTRY.get(flags.format)
+    const parsed = await this.parse(Report)
+    const {flags} = parsed
+    const renderer = outputFormat(REPORT_REGISTRY, parsed, flags.output)
     const config = this.loadConfig(flags)
     const table = readCsvFile(flags.metrics, {delimiter: delimiterOption(flags.delimiter)})
     const report = buildReport(await loadLibrary(config), table, {map: flags.map ?? []})

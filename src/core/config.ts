@@ -2,7 +2,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import type {Ajv as AjvType, ValidateFunction} from 'ajv'
+import type {Ajv as AjvType, ErrorObject, ValidateFunction} from 'ajv'
 import {
   COMMON_FIELDS,
   DEFAULT_CHANNELS,
@@ -19,7 +19,8 @@ import {
 import {CONFIG_SCHEMA, type METRIC_UNIT_NAMES} from './config-schema.js'
 import {ConfigError, SopkitError, messageOf} from './errors.js'
 import {yaml} from './front-matter.js'
-import {findGitRoot, isInGitDir, isInside} from './paths.js'
+import {findGitRoot, isInGitDir, isInside, shownPath} from './paths.js'
+import {didYouMean, suggest} from './taxonomy.js'
 import type {SeveritySetting} from './finding.js'
 
 export interface Taxonomy {
@@ -107,11 +108,30 @@ export function loadConfig(cwd: string, explicitFile?: string): Config {
 }
 
 function readConfigFile(file: string, loader: Loader): unknown {
+  let text = ''
   try {
-    return loader(readFileSync(file, 'utf8'))
+    text = readFileSync(file, 'utf8')
+    return loader(text)
   } catch (error) {
-    throw new ConfigError(file, [`cannot be parsed: ${messageOf(error).split('\n')[0]}`])
+    throw new ConfigError(shownPath(file), [parseProblem(error, text)])
   }
+}
+
+/** Why the file is not YAML/JSON, in one line; a repeated key is named, with both its lines. */
+function parseProblem(error: unknown, text: string): string {
+  const {code, linePos} = error as {code?: string; linePos?: Array<{line: number; col: number}>}
+  const at = linePos?.[0]
+  if (code === 'DUPLICATE_KEY' && at) {
+    const lines = text.split(/\r?\n/)
+    const key = /^\s*(?:-\s+)?(["']?)(.*?)\1\s*:/.exec(lines[at.line - 1] ?? '')?.[2] ?? ''
+    const indent = at.col - 1
+    // The first use of the key: the nearest line above at the same indent that names it.
+    const first = lines
+      .slice(0, at.line - 1)
+      .findLastIndex(l => l.length - l.trimStart().length === indent && l.trim().replace(/^["']/, '').startsWith(key))
+    return `line ${at.line}: duplicate key "${key}"${first === -1 ? '' : ` (first at line ${first + 1})`}, a key may appear once in a map`
+  }
+  return `cannot be parsed: ${messageOf(error).split('\n')[0]!.replace(/:$/, '')}`
 }
 
 const require = createRequire(import.meta.url)
@@ -122,7 +142,7 @@ function validateShape(raw: unknown): ValidateFunction | undefined {
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 0) return undefined
   if (!validator) {
     const {Ajv} = require('ajv') as {Ajv: new (options: object) => AjvType}
-    validator = new Ajv({allErrors: true, strict: false}).compile(CONFIG_SCHEMA)
+    validator = new Ajv({allErrors: true, strict: false, verbose: true}).compile(CONFIG_SCHEMA)
   }
   return validator(raw) ? undefined : validator
 }
@@ -156,20 +176,10 @@ interface UserConfig {
 
 /** Merge a user config over the defaults, after checking its shape and its references. */
 export function resolveConfig(root: string, file: string | undefined, raw: unknown): Config {
-  const where = file ? path.relative(process.cwd(), file) || file : 'config'
+  const where = file ? shownPath(file) : 'config'
   const failed = validateShape(raw)
   if (failed) {
-    const problems = (failed.errors ?? []).map(e => {
-      const key = e.instancePath.slice(1).replaceAll('/', '.') || '(top level)'
-      const extra =
-        'additionalProperty' in e.params
-          ? ` "${String(e.params.additionalProperty)}"`
-          : 'allowedValues' in e.params
-            ? `: ${(e.params.allowedValues as unknown[]).join(', ')}`
-            : ''
-      return `${key}: ${e.message}${extra}`
-    })
-    throw new ConfigError(where, problems)
+    throw new ConfigError(where, [...new Set((failed.errors ?? []).map(e => schemaProblem(e, raw)))])
   }
   const user = raw as UserConfig
   const markets: Taxonomy['markets'] = dict(defaultMarkets())
@@ -222,6 +232,37 @@ export function resolveConfig(root: string, file: string | undefined, raw: unkno
   const problems = checkReferences(config, user.requirements?.length ?? 0)
   if (problems.length > 0) throw new ConfigError(where, problems)
   return config
+}
+
+/** One schema error as "key: what was expected", naming the allowed values and the likely one. */
+function schemaProblem(e: ErrorObject, raw: unknown): string {
+  const key = e.instancePath.slice(1).replaceAll('/', '.') || '(top level)'
+  const params = e.params as {allowedValues?: unknown[]; additionalProperty?: string}
+  if (e.keyword === 'enum' && params.allowedValues) {
+    const allowed = params.allowedValues.map(String)
+    const value = valueAt(raw, e.instancePath)
+    const shown = typeof value === 'string' ? ` "${value}"` : ''
+    return `${key}:${shown} must be one of ${allowed.join(', ')}${typeof value === 'string' ? didYouMean(suggest(value, allowed)) : ''}`
+  }
+  if (e.keyword === 'additionalProperties' && params.additionalProperty !== undefined) {
+    const known = Object.keys((e.parentSchema as {properties?: object} | undefined)?.properties ?? {})
+    const hint = didYouMean(suggest(params.additionalProperty, known))
+    return `${key}: unknown key "${params.additionalProperty}"${hint}${known.length > 0 ? `, expected one of ${known.join(', ')}` : ''}`
+  }
+  return `${key}: ${e.message ?? 'is invalid'}`
+}
+
+/** The value at a JSON pointer in the raw config (own keys only). */
+function valueAt(raw: unknown, pointer: string): unknown {
+  let value = raw
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replaceAll('~1', '/').replaceAll('~0', '~')
+    value =
+      typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+        ? (value as Record<string, unknown>)[key]
+        : undefined
+  }
+  return value
 }
 
 /**
@@ -289,7 +330,9 @@ function checkPaths(config: Config): string[] {
     ['templates', path.resolve(config.root, config.templates)],
   ] as const) {
     if (!isInside(config.root, target))
-      problems.push(`${key}: "${config[key]}" leads outside the repository, expected a path inside ${config.root}`)
+      problems.push(
+        `${key}: "${config[key]}" leads outside the repository, expected a path inside ${shownPath(config.root)}`,
+      )
     else if (isInGitDir(config.root, target))
       problems.push(`${key}: "${config[key]}" leads into .git, expected a path outside git's own folder`)
   }

@@ -77,6 +77,12 @@ function exists(file: string): boolean {
   return lstatSync(file, {throwIfNoEntry: false}) !== undefined
 }
 
+/** A path as messages show it: relative to the working folder (`sops/a.md`, `../x`), absolute only when on another drive. */
+export function shownPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file)
+  return relative === '' ? '.' : path.isAbsolute(relative) ? file : relative
+}
+
 /**
  * `target` resolved against `root`, when it stays inside the repository, lexically and through
  * any symlinked folder, and outside its `.git`. Otherwise an exit-2 error naming `what` and the mend.
@@ -86,7 +92,7 @@ export function guardPath(root: string, target: string, what: string, mend: stri
   const realRoot = existsSync(root) ? realpathSync.native(root) : root
   const real = realTarget(resolved)
   if (!isInside(root, resolved) || !isInside(realRoot, real)) {
-    throw new SopkitError('UNSAFE_PATH', `${what} ${target} would be outside the repository ${root}`, mend)
+    throw new SopkitError('UNSAFE_PATH', `${what} ${target} would be outside the repository ${shownPath(root)}`, mend)
   }
   if (isInGitDir(root, resolved) || isInGitDir(realRoot, real)) {
     throw new SopkitError('UNSAFE_PATH', `${what} ${target} is inside .git, which belongs to git`, mend)

@@ -18,6 +18,67 @@ export function marketCodes(taxonomy: Taxonomy): string[] {
   return [GLOBAL, ...Object.keys(taxonomy.regions), ...Object.keys(taxonomy.markets)]
 }
 
+/**
+ * Spellings people type for a market that are neither its code nor the taxonomy's name for it: the
+ * EU's EL for Greece, UK for the United Kingdom, and a few everyday names (upper case).
+ */
+const MARKET_ALIASES: Readonly<Record<string, string>> = {
+  UK: 'GB',
+  EL: 'GR',
+  'GREAT BRITAIN': 'GB',
+  BRITAIN: 'GB',
+  USA: 'US',
+  'UNITED STATES OF AMERICA': 'US',
+  UAE: 'AE',
+  KOREA: 'KR',
+  'REPUBLIC OF KOREA': 'KR',
+  'CZECH REPUBLIC': 'CZ',
+  HOLLAND: 'NL',
+  'THE NETHERLANDS': 'NL',
+  'VIET NAM': 'VN',
+  'HONG KONG': 'HK',
+  MACAU: 'MO',
+  MACAO: 'MO',
+}
+
+/**
+ * The code a user means by `value`: a market or region code or GLOBAL in any case (sg → SG), the
+ * taxonomy's name for it (Germany → DE, "European Union" → EU), or a common alias (UK → GB, EL → GR).
+ * Undefined when it means none. A code the config defines itself always wins over an alias.
+ */
+export function marketCodeOf(taxonomy: Taxonomy, value: string): string | undefined {
+  const wanted = value.trim().replace(/\s+/g, ' ')
+  const upper = wanted.toUpperCase()
+  if (isKnownMarket(taxonomy, upper)) return upper
+  const lower = wanted.toLowerCase()
+  for (const [code, name] of marketNames(taxonomy)) if (name.toLowerCase() === lower) return code
+  const alias = Object.hasOwn(MARKET_ALIASES, upper) ? MARKET_ALIASES[upper] : undefined
+  return alias !== undefined && isKnownMarket(taxonomy, alias) ? alias : undefined
+}
+
+/**
+ * The code to suggest for an unknown market, the one "did you mean" every command and rule gives:
+ * what `marketCodeOf` reads it as (UK → GB, never UA), else the closest code, else the code of the
+ * closest name (Germny → DE). `also` are further words the caller accepts (export's `all`).
+ */
+export function suggestMarket(taxonomy: Taxonomy, value: string, also: readonly string[] = []): string | undefined {
+  const meant = marketCodeOf(taxonomy, value)
+  if (meant !== undefined) return meant
+  const byCode = suggest(value, [...marketCodes(taxonomy), ...also])
+  if (byCode !== undefined || value.trim().length <= 3) return byCode
+  const names = new Map<string, string>()
+  for (const [code, name] of marketNames(taxonomy)) if (!names.has(name)) names.set(name, code)
+  const name = suggest(value.trim(), names.keys())
+  return name === undefined ? undefined : names.get(name)
+}
+
+/** [code, name] of every market, then every region. */
+function marketNames(taxonomy: Taxonomy): Array<[string, string]> {
+  const named = (table: Record<string, {name: string}>) =>
+    Object.entries(table).map(([code, entry]): [string, string] => [code, entry.name])
+  return [...named(taxonomy.markets), ...named(taxonomy.regions)]
+}
+
 const MARKET_MEND = 'use an ISO 3166-1 alpha-2 code (SG, DE), a region of the taxonomy (EU, SEA ...) or GLOBAL'
 
 /**
@@ -31,7 +92,7 @@ export function unknownMarket(
 ): {hint: string; mend: string} | undefined {
   if (isKnownMarket(taxonomy, code) || also.includes(code)) return undefined
   return {
-    hint: didYouMean(suggest(code, [...marketCodes(taxonomy), ...also])),
+    hint: didYouMean(suggestMarket(taxonomy, code, also)),
     mend: also.length > 0 ? `${MARKET_MEND}, or ${also.join(' or ')}` : MARKET_MEND,
   }
 }
@@ -42,10 +103,21 @@ export function unknownMarketMessage(taxonomy: Taxonomy, code: string): {message
   return unknown && {message: `unknown market "${code}"${unknown.hint}`, mend: unknown.mend}
 }
 
-/** Exit 2 (`--market XX: unknown market (did you mean "AX"?)`) unless a flag's market code is known. */
-export function requireKnownMarket(taxonomy: Taxonomy, code: string, flag: string, also: readonly string[] = []): void {
-  const unknown = unknownMarket(taxonomy, code, also)
-  if (unknown) throw new SopkitError('UNKNOWN_MARKET', `${flag} ${code}: unknown market${unknown.hint}`, unknown.mend)
+/**
+ * The code a flag's market value means (`--market uk` → GB, `--market Germany` → DE; an `also` word
+ * as given), or exit 2 (`--market XX: unknown market (did you mean "AX"?)`).
+ */
+export function requireKnownMarket(
+  taxonomy: Taxonomy,
+  code: string,
+  flag: string,
+  also: readonly string[] = [],
+): string {
+  if (also.includes(code)) return code
+  const meant = marketCodeOf(taxonomy, code)
+  if (meant !== undefined) return meant
+  const unknown = unknownMarket(taxonomy, code, also)!
+  throw new SopkitError('UNKNOWN_MARKET', `${flag} ${code}: unknown market${unknown.hint}`, unknown.mend)
 }
 
 /** The concrete markets a list of market and region codes covers (GLOBAL covers none by name). */

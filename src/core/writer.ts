@@ -16,6 +16,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import {SopkitError, fileError} from './errors.js'
+import {shownPath} from './paths.js'
 
 export interface WriteOptions {
   /** Replace an existing file; without it an existing file is an error and stays untouched. */
@@ -105,7 +106,7 @@ function writeAtomically(target: string, content: string | Uint8Array, options: 
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new SopkitError(
         'FILE_EXISTS',
-        `${target} already exists`,
+        `${shownPath(target)} already exists`,
         'pass --force to overwrite it, or choose another path',
       )
     }

@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {type CsvError, type Options, parse} from 'csv-parse/sync'
 import {SopkitError} from '../core/errors.js'
+import {unguardFormula} from './write.js'
 
 /** One data row of a CSV file. */
 export interface CsvRecord {
@@ -152,7 +153,7 @@ export function parseCsv(text: string, file: string, options: CsvReadOptions = {
   const rows = raw.map((r, index) => {
     const at = line
     line += lineBreaks(r.raw)
-    return {row: index + 1, line: at, cells: r.record}
+    return {row: index + 1, line: at, cells: r.record.map(unguardFormula)}
   })
   const [first, ...rest] = rows
   if (!first || isBlank(first.cells)) {

@@ -7,6 +7,16 @@ export type CsvValue = string | number | boolean | undefined | null
 /** Characters a spreadsheet reads as the start of a formula (ASCII and full-width). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
 
+/**
+ * A cell as it was before the writer guarded it: the `'` put before a formula character (or before
+ * spaces and one) is dropped, so `'@cs-ops` reads back as `@cs-ops`. Any other leading quote is data.
+ */
+export function unguardFormula(cell: string): string {
+  if (!cell.startsWith("'")) return cell
+  const rest = cell.slice(1)
+  return FORMULA_START.test(rest) || FORMULA_START.test(rest.trimStart()) ? rest : cell
+}
+
 /** CSV text (LF line ends) for a header and rows; lists should be joined by the caller. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly CsvValue[]>): string {
   return stringify([[...header], ...rows.map(r => r.map(cell))], {

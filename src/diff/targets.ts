@@ -54,12 +54,13 @@ export function familyNamed(library: Library, id: string): Family {
   throw new SopkitError(
     'UNKNOWN_ID',
     `no document has id "${id}"${didYouMean(hint)}`,
-    'run `sopkit check` or list the ids under sops/',
+    'pass the id of an existing family (`sopkit ls` lists the ids), or two files',
   )
 }
 
-export function checkMarket(library: Library, market: string, flag: string): void {
-  requireKnownMarket(library.config.taxonomy, market, flag)
+/** The code a --market or --against value means (UK → GB), or exit 2 with a did-you-mean. */
+export function checkMarket(library: Library, market: string, flag: string): string {
+  return requireKnownMarket(library.config.taxonomy, market, flag)
 }
 
 /**

@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import type {Config} from '../core/config.js'
 import {SopkitError, messageOf} from '../core/errors.js'
 import {type Template, compileTemplate} from '../core/template-engine.js'
+import {shownPath} from '../core/paths.js'
 
 export type LayoutName = 'playbook.md' | 'playbook.html'
 
@@ -61,7 +62,7 @@ function run(file: string, template: Template, view: object): string {
 function invalid(file: string, error: unknown): SopkitError {
   return new SopkitError(
     'TEMPLATE_INVALID',
-    `layout ${file}: ${messageOf(error).split('\n')[0]}`,
+    `layout ${shownPath(file)}: ${messageOf(error).split('\n')[0]}`,
     "fix the layout (start from the built-in one in sopkit's templates/export/), or delete it to use the built-in",
   )
 }

@@ -2,6 +2,7 @@
 import type {ChalkInstance} from 'chalk'
 import type {CheckResult} from '../check/engine.js'
 import type {Rule} from '../rules/rule.js'
+import type {Named} from '../core/registry.js'
 
 export interface FormatContext {
   result: CheckResult
@@ -15,7 +16,8 @@ export interface FormatContext {
   version: string
 }
 
-export interface Formatter {
+/** `extensions` (from Named): the -o file extensions that pick this format. */
+export interface Formatter extends Named {
   name: string
   description: string
   format(context: FormatContext): string

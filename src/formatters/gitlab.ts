@@ -5,6 +5,7 @@ import {defineFormatter} from './formatter.js'
 
 export default defineFormatter({
   name: 'gitlab',
+  extensions: ['json'],
   description: 'GitLab Code Quality report (artifacts:reports:codequality)',
   format({result}) {
     const prints = fingerprints(result.findings, 'md5')

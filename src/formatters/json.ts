@@ -38,6 +38,7 @@ export function checkJson(result: CheckResult, limits: {maxWarnings?: number} = 
 
 export default defineFormatter({
   name: 'json',
+  extensions: ['json'],
   description: 'the full result as JSON (the same as --json)',
   format({result}) {
     return JSON.stringify(checkJson(result), null, 2)

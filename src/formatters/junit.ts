@@ -15,6 +15,7 @@ const ATTRIBUTE_ENTITIES: Record<string, string> = {...ENTITIES, '\n': '&#10;', 
 
 export default defineFormatter({
   name: 'junit',
+  extensions: ['xml'],
   description: 'JUnit XML, for CI test reports (GitLab, Jenkins)',
   format({result}) {
     const cases = testCases(result)

@@ -16,6 +16,7 @@ const RULES_URI = `${INFORMATION_URI}#rules`
 
 export default defineFormatter({
   name: 'sarif',
+  extensions: ['sarif', 'sarif.json'],
   description: 'SARIF 2.1.0, for GitHub code scanning',
   format({result, rules, root, version}) {
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]))

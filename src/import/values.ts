@@ -3,7 +3,7 @@
 // kb-article); anything still unknown is passed on as written, so the scaffold refuses it with the
 // same message and "did you mean" a flag would get.
 import type {Config} from '../core/config.js'
-import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
+import {didYouMean, marketCodeOf, suggest} from '../core/taxonomy.js'
 import type {Answers} from '../scaffold/fields.js'
 import type {Problem} from '../scaffold/validate.js'
 import {type ColumnMap, cellOf, headerKey, splitList} from '../csv/columns.js'
@@ -36,7 +36,7 @@ export function readRow(config: Config, map: ColumnMap, cells: readonly string[]
     const values = splitList(cell(field))
     return values.length > 0 ? values : undefined
   }
-  const markets = list('markets')?.map(m => marketCode(config, m))
+  const markets = list('markets')?.map(m => marketCodeOf(config.taxonomy, m) ?? m)
   // The taxonomy is a plain object: "constructor" or "toString" would pass an `in` test, so such a
   // cell is refused here rather than reaching the scaffold's market checks.
   const inherited = markets?.find(
@@ -88,18 +88,6 @@ function canonical(
   const lower = value.trim().toLowerCase()
   const byName = names ? known.find(k => names[k]?.name.toLowerCase() === lower) : undefined
   return byName ?? value
-}
-
-/** A market, region or GLOBAL by code in any case, or by its English name (Germany → DE). */
-function marketCode(config: Config, value: string): string {
-  const upper = value.trim().toUpperCase()
-  const {markets, regions} = config.taxonomy
-  if (upper === GLOBAL || isOwnCode(config, upper)) return upper
-  const lower = value.trim().toLowerCase()
-  const named =
-    Object.entries(markets).find(([, m]) => m.name.toLowerCase() === lower) ??
-    Object.entries(regions).find(([, r]) => r.name.toLowerCase() === lower)
-  return named?.[0] ?? value
 }
 
 function isOwnCode(config: Config, code: string): boolean {

@@ -14,11 +14,9 @@ export interface FilterFlags {
   overdue?: boolean
 }
 
-/** Market codes as written in any case (sg → SG), each one a market, region or GLOBAL. */
+/** Market codes, names or aliases (sg → SG, Germany → DE, UK → GB), each one a market, region or GLOBAL. */
 export function marketFilter(config: Config, values: readonly string[] = [], flag = '--market'): string[] {
-  const codes = values.map(v => v.trim().toUpperCase())
-  for (const code of codes) requireKnownMarket(config.taxonomy, code, flag)
-  return [...new Set(codes)]
+  return [...new Set(values.map(v => requireKnownMarket(config.taxonomy, v, flag)))]
 }
 
 function listFilter(values: readonly string[] = [], known: readonly string[], flag: string): string[] {

@@ -75,7 +75,8 @@ function selectTargets(library: Library, options: PortOptions): Target[] {
       'pass --market M (repeatable), or --all for every variant',
     )
   }
-  for (const market of options.markets) requireKnownMarket(library.config.taxonomy, market, '--market')
+  const markets = options.markets.map(m => requireKnownMarket(library.config.taxonomy, m, '--market'))
+  options = {...options, markets}
   const families =
     options.ids.length > 0
       ? [...new Set(options.ids)].map(id => familyNamed(library, id))

@@ -2,7 +2,7 @@
 // (the one variant resolver, status first: approved documents) and that document's targets; then breaches
 // and trends. Pure: a library and a parsed CSV in, a report out.
 import {type Library, type MarketReading, type Resolution, readingFor} from '../core/library.js'
-import {didYouMean, suggest, unknownMarketMessage} from '../core/taxonomy.js'
+import {didYouMean, marketCodeOf, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import type {CsvRecord, CsvTable} from '../csv/read.js'
 import {readValue} from './metrics.js'
 import type {Breach, ChannelGap, MetricsReport, Point, Problem, Series, Slice, Trend, Unmatched} from './model.js'
@@ -189,6 +189,8 @@ function resolveRow(
     const hint = suggest(keys.id, library.families.keys())
     return {...base, reason: 'unknown-id', message: `no document has the id "${keys.id}"${didYouMean(hint)}`}
   }
+  const market = marketCodeOf(taxonomy, keys.market)
+  if (market !== undefined && market !== keys.market) return resolveRow(library, {...keys, market}, row)
   const unknownMarket = unknownMarketMessage(taxonomy, keys.market)
   if (unknownMarket) return {...base, reason: 'unknown-market', message: unknownMarket.message}
   const {read, pending} = readingFor(taxonomy, family, keys.market)

@@ -1,5 +1,5 @@
 // Markets are ISO 3166-1 codes, configured regions, or GLOBAL.
-import {didYouMean, isKnownMarket, suggest} from '../core/taxonomy.js'
+import {didYouMean, isKnownMarket, suggestMarket} from '../core/taxonomy.js'
 import {caseFix, listItems} from './shared.js'
 import {defineRule} from './rule.js'
 
@@ -18,7 +18,7 @@ export default defineRule({
     const {taxonomy} = config
     for (const {value, key} of listItems(doc, 'markets')) {
       if (isKnownMarket(taxonomy, value)) continue
-      const suggestion = suggest(value, [...Object.keys(taxonomy.markets), ...Object.keys(taxonomy.regions), 'GLOBAL'])
+      const suggestion = suggestMarket(taxonomy, value)
       const fix = caseFix(doc, key, value, suggestion)
       report({
         messageId: 'unknown',

@@ -2,7 +2,7 @@
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library} from '../core/library.js'
-import {didYouMean, GLOBAL, suggest} from '../core/taxonomy.js'
+import {didYouMean, GLOBAL, marketCodeOf, suggest} from '../core/taxonomy.js'
 import {
   type AnswerContext,
   checkAnswers,
@@ -57,7 +57,10 @@ export async function prepareNew(
   request: NewRequest,
   asker: Asker = promptAsker,
 ): Promise<PlannedDocument> {
-  const given = normalise(request.answers)
+  const named = normalise(request.answers)
+  // Markets as people type them (uk, Germany, EL) become the taxonomy's codes before any check.
+  const markets = named.markets?.map(m => marketCodeOf(config.taxonomy, m) ?? m)
+  const given = markets ? {...named, markets} : named
   if (request.from) return prepareVariant({config, library, request, given, asker})
   if (request.overlay !== undefined || request.sections?.length) {
     throw new SopkitError(
@@ -112,7 +115,7 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
     throw new SopkitError(
       'UNKNOWN_ID',
       `no document has the id "${from}"${didYouMean(hint)}`,
-      "pass the id of an existing family to --from (`sopkit check` lists the library's files)",
+      'pass the id of an existing family to --from (`sopkit ls` lists the ids)',
     )
   }
   const baseline = family.baselines[0]
@@ -189,6 +192,7 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
       owner: given.owner,
       channels: given.channels,
       compliance: given.compliance,
+      topics: given.topics,
       status: given.status,
       overlay,
       sections,

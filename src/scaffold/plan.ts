@@ -36,6 +36,8 @@ export interface VariantRequest {
   status?: string
   channels?: string[]
   compliance?: string[]
+  /** Topics of the variant (default: the baseline's). */
+  topics?: string[]
   /** An overlay variant (`inherit: sections`) starting with copies of `sections` (heading paths). */
   overlay?: boolean
   sections?: string[]
@@ -151,7 +153,8 @@ export function planVariant(
   const title = request.title ?? `${meta.title ?? meta.id} (${name})`
   const type = meta.type ?? 'sop'
   const channels = request.channels ?? meta.channels
-  const compliance = complianceFor(config, {markets: [market], channels, type, topics: meta.topics, today}, [
+  const topics = request.topics ?? meta.topics
+  const compliance = complianceFor(config, {markets: [market], channels, type, topics, today}, [
     ...meta.compliance,
     ...(request.compliance ?? []),
   ])
@@ -165,7 +168,7 @@ export function planVariant(
     markets: [market],
     channels: channels.length > 0 ? channels : undefined,
     compliance,
-    topics: meta.topics.length > 0 ? meta.topics : undefined,
+    topics: topics.length > 0 ? topics : undefined,
     effective: today,
     review_by: addDays(today, REVIEW_AFTER_DAYS),
     based_on: meta.version,

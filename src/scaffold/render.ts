@@ -3,6 +3,7 @@
 import {SopkitError, messageOf} from '../core/errors.js'
 import {memo} from '../core/memo.js'
 import {TEMPLATE_HELPERS, type Template, compileTemplate} from '../core/template-engine.js'
+import {shownPath} from '../core/paths.js'
 
 /** The values a body template can use: strings and lists of strings, nothing with behaviour. */
 export type TemplateData = Record<string, string | string[]>
@@ -42,7 +43,7 @@ export function renderBody(file: string, body: string, data: TemplateData): stri
     const allowed = `${Object.keys(data).join(', ')} and the ${TEMPLATE_HELPERS.join(', ')} helpers`
     throw new SopkitError(
       'TEMPLATE_INVALID',
-      `template ${file}: ${messageOf(error).split('\n')[0]}`,
+      `template ${shownPath(file)}: ${messageOf(error).split('\n')[0]}`,
       `fix the template; it may use only ${allowed}`,
     )
   }

@@ -2,6 +2,7 @@
 import {existsSync} from 'node:fs'
 import {SopkitError} from '../core/errors.js'
 import {writeFileAtomic} from '../core/writer.js'
+import {shownPath} from '../core/paths.js'
 
 export type WriteAction = 'created' | 'overwritten' | 'kept'
 
@@ -11,7 +12,7 @@ export function writeDocument(target: string, content: string, force: boolean): 
   if (existed && !force) {
     throw new SopkitError(
       'FILE_EXISTS',
-      `${target} already exists`,
+      `${shownPath(target)} already exists`,
       'pass --force to replace it, or choose another --id or --output',
     )
   }

@@ -104,6 +104,16 @@ describe('sopkit changes', () => {
     ])
   })
 
+  it('-o names the format by its extension; a -f that contradicts it is exit 2', async () => {
+    const root = repo()
+    const args = ['changes', '-m', 'DE', '--since', 'HEAD~1', '--date', '2026-05-01']
+    expect((await runSopkit([...args, '-o', 'de.html'], {cwd: root})).code).toBe(0)
+    expect(readFileSync(path.join(root, 'de.html'), 'utf8')).toMatch(/^<!doctype html>/i)
+    const clash = await runSopkit([...args, '-f', 'md', '-o', 'de2.html'], {cwd: root})
+    expect(clash.code).toBe(2)
+    expect(clash.stderr).toMatch(/--format md does not match -o de2\.html/)
+  })
+
   it('a bad revision or market is one exit-2 line', async () => {
     const root = repo()
     const ref = await runSopkit(['changes', '--market', 'DE', '--since', 'nope'], {cwd: root})

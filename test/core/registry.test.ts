@@ -50,3 +50,41 @@ describe('format registries', () => {
     expect(COVERAGE_REGISTRY.get('html').name).toBe('html')
   })
 })
+
+describe('registry.forOutput: the -o extension and --format agree', () => {
+  it.each(REGISTRIES)('%s: an extension picks the first entry that writes it, in any case', (_, registry) => {
+    const entries = registry.entries as ReadonlyArray<{name: string; extensions?: readonly string[]}>
+    const extensions = new Set(entries.flatMap(e => e.extensions ?? []))
+    expect(extensions.size).toBeGreaterThan(1)
+    for (const ext of extensions) {
+      const first = entries.find(e => e.extensions?.includes(ext))!
+      expect(registry.forOutput(undefined, `out/x.${ext.toUpperCase()}`, registry.names[0]!).name).toBe(first.name)
+    }
+  })
+
+  it('an unclaimed extension, no extension and no file fall back', () => {
+    expect(EXPORT_REGISTRY.forOutput(undefined, 'DE.txt', 'html').name).toBe('html')
+    expect(EXPORT_REGISTRY.forOutput(undefined, 'DE', 'html').name).toBe('html')
+    expect(EXPORT_REGISTRY.forOutput(undefined, '.pdf', 'html').name).toBe('html')
+    expect(EXPORT_REGISTRY.forOutput(undefined, undefined, 'md').name).toBe('md')
+  })
+
+  it('the longest extension wins: x.sarif.json is SARIF, and json may still write it', () => {
+    expect(CHECK_FORMATS.forOutput(undefined, 'x.sarif.json', 'stylish').name).toBe('sarif')
+    expect(CHECK_FORMATS.forOutput('json', 'x.sarif.json', 'stylish').name).toBe('json')
+    expect(CHECK_FORMATS.forOutput('gitlab', 'gl-code-quality.json', 'stylish').name).toBe('gitlab')
+  })
+
+  it('a typed format the extension contradicts is a usage error naming both and the file to write', () => {
+    let error: unknown
+    try {
+      EXPORT_REGISTRY.forOutput('html', 'out/DE.pdf', 'html')
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(SopkitError)
+    expect((error as SopkitError).code).toBe('FORMAT_MISMATCH')
+    expect((error as SopkitError).message).toBe('--format html does not match -o out/DE.pdf (.pdf is pdf)')
+    expect((error as SopkitError).mend).toBe('leave out --format to write pdf, or name the file out/DE.html')
+  })
+})

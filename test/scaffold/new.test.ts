@@ -401,7 +401,7 @@ describe('refusals', () => {
     ['an id with ../', {...flags, id: '../../etc/evil'}, /id "..\/..\/etc\/evil" is not kebab-case/],
     ['an id with a slash', {...flags, id: 'a/b'}, /not kebab-case/],
     ['an unknown market', {...flags, markets: ['SGG']}, /unknown market "SGG" \(did you mean "SG"\?\)/],
-    ['a lower-case market', {...flags, markets: ['de']}, /unknown market "de" \(did you mean "DE"\?\)/],
+    ['a misspelt market name', {...flags, markets: ['Germny']}, /unknown market "Germny" \(did you mean "DE"\?\)/],
     ['GLOBAL with a market', {...flags, markets: ['GLOBAL', 'SG']}, /GLOBAL cannot be combined/],
     [
       'an unknown channel',

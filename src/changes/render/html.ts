@@ -18,7 +18,7 @@ del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-d
 
 export default defineChangesRenderer({
   name: 'html',
-  extension: 'html',
+  extensions: ['html', 'htm'],
   description: 'one self-contained HTML page (inline CSS, no scripts, no requests)',
   render: changes => {
     const title = changesTitle(changes)

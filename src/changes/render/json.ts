@@ -3,7 +3,7 @@ import {defineChangesRenderer} from './renderer.js'
 
 export default defineChangesRenderer({
   name: 'json',
-  extension: 'json',
+  extensions: ['json'],
   description: 'the changes model as JSON',
   render: changes => JSON.stringify(changes, null, 2),
 })

@@ -7,7 +7,7 @@ import {KIND_HEADING, changesPeriod, changesTitle, metadataRows, sectionLabel, s
 
 export default defineChangesRenderer({
   name: 'md',
-  extension: 'md',
+  extensions: ['md', 'markdown'],
   description: 'Markdown, for a wiki page or a message to agents',
   load: () => markdownDiff.load?.() ?? Promise.resolve(),
   render: changes => {

@@ -8,8 +8,8 @@ export interface ChangesRenderContext {
 
 export interface ChangesRenderer {
   name: string
-  /** Without the dot: `--market all` writes `<MARKET>.<extension>`. */
-  extension: string
+  /** Without the dot, its own first: `--market all` writes `<MARKET>.<first>`; `-o x.<any>` picks this format. */
+  extensions: readonly string[]
   description: string
   /** What must be loaded before `render` (the Markdown parser and printer of the diff renderers). */
   load?: () => Promise<void>

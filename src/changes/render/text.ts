@@ -9,7 +9,7 @@ const MARK: Record<ChangeKind, string> = {added: '+', approved: '✓', changed: 
 
 export default defineChangesRenderer({
   name: 'text',
-  extension: 'txt',
+  extensions: ['txt'],
   description: 'coloured, for a terminal (the default)',
   render: (changes, {color: c}) => {
     const lines = [c.bold(changesTitle(changes)), c.dim(changesPeriod(changes)), '', countSummary(changes)]

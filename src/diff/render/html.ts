@@ -32,6 +32,7 @@ tr.unchanged td{color:#656d76;font-size:12px;padding:.15rem .5rem;background:#f6
 
 export default defineDiffRenderer({
   name: 'html',
+  extensions: ['html', 'htm'],
   description: 'a self-contained HTML page, side by side, the Markdown rendered',
   load: async () => {
     await Promise.all([loadMarkdownParser(), loadMarkdownToHtml()])

@@ -25,6 +25,7 @@ import {
 
 export default defineDiffRenderer({
   name: 'markdown',
+  extensions: ['md', 'markdown'],
   description: 'Markdown tables, for a pull-request comment',
   load: async () => {
     await Promise.all([loadMarkdownParser(), loadMarkdownPrinter()])

@@ -288,6 +288,7 @@ export function normalise(bytes: Uint8Array, date: string): Uint8Array {
 export default defineExportRenderer({
   name: 'docx',
   extension: 'docx',
+  extensions: ['docx'],
   description: 'a Word document (cover, linked contents, one document after another, compliance appendix)',
   binary: true,
   async render(playbook: Playbook, context) {

@@ -40,6 +40,7 @@ export async function loadDocumentConverter(): Promise<(doc: PlaybookDocument) =
 export default defineExportRenderer({
   name: 'html',
   extension: 'html',
+  extensions: ['html', 'htm'],
   description: 'one self-contained HTML file (inline CSS, print stylesheet, no scripts, no external requests)',
   binary: false,
   async render(playbook: Playbook, context) {

@@ -28,6 +28,7 @@ export function playbookJson(playbook: Playbook): Record<string, unknown> {
 export default defineExportRenderer({
   name: 'json',
   extension: 'json',
+  extensions: ['json'],
   description: 'one JSON object: cover, documents with metadata, one chunk per section, compliance',
   binary: false,
   render(playbook: Playbook) {

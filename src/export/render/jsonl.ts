@@ -8,6 +8,7 @@ import {defineExportRenderer} from './renderer.js'
 export default defineExportRenderer({
   name: 'jsonl',
   extension: 'jsonl',
+  extensions: ['jsonl', 'ndjson'],
   description: 'JSON Lines: a header record, then one chunk per section',
   binary: false,
   render(playbook: Playbook) {

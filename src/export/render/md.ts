@@ -46,6 +46,7 @@ export async function loadDocumentConverter(): Promise<(doc: PlaybookDocument) =
 export default defineExportRenderer({
   name: 'md',
   extension: 'md',
+  extensions: ['md', 'markdown'],
   description: 'one Markdown file, with anchors for the table of contents',
   binary: false,
   async render(playbook: Playbook, context) {

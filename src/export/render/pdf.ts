@@ -49,6 +49,7 @@ async function stamp(pdf: Uint8Array, playbook: Playbook): Promise<Uint8Array> {
 export default defineExportRenderer({
   name: 'pdf',
   extension: 'pdf',
+  extensions: ['pdf'],
   description: 'the HTML playbook printed to PDF by a headless Chromium on the system (A4, page numbers)',
   binary: true,
   async render(playbook: Playbook, context) {

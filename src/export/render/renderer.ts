@@ -1,6 +1,7 @@
 // The shape every export format has: a name, a file extension, one function from a playbook to bytes.
 import type {Config} from '../../core/config.js'
 import type {Playbook} from '../model.js'
+import type {Named} from '../../core/registry.js'
 
 export interface ExportContext {
   config: Config
@@ -10,7 +11,8 @@ export interface ExportContext {
   env: NodeJS.ProcessEnv
 }
 
-export interface ExportRenderer {
+/** `extensions` (from Named): the -o file extensions that pick this format. */
+export interface ExportRenderer extends Named {
   name: string
   /** File extension without the dot: playbooks are written as `<MARKET>.<extension>`. */
   extension: string

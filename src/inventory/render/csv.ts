@@ -29,6 +29,7 @@ const list = (values: readonly string[]) => values.join('; ')
 
 export default defineInventoryRenderer({
   name: 'csv',
+  extensions: ['csv'],
   description: 'CSV for spreadsheets (formula-safe)',
   ls: (inventory: Inventory) =>
     toCsv(

@@ -12,6 +12,7 @@ td,th{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left}th{backgroun
 
 export default defineInventoryRenderer({
   name: 'html',
+  extensions: ['html', 'htm'],
   description: 'a self-contained HTML page',
   coverage: coverage => htmlPage('Coverage', renderCoverage(coverage), HTML_STYLE),
 })

@@ -3,6 +3,7 @@ import {defineInventoryRenderer} from './renderer.js'
 
 export default defineInventoryRenderer({
   name: 'json',
+  extensions: ['json'],
   description: 'the model as JSON',
   ls: inventory => JSON.stringify(inventory, null, 2),
   coverage: coverage => JSON.stringify(coverage, null, 2),

@@ -6,6 +6,7 @@ import {defineInventoryRenderer} from './renderer.js'
 
 export default defineInventoryRenderer({
   name: 'md',
+  extensions: ['md', 'markdown'],
   description: 'Markdown tables',
   ls: renderLs,
   coverage: renderCoverage,

@@ -37,6 +37,7 @@ figcaption{font-size:12px;color:#57606a}.note{border-left:3px solid #bf8700;padd
 
 export default defineReportRenderer({
   name: 'html',
+  extensions: ['html', 'htm'],
   description: 'a self-contained HTML page with inline SVG charts',
   render: report => htmlPage('Metrics report', renderBody(report), STYLE),
 })

@@ -3,6 +3,7 @@ import {defineReportRenderer} from './renderer.js'
 
 export default defineReportRenderer({
   name: 'json',
+  extensions: ['json'],
   description: 'the report model as JSON',
   render: report => JSON.stringify(report, null, 2),
 })

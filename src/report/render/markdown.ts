@@ -26,6 +26,7 @@ function sliceCells(shown: {channel: boolean; intent: boolean}) {
 
 export default defineReportRenderer({
   name: 'md',
+  extensions: ['md', 'markdown'],
   description: 'Markdown tables',
   render: report => {
     const parts = ['# Metrics report', markdownCell(summaryLine(report))]
