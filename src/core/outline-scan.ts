@@ -11,7 +11,7 @@ const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/
 const CLOSING_HASHES = /(?:^|[ \t]+)#+$/
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
-const DEFINITION = /^\[([^[\]\\]+)\]:[ \t]*([^\s<>]+)(?:[ \t]+(?:"[^"]*"|'[^']*'))?[ \t]*$/
+const DEFINITION = /^\[([^[\]\\]+)\]:[ \t]*([^\s<>]+)([ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*$/
 /** Block quote markers and list item markers that open a line (a container's prefix). */
 const CONTAINER = /^ {0,3}(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))/
 /** URL characters remark keeps as written (an `&` too, unless it starts an entity remark would decode). */
@@ -28,7 +28,17 @@ const INLINE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)/
 
 function isPlainUrl(url: string): boolean {
-  return PLAIN_URL.test(url) && !ENTITY.test(url)
+  return PLAIN_URL.test(url) && !ENTITY.test(url) && balancedParentheses(url)
+}
+
+/** A destination not in `<>` has balanced parentheses, or it is not one. */
+function balancedParentheses(url: string): boolean {
+  let depth = 0
+  for (const c of url) {
+    if (c === '(') depth++
+    else if (c === ')' && --depth < 0) return false
+  }
+  return depth === 0
 }
 
 interface Fence {
@@ -50,6 +60,8 @@ interface ScanState {
   table: boolean
   /** The last line had a `|` inside code or a link: as a table's header it would read otherwise. */
   pipes: boolean
+  /** The last line was a definition without a title: the next line may hold its title. */
+  untitled: boolean
 }
 
 type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
@@ -92,6 +104,7 @@ export function scanOutline(body: string): RawOutline | undefined {
     body,
     table: false,
     pipes: false,
+    untitled: false,
   }
   let nextAngle = -1
   let nextLink = -1
@@ -113,6 +126,7 @@ export function scanOutline(body: string): RawOutline | undefined {
     }
     kind ??= classify(state, body.slice(start, lineEnd), start)
     if (kind === undefined) return undefined
+    if (kind !== 'definition') state.untitled = false
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
       const opens = state.previous !== 'paragraph' && state.previous !== 'definition'
@@ -136,6 +150,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     if (line.includes('-->')) state.inComment = false
     return 'other'
   }
+  if (state.untitled && /^[ \t]*["'(]/.test(line)) return undefined
   if (line.charCodeAt(0) === 35) return atxLine(state, line, start)
   if (line.trim() === '') return 'blank'
   // Indented code, or a list item's continuation: which one depends on containers the scanner does not track.
@@ -154,7 +169,8 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (/^ {0,3}</.test(line)) return undefined
   if (SETEXT_UNDERLINE.test(line) && state.previous === 'paragraph') return setext(state, line, start)
   if (THEMATIC_BREAK.test(line)) return 'other'
-  if (state.previous === 'paragraph' && line.includes('|') && TABLE_DELIMITER.test(line)) {
+  if (state.previous === 'definition' && /^[ \t|:-]+$/.test(line)) return undefined
+  if (state.previous === 'paragraph' && TABLE_DELIMITER.test(line) && (line.includes('|') || lastLineHasPipe(state))) {
     if (state.pipes) return undefined
     state.table = true
     return 'paragraph'
@@ -167,12 +183,17 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (/^ {0,3}\[\^/.test(line)) return undefined
   const definition = DEFINITION.exec(line)
   if (definition) {
-    if (state.previous === 'paragraph' || !isPlainUrl(definition[2]!)) return undefined
+    if (state.previous === 'paragraph' || !isPlainUrl(definition[2]!) || definition[1]!.trim() === '') return undefined
     state.links.push({url: definition[2]!, start, end: start + line.length})
+    state.untitled = definition[3] === undefined
     return 'definition'
   }
   if (mayBeDefinition(line)) return undefined
   return inlineLinks(state, line, start, 0) ? 'paragraph' : undefined
+}
+
+function lastLineHasPipe(state: ScanState): boolean {
+  return state.paragraph !== undefined && state.body.slice(state.paragraph.start, state.paragraph.end).includes('|')
 }
 
 /**
@@ -356,6 +377,7 @@ function readSpan(
       }
     }
     if (c === ']' && src[i + 1] === '(') return false
+    if ((c === '@' || LITERAL_START.test(c)) && !plainLiteral(src, i, from, to)) return false
     if (c === '*' || c === '_' || c === '~') {
       const length = runLength(src, i, c, to)
       if (c === '~') {
@@ -369,6 +391,24 @@ function readSpan(
     i++
   }
   return runs.length === 0 || emphasisPairs(src, runs, out)
+}
+
+const LITERAL_START = /[hHwWmMxX]/
+const LITERAL = /^(?:https?:\/\/|www\.|mailto:|xmpp:)/i
+/** Characters that are markup next to prose, but part of a GFM autolink literal's address. */
+const LITERAL_MARKUP = /[`*_~[\]!&\\]/
+
+/**
+ * A GFM autolink literal (`https://…`, `www.…`, an email) takes its address up to the next space,
+ * markup characters included: where one could start at `at`, its word must hold no markup.
+ */
+function plainLiteral(src: string, at: number, from: number, to: number): boolean {
+  if (src[at] !== '@' && !LITERAL.test(src.slice(at, at + 7))) return true
+  let start = at
+  while (start > from && !/\s/.test(src[start - 1]!)) start--
+  let end = at
+  while (end < to && !/[\s<]/.test(src[end]!)) end++
+  return !LITERAL_MARKUP.test(src.slice(start, end))
 }
 
 function runLength(src: string, at: number, char: string, to: number): number {

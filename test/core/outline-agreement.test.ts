@@ -239,6 +239,49 @@ describe('the fast outline agrees with remark', () => {
   )
   const body = fc.array(line, {maxLength: 25}).chain(lines => fc.constantFrom('\n', '\r\n').map(eol => lines.join(eol)))
 
+  // Markup characters thrown together: the corners no hand-written line reaches.
+  const soup = fc
+    .array(
+      fc.constantFrom(
+        ...[
+          '#',
+          '# ',
+          '## ',
+          ' ',
+          '  ',
+          '    ',
+          '\t',
+          '\n',
+          '\n\n',
+          '*',
+          '_',
+          '~',
+          '`',
+          '``',
+          '```',
+          '[',
+          ']',
+          '(',
+          ')',
+        ],
+        ...['](', '!', '<', '>', '> ', '- ', '1. ', '-', '=', '|', '&', ';', '\\', '"', "'", '^', '@', ':', '.', 'a'],
+        ...['1', 'x.md', 'http://a.b', 'www.a.b', '&amp;', '<b>', '</b>', '[a]: b', '[a]: b\n', '[ ]', '"t"', '(t)'],
+      ),
+      {maxLength: 40},
+    )
+    .map(parts => parts.join(''))
+
+  it('on generated character soup', () => {
+    let answered = 0
+    fc.assert(
+      fc.property(soup, b => {
+        if (agrees(b)) answered++
+      }),
+      {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
+    )
+    expect(answered).toBeGreaterThan(100)
+  })
+
   it('on generated documents', () => {
     let answered = 0
     fc.assert(
