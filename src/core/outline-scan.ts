@@ -27,6 +27,12 @@ const EMAIL_AUTOLINK =
 const INLINE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)/
 
+/** HTML blocks that end at a closing tag (CommonMark's kind 1). */
+const HTML_RAW_BLOCK = /^<(script|pre|style|textarea)(?:[ \t>]|$)/i
+/** HTML blocks of a block-level tag, ending at a blank line (kind 6; `search`, new in 0.31, left to remark). */
+const HTML_BLOCK_TAG =
+  /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i
+
 function isPlainUrl(url: string): boolean {
   return PLAIN_URL.test(url) && !ENTITY.test(url) && balancedParentheses(url)
 }
@@ -52,6 +58,8 @@ interface ScanState {
   images: RawOutline['images']
   fence?: Fence
   inComment: boolean
+  /** Inside an HTML block: it ends at a blank line, or at the line with this closing tag. */
+  html?: 'blank' | RegExp
   previous: LineKind
   body: string
   /** The last paragraph line: a setext underline makes it a heading when it opened a top-level paragraph. */
@@ -112,7 +120,7 @@ export function scanOutline(body: string): RawOutline | undefined {
   for (let start = 0; start < body.length;) {
     const newline = body.indexOf('\n', start)
     const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
-    const plain = !state.fence && !state.inComment
+    const plain = !state.fence && !state.inComment && !state.html
     let kind: LineKind | undefined
     if (plain && lineEnd === start) kind = 'blank'
     else if (plain && isProseStart(body, start, lineEnd)) {
@@ -150,6 +158,14 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     if (line.includes('-->')) state.inComment = false
     return 'other'
   }
+  if (state.html) {
+    if (state.html === 'blank' ? line.trim() === '' : state.html.test(line)) {
+      const end = state.html === 'blank' ? 'blank' : 'other'
+      state.html = undefined
+      return end
+    }
+    return 'other'
+  }
   if (state.untitled && /^[ \t]*["'(]/.test(line)) return undefined
   if (line.charCodeAt(0) === 35) return atxLine(state, line, start)
   if (line.trim() === '') return 'blank'
@@ -166,6 +182,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     state.inComment = !line.slice(4).includes('-->')
     return 'other'
   }
+  if (line.startsWith('<')) return htmlBlock(state, line, start)
   if (/^ {0,3}</.test(line)) return undefined
   if (SETEXT_UNDERLINE.test(line) && state.previous === 'paragraph') return setext(state, line, start)
   if (THEMATIC_BREAK.test(line)) return 'other'
@@ -189,6 +206,38 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     return 'definition'
   }
   if (mayBeDefinition(line)) return undefined
+  return inlineLinks(state, line, start, 0) ? 'paragraph' : undefined
+}
+
+/**
+ * A line opening with `<` at the margin: an HTML block (raw text: no headings or links), or inline
+ * HTML continuing a paragraph. Processing instructions, declarations and CDATA go to remark; so
+ * does an indented `<`, which may sit in a list item that ends the block with it.
+ */
+function htmlBlock(state: ScanState, line: string, start: number): LineKind | undefined {
+  const raw = HTML_RAW_BLOCK.exec(line)
+  if (raw) {
+    const close = new RegExp(`</${raw[1]!}>`, 'i')
+    if (!close.test(line.slice(raw[0].length))) state.html = close
+    return 'other'
+  }
+  if (HTML_BLOCK_TAG.test(line)) {
+    state.html = 'blank'
+    return 'other'
+  }
+  const tag = INLINE_TAG.exec(line)
+  if (!tag) return AUTOLINK.test(line) || EMAIL_AUTOLINK.test(line) ? paragraphLine(state, line, start) : undefined
+  if (/^<\/?search\b/i.test(line)) return undefined
+  // A tag alone on its line opens a block unless it continues a paragraph; the scanner's
+  // 'paragraph' also covers list items and indented code, so only a line after a blank or a
+  // closed block is sure.
+  if (state.previous !== 'blank' && state.previous !== 'other') return undefined
+  if (line.slice(tag[0].length).trim() !== '') return undefined
+  state.html = 'blank'
+  return 'other'
+}
+
+function paragraphLine(state: ScanState, line: string, start: number): 'paragraph' | undefined {
   return inlineLinks(state, line, start, 0) ? 'paragraph' : undefined
 }
 
