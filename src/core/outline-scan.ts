@@ -70,6 +70,9 @@ interface ScanState {
   pipes: boolean
   /** The last line was a definition without a title: the next line may hold its title. */
   untitled: boolean
+  /** Labels of the body's definitions, and of brackets read as plain text in headings. */
+  definitions: Set<string>
+  headingLabels: string[]
 }
 
 type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
@@ -113,6 +116,8 @@ export function scanOutline(body: string): RawOutline | undefined {
     table: false,
     pipes: false,
     untitled: false,
+    definitions: new Set(),
+    headingLabels: [],
   }
   let nextAngle = -1
   let nextLink = -1
@@ -144,6 +149,8 @@ export function scanOutline(body: string): RawOutline | undefined {
     state.previous = kind
     start = newline === -1 ? body.length : newline + 1
   }
+  // `[options]` in a heading is plain text unless a definition names it (then remark reads a reference).
+  if (state.headingLabels.some(label => state.definitions.has(label))) return undefined
   return {headings: state.headings, links: state.links, images: state.images}
 }
 
@@ -202,6 +209,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (definition) {
     if (state.previous === 'paragraph' || !isPlainUrl(definition[2]!) || definition[1]!.trim() === '') return undefined
     state.links.push({url: definition[2]!, start, end: start + line.length})
+    state.definitions.add(normalizeLabel(definition[1]!))
     state.untitled = definition[3] === undefined
     return 'definition'
   }
@@ -299,6 +307,7 @@ function setext(state: ScanState, line: string, start: number): 'other' | undefi
   if (!inline) return undefined
   const depth = line.startsWith('=') ? 1 : 2
   state.headings.push({depth, text: inline.text.trim(), start: paragraph.start, end: start + line.length})
+  state.headingLabels.push(...inline.labels)
   return 'other'
 }
 
@@ -308,6 +317,7 @@ function heading(state: ScanState, atx: RegExpExecArray, start: number, end: num
   const inline = readInline(raw, contentStart, true)
   if (!inline) return undefined
   state.headings.push({depth: atx[1]!.length, text: inline.text.trim(), start, end})
+  state.headingLabels.push(...inline.labels)
   state.links.push(...inline.links)
   state.images.push(...inline.images)
   return 'other'
@@ -330,6 +340,22 @@ interface Inline {
   images: RawOutline['images']
   /** A `|` inside code or a link, which a table row would split on. */
   pipes: boolean
+  /** Labels of the brackets read as plain text (a heading's: a definition would make them references). */
+  labels: string[]
+}
+
+/** A link label as remark matches it to a definition. */
+function normalizeLabel(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase()
+}
+
+/** A `|` that a GFM table row splits on (`\|` does not split, `\\|` does). */
+function hasBarePipe(text: string): boolean {
+  return /(?:^|[^\\])\|/.test(text) || text.includes('\\\\|')
 }
 
 /** Entities remark decodes that headings use; any other named entity goes to remark. */
@@ -362,7 +388,7 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/
  * go on to the next line, reference links in a heading, emphasis that is not a plain pair.
  */
 function readInline(src: string, offset: number, inHeading: boolean): Inline | undefined {
-  const out: Inline = {text: '', links: [], images: [], pipes: false}
+  const out: Inline = {text: '', links: [], images: [], pipes: false, labels: []}
   return readSpan(src, 0, src.length, offset, inHeading, false, out) ? out : undefined
 }
 
@@ -395,7 +421,7 @@ function readSpan(
       const close = closingRun(src, i + length, length, to)
       if (close === undefined) return false
       let code = src.slice(i + length, close)
-      if (code.includes('|')) out.pipes = true
+      if (hasBarePipe(code)) out.pipes = true
       if (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') code = code.slice(1, -1)
       out.text += code
       i = close + length
@@ -501,7 +527,15 @@ function readLink(
   const open = image ? at + 1 : at
   const close = matchingBracket(src, open, to)
   if (close === undefined) return undefined
-  if (src[close + 1] !== '(') return inHeading || src[open + 1] === '^' ? undefined : at
+  if (src[close + 1] !== '(') {
+    if (src[open + 1] === '^') return undefined
+    if (inHeading) {
+      const label = src.slice(open + 1, close)
+      if (label.includes('\\')) return undefined
+      out.labels.push(normalizeLabel(label))
+    }
+    return at
+  }
   if (src[open + 1] === '^') return undefined
   const destination =
     /^\(([^\s()<>\\]*(?:\([^\s()<>\\]*\)[^\s()<>\\]*)*)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*\)/.exec(
@@ -511,7 +545,7 @@ function readLink(
   if (!destination || !isPlainUrl(destination[1]!) || (destination[1] === '' && destination[0] !== '()'))
     return undefined
   const end = close + 1 + destination[0].length
-  if (src.slice(at, end).includes('|')) out.pipes = true
+  if (hasBarePipe(src.slice(at, end))) out.pipes = true
   if (image) {
     // An image's description is its alt text, not nodes: any link inside it would be lost to the outline.
     if (src.slice(open + 1, close).includes('[')) return undefined
@@ -521,10 +555,11 @@ function readLink(
   // A link inside a link makes the outer brackets plain text: remark decides that.
   if (inLink) return undefined
   const link = {url: destination[1]!, start: offset + at, end: offset + end}
-  const inner: Inline = {text: '', links: [], images: [], pipes: false}
+  const inner: Inline = {text: '', links: [], images: [], pipes: false, labels: []}
   if (!readSpan(src, open + 1, close, offset, inHeading, true, inner)) return undefined
   out.links.push(link, ...inner.links)
   out.images.push(...inner.images)
+  out.labels.push(...inner.labels)
   out.text += inner.text
   return end
 }

@@ -158,6 +158,10 @@ describe('the fast outline agrees with remark', () => {
     '[',
     ']',
     '[^1]',
+    '[options]',
+    '[Ref][]',
+    '[a][ref]',
+    '`a \\| b`',
     '(x)',
   )
   const text = fc.array(word, {minLength: 1, maxLength: 5}).map(w => w.join(' '))
