@@ -32,6 +32,8 @@ import {performance} from 'node:perf_hooks'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {CORPUS_ROOT, DEFAULT_SEED, ensureCorpus} from './corpus.js'
 import {writeDiffCorpus} from './diff-corpus.js'
+import {fastPathShares, sharesTable} from './fast-path.js'
+import {ensureFindingsCorpus} from './findings-corpus.js'
 import {ensureUpstreamCorpus, resetUpstreamCorpus} from './upstream-corpus.js'
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url))
@@ -169,6 +171,33 @@ function defineCases(c) {
       sopkit: true,
       slowMs: CHECK_SLOW_MS,
     },
+    // A library adopting sopkit: about four findings a document (drift and tags), against the floor on the same files.
+    ...['1k', '10k'].flatMap(size => [
+      {
+        name: `floor-findings-${size}`,
+        group: 'floor',
+        corpus: `findings-${size}`,
+        ref: `floor-findings-${size}`,
+        warmup: true,
+        what: `the floor on the many-findings corpus (${size})`,
+        args: [path.join(BENCH, 'floor.js'), c[`findings-${size}`]],
+        cwd: ROOT,
+        ok: [0],
+      },
+      {
+        name: `check-findings-${size}`,
+        group: 'sopkit',
+        corpus: `findings-${size}`,
+        ref: `floor-findings-${size}`,
+        warmup: false,
+        what: `\`sopkit check\` on the ${size} corpus with about four findings a document (drift, unknown tags, overdue reviews)`,
+        args: [BIN, 'check'],
+        cwd: c[`findings-${size}`],
+        ok: SOPKIT_OK,
+        sopkit: true,
+        slowMs: CHECK_SLOW_MS,
+      },
+    ]),
     // Variants over time: the 10k corpus committed, then baselines bumped until 5% of the variants
     // are outdated with a merge base in git. Its ratio is to check-10k: the cost of the merge bases.
     {
@@ -381,7 +410,9 @@ function selectCases(all, opts) {
     names = new Set(opts.cases)
   } else {
     names = new Set(
-      all.filter(c => !(opts.quick && (c.peer || c.corpus === '10k' || c.corpus === '10k-git'))).map(c => c.name),
+      all
+        .filter(c => !(opts.quick && (c.peer || ['10k', '10k-git', 'findings-10k'].includes(c.corpus))))
+        .map(c => c.name),
     )
   }
   // A ratio is only meaningful against a reference measured in the same run; peers are compared
@@ -629,6 +660,8 @@ async function main() {
     '10k': '<10k corpus>',
     diff: '<diff corpus>',
     '10k-git': '<10k corpus in git>',
+    'findings-1k': '<1k many-findings corpus>',
+    'findings-10k': '<10k many-findings corpus>',
     port: '<3k corpus in git>',
   }
   if (opts.list) {
@@ -640,6 +673,8 @@ async function main() {
   const needs = new Set(selected.map(c => c.corpus).filter(Boolean))
   if (selected.some(c => c.name === 'check-one-file')) needs.add('1')
   if (needs.has('10k-git')) needs.add('10k')
+  if (needs.has('findings-1k')) needs.add('1k')
+  if (needs.has('findings-10k')) needs.add('10k')
   if (needs.has('port')) needs.add('3k')
 
   if (opts.build) {
@@ -714,6 +749,17 @@ async function main() {
       outdated: stamp.waiting,
       conflicts: stamp.conflicts,
     }
+  }
+  for (const source of ['1k', '10k']) {
+    const key = `findings-${source}`
+    if (!needs.has(key)) continue
+    const dir = path.join(CORPUS_ROOT, key)
+    const stamp = ensureFindingsCorpus({source: dirs[source], sourceSha1: corpora[source].sha1, dir, log: progress})
+    const pinned = pinRoot(dir)
+    if (pinned) notes.push(pinned)
+    warmCorpus(dir)
+    dirs[key] = dir
+    corpora[key] = {dir: path.relative(ROOT, dir), files: stamp.files, bytes: stamp.bytes, from: corpora[source].dir}
   }
   if (needs.has('diff')) {
     dirs.diff = path.join(CORPUS_ROOT, 'diff')
@@ -795,6 +841,11 @@ async function main() {
       'dist/ or oclif.manifest.json changed during the run (someone rebuilt?): sopkit figures may mix two builds, run again',
     )
   const git = gitInfo()
+  // Which share of each corpus check reads without remark (the outline-agreement test proves those answers).
+  const generated = Object.fromEntries(
+    ['1k', '10k'].filter(k => dirs[k]).map(k => [`generated ${corpora[k].files} (${corpora[k].dir})`, dirs[k]]),
+  )
+  const fastPath = await fastPathShares(generated)
   const result = {
     schemaVersion: 1,
     date: new Date().toISOString(),
@@ -812,6 +863,7 @@ async function main() {
     corpora,
     cases: summary,
     perDocument: perDoc,
+    fastPath,
     notes,
     totalSeconds: round((performance.now() - started) / 1000, 1),
   }
@@ -868,6 +920,8 @@ async function main() {
       'speed-up = peer ms per document on 1k / sopkit check ms per document (1k measured; 10k: the peer extrapolated linearly from 1k)',
     )
   }
+  lines.push('')
+  lines.push(...sharesTable(fastPath))
   for (const n of notes) lines.push(`note: ${n}`)
   lines.push('')
   lines.push(`wrote ${path.relative(process.cwd(), path.join(RESULTS, 'latest.json'))} in ${result.totalSeconds} s`)

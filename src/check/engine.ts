@@ -7,7 +7,14 @@ import {compareFindings, type Finding, type SeveritySetting} from '../core/findi
 import type {DocumentSummary, SopDocument} from '../core/document.js'
 import {type ChangeSet, changesSince} from '../core/git.js'
 import {buildLibrary, type Library} from '../core/library.js'
-import {filterByConfig, findDocuments, loadDocument, loadDocuments, relativeFile} from '../core/loader.js'
+import {
+  filterByConfig,
+  findDocuments,
+  loadDocument,
+  loadDocuments,
+  placeDocument,
+  relativeFile,
+} from '../core/loader.js'
 import {type Shard, inShard} from '../core/shard.js'
 import {writeOutputFile} from '../core/output.js'
 import {isRepoPath} from '../core/paths.js'
@@ -100,7 +107,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 /**
  * Lint the documents at `paths` as one library and report on those in `targets`: the document
  * rules in the local pass (each document read once, then kept as its summary), then the library
- * rules on the summaries; a document with library findings is read again to place them. `widen`
+ * rules on the summaries; a document with library findings has its text read again (not parsed) to place them. `widen`
  * adds the documents a change affects, once the library shows which they are.
  */
 export async function lintPaths(
@@ -140,7 +147,7 @@ async function lintTargets(
     library.upstream = await loadUpstream(library, {versionBump: severities.get('version-bump') !== 'off'})
     if (library.upstream.note) setup.notes?.push(library.upstream.note)
   }
-  const locate = (doc: {absPath: string}) => loadDocument(config, doc.absPath)
+  const locate = (doc: DocumentSummary) => placeDocument(config, doc)
   const lint = {rules: LIBRARY_RULES, severities, library, today, locate}
   const extra = (setup.widen?.(library) ?? []).filter(t => !targetSet.has(t))
   const findings = [...local.findings]

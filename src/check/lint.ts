@@ -1,6 +1,6 @@
 // The linter core: documents and rules in, findings out. No I/O, no printing.
 import type {Config} from '../core/config.js'
-import {type DocumentSummary, type SopDocument, summarize} from '../core/document.js'
+import {type DocumentSummary, type Placed, type SopDocument, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
 import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
 import {memo} from '../core/memo.js'
@@ -40,7 +40,7 @@ export interface LibraryLintOptions {
   library: Library<DocumentSummary>
   today: string
   /** The whole document a summary stands for, to place its findings (read only when there are some). */
-  locate: (doc: DocumentSummary) => SopDocument | Promise<SopDocument>
+  locate: (doc: DocumentSummary) => Placed | Promise<Placed>
 }
 
 /** Run every enabled document rule on one document. */
@@ -134,7 +134,7 @@ function severityOf(
   return setting === 'off' || (broken && !rule.readsBrokenDocuments) ? undefined : setting
 }
 
-function toFinding(doc: SopDocument, {rule, severity, report}: Reported): LintedFinding {
+function toFinding(doc: Placed, {rule, severity, report}: Reported): LintedFinding {
   const template = rule.messages[report.messageId]
   if (!template) throw new Error(`rule ${rule.id} reported unknown message id ${report.messageId}`)
   const fill = (text: string) =>
@@ -157,7 +157,7 @@ function toFinding(doc: SopDocument, {rule, severity, report}: Reported): Linted
   }
 }
 
-function locate(doc: SopDocument, at: Locator | undefined): {line: number; column: number} {
+function locate(doc: Placed, at: Locator | undefined): {line: number; column: number} {
   if (!at) return {line: 1, column: 1}
   if ('key' in at) return doc.positionOf(at.key, at.part)
   if ('bodyOffset' in at) return doc.bodyPosition(at.bodyOffset)

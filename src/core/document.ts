@@ -145,6 +145,9 @@ export function summarize(doc: SopDocument): DocumentSummary {
   return {file, absPath, name, readProblem, problems, written, meta, outline}
 }
 
+/** What placing a finding needs: the file, and line:column in its text. */
+export type Placed = Pick<SopDocument, 'file' | 'position' | 'bodyPosition' | 'positionOf'>
+
 export class SopDocument {
   /** Repo-relative path with forward slashes. */
   readonly file: string
@@ -213,6 +216,24 @@ export class SopDocument {
     const raw = scanOutline(options.readProblem ? '' : text.slice(splitFrontMatter(text)?.bodyStart ?? 0))
     if (!raw) await loadMarkdownParser()
     return new SopDocument(file, absPath, text, {...options, raw})
+  }
+
+  /**
+   * A summary's document for placing its findings, from the file's text and what the summary
+   * already holds: front matter and outline are not parsed again (the exact YAML only if a
+   * position needs it), so it answers positions and nothing else.
+   */
+  static placement(summary: DocumentSummary, text: string, bom: boolean): Placed {
+    const {problems, written, meta} = summary
+    // `written` has the keys of `data`, which is all positions read of it.
+    const parsed = {
+      problems: [...problems],
+      data: written,
+      written,
+      meta,
+      outline: {sections: [], links: [], images: []},
+    }
+    return new SopDocument(summary.file, summary.absPath, text, {bom, parsed})
   }
 
   /** Everything parsed, as plain data another thread can send (see `fromRecord`). */

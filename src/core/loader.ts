@@ -4,7 +4,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import {type GlobOptions, glob} from 'tinyglobby'
 import type {Config} from './config.js'
-import {type DocumentRecord, SopDocument, type ReadProblem} from './document.js'
+import {type DocumentRecord, type DocumentSummary, type Placed, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
 import {buildLibrary, type Library} from './library.js'
 import {isInside, isPlainlyInside, isRepoPath} from './paths.js'
@@ -142,30 +142,45 @@ function safeRealpath(p: string): string | undefined {
  */
 export async function loadDocument(config: Config, absPath: string): Promise<SopDocument> {
   const file = relativeFile(config.root, absPath)
-  const problem = (readProblem: ReadProblem): SopDocument => new SopDocument(file, absPath, '', {readProblem})
+  const read = readDocumentText(config, absPath)
+  if ('kind' in read) return new SopDocument(file, absPath, '', {readProblem: read})
+  return SopDocument.parse(file, absPath, read.text, {bom: read.bom})
+}
+
+/**
+ * Where a summary's findings are, from its file's text alone: no YAML or Markdown parsed again
+ * (the summary carries what positions need), one line index for all of the document's findings.
+ */
+export function placeDocument(config: Config, summary: DocumentSummary): Placed {
+  const read = readDocumentText(config, summary.absPath)
+  if ('kind' in read) return new SopDocument(summary.file, summary.absPath, '', {readProblem: read})
+  return SopDocument.placement(summary, read.text, read.bom)
+}
+
+/** A document file's text without its BOM, or why it cannot be read as text. */
+function readDocumentText(config: Config, absPath: string): {text: string; bom: boolean} | ReadProblem {
   let bytes: Buffer | undefined
   try {
     bytes = readDocumentBytes(config, absPath)
   } catch (error) {
-    if (error === OUTSIDE_ROOT) return problem({kind: 'outside-root'})
-    return problem({kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'})
+    if (error === OUTSIDE_ROOT) return {kind: 'outside-root'}
+    return {kind: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error'}
   }
   if (bytes === undefined)
-    return problem({kind: 'too-large', detail: `${sizeOf(absPath)} (limit ${humanSize(config.maxFileSize)})`})
-  if (bytes.length === 0) return problem({kind: 'empty'})
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    return problem({kind: 'utf16'})
-  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return problem({kind: 'binary'})
+    return {kind: 'too-large', detail: `${sizeOf(absPath)} (limit ${humanSize(config.maxFileSize)})`}
+  if (bytes.length === 0) return {kind: 'empty'}
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return {kind: 'utf16'}
+  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return {kind: 'binary'}
   let text: string
   try {
     text = utf8.decode(bytes)
   } catch {
-    return problem({kind: 'encoding', detail: firstInvalidByte(bytes)})
+    return {kind: 'encoding', detail: firstInvalidByte(bytes)}
   }
   const loneCr = firstLoneCr(text)
-  if (loneCr !== undefined) return problem({kind: 'lone-cr', detail: String(loneCr)})
+  if (loneCr !== undefined) return {kind: 'lone-cr', detail: String(loneCr)}
   const bom = text.charCodeAt(0) === 0xfeff
-  return SopDocument.parse(file, absPath, bom ? text.slice(1) : text, {bom})
+  return {text: bom ? text.slice(1) : text, bom}
 }
 
 /**

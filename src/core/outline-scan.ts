@@ -1,7 +1,9 @@
 // A line scanner that finds top-level headings and links without building a Markdown AST.
-// It models only the constructs SOPs use (ATX headings, fences, HTML comments, inline links,
-// definitions) and gives up — returning undefined — on anything else, so remark decides those.
-// test/core/outline-scan.test.ts proves it agrees with remark on every fixture and on generated
+// It models the constructs most documents use (ATX headings with inline code, entities, emphasis,
+// links and images; fences, HTML comments, inline links and images with nested badges, single-line
+// definitions, block quotes, lists, tables) and gives up — returning undefined — wherever it cannot
+// be sure, so remark decides those. test/core/outline-agreement.test.ts proves it agrees with remark
+// on every CommonMark and GFM spec example, the bundled library, package READMEs and generated
 // documents.
 import type {RawOutline} from './sections.js'
 
@@ -9,12 +11,41 @@ const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/
 const CLOSING_HASHES = /(?:^|[ \t]+)#+$/
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
-const DEFINITION = /^\[([^\]\\]+)\]:[ \t]*([^\s<>]+)(?:[ \t]+(?:"[^"]*"|'[^']*'))?[ \t]*$/
-const INLINE_LINK = /(!?)\[([^[\]\\`]*)\]\(([^()\s<>]+)(?:[ \t]+(?:"[^"]*"|'[^']*'))?\)/g
-/** Heading text inline Markdown could change (emphasis, strikethrough, code, escapes, links, entities, HTML). */
-const RICH_HEADING = /[\\`*_~[\]<]|&[#A-Za-z0-9]+;/
-/** URL characters remark keeps as written. */
-const PLAIN_URL = /^[A-Za-z0-9._~:/?#@!$'*+,;=%-]*$/
+const DEFINITION = /^\[([^[\]\\]+)\]:[ \t]*([^\s<>]+)([ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*$/
+/** Block quote markers and list item markers that open a line (a container's prefix). */
+const CONTAINER = /^ {0,3}(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))/
+/** URL characters remark keeps as written (an `&` too, unless it starts an entity remark would decode). */
+const PLAIN_URL = /^[A-Za-z0-9._~:/?#@!$&'*+,;=%()-]*$/
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
+/** A GFM table's delimiter row (`| --- | :-: |`): the line before it was the table's header. */
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/
+const EMAIL_AUTOLINK =
+  /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/
+/** Inline raw HTML that opens or closes a tag on one line (remark keeps it as an html node, without text). */
+const INLINE_TAG =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)/
+
+/** HTML blocks that end at a closing tag (CommonMark's kind 1). */
+const HTML_RAW_BLOCK = /^<(script|pre|style|textarea)(?:[ \t>]|$)/i
+/** HTML blocks of a block-level tag, ending at a blank line (kind 6; `search`, new in 0.31, left to remark). */
+const HTML_BLOCK_TAG =
+  /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i
+
+function isPlainUrl(url: string): boolean {
+  return PLAIN_URL.test(url) && !ENTITY.test(url) && balancedParentheses(url)
+}
+
+/** A destination not in `<>` has balanced parentheses, or it is not one. */
+function balancedParentheses(url: string): boolean {
+  let depth = 0
+  for (const c of url) {
+    if (c === '(') depth++
+    else if (c === ')' && --depth < 0) return false
+  }
+  return depth === 0
+}
 
 interface Fence {
   char: string
@@ -27,20 +58,44 @@ interface ScanState {
   images: RawOutline['images']
   fence?: Fence
   inComment: boolean
+  /** Inside an HTML block: it ends at a blank line, or at the line with this closing tag. */
+  html?: 'blank' | RegExp
   previous: LineKind
+  body: string
+  /** The last paragraph line: a setext underline makes it a heading when it opened a top-level paragraph. */
+  paragraph?: {start: number; end: number; opens: boolean; topLevel: boolean}
+  /** Inside a GFM table, where `|` splits cells even inside code and link text. */
+  table: boolean
+  /** The last line had a `|` inside code or a link: as a table's header it would read otherwise. */
+  pipes: boolean
+  /** The last line was a definition without a title: the next line may hold its title. */
+  untitled: boolean
+  /** Labels of the body's definitions, and of brackets read as plain text in headings. */
+  definitions: Set<string>
+  headingLabels: string[]
 }
 
-type LineKind = 'blank' | 'paragraph' | 'other'
+type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
 
 /**
- * Prose lines (a letter, a digit, or a bullet then a space, and no `<` or `](` anywhere) are most
- * of a body and cannot hold a heading or a link, so they are recognised without slicing the line:
- * the next `<` and `](` are found once and reused until the scan passes them.
+ * Prose lines (a letter, or a bullet then a space and a letter, and no `<`, `](` or backtick
+ * anywhere) are most of a body and cannot hold a heading or a link, so they are recognised without
+ * slicing the line: the next `<`, `](` and backtick are found once and reused until the scan passes
+ * them. A digit may open an ordered list item (which may hold a fence), so it takes the long way.
  */
 function isProseStart(body: string, at: number, end: number): boolean {
+  if (isLetter(body.charCodeAt(at))) return true
   const c = body.charCodeAt(at)
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0) return true
-  return (c === 45 || c === 42 || c === 43 || c === 124) && at + 1 < end && body.charCodeAt(at + 1) === 32
+  return (
+    (c === 45 || c === 42 || c === 43 || c === 124) &&
+    at + 2 < end &&
+    body.charCodeAt(at + 1) === 32 &&
+    isLetter(body.charCodeAt(at + 2))
+  )
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0
 }
 
 /** Offset of the next `text` from `from`, or past the end when there is none. */
@@ -51,29 +106,55 @@ function nextAt(body: string, text: string, from: number): number {
 
 /** Headings and links of a body, or undefined when the body needs a real Markdown parser. */
 export function scanOutline(body: string): RawOutline | undefined {
-  const state: ScanState = {headings: [], links: [], images: [], inComment: false, previous: 'blank'}
+  const state: ScanState = {
+    headings: [],
+    links: [],
+    images: [],
+    inComment: false,
+    previous: 'blank',
+    body,
+    table: false,
+    pipes: false,
+    untitled: false,
+    definitions: new Set(),
+    headingLabels: [],
+  }
   let nextAngle = -1
   let nextLink = -1
+  let nextTick = -1
   for (let start = 0; start < body.length;) {
     const newline = body.indexOf('\n', start)
     const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
-    const plain = !state.fence && !state.inComment
+    const plain = !state.fence && !state.inComment && !state.html
     let kind: LineKind | undefined
     if (plain && lineEnd === start) kind = 'blank'
     else if (plain && isProseStart(body, start, lineEnd)) {
       if (nextAngle < start) nextAngle = nextAt(body, '<', start)
       if (nextLink < start) nextLink = nextAt(body, '](', start)
-      if (nextAngle >= lineEnd && nextLink >= lineEnd) kind = 'paragraph'
+      if (nextTick < start) nextTick = nextAt(body, '`', start)
+      if (nextAngle >= lineEnd && nextLink >= lineEnd && nextTick >= lineEnd) {
+        kind = 'paragraph'
+        state.pipes = false
+      }
     }
-    kind ??= classify(state, body.slice(start, lineEnd), start, lineEnd)
+    kind ??= classify(state, body.slice(start, lineEnd), start)
     if (kind === undefined) return undefined
+    if (kind !== 'definition') state.untitled = false
+    if (kind === 'paragraph') {
+      // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
+      const opens = state.previous !== 'paragraph' && state.previous !== 'definition'
+      const topLevel = isLetter(body.charCodeAt(start)) || !/^(?:[ \t]|[>*+-]|\d)/.test(body.slice(start, start + 1))
+      state.paragraph = {start, end: lineEnd, opens, topLevel}
+    } else state.table = false
     state.previous = kind
     start = newline === -1 ? body.length : newline + 1
   }
+  // `[options]` in a heading is plain text unless a definition names it (then remark reads a reference).
+  if (state.headingLabels.some(label => state.definitions.has(label))) return undefined
   return {headings: state.headings, links: state.links, images: state.images}
 }
 
-function classify(state: ScanState, line: string, start: number, lineEnd: number): LineKind | undefined {
+function classify(state: ScanState, line: string, start: number): LineKind | undefined {
   if (state.fence) {
     const close = FENCE.exec(line)
     if (close && close[2]![0] === state.fence.char && close[2]!.length >= state.fence.length && close[3]!.trim() === '')
@@ -84,68 +165,487 @@ function classify(state: ScanState, line: string, start: number, lineEnd: number
     if (line.includes('-->')) state.inComment = false
     return 'other'
   }
-  if (line.charCodeAt(0) === 35) return atxLine(state, line, start, lineEnd)
+  if (state.html) {
+    if (state.html === 'blank' ? line.trim() === '' : state.html.test(line)) {
+      const end = state.html === 'blank' ? 'blank' : 'other'
+      state.html = undefined
+      return end
+    }
+    return 'other'
+  }
+  if (state.untitled && /^[ \t]*["'(]/.test(line)) return undefined
+  if (line.charCodeAt(0) === 35) return atxLine(state, line, start)
   if (line.trim() === '') return 'blank'
-  if (/^\t/.test(line) || /^ {4,}/.test(line)) return /[#[`~<]|\]\(/.test(line) ? undefined : 'paragraph'
+  // Indented code, or a list item's continuation: which one depends on containers the scanner does not track.
+  if (/^ {0,3}\t/.test(line) || /^ {4,}/.test(line)) return /[#[`~<&]|\]\(/.test(line) ? undefined : 'paragraph'
   const open = FENCE.exec(line)
   if (open) {
-    if (open[2]![0] === '`' && open[3]!.includes('`')) return undefined
+    // An indented fence may belong to a list item, whose end would end the fence too.
+    if (open[1] !== '' || (open[2]![0] === '`' && open[3]!.includes('`'))) return undefined
     state.fence = {char: open[2]![0]!, length: open[2]!.length}
     return 'other'
   }
-  if (/^ {0,3}<!--/.test(line)) {
-    state.inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->')
+  if (line.startsWith('<!--')) {
+    state.inComment = !line.slice(4).includes('-->')
     return 'other'
   }
-  if (/^ {0,3}</.test(line) || /<[A-Za-z]/.test(line) || (line.includes('<!--') && line.includes('](')))
-    return undefined
-  if (SETEXT_UNDERLINE.test(line) && state.previous === 'paragraph') return undefined
-  if (/^ {1,3}#/.test(line) || /^ {0,3}>.*(?:`{3}|~{3})/.test(line)) return undefined
-  const atx = ATX.exec(line)
-  if (atx) return heading(state, atx, start, lineEnd)
+  if (line.startsWith('<')) return htmlBlock(state, line, start)
+  if (/^ {0,3}</.test(line)) return undefined
+  if (SETEXT_UNDERLINE.test(line) && state.previous === 'paragraph') return setext(state, line, start)
+  if (THEMATIC_BREAK.test(line)) return 'other'
+  if (state.previous === 'definition' && /^[ \t|:-]+$/.test(line)) return undefined
+  if (state.previous === 'paragraph' && TABLE_DELIMITER.test(line) && (line.includes('|') || lastLineHasPipe(state))) {
+    if (state.pipes) return undefined
+    state.table = true
+    return 'paragraph'
+  }
+  if (/^ {1,3}#/.test(line)) return undefined
+  const content = afterContainers(line)
+  if (content === undefined) return undefined
+  if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : undefined
   // `[^1]: ...` is a GFM footnote, not a link definition: remark decides what it holds.
   if (/^ {0,3}\[\^/.test(line)) return undefined
   const definition = DEFINITION.exec(line)
   if (definition) {
-    if (state.previous === 'paragraph' || !PLAIN_URL.test(definition[2]!)) return undefined
-    state.links.push({url: definition[2]!, start, end: lineEnd})
+    if (state.previous === 'paragraph' || !isPlainUrl(definition[2]!) || definition[1]!.trim() === '') return undefined
+    state.links.push({url: definition[2]!, start, end: start + line.length})
+    state.definitions.add(normalizeLabel(definition[1]!))
+    state.untitled = definition[3] === undefined
+    return 'definition'
+  }
+  if (mayBeDefinition(line)) return undefined
+  return inlineLinks(state, line, start, 0) ? 'paragraph' : undefined
+}
+
+/**
+ * A line opening with `<` at the margin: an HTML block (raw text: no headings or links), or inline
+ * HTML continuing a paragraph. Processing instructions, declarations and CDATA go to remark; so
+ * does an indented `<`, which may sit in a list item that ends the block with it.
+ */
+function htmlBlock(state: ScanState, line: string, start: number): LineKind | undefined {
+  const raw = HTML_RAW_BLOCK.exec(line)
+  if (raw) {
+    const close = new RegExp(`</${raw[1]!}>`, 'i')
+    if (!close.test(line.slice(raw[0].length))) state.html = close
     return 'other'
   }
-  if (/^ {0,3}\[[^\]]*\]:/.test(line)) return undefined
-  return inlineLinks(state, line, start) ? 'paragraph' : undefined
+  if (HTML_BLOCK_TAG.test(line)) {
+    state.html = 'blank'
+    return 'other'
+  }
+  const tag = INLINE_TAG.exec(line)
+  if (!tag) return AUTOLINK.test(line) || EMAIL_AUTOLINK.test(line) ? paragraphLine(state, line, start) : undefined
+  if (/^<\/?search\b/i.test(line)) return undefined
+  // A tag alone on its line opens a block unless it continues a paragraph; the scanner's
+  // 'paragraph' also covers list items and indented code, so only a line after a blank or a
+  // closed block is sure.
+  if (state.previous !== 'blank' && state.previous !== 'other') return undefined
+  if (line.slice(tag[0].length).trim() !== '') return undefined
+  state.html = 'blank'
+  return 'other'
+}
+
+function paragraphLine(state: ScanState, line: string, start: number): 'paragraph' | undefined {
+  return inlineLinks(state, line, start, 0) ? 'paragraph' : undefined
+}
+
+function lastLineHasPipe(state: ScanState): boolean {
+  return state.paragraph !== undefined && state.body.slice(state.paragraph.start, state.paragraph.end).includes('|')
+}
+
+/**
+ * Where the content of a line inside block quotes and list items starts (0 for a line outside
+ * them), or undefined when that content opens a block the scanner cannot follow in a container:
+ * a fence, HTML, indented code or a link definition.
+ */
+function afterContainers(line: string): number | undefined {
+  let at = 0
+  for (let m = CONTAINER.exec(line); m; m = CONTAINER.exec(line.slice(at))) {
+    at += m[0].length
+    const spaces = /^[ \t]*/.exec(line.slice(at))![0]
+    if (spaces.includes('\t') || spaces.length > 4) return undefined
+    at += spaces.length
+  }
+  if (at === 0) return 0
+  const rest = line.slice(at)
+  if (/^(?:`{3}|~{3}|<|\[\^)/.test(rest) || mayBeDefinition(rest)) return undefined
+  return at
+}
+
+/** A line that could open a link definition (possibly one whose label or title goes on). */
+function mayBeDefinition(text: string): boolean {
+  const open = /^ {0,3}\[/.exec(text)
+  if (!open) return false
+  const close = text.indexOf(']', open[0].length)
+  if (close === -1) return true
+  const label = text.slice(open[0].length, close)
+  // A label holds no unescaped bracket; an escape may hide the `]` that closes it.
+  if (label.includes('\\')) return true
+  return !label.includes('[') && text[close + 1] === ':'
 }
 
 /**
  * A line that starts with `#` (a tenth of a body's lines: every heading) skips the checks for
  * blank, indented, fence, comment, setext and quote lines, which cannot match it.
  */
-function atxLine(state: ScanState, line: string, start: number, lineEnd: number): LineKind | undefined {
-  if (/<[A-Za-z]/.test(line) || (line.includes('<!--') && line.includes(']('))) return undefined
+function atxLine(state: ScanState, line: string, start: number): LineKind | undefined {
   const atx = ATX.exec(line)
-  return atx ? heading(state, atx, start, lineEnd) : inlineLinks(state, line, start) ? 'paragraph' : undefined
+  if (atx) return heading(state, atx, start, start + line.length)
+  return inlineLinks(state, line, start, 0) ? 'paragraph' : undefined
 }
 
-function heading(state: ScanState, atx: RegExpExecArray, start: number, end: number): 'other' | undefined {
-  const text = (atx[2] ?? '').replace(CLOSING_HASHES, '').trim()
-  if (RICH_HEADING.test(text)) return undefined
-  state.headings.push({depth: atx[1]!.length, text, start, end})
+/**
+ * An underline under the first line of a top-level paragraph makes that line a heading (its links
+ * are already collected). A longer paragraph, a table or a paragraph in a container goes to remark.
+ */
+function setext(state: ScanState, line: string, start: number): 'other' | undefined {
+  const paragraph = state.paragraph
+  if (!paragraph?.opens || !paragraph.topLevel || state.table || !/^[=-]/.test(line)) return undefined
+  const text = state.body.slice(paragraph.start, paragraph.end)
+  if (text.includes('|')) return undefined
+  const inline = readInline(text, paragraph.start, true)
+  if (!inline) return undefined
+  const depth = line.startsWith('=') ? 1 : 2
+  state.headings.push({depth, text: inline.text.trim(), start: paragraph.start, end: start + line.length})
+  state.headingLabels.push(...inline.labels)
   return 'other'
 }
 
-/** Collect the line's links; false when a `](` is not one the pattern can read exactly. */
-function inlineLinks(state: ScanState, line: string, start: number): boolean {
-  const expected = line.split('](').length - 1
-  if (expected === 0) return true
-  if (line.includes('`') || line.includes('\\')) return false
-  let found = 0
-  for (const m of line.matchAll(INLINE_LINK)) {
-    found++
-    if (!PLAIN_URL.test(m[3]!)) return false
-    ;(m[1] === '!' ? state.images : state.links).push({
-      url: m[3]!,
-      start: start + m.index,
-      end: start + m.index + m[0].length,
-    })
+function heading(state: ScanState, atx: RegExpExecArray, start: number, end: number): 'other' | undefined {
+  const raw = (atx[2] ?? '').replace(CLOSING_HASHES, '')
+  const contentStart = start + atx[0].indexOf(raw)
+  const inline = readInline(raw, contentStart, true)
+  if (!inline) return undefined
+  state.headings.push({depth: atx[1]!.length, text: inline.text.trim(), start, end})
+  state.headingLabels.push(...inline.labels)
+  state.links.push(...inline.links)
+  state.images.push(...inline.images)
+  return 'other'
+}
+
+/** Collect the links of a paragraph line; false when the line holds something only a parser can read. */
+function inlineLinks(state: ScanState, line: string, start: number, from: number): boolean {
+  const inline = readInline(line.slice(from), start + from, false)
+  if (!inline || (state.table && inline.pipes)) return false
+  state.pipes = inline.pipes
+  state.links.push(...inline.links)
+  state.images.push(...inline.images)
+  return true
+}
+
+interface Inline {
+  /** What a reader sees (heading text): code content, decoded entities, link text; no markup. */
+  text: string
+  links: RawOutline['links']
+  images: RawOutline['images']
+  /** A `|` inside code or a link, which a table row would split on. */
+  pipes: boolean
+  /** Labels of the brackets read as plain text (a heading's: a definition would make them references). */
+  labels: string[]
+}
+
+/** A link label as remark matches it to a definition. */
+function normalizeLabel(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase()
+}
+
+/** A `|` that a GFM table row splits on (`\|` does not split, `\\|` does). */
+function hasBarePipe(text: string): boolean {
+  return /(?:^|[^\\])\|/.test(text) || text.includes('\\\\|')
+}
+
+/** Entities remark decodes that headings use; any other named entity goes to remark. */
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  rarr: '→',
+  larr: '←',
+  times: '×',
+  middot: '·',
+  laquo: '«',
+  raquo: '»',
+}
+
+const PUNCTUATION = /[!-/:-@[-`{-~]/
+
+/**
+ * The inline content of one line: its plain text, inline links and images. Undefined where the
+ * line holds what only a parser reads right: raw HTML or autolinks, a code span or link that may
+ * go on to the next line, reference links in a heading, emphasis that is not a plain pair.
+ */
+function readInline(src: string, offset: number, inHeading: boolean): Inline | undefined {
+  const out: Inline = {text: '', links: [], images: [], pipes: false, labels: []}
+  return readSpan(src, 0, src.length, offset, inHeading, false, out) ? out : undefined
+}
+
+function readSpan(
+  src: string,
+  from: number,
+  to: number,
+  offset: number,
+  inHeading: boolean,
+  inLink: boolean,
+  out: Inline,
+): boolean {
+  // Emphasis only changes what a heading reads; its delimiter runs are checked for plain pairs.
+  const runs: Array<{at: number; text: number}> = []
+  for (let i = from; i < to;) {
+    const c = src[i]!
+    if (c === '\\') {
+      const next = src[i + 1]
+      if (next !== undefined && i + 1 < to && PUNCTUATION.test(next)) {
+        out.text += next
+        i += 2
+      } else {
+        out.text += c
+        i++
+      }
+      continue
+    }
+    if (c === '`') {
+      const length = runLength(src, i, '`', to)
+      const close = closingRun(src, i + length, length, to)
+      if (close === undefined) return false
+      let code = src.slice(i + length, close)
+      if (hasBarePipe(code)) out.pipes = true
+      if (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') code = code.slice(1, -1)
+      out.text += code
+      i = close + length
+      continue
+    }
+    if (c === '<') {
+      const end = readAngle(src, i, to, offset, inLink, out)
+      if (end === undefined) return false
+      i = end
+      continue
+    }
+    if (c === '&') {
+      const entity = /^&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/.exec(src.slice(i, to))
+      if (entity) {
+        const decoded = decodeEntity(entity)
+        if (decoded === undefined) return false
+        out.text += decoded
+        i += entity[0].length
+        continue
+      }
+    }
+    if (c === '[' || (c === '!' && src[i + 1] === '[' && i + 1 < to)) {
+      const end = readLink(src, i, to, offset, inHeading, inLink, out)
+      if (end === undefined) return false
+      if (end > i) {
+        i = end
+        continue
+      }
+    }
+    if (c === ']' && src[i + 1] === '(') return false
+    if ((c === '@' || LITERAL_START.test(c)) && !plainLiteral(src, i, from, to)) return false
+    if (c === '*' || c === '_' || c === '~') {
+      const length = runLength(src, i, c, to)
+      if (c === '~') {
+        if (inHeading) return false
+      } else if (inHeading) runs.push({at: i, text: out.text.length})
+      out.text += src.slice(i, i + length)
+      i += length
+      continue
+    }
+    out.text += c
+    i++
   }
-  return found === expected
+  return runs.length === 0 || emphasisPairs(src, runs, out)
+}
+
+const LITERAL_START = /[hHwWmMxX]/
+const LITERAL = /^(?:https?:\/\/|www\.|mailto:|xmpp:)/i
+/** Characters that are markup next to prose, but part of a GFM autolink literal's address. */
+const LITERAL_MARKUP = /[`*_~[\]!&\\]/
+
+/**
+ * A GFM autolink literal (`https://…`, `www.…`, an email) takes its address up to the next space,
+ * markup characters included: where one could start at `at`, its word must hold no markup.
+ */
+function plainLiteral(src: string, at: number, from: number, to: number): boolean {
+  if (src[at] !== '@' && !LITERAL.test(src.slice(at, at + 7))) return true
+  let start = at
+  while (start > from && !/\s/.test(src[start - 1]!)) start--
+  let end = at
+  while (end < to && !/[\s<]/.test(src[end]!)) end++
+  return !LITERAL_MARKUP.test(src.slice(start, end))
+}
+
+function runLength(src: string, at: number, char: string, to: number): number {
+  let end = at
+  while (end < to && src[end] === char) end++
+  return end - at
+}
+
+/** Start of the backtick run of exactly `length` that closes a code span, if the line has one. */
+function closingRun(src: string, from: number, length: number, to: number): number | undefined {
+  for (let i = src.indexOf('`', from); i !== -1 && i < to; i = src.indexOf('`', i)) {
+    const run = runLength(src, i, '`', to)
+    if (run === length) return i
+    i += run
+  }
+  return undefined
+}
+
+function decodeEntity(entity: RegExpExecArray): string | undefined {
+  if (entity[3] !== undefined) return ENTITIES[entity[3]]
+  const code = entity[1] !== undefined ? Number.parseInt(entity[1], 10) : Number.parseInt(entity[2]!, 16)
+  // NUL, surrogates and what lies past Unicode: remark replaces them; leave that to it.
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined
+  return String.fromCodePoint(code)
+}
+
+/**
+ * An inline link or image at `at`: its end, `at` itself when the bracket is plain text there
+ * (a paragraph's reference link, which the outline does not list), or undefined when unsure.
+ */
+function readLink(
+  src: string,
+  at: number,
+  to: number,
+  offset: number,
+  inHeading: boolean,
+  inLink: boolean,
+  out: Inline,
+): number | undefined {
+  const image = src[at] === '!'
+  const open = image ? at + 1 : at
+  const close = matchingBracket(src, open, to)
+  if (close === undefined) return undefined
+  if (src[close + 1] !== '(') {
+    if (src[open + 1] === '^') return undefined
+    if (inHeading) {
+      const label = src.slice(open + 1, close)
+      if (label.includes('\\')) return undefined
+      out.labels.push(normalizeLabel(label))
+    }
+    return at
+  }
+  if (src[open + 1] === '^') return undefined
+  const destination =
+    /^\(([^\s()<>\\]*(?:\([^\s()<>\\]*\)[^\s()<>\\]*)*)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*\)/.exec(
+      src.slice(close + 1, to),
+    )
+  // `( 't')` has the title for its destination: only an empty `()` is an empty destination here.
+  if (!destination || !isPlainUrl(destination[1]!) || (destination[1] === '' && destination[0] !== '()'))
+    return undefined
+  const end = close + 1 + destination[0].length
+  if (hasBarePipe(src.slice(at, end))) out.pipes = true
+  if (image) {
+    // An image's description is its alt text, not nodes: any link inside it would be lost to the outline.
+    if (src.slice(open + 1, close).includes('[')) return undefined
+    out.images.push({url: destination[1]!, start: offset + at, end: offset + end})
+    return end
+  }
+  // A link inside a link makes the outer brackets plain text: remark decides that.
+  if (inLink) return undefined
+  const link = {url: destination[1]!, start: offset + at, end: offset + end}
+  const inner: Inline = {text: '', links: [], images: [], pipes: false, labels: []}
+  if (!readSpan(src, open + 1, close, offset, inHeading, true, inner)) return undefined
+  out.links.push(link, ...inner.links)
+  out.images.push(...inner.images)
+  out.labels.push(...inner.labels)
+  out.text += inner.text
+  return end
+}
+
+/** An autolink or a one-line HTML tag at `at`: its end, or undefined (comments, tags that go on). */
+function readAngle(
+  src: string,
+  at: number,
+  to: number,
+  offset: number,
+  inLink: boolean,
+  out: Inline,
+): number | undefined {
+  const rest = src.slice(at, to)
+  const tag = INLINE_TAG.exec(rest)
+  if (tag) return at + tag[0].length
+  const uri = AUTOLINK.exec(rest)
+  const email = uri ? undefined : EMAIL_AUTOLINK.exec(rest)
+  const found = uri ?? email
+  if (!found || inLink || !isPlainUrl(found[1]!) || found[1]!.includes('&')) return undefined
+  const end = at + found[0].length
+  out.links.push({url: email ? `mailto:${found[1]!}` : found[1]!, start: offset + at, end: offset + end})
+  out.text += found[1]!
+  return end
+}
+
+/** The `]` that closes the `[` at `open` (code spans and escapes skipped), or undefined. */
+function matchingBracket(src: string, open: number, to: number): number | undefined {
+  let depth = 0
+  for (let i = open; i < to; i++) {
+    const c = src[i]
+    if (c === '\\') i++
+    else if (c === '`') {
+      const length = runLength(src, i, '`', to)
+      const close = closingRun(src, i + length, length, to)
+      if (close === undefined) return undefined
+      i = close + length - 1
+    } else if (c === '<') return undefined
+    else if (c === '[') depth++
+    else if (c === ']' && --depth === 0) return i
+  }
+  return undefined
+}
+
+/**
+ * Heading emphasis read without the CommonMark delimiter algorithm: each `*`/`_` run must either
+ * be plain text (it can neither open nor close) or belong to an opener/closer pair of the same
+ * character and length that nothing interleaves. Anything else goes to remark.
+ */
+function emphasisPairs(src: string, runs: Array<{at: number; text: number}>, out: Inline): boolean {
+  const remove: Array<{text: number; length: number}> = []
+  let opener: {at: number; text: number; length: number; char: string} | undefined
+  for (const run of runs) {
+    const char = src[run.at]!
+    const length = runLength(src, run.at, char, src.length)
+    const before = run.at === 0 ? ' ' : src[run.at - 1]!
+    const after = src[run.at + length] ?? ' '
+    const left = flanking(after, before)
+    const right = flanking(before, after)
+    const canOpen = char === '*' ? left : left && (!right || PUNCTUATION.test(before))
+    const canClose = char === '*' ? right : right && (!left || PUNCTUATION.test(after))
+    if (!canOpen && !canClose) continue
+    if (canOpen && canClose) return false
+    if (canOpen) {
+      if (opener) return false
+      opener = {...run, length, char}
+    } else {
+      if (!opener || opener.char !== char || opener.length !== length || length > 3) return false
+      remove.push({text: opener.text, length}, {text: run.text, length})
+      opener = undefined
+    }
+  }
+  if (opener) return false
+  // GFM autolink literals read `_` and `*` inside an address as part of it.
+  if (remove.length > 0 && /www\.|:\/\/|@/.test(src)) return false
+  for (const r of remove.reverse()) out.text = out.text.slice(0, r.text) + out.text.slice(r.text + r.length)
+  return true
+}
+
+/** Whether a delimiter run with `next` on its open side and `previous` on the other side flanks text. */
+function flanking(next: string, previous: string): boolean {
+  if (/\s/.test(next)) return false
+  if (!isPunctuation(next)) return true
+  return /\s/.test(previous) || isPunctuation(previous)
+}
+
+function isPunctuation(c: string): boolean {
+  return /[\p{P}\p{S}]/u.test(c)
 }

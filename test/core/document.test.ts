@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {SopDocument} from '../../src/core/document.js'
+import {SopDocument, summarize} from '../../src/core/document.js'
 
 const make = (text: string) => new SopDocument('sops/a.md', '/repo/sops/a.md', text)
 
@@ -21,6 +21,43 @@ describe('SopDocument', () => {
     expect(d.positionOf(['markets', 1])).toEqual({line: 3, column: 15})
     expect(d.positionOf(['markets'], 'key')).toEqual({line: 3, column: 1})
     expect(d.positionOf(['missing'])).toEqual({line: 2, column: 1})
+  })
+
+  it("places a summary's findings from the text alone, where the whole document places them", () => {
+    const text = [
+      '---',
+      'id: a',
+      'markets: [DE, SGG]',
+      'channels:',
+      '  - chat',
+      '  - email',
+      'deviations:',
+      '  - section: Scope',
+      '    approver: x@y.z',
+      "owner: 'quoted'",
+      '---',
+      '# T',
+      '',
+      '## Scope',
+      '',
+    ].join('\n')
+    const whole = make(text)
+    const placed = SopDocument.placement(summarize(whole), text, false)
+    const paths: Array<Array<string | number>> = [
+      ['id'],
+      ['markets', 1],
+      ['channels', 1],
+      ['deviations', 0, 'approver'],
+      ['owner'],
+      ['missing'],
+      ['markets', 7],
+    ]
+    for (const p of paths)
+      for (const part of ['key', 'value'] as const)
+        expect(placed.positionOf(p, part)).toEqual(whole.positionOf(p, part))
+    const scope = whole.outline.sections[0]!
+    expect(placed.bodyPosition(scope.start)).toEqual({line: 14, column: 1})
+    expect(placed.position(text.indexOf('approver'))).toEqual({line: 9, column: 5})
   })
 
   it('locates body offsets in file lines', () => {

