@@ -165,9 +165,7 @@ describe('sopkit report with channel and intent columns and configured metrics',
     })
     expect(r.code).toBe(2)
     noTrace(r)
-    expect(r.stderr).toMatch(
-      /metrics\.cost_per_contact\.better: must be equal to one of the allowed values: higher, lower/,
-    )
+    expect(r.stderr).toMatch(/metrics\.cost_per_contact\.better: "down" must be one of higher, lower/)
     expect(r.stderr).toMatch(/metrics\.cost_per_contact\.unit: .*percent, score, currency, seconds, count, ratio/)
   })
 })

@@ -89,10 +89,10 @@ describe('config validation', () => {
 
   it("checks report metrics' direction and unit, naming the allowed values", () => {
     expect(invalid({metrics: {cost_per_contact: {better: 'down'}}})).toEqual([
-      'metrics.cost_per_contact.better: must be equal to one of the allowed values: higher, lower',
+      'metrics.cost_per_contact.better: "down" must be one of higher, lower',
     ])
     expect(invalid({metrics: {aht: {better: 'lower', unit: 'minutes'}}})).toEqual([
-      'metrics.aht.unit: must be equal to one of the allowed values: percent, score, currency, seconds, count, ratio',
+      'metrics.aht.unit: "minutes" must be one of percent, score, currency, seconds, count, ratio',
     ])
     expect(invalid({metrics: {aht: {unit: 'seconds'}}})[0]).toMatch(
       /^metrics\.aht: must have required property 'better'/,
