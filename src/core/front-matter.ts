@@ -168,7 +168,7 @@ const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
  * test/core/yaml-readers.test.ts holds the two readers to the same answer.
  */
 export function parseYamlFast(source: string): Record<string, unknown> | undefined {
-  if (NEEDS_EXACT_PARSER.test(source)) return undefined
+  if (NEEDS_EXACT_PARSER.test(source) || flowSpansLines(source)) return undefined
   let data: unknown
   try {
     data = jsYaml.load(source, {schema: CORE_SCHEMA})
@@ -178,6 +178,31 @@ export function parseYamlFast(source: string): Record<string, unknown> | undefin
   if (data === undefined || data === null) return {}
   if (typeof data !== 'object' || Array.isArray(data)) return undefined
   return toSafeRecord(data as Record<string, unknown>)
+}
+
+/**
+ * True when a flow collection (`[…]`, `{…}`) is open at the end of a line, or closes one that
+ * opened on an earlier line: js-yaml takes continuation lines that `yaml` finds under-indented
+ * (`id: [` then `](: 0`). Front matter rarely spans flow collections over lines; those go exact.
+ */
+function flowSpansLines(source: string): boolean {
+  for (const line of source.split('\n')) {
+    let depth = 0
+    let quote = ''
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!
+      const prev = i === 0 ? ' ' : line[i - 1]!
+      if (quote) {
+        if (quote === '"' && ch === '\\') i++
+        else if (ch === quote) quote = ''
+      } else if ((ch === '"' || ch === "'") && ' \t[{,:'.includes(prev)) quote = ch
+      else if (ch === '#' && (prev === ' ' || prev === '\t')) break
+      else if (ch === '[' || ch === '{') depth++
+      else if (ch === ']' || ch === '}') depth--
+    }
+    if (depth !== 0) return true
+  }
+  return false
 }
 
 /** Keys such as `__proto__` become plain own properties of a prototype-free object. */

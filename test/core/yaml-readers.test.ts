@@ -149,6 +149,11 @@ describe('the two YAML readers', () => {
       expect(agrees(source), source).toBe(true)
   })
 
+  it('agree on a flow collection that spans lines (js-yaml takes under-indented continuation lines)', () => {
+    for (const source of ['id: [\n](: 0\n', 'a: [x,\n  y]\n', 'a: {b: 1,\n c: 2}\n', 'a: [x,\ny]\n'])
+      expect(agrees(source), source).toBe(true)
+  })
+
   it('give a document the same front matter whichever reader read it', () => {
     for (const [source] of TRICKY) {
       const doc = new SopDocument('a.md', '/a.md', `---\nversion: "1"\n${source}\n---\n# T\n`)
