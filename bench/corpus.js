@@ -20,10 +20,14 @@ import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} 
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
+import {resolveConfig} from '../dist/core/config.js'
+import {requiredCompliance as catalogueRequires} from '../dist/core/taxonomy.js'
 
 export const DEFAULT_SEED = 20260115
 export const STAMP_FILE = '.bench-corpus.json'
 const HERE = path.dirname(fileURLToPath(import.meta.url))
+const CATALOGUE_CONFIG = resolveConfig(HERE, undefined, {})
+const CATALOGUE_FILE = path.join(HERE, '../dist/core/catalogue.js')
 export const CORPUS_ROOT = path.join(HERE, '.corpus')
 
 // ---------------------------------------------------------------------------------------------
@@ -80,7 +84,6 @@ class Rng {
 // that the corpus does not change when someone edits the catalogue)
 
 const EU = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'.split(' ')
-const EEA = [...EU, 'IS', 'LI', 'NO']
 const REGIONS = {
   EU: {name: 'European Union', markets: EU, owner: 'eu-cs-ops@example.com'},
   SEA: {
@@ -93,33 +96,6 @@ const REGIONS = {
     markets: 'AR BO BR CL CO CR CU DO EC GT HN HT MX NI PA PE PR PY SV UY VE'.split(' '),
     owner: 'latam-cs-ops@example.com',
   },
-}
-const REGIME = {
-  GB: 'UK-GDPR',
-  CH: 'FADP',
-  SG: 'PDPA',
-  MY: 'PDPA',
-  TH: 'PDPA',
-  PH: 'PH-DPA',
-  ID: 'ID-PDP',
-  VN: 'VN-PDP',
-  JP: 'APPI',
-  KR: 'PIPA',
-  CN: 'PIPL',
-  IN: 'DPDP',
-  AU: 'AU-PRIVACY',
-  NZ: 'NZ-PRIVACY',
-  BR: 'LGPD',
-  US: 'CCPA',
-  CA: 'PIPEDA',
-  MX: 'LFPDPPP',
-  AR: 'AR-PDP',
-  ZA: 'POPIA',
-  NG: 'NDPA',
-  KE: 'KE-DPA',
-  AE: 'AE-PDPL',
-  SA: 'SA-PDPL',
-  TR: 'KVKK',
 }
 /** Markets that get variants: code, name, weight, regional owner, local currency, a near-miss code. */
 const MARKETS = [
@@ -495,24 +471,14 @@ function slug(heading) {
 // ---------------------------------------------------------------------------------------------
 // Planning: families, their documents and the problems some of them carry
 
-/** The compliance tags the built-in requirements ask of these markets and topics. */
-function requiredCompliance(markets, topics) {
-  const concrete = new Set()
-  for (const m of markets) {
-    if (REGIONS[m]) for (const c of REGIONS[m].markets) concrete.add(c)
-    else concrete.add(m)
-  }
-  const inEEA = [...concrete].some(m => EEA.includes(m))
-  const inEU = [...concrete].some(m => EU.includes(m))
-  const tags = []
-  const add = t => tags.includes(t) || tags.push(t)
-  if (inEEA) add('GDPR')
-  for (const m of concrete) if (REGIME[m]) add(REGIME[m])
-  if (inEEA && topics.includes('payments')) add('PSD2')
-  if (concrete.has('GB') && topics.includes('payments')) add('UK-PSR')
-  if (inEU && topics.includes('moderation')) add('DSA')
-  if (concrete.has('GB') && topics.includes('moderation')) add('UK-OSA')
-  return tags
+/**
+ * The compliance tags the built-in catalogue asks of these markets and this family, read from the
+ * catalogue itself (dist/), every dated regime counted as in force: a clean corpus stays clean
+ * whatever the catalogue learns and whenever the bench runs.
+ */
+function requiredCompliance(markets, family) {
+  const facts = {markets, channels: family.channels, type: family.type, topics: family.topics, today: '2030-01-01'}
+  return catalogueRequires(CATALOGUE_CONFIG, facts).map(r => r.tag)
 }
 
 /** The problems a few percent of documents carry (one each), and which documents may carry them. */
@@ -650,7 +616,7 @@ function planDocuments(rng, families) {
         parentFolder,
         markets: slot.markets,
         folder: slot.folder,
-        compliance: requiredCompliance(slot.markets, family.topics),
+        compliance: requiredCompliance(slot.markets, family),
         status: rng.weighted(STATUS_WEIGHTS),
         owner: slot.kind === 'region' ? REGIONS[slot.folder].owner : MARKET_BY_CODE[slot.folder].owner,
         version:
@@ -964,6 +930,7 @@ export function* generateCorpus({count, seed = DEFAULT_SEED}) {
 function generatorHash() {
   return createHash('sha1')
     .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(CATALOGUE_FILE))
     .digest('hex')
     .slice(0, 12)
 }

@@ -23,6 +23,8 @@ const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/
 const EMAIL_AUTOLINK =
   /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/
+/** An inline HTML comment closed on its line (CommonMark 0.31: `<!-->`, `<!--->` or `<!--` … `-->`): an html node, no text, no links. */
+const INLINE_COMMENT = /^<!--(?:-?>|[^\n]*?-->)/
 /** Inline raw HTML that opens or closes a tag on one line (remark keeps it as an html node, without text). */
 const INLINE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)/
@@ -200,6 +202,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     return 'paragraph'
   }
   if (/^ {1,3}#/.test(line)) return undefined
+  if (commentInContainer(line)) return 'other'
   const content = afterContainers(line)
   if (content === undefined) return undefined
   if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : undefined
@@ -259,6 +262,15 @@ function lastLineHasPipe(state: ScanState): boolean {
  * a fence, HTML, indented code or a link definition.
  */
 function afterContainers(line: string): number | undefined {
+  const at = containerPrefix(line)
+  if (at === undefined || at === 0) return at
+  const rest = line.slice(at)
+  if (/^(?:`{3}|~{3}|<|\[\^)/.test(rest) || mayBeDefinition(rest)) return undefined
+  return at
+}
+
+/** The length of a line's block-quote and list-item markers, or undefined when tabs or deep indents make it unsure. */
+function containerPrefix(line: string): number | undefined {
   let at = 0
   for (let m = CONTAINER.exec(line); m; m = CONTAINER.exec(line.slice(at))) {
     at += m[0].length
@@ -266,10 +278,16 @@ function afterContainers(line: string): number | undefined {
     if (spaces.includes('\t') || spaces.length > 4) return undefined
     at += spaces.length
   }
-  if (at === 0) return 0
-  const rest = line.slice(at)
-  if (/^(?:`{3}|~{3}|<|\[\^)/.test(rest) || mayBeDefinition(rest)) return undefined
   return at
+}
+
+/**
+ * A list item or quote whose content opens with an HTML comment closed on the same line (a
+ * template's `1. <!-- first step -->`): an HTML block of kind 2, the whole line raw, no outline.
+ */
+function commentInContainer(line: string): boolean {
+  const at = containerPrefix(line)
+  return at !== undefined && at > 0 && line.startsWith('<!--', at) && line.includes('-->', at + 2)
 }
 
 /** A line that could open a link definition (possibly one whose label or title goes on). */
@@ -564,7 +582,7 @@ function readLink(
   return end
 }
 
-/** An autolink or a one-line HTML tag at `at`: its end, or undefined (comments, tags that go on). */
+/** An autolink, a one-line HTML tag or comment at `at`: its end, or undefined (tags and comments that go on). */
 function readAngle(
   src: string,
   at: number,
@@ -574,7 +592,7 @@ function readAngle(
   out: Inline,
 ): number | undefined {
   const rest = src.slice(at, to)
-  const tag = INLINE_TAG.exec(rest)
+  const tag = INLINE_TAG.exec(rest) ?? INLINE_COMMENT.exec(rest)
   if (tag) return at + tag[0].length
   const uri = AUTOLINK.exec(rest)
   const email = uri ? undefined : EMAIL_AUTOLINK.exec(rest)

@@ -54,6 +54,17 @@ describe('scanOutline agrees with remark', () => {
     expect(unmodelled).toEqual([])
   })
 
+  it('models list items that hold only a template comment (an HTML block), as remark does', () => {
+    for (const body of [
+      '## Steps\n\n1. <!-- first step -->\n2. <!-- second --> [not a link](x.md)\n---\n',
+      '- In scope: <!-- reasons --> see [scope](#scope)\n- <!-- condition -->\n\n## Scope\n',
+      '> <!-- quoted -->\n> text [a](b.md)\n',
+    ]) {
+      expect(scanOutline(body), body).toBeDefined()
+      agrees(body)
+    }
+  })
+
   const word = fc.constantFrom(
     'Refund',
     'limit',
