@@ -5,38 +5,14 @@
 // never asserted: test/core/outline-agreement.test.ts proves the answers right, this counts them.
 //
 //   node bench/fast-path.js [CORPUS_DIR ...]      (needs `npm run build`)
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {markdownFiles, packageReadmes} from './markdown-corpora.js'
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const require = createRequire(import.meta.url)
-
-function markdownIn(dir) {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, {recursive: true})
-    .filter(rel => rel.endsWith('.md'))
-    .sort()
-    .map(rel => path.join(dir, rel))
-}
-
-function packageReadmes() {
-  const modules = path.join(ROOT, 'node_modules')
-  const names = readdirSync(modules)
-    .sort()
-    .flatMap(n =>
-      n.startsWith('@')
-        ? readdirSync(path.join(modules, n))
-            .sort()
-            .map(m => `${n}/${m}`)
-        : [n],
-    )
-  return names.flatMap(n => {
-    const found = ['README.md', 'readme.md', 'Readme.md'].map(r => path.join(modules, n, r)).find(f => existsSync(f))
-    return found ? [found] : []
-  })
-}
 
 /** Rows of {corpus, documents, fast, share}: `corpora` maps a name to a folder holding sops/. */
 export async function fastPathShares(corpora = {}) {
@@ -69,9 +45,9 @@ export async function fastPathShares(corpora = {}) {
   } catch {
     // devDependencies missing (a production install): the other corpora still count
   }
-  rows.push(row('bundled library (sops/)', files(markdownIn(path.join(ROOT, 'sops')))))
-  rows.push(row('READMEs in node_modules', files(packageReadmes())))
-  for (const [name, dir] of Object.entries(corpora)) rows.push(row(name, files(markdownIn(path.join(dir, 'sops')))))
+  rows.push(row('bundled library (sops/)', files(markdownFiles(path.join(ROOT, 'sops')))))
+  rows.push(row('READMEs in node_modules', files(packageReadmes(ROOT))))
+  for (const [name, dir] of Object.entries(corpora)) rows.push(row(name, files(markdownFiles(path.join(dir, 'sops')))))
   return rows
 }
 

@@ -3,7 +3,7 @@
 // every example of the CommonMark and GFM specs, the bundled library, the READMEs of installed
 // packages and generated documents. Where it cannot be sure it hands the body to remark, which
 // counts as agreement. bench/run.js prints the share of each corpus that takes the fast path.
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -14,6 +14,7 @@ import {splitFrontMatter} from '../../src/core/front-matter.js'
 import {loadMarkdownParser, parseWithRemark} from '../../src/core/markdown.js'
 import {scanOutline} from '../../src/core/outline-scan.js'
 import {outline} from '../../src/core/sections.js'
+import {markdownFiles, packageReadmes} from '../../bench/markdown-corpora.js'
 import {ROOT} from '../helpers/cli.js'
 
 beforeAll(loadMarkdownParser)
@@ -37,32 +38,9 @@ function agrees(body: string): boolean {
   return true
 }
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap(name => {
-      const full = path.join(dir, name)
-      if (statSync(full).isDirectory()) return markdownFiles(full)
-      return name.endsWith('.md') ? [full] : []
-    })
-}
-
 /** Every installed package's README, in name order, at most `limit` of them spread evenly. */
-function packageReadmes(limit: number): string[] {
-  const modules = path.join(ROOT, 'node_modules')
-  const names = readdirSync(modules)
-    .sort()
-    .flatMap(n =>
-      n.startsWith('@')
-        ? readdirSync(path.join(modules, n))
-            .sort()
-            .map(m => `${n}/${m}`)
-        : [n],
-    )
-  const files = names.flatMap(n => {
-    const found = ['README.md', 'readme.md', 'Readme.md'].map(r => path.join(modules, n, r)).find(f => existsSync(f))
-    return found ? [found] : []
-  })
+function packageReadmeSample(limit: number): string[] {
+  const files = packageReadmes(ROOT)
   const step = Math.max(1, files.length / limit)
   return Array.from({length: Math.min(limit, files.length)}, (_, i) => files[Math.floor(i * step)]!)
 }
@@ -87,7 +65,7 @@ describe('the fast outline agrees with remark', () => {
   })
 
   it('on the READMEs of installed packages', () => {
-    const files = packageReadmes(150)
+    const files = packageReadmeSample(150)
     expect(files.length).toBeGreaterThan(50)
     const answered = files.filter(f => agrees(bodyOf(readFileSync(f, 'utf8'))))
     expect(answered.length).toBeGreaterThan(files.length / 10)

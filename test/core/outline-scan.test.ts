@@ -1,5 +1,5 @@
 // The line scanner must give exactly remark's outline whenever it answers at all.
-import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -7,6 +7,7 @@ import {loadMarkdownParser, parseWithRemark} from '../../src/core/markdown.js'
 import {scanOutline} from '../../src/core/outline-scan.js'
 import {type RawOutline, outline} from '../../src/core/sections.js'
 import {splitFrontMatter} from '../../src/core/front-matter.js'
+import {markdownFiles} from '../../bench/markdown-corpora.js'
 import {ROOT} from '../helpers/cli.js'
 
 beforeAll(loadMarkdownParser)
@@ -27,14 +28,6 @@ function agrees(body: string): boolean {
   if (!scanned) return true
   expect(view(body, scanned)).toEqual(view(body, parseWithRemark(body)))
   return true
-}
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap(name => {
-    const full = path.join(dir, name)
-    if (statSync(full).isDirectory()) return name === 'node_modules' ? [] : markdownFiles(full)
-    return name.endsWith('.md') ? [full] : []
-  })
 }
 
 describe('scanOutline agrees with remark', () => {

@@ -1,0 +1,2 @@
+export function packageReadmes(root: string): string[]
+export function markdownFiles(dir: string): string[]
