@@ -1,5 +1,4 @@
 import {appendFileSync} from 'node:fs'
-import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {runCheck} from '../check/engine.js'
 import {relocate, reportRoot} from '../check/report-paths.js'
@@ -14,6 +13,7 @@ import {CHECK_FORMATS, formatterNamed} from '../formatters/index.js'
 import {stepSummary} from '../formatters/github.js'
 import {type CheckJson, checkJson} from '../formatters/json.js'
 import {RULES} from '../rules/index.js'
+import {shownPath} from '../core/paths.js'
 
 export default class Check extends BaseCommand {
   static aliases = ['lint']
@@ -130,9 +130,7 @@ export default class Check extends BaseCommand {
     if (notFixed.length > 0)
       notes.push(`not fixed, outside the repository (or a symlink leading out of it): ${notFixed.join(', ')}`)
     if (result.suppressionsWritten)
-      notes.push(
-        `recorded ${result.suppressedCount} error(s) in ${path.relative(process.cwd(), result.suppressionsWritten)}`,
-      )
+      notes.push(`recorded ${result.suppressedCount} error(s) in ${shownPath(result.suppressionsWritten)}`)
     if (result.unusedSuppressions > 0)
       notes.push(`${result.unusedSuppressions} suppression(s) no longer occur: run with --suppress-all to prune them`)
     if (tooManyWarnings) notes.push(`too many warnings (more than --max-warnings ${flags['max-warnings']})`)

@@ -7,6 +7,7 @@ import {SopkitError} from '../core/errors.js'
 import {isInside} from '../core/loader.js'
 import {type InitResult, applyInit, findConfig, planInit} from '../scaffold/init.js'
 import {listBuiltinTemplates} from '../scaffold/templates.js'
+import {shownPath} from '../core/paths.js'
 
 const SAYS: Record<InitResult['action'], string> = {
   created: 'created',
@@ -53,7 +54,7 @@ Files that exist are kept as they are, so running it again changes nothing.`
     for (const {file, action} of files) {
       const says = flags['dry-run'] && action === 'created' ? 'would create' : SAYS[action]
       this.log(
-        `${action === 'kept' ? this.color.dim(says.padEnd(12)) : this.color.green(says.padEnd(12))} ${path.join(path.relative(process.cwd(), dir), file) || file}`,
+        `${action === 'kept' ? this.color.dim(says.padEnd(12)) : this.color.green(says.padEnd(12))} ${shownPath(path.join(dir, file))}`,
       )
     }
     if (files.some(f => f.action === 'created') && !flags['dry-run'])

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {todayUtc} from '../core/dates.js'
 import {BaseCommand} from '../cli/base-command.js'
@@ -9,6 +8,7 @@ import {loadLibrary} from '../core/loader.js'
 import {checkPlanned, refuseFindings} from '../scaffold/self-check.js'
 import {listTemplates} from '../scaffold/templates.js'
 import {writeDocument} from '../scaffold/write.js'
+import {shownPath} from '../core/paths.js'
 
 export interface NewJson {
   /** The document's path, relative to the current folder. */
@@ -131,7 +131,7 @@ Nothing is overwritten without --force.`
     }
     const planned = await prepareNew(config, library, listTemplates(config), request)
     refuseFindings(await checkPlanned(config, library, planned, today))
-    const file = path.relative(process.cwd(), planned.target) || planned.target
+    const file = shownPath(planned.target)
     const result: NewJson = {file, action: 'dry-run', source: planned.source, front: planned.front}
     if (flags['dry-run']) {
       this.logToStderr(`would write ${file} (dry run: nothing written)`)

@@ -1,7 +1,6 @@
 // From answers (flags, then prompts) to a complete new document: which fields are asked, which
 // have defaults, which are still missing, and whether each given value is acceptable.
 import {existsSync} from 'node:fs'
-import path from 'node:path'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library} from '../core/library.js'
@@ -10,6 +9,7 @@ import {ASKABLE_FIELDS, FLAG_FOR, type Answers, type AskableField, idFromTitle, 
 import type {NewDocument} from './plan.js'
 import type {Template} from './templates.js'
 import {type Problem, idConflict, listProblem, marketsProblem, refuse, ruleProblem} from './validate.js'
+import {shownPath} from '../core/paths.js'
 
 /** Every document needs these, whatever its type: they make its id, path, owner and scope. */
 const ALWAYS_ASKED: readonly AskableField[] = ['markets', 'title', 'id', 'owner']
@@ -132,7 +132,7 @@ export function fieldProblem(ctx: AnswerContext, field: AskableField, answers: A
 export function fileProblem(target: string, force: boolean): Problem | undefined {
   if (force || !existsSync(target)) return undefined
   return {
-    message: `${path.relative(process.cwd(), target) || target} already exists`,
+    message: `${shownPath(target)} already exists`,
     mend: 'pass --force to replace it, or choose another --id or --output',
   }
 }
