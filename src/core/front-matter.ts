@@ -112,20 +112,24 @@ export function parseYaml(source: string): ParsedYaml {
  * takes continuation lines that `yaml` finds under-indented), and an empty item of a nested
  * sequence (`- -`: js-yaml puts the next item inside it).
  */
-const NEEDS_EXACT_PARSER = new RegExp(
-  [
-    String.raw`(?:^|[\s[{,:-])[&*][^\s,[\]{}]`,
-    '__proto__',
-    String.raw`(?:^|[\s[{,])!`,
-    String.raw`(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)`,
-    String.raw`(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t]|$)`,
-    '^[^\n]{1024}',
-    String.raw`(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$`,
-    String.raw`(?:^|[\s[{,:])'(?:[^'\n]|'')*$`,
-    String.raw`^[ \t]*(?:-[ \t]+)+-[ \t]*(?:#.*)?$`,
-  ].join('|'),
-  'm',
-)
+const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
+  {marks: ['&', '*'], pattern: /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m},
+  {marks: ['__proto__'], pattern: /__proto__/},
+  {marks: ['!'], pattern: /(?:^|[\s[{,])!/m},
+  {marks: [':'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)/m},
+  {marks: ['?', '[', '{'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t]|$)/m},
+  {marks: ['"'], pattern: /(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$/m},
+  {marks: ["'"], pattern: /(?:^|[\s[{,:])'(?:[^'\n]|'')*$/m},
+  {marks: ['-'], pattern: /^[ \t]*(?:-[ \t]+)+-[ \t]*(?:#.*)?$/m},
+]
+
+/** Whether the fast path must leave `source` to the exact parser (a case applies only where one of its marks appears). */
+function needsExactParser(source: string): boolean {
+  if (source.length >= 1024 && /^[^\n]{1024}/m.test(source)) return true
+  return EXACT_PARSER_CASES.some(
+    ({marks, pattern}) => marks.some(mark => source.includes(mark)) && pattern.test(source),
+  )
+}
 
 /**
  * YAML 1.2's core schema exactly as the `yaml` package reads it. js-yaml's own core schema also
@@ -144,21 +148,26 @@ const CORE_FLOATS: Array<[RegExp, (source: string) => number]> = [
   [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, s => parseFloat(s)],
 ]
 
-function coreType(tag: string, patterns: Array<[RegExp, (source: string) => unknown]>): jsYaml.Type {
+/**
+ * A core-schema type from its patterns. `starts` holds every character a match can begin with, so
+ * the words that make up most front matter are turned away without trying a pattern.
+ */
+function coreType(tag: string, starts: string, patterns: Array<[RegExp, (source: string) => unknown]>): jsYaml.Type {
   const match = (source: string) => patterns.find(([pattern]) => pattern.test(source))
   return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
-    resolve: (source: unknown) => typeof source === 'string' && match(source) !== undefined,
+    resolve: (source: unknown) =>
+      typeof source === 'string' && (source === '' || starts.includes(source[0]!)) && match(source) !== undefined,
     construct: (source: string) => match(source)?.[1](source),
   })
 }
 
 const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [
-    coreType('null', [[/^(?:~|null|Null|NULL)?$/, () => null]]),
-    coreType('bool', [[/^(?:true|True|TRUE|false|False|FALSE)$/, s => s.startsWith('t') || s.startsWith('T')]]),
-    coreType('int', CORE_INTEGERS),
-    coreType('float', CORE_FLOATS),
+    coreType('null', '~nN', [[/^(?:~|null|Null|NULL)?$/, () => null]]),
+    coreType('bool', 'tTfF', [[/^(?:true|True|TRUE|false|False|FALSE)$/, s => s.startsWith('t') || s.startsWith('T')]]),
+    coreType('int', '+-0123456789', CORE_INTEGERS),
+    coreType('float', '+-.0123456789', CORE_FLOATS),
   ],
 })
 
@@ -168,7 +177,7 @@ const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
  * test/core/yaml-readers.test.ts holds the two readers to the same answer.
  */
 export function parseYamlFast(source: string): Record<string, unknown> | undefined {
-  if (NEEDS_EXACT_PARSER.test(source) || flowSpansLines(source)) return undefined
+  if (needsExactParser(source) || flowSpansLines(source)) return undefined
   let data: unknown
   try {
     data = jsYaml.load(source, {schema: CORE_SCHEMA})
@@ -186,23 +195,39 @@ export function parseYamlFast(source: string): Record<string, unknown> | undefin
  * (`id: [` then `](: 0`). Front matter rarely spans flow collections over lines; those go exact.
  */
 function flowSpansLines(source: string): boolean {
-  for (const line of source.split('\n')) {
-    let depth = 0
-    let quote = ''
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!
-      const prev = i === 0 ? ' ' : line[i - 1]!
-      if (quote) {
-        if (quote === '"' && ch === '\\') i++
-        else if (ch === quote) quote = ''
-      } else if ((ch === '"' || ch === "'") && ' \t[{,:'.includes(prev)) quote = ch
-      else if (ch === '#' && (prev === ' ' || prev === '\t')) break
-      else if (ch === '[' || ch === '{') depth++
-      else if (ch === ']' || ch === '}') depth--
-    }
-    if (depth !== 0) return true
+  // Only a line holding a bracket can open or close a collection.
+  for (let at = nextBracket(source, 0); at !== -1;) {
+    const lineEnd = source.indexOf('\n', at)
+    const line = source.slice(source.lastIndexOf('\n', at) + 1, lineEnd === -1 ? source.length : lineEnd)
+    if (flowDepth(line) !== 0) return true
+    at = lineEnd === -1 ? -1 : nextBracket(source, lineEnd)
   }
   return false
+}
+
+const BRACKET = /[[\]{}]/g
+
+function nextBracket(source: string, from: number): number {
+  BRACKET.lastIndex = from
+  return BRACKET.exec(source)?.index ?? -1
+}
+
+/** How many flow collections a line leaves open (negative: closes ones opened before it). */
+function flowDepth(line: string): number {
+  let depth = 0
+  let quote = ''
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!
+    const prev = i === 0 ? ' ' : line[i - 1]!
+    if (quote) {
+      if (quote === '"' && ch === '\\') i++
+      else if (ch === quote) quote = ''
+    } else if ((ch === '"' || ch === "'") && ' \t[{,:'.includes(prev)) quote = ch
+    else if (ch === '#' && (prev === ' ' || prev === '\t')) break
+    else if (ch === '[' || ch === '{') depth++
+    else if (ch === ']' || ch === '}') depth--
+  }
+  return depth
 }
 
 /** Keys such as `__proto__` become plain own properties of a prototype-free object. */

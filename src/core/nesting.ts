@@ -28,6 +28,22 @@ function prefixOf(line: string): LinePrefix {
   return {markers, length, indent: leading.replaceAll('\t', '    ').length}
 }
 
+/**
+ * At least the depth of the line at start..stop, from its leading characters alone: every level
+ * takes one character of marker or two of indent, a tab counting as two levels.
+ */
+function depthBound(body: string, start: number, stop: number): number {
+  let bound = 0
+  for (let at = start; at < stop; at++) {
+    const c = body.charCodeAt(at)
+    if (c === 9) bound += 2
+    else if (c === 32 || c === 62 || c === 45 || c === 42 || c === 43 || c === 46 || c === 41 || (c >= 48 && c <= 57))
+      bound++
+    else break
+  }
+  return bound
+}
+
 function depthOf(prefix: LinePrefix): number {
   return prefix.markers.length + Math.floor(prefix.indent / 2)
 }
@@ -38,8 +54,8 @@ export function tooDeepLine(body: string, max = MAX_NESTING): number | undefined
   for (let start = 0; start <= body.length; line++) {
     const end = body.indexOf('\n', start)
     const stop = end === -1 ? body.length : end
-    // Cheap first: a line shorter than the limit cannot nest past it.
-    if (stop - start > max && depthOf(prefixOf(body.slice(start, stop))) > max) return line
+    // Cheap first: a line whose leading markup cannot add up to the limit cannot nest past it.
+    if (depthBound(body, start, stop) > max && depthOf(prefixOf(body.slice(start, stop))) > max) return line
     if (end === -1) break
     start = end + 1
   }

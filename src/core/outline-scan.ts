@@ -80,20 +80,28 @@ interface ScanState {
 type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
 
 /**
- * Prose lines (a letter, or a bullet then a space and a letter, and no `<`, `](` or backtick
- * anywhere) are most of a body and cannot hold a heading or a link, so they are recognised without
- * slicing the line: the next `<`, `](` and backtick are found once and reused until the scan passes
- * them. A digit may open an ordered list item (which may hold a fence), so it takes the long way.
+ * Prose lines (a letter, or a bullet or an ordered item's number then a space and a letter, and no
+ * `<`, `](` or backtick anywhere) are most of a body and cannot hold a heading or a link, so they
+ * are recognised without slicing the line: the next `<`, `](` and backtick are found once and
+ * reused until the scan passes them. A letter after the marker rules out what a list item could
+ * open instead (a fence, HTML, a definition, indented code).
  */
 function isProseStart(body: string, at: number, end: number): boolean {
-  if (isLetter(body.charCodeAt(at))) return true
   const c = body.charCodeAt(at)
-  return (
-    (c === 45 || c === 42 || c === 43 || c === 124) &&
-    at + 2 < end &&
-    body.charCodeAt(at + 1) === 32 &&
-    isLetter(body.charCodeAt(at + 2))
-  )
+  if (isLetter(c)) return true
+  let marker = at + 1
+  if (c >= 48 && c <= 57) {
+    // `1.` or `1)`: an ordered list item's number has at most nine digits.
+    while (marker < end && marker - at < 9 && isDigit(body.charCodeAt(marker))) marker++
+    const delimiter = body.charCodeAt(marker)
+    if (delimiter !== 46 && delimiter !== 41) return false
+    marker++
+  } else if (c !== 45 && c !== 42 && c !== 43 && c !== 124) return false
+  return marker + 1 < end && body.charCodeAt(marker) === 32 && isLetter(body.charCodeAt(marker + 1))
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
 }
 
 function isLetter(c: number): boolean {
@@ -145,8 +153,14 @@ export function scanOutline(body: string): RawOutline | undefined {
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
       const opens = state.previous !== 'paragraph' && state.previous !== 'definition'
-      const topLevel = isLetter(body.charCodeAt(start)) || !/^(?:[ \t]|[>*+-]|\d)/.test(body.slice(start, start + 1))
-      state.paragraph = {start, end: lineEnd, opens, topLevel}
+      const first = body.charCodeAt(start)
+      const topLevel = first !== 9 && !mayOpenContainer(first)
+      // One record, rewritten per line: a body is mostly paragraph lines.
+      const paragraph = (state.paragraph ??= {start, end: lineEnd, opens, topLevel})
+      paragraph.start = start
+      paragraph.end = lineEnd
+      paragraph.opens = opens
+      paragraph.topLevel = topLevel
     } else state.table = false
     state.previous = kind
     start = newline === -1 ? body.length : newline + 1
@@ -202,8 +216,9 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     return 'paragraph'
   }
   if (/^ {1,3}#/.test(line)) return undefined
-  if (commentInContainer(line)) return 'other'
-  const content = afterContainers(line)
+  const prefix = containerPrefix(line)
+  if (commentInContainer(line, prefix)) return 'other'
+  const content = afterContainers(line, prefix)
   if (content === undefined) return undefined
   if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : undefined
   // `[^1]: ...` is a GFM footnote, not a link definition: remark decides what it holds.
@@ -261,8 +276,7 @@ function lastLineHasPipe(state: ScanState): boolean {
  * them), or undefined when that content opens a block the scanner cannot follow in a container:
  * a fence, HTML, indented code or a link definition.
  */
-function afterContainers(line: string): number | undefined {
-  const at = containerPrefix(line)
+function afterContainers(line: string, at: number | undefined): number | undefined {
   if (at === undefined || at === 0) return at
   const rest = line.slice(at)
   if (/^(?:`{3}|~{3}|<|\[\^)/.test(rest) || mayBeDefinition(rest)) return undefined
@@ -271,6 +285,7 @@ function afterContainers(line: string): number | undefined {
 
 /** The length of a line's block-quote and list-item markers, or undefined when tabs or deep indents make it unsure. */
 function containerPrefix(line: string): number | undefined {
+  if (!mayOpenContainer(line.charCodeAt(0))) return 0
   let at = 0
   for (let m = CONTAINER.exec(line); m; m = CONTAINER.exec(line.slice(at))) {
     at += m[0].length
@@ -281,12 +296,16 @@ function containerPrefix(line: string): number | undefined {
   return at
 }
 
+/** A space, `>`, a bullet or a digit: what a container's prefix (CONTAINER) can start with. */
+function mayOpenContainer(c: number): boolean {
+  return c === 32 || c === 62 || c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57)
+}
+
 /**
  * A list item or quote whose content opens with an HTML comment closed on the same line (a
  * template's `1. <!-- first step -->`): an HTML block of kind 2, the whole line raw, no outline.
  */
-function commentInContainer(line: string): boolean {
-  const at = containerPrefix(line)
+function commentInContainer(line: string, at: number | undefined): boolean {
   return at !== undefined && at > 0 && line.startsWith('<!--', at) && line.includes('-->', at + 2)
 }
 
@@ -421,7 +440,16 @@ function readSpan(
 ): boolean {
   // Emphasis only changes what a heading reads; its delimiter runs are checked for plain pairs.
   const runs: Array<{at: number; text: number}> = []
+  let literalAt = -1
   for (let i = from; i < to;) {
+    // Plain text up to the next character that may be markup or start an autolink literal is taken whole.
+    if (literalAt < i) literalAt = nextMatch(LITERAL_ANYWHERE, src, i)
+    const stop = Math.min(nextMatch(MARKUP, src, i), literalAt, to)
+    if (stop > i) {
+      out.text += src.slice(i, stop)
+      i = stop
+      continue
+    }
     const c = src[i]!
     if (c === '\\') {
       const next = src[i + 1]
@@ -470,7 +498,7 @@ function readSpan(
       }
     }
     if (c === ']' && src[i + 1] === '(') return false
-    if ((c === '@' || LITERAL_START.test(c)) && !plainLiteral(src, i, from, to)) return false
+    if ((c === '@' || i === literalAt) && !plainLiteral(src, i, from, to)) return false
     if (c === '*' || c === '_' || c === '~') {
       const length = runLength(src, i, c, to)
       if (c === '~') {
@@ -486,8 +514,17 @@ function readSpan(
   return runs.length === 0 || emphasisPairs(src, runs, out)
 }
 
-const LITERAL_START = /[hHwWmMxX]/
 const LITERAL = /^(?:https?:\/\/|www\.|mailto:|xmpp:)/i
+/** Where a GFM autolink literal may start (`@` is in MARKUP). */
+const LITERAL_ANYWHERE = /https?:\/\/|www\.|mailto:|xmpp:/gi
+/** Characters readSpan acts on; every other character is plain text. */
+const MARKUP = /[\\`<&[!\]@*_~]/g
+
+/** Offset of the next match of a global pattern at or after `from`, or the end of `src`. */
+function nextMatch(pattern: RegExp, src: string, from: number): number {
+  pattern.lastIndex = from
+  return pattern.exec(src)?.index ?? src.length
+}
 /** Characters that are markup next to prose, but part of a GFM autolink literal's address. */
 const LITERAL_MARKUP = /[`*_~[\]!&\\]/
 
