@@ -2,23 +2,37 @@
 // lower-case, punctuation dropped, spaces to `-`; a repeated slug gets `-1`, `-2` ...). check's
 // links-resolve and export's playbook anchors both count a document's headings here, so a link
 // GitHub follows is never reported and always lands on the same section in a playbook.
-import GithubSlugger, {slug} from 'github-slugger'
+import {slug} from 'github-slugger'
+import {memo} from './memo.js'
 import type {Outline} from './sections.js'
+
+/** A library repeats a few hundred heading texts thousands of times; the slug's Unicode pattern is slow. */
+const slugs = new Map<string, string>()
+const SLUG_CACHE_LIMIT = 50_000
 
 /**
  * The anchor of one heading's text, without the repeat suffix. The text is the heading reduced to
  * what a reader sees (the section model already strips inline code, emphasis and link syntax).
  */
 export function headingSlug(text: string): string {
-  return slug(text.trim())
+  if (slugs.size >= SLUG_CACHE_LIMIT) slugs.clear()
+  return memo(slugs, text, t => slug(t.trim()))
 }
 
-/** Numbers repeated slugs as GitHub does; feed it a document's headings in order, title first. */
+/** Numbers repeated slugs exactly as github-slugger's class does; feed it a document's headings in order, title first. */
 class HeadingAnchors {
-  private readonly slugger = new GithubSlugger()
+  private readonly occurrences = new Map<string, number>()
 
   next(text: string): string {
-    return this.slugger.slug(text.trim())
+    const original = headingSlug(text)
+    let result = original
+    while (this.occurrences.has(result)) {
+      const n = this.occurrences.get(original)! + 1
+      this.occurrences.set(original, n)
+      result = `${original}-${n}`
+    }
+    this.occurrences.set(result, 0)
+    return result
   }
 }
 

@@ -311,11 +311,12 @@ function commentInContainer(line: string, at: number | undefined): boolean {
 
 /** A line that could open a link definition (possibly one whose label or title goes on). */
 function mayBeDefinition(text: string): boolean {
-  const open = /^ {0,3}\[/.exec(text)
-  if (!open) return false
-  const close = text.indexOf(']', open[0].length)
+  let bracket = 0
+  while (bracket < 3 && text.charCodeAt(bracket) === 32) bracket++
+  if (text.charCodeAt(bracket) !== 91) return false
+  const close = text.indexOf(']', bracket + 1)
   if (close === -1) return true
-  const label = text.slice(open[0].length, close)
+  const label = text.slice(bracket + 1, close)
   // A label holds no unescaped bracket; an escape may hide the `]` that closes it.
   if (label.includes('\\')) return true
   return !label.includes('[') && text[close + 1] === ':'

@@ -1,4 +1,6 @@
 // Heading anchors as GitHub renders them; check and export both read them from here.
+import fc from 'fast-check'
+import GithubSlugger from 'github-slugger'
 import {describe, expect, it} from 'vitest'
 import {headingAnchors, headingSlug} from '../../src/core/anchors.js'
 import {loadMarkdownParser} from '../../src/core/markdown.js'
@@ -41,5 +43,24 @@ describe('heading anchors', () => {
     const {title, sections} = headingAnchors(outline(body, rawOutline(body)))
     expect(title).toBe('npm-ci-fails')
     expect(sections).toEqual(['refund-policy-old', 'tagged-heading'])
+  })
+})
+
+describe('repeat numbering', () => {
+  it('matches github-slugger for any run of headings, including ones that collide with a numbered repeat', () => {
+    const texts = fc.array(
+      fc.constantFrom('Notes', 'notes', 'Notes 1', 'Notes-1', 'notes-1-1', 'Ä', 'a', 'A-1', ' a '),
+      {
+        maxLength: 12,
+      },
+    )
+    fc.assert(
+      fc.property(texts, headings => {
+        const slugger = new GithubSlugger()
+        const expected = headings.map(h => slugger.slug(h.trim()))
+        const got = headingAnchors({sections: headings.map(heading => ({heading}))}).sections
+        expect(got).toEqual(expected)
+      }),
+    )
   })
 })
