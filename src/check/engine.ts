@@ -18,6 +18,7 @@ import {
 import {type Shard, inShard} from '../core/shard.js'
 import {writeOutputFile} from '../core/output.js'
 import {isRepoPath} from '../core/paths.js'
+import {openHistory} from '../core/history.js'
 import {loadUpstream} from '../core/upstream.js'
 import {writeFileAtomic} from '../core/writer.js'
 import {RULES} from '../rules/index.js'
@@ -138,13 +139,16 @@ async function lintTargets(
 ): Promise<{findings: Finding[]; checked: string[]}> {
   const {severities, today} = setup
   const targetSet = new Set(targets)
+  const wantsUpstream = targets.length > 0 && UPSTREAM_RULES.some(id => severities.get(id) !== 'off')
+  // git reads the history in its own processes, on another core, while this thread reads the library.
+  const history = wantsUpstream ? openHistory(config.root) : undefined
   const local = await localPass(
     {config, paths, checked: paths.map(p => targetSet.has(p)), severities: [...severities], today},
     {cache: setup.cache, onProgress: setup.onProgress},
   )
   const library = buildLibrary(config, local.summaries)
-  if (targets.length > 0 && UPSTREAM_RULES.some(id => severities.get(id) !== 'off')) {
-    library.upstream = await loadUpstream(library, {versionBump: severities.get('version-bump') !== 'off'})
+  if (history) {
+    library.upstream = await loadUpstream(library, {versionBump: severities.get('version-bump') !== 'off', history})
     if (library.upstream.note) setup.notes?.push(library.upstream.note)
   }
   const locate = (doc: DocumentSummary) => placeDocument(config, doc)

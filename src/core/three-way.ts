@@ -47,22 +47,7 @@ function change(from: AnySection | undefined, to: AnySection | undefined): SideC
  * merge base is omitted (both sides removed it).
  */
 export function threeWay<S extends AnySection>(input: ThreeWayInput<S>): Array<ThreeWaySection<S>> {
-  const k0 = new Map(keyed(input.base))
-  const k1 = keyed(input.baseline)
-  const byKey1 = new Map(k1)
-  const kv = keyed(input.variant)
-  const byKeyV = new Map(kv)
-  const order = kv.map(([key]) => key)
-  let after = -1
-  for (const [key] of k1) {
-    const at = order.indexOf(key)
-    if (at >= 0) after = at
-    else order.splice(++after, 0, key)
-  }
-  return order.map(key => {
-    const base = k0.get(key)
-    const baseline = byKey1.get(key)
-    const variant = byKeyV.get(key)
+  return aligned(input).map(({base, baseline, variant}) => {
     const path = (variant ?? baseline ?? base)!.path
     const upstream = change(base, baseline)
     const local = change(base, variant)
@@ -81,6 +66,36 @@ export function threeWay<S extends AnySection>(input: ThreeWayInput<S>): Array<T
       variant,
     }
   })
+}
+
+interface Aligned<S> {
+  base?: S
+  baseline?: S
+  variant?: S
+}
+
+/** The three versions of each section path, in the order `threeWay` describes. */
+function aligned<S extends AnySection>({base, baseline, variant}: ThreeWayInput<S>): Array<Aligned<S>> {
+  // Most variants keep the baseline's headings, and the baseline its merge base's: then sections pair by position.
+  if (samePaths(variant, baseline) && samePaths(variant, base))
+    return variant.map((v, i) => ({base: base[i], baseline: baseline[i], variant: v}))
+  const k0 = new Map(keyed(base))
+  const k1 = keyed(baseline)
+  const byKey1 = new Map(k1)
+  const kv = keyed(variant)
+  const byKeyV = new Map(kv)
+  const order = kv.map(([key]) => key)
+  let after = -1
+  for (const [key] of k1) {
+    const at = order.indexOf(key)
+    if (at >= 0) after = at
+    else order.splice(++after, 0, key)
+  }
+  return order.map(key => ({base: k0.get(key), baseline: byKey1.get(key), variant: byKeyV.get(key)}))
+}
+
+function samePaths(a: readonly AnySection[], b: readonly AnySection[]): boolean {
+  return a === b || (a.length === b.length && a.every((s, i) => s.path === b[i]!.path))
 }
 
 function stateOf(

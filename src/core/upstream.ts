@@ -52,13 +52,22 @@ export function variantsNeedingBase<D extends LibraryDoc>(library: Library<D>): 
  */
 export async function loadUpstream<D extends LibraryDoc>(
   library: Library<D>,
-  options: {variants?: readonly D[]; versionBump?: boolean} = {},
+  options: {
+    variants?: readonly D[]
+    versionBump?: boolean
+    /** The history, when the caller started reading it early (see `openHistory`); closed here. */
+    history?: Promise<RepoHistory | NoHistory>
+  } = {},
 ): Promise<Upstream> {
   const variants = options.variants ?? variantsNeedingBase(library)
   const wantBump = options.versionBump ?? true
-  if (variants.length === 0 && !wantBump)
+  if (variants.length === 0 && !wantBump) {
+    void options.history?.then(h => {
+      if (typeof h !== 'string') h.close()
+    })
     return {mergeBase: () => undefined, missing: () => undefined, staleVersion: () => undefined}
-  const history = await openHistory(library.config.root)
+  }
+  const history = await (options.history ?? openHistory(library.config.root))
   try {
     if (typeof history === 'string') {
       const missing = new Set<LibraryDoc>(variants)
