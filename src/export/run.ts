@@ -1,9 +1,9 @@
 // The export pipeline: load the library once, assemble each market's playbook (pure), check every
 // target before rendering anything, then render and write each one. Never prints: the command
 // reports what this returns.
-import path from 'node:path'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
+import {shownPath} from '../core/paths.js'
 import {loadLibrary} from '../core/loader.js'
 import {assemblePlaybook} from './assemble.js'
 import {checkLanguages, labelSet, marketLanguage} from './label-sets.js'
@@ -109,7 +109,7 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
     })
     if (target === undefined) stdout = content
     else writeOutput(target, content, replaces, config)
-    files.push(describe(playbook, target === undefined ? STDOUT : shown(request.cwd, target), content, replaces))
+    files.push(describe(playbook, target === undefined ? STDOUT : shownPath(target, request.cwd), content, replaces))
   }
   const emptyMarkets = assembled.filter(p => !nonEmpty.includes(p)).map(p => p.market.code)
   const unreadable = library.documents
@@ -132,13 +132,7 @@ function plan(request: ExportRequest, playbook: Playbook, all: boolean, extensio
   const target = all
     ? folderTarget(config.root, cwd, market, extension, output)
     : singleTarget(config.root, cwd, market, extension, output)
-  return {playbook, target, replaces: checkTarget(target, request.force, shown(cwd, target), config)}
-}
-
-/** Relative to the working directory when inside it, else absolute: the path a user can paste. */
-function shown(cwd: string, target: string): string {
-  const relative = path.relative(cwd, target)
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? target : relative
+  return {playbook, target, replaces: checkTarget(target, request.force, shownPath(target, cwd), config)}
 }
 
 function describe(playbook: Playbook, file: string, content: string | Uint8Array, replaced: boolean): ExportedFile {

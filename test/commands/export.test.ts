@@ -209,6 +209,15 @@ describe('sopkit export on the bundled library', () => {
     })
   })
 
+  it('names an output outside the working folder as every message does (core/paths shownPath): ../out.md', async () => {
+    const r = await runSopkit(['export', '--market', 'DE', '-f', 'md', '-o', '../out-from-sops.md'], {
+      cwd: path.join(repo, 'sops'),
+    })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^wrote \.\.\/out-from-sops\.md \(DE: /m)
+    expect(existsSync(path.join(repo, 'out-from-sops.md'))).toBe(true)
+  })
+
   it('pdf without a Chromium is exit 2, naming how to install one', async () => {
     const r = await run(['--market', 'DE', '--format', 'pdf', '-o', 'de.pdf'], {
       SOPKIT_CHROMIUM: '/nonexistent/chromium',
