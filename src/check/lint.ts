@@ -2,6 +2,7 @@
 import type {Config} from '../core/config.js'
 import {type DocumentSummary, type Placed, type SopDocument, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
+import type {Position, Span} from '../core/positions.js'
 import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {
@@ -139,7 +140,7 @@ function toFinding(doc: Placed, {rule, severity, report}: Reported): LintedFindi
   if (!template) throw new Error(`rule ${rule.id} reported unknown message id ${report.messageId}`)
   const fill = (text: string) =>
     text.replace(/\{(\w+)\}/g, (_, name: string) => String(report.data?.[name] ?? `{${name}}`))
-  const {line, column} = locate(doc, report.at)
+  const {line, column, end} = locate(doc, report.at)
   return {
     finding: {
       ruleId: rule.id,
@@ -150,6 +151,7 @@ function toFinding(doc: Placed, {rule, severity, report}: Reported): LintedFindi
       file: doc.file,
       line,
       column,
+      ...(end && {endLine: end.line, endColumn: end.column}),
       fixable: report.fix !== undefined,
       ...stableData(rule, report),
     },
@@ -157,11 +159,15 @@ function toFinding(doc: Placed, {rule, severity, report}: Reported): LintedFindi
   }
 }
 
-function locate(doc: Placed, at: Locator | undefined): {line: number; column: number} {
+function locate(doc: Placed, at: Locator | undefined): Span {
   if (!at) return {line: 1, column: 1}
   if ('key' in at) return doc.positionOf(at.key, at.part)
-  if ('bodyOffset' in at) return doc.bodyPosition(at.bodyOffset)
-  return doc.position(at.offset)
+  if ('bodyOffset' in at) return withEnd(doc.bodyPosition(at.bodyOffset), at.bodyEnd, o => doc.bodyPosition(o))
+  return withEnd(doc.position(at.offset), at.end, o => doc.position(o))
+}
+
+function withEnd(start: Position, end: number | undefined, position: (offset: number) => Position): Span {
+  return end === undefined ? start : {...start, end: position(end)}
 }
 
 function stableData(rule: Rule, report: Report): Pick<Finding, 'stable'> {

@@ -12,7 +12,7 @@ import {
 import {locateSimple} from './locate.js'
 import {loadMarkdownParser} from './markdown.js'
 import {scanOutline} from './outline-scan.js'
-import {LineIndex, type Position} from './positions.js'
+import {LineIndex, type Position, type Span} from './positions.js'
 import {detachString} from './detach.js'
 import {compactOutline} from './drift.js'
 import {type Outline, type RawOutline, type SectionSummary, outline, rawOutline} from './sections.js'
@@ -349,17 +349,27 @@ export class SopDocument {
     return {source: String(source ?? node.value), plain: node.type === 'PLAIN', start: found.start, end: found.end}
   }
 
-  /** Where a front-matter key path is, falling back to the key, then to the front matter's start. */
-  positionOf(path: ReadonlyArray<string | number>, part: 'key' | 'value' = 'value'): Position {
+  /** Where a front-matter key path is (and ends, when known), falling back to the key, then to the front matter's start. */
+  positionOf(path: ReadonlyArray<string | number>, part: 'key' | 'value' = 'value'): Span {
     if (!this.block) return this.position(0)
     if (path.length === 1 && this.problems.length === 0 && !(String(path[0]) in this.data))
       return this.position(this.block.start)
-    const simple = locateSimple(this.text.slice(this.block.start, this.block.end), path)
-    if (simple) return this.position(this.block.start + (part === 'key' ? simple.key : simple.start))
+    const at = this.block.start
+    const simple = locateSimple(this.text.slice(at, this.block.end), path)
+    if (simple)
+      return part === 'key'
+        ? this.span(at + simple.key, simple.keyEnd && at + simple.keyEnd)
+        : this.span(at + simple.start, simple.end && at + simple.end)
     const found = this.node(path)
-    if (found && part === 'key' && found.key?.range) return this.position(this.block.start + found.key.range[0])
-    if (found) return this.position(found.start)
-    return this.position(this.block.start)
+    const keyRange = found?.key?.range
+    if (found && part === 'key' && keyRange) return this.span(at + keyRange[0], at + keyRange[1])
+    if (found) return this.span(found.start, found.end)
+    return this.position(at)
+  }
+
+  private span(start: number, end: number | undefined): Span {
+    const from = this.position(start)
+    return end === undefined || end <= start ? from : {...from, end: this.position(end)}
   }
 }
 

@@ -6,6 +6,10 @@
 export interface Located {
   key: number
   start: number
+  /** Where the key's text ends (for a list item, the item's), when it is one plain word or item. */
+  keyEnd?: number
+  /** Where the value's text ends, when it is one plain word or item on its line. */
+  end?: number
 }
 
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
@@ -28,7 +32,16 @@ export function locateSimple(source: string, path: ReadonlyArray<string | number
   let start = keyOffset + key.length + 1
   while (source[start] === ' ' || source[start] === '\t') start++
   const rest = source.slice(start, lineEnd).replace(/\r$/, '')
-  if (index === undefined) return rest === '' || /^[#&*!|>%]/.test(rest) ? undefined : {key: keyOffset, start}
+  if (index === undefined) {
+    if (rest === '' || /^[#&*!|>%]/.test(rest)) return undefined
+    const value = rest.trimEnd()
+    return {
+      key: keyOffset,
+      start,
+      keyEnd: keyOffset + key.length,
+      end: PLAIN_ITEM.test(value) && !continues(source, lineEnd, '') ? start + value.length : undefined,
+    }
+  }
   if (typeof index !== 'number') return undefined
   if (rest.startsWith('[')) return flowItem(rest, start, index)
   if (rest === '') return blockItem(source, lineEnd + 1, index)
@@ -44,7 +57,7 @@ function flowItem(rest: string, start: number, index: number): Located | undefin
     const item = items[i]!
     const lead = item.length - item.trimStart().length
     if (!PLAIN_ITEM.test(item.trim())) return undefined
-    if (i === index) return {key: start + offset + lead, start: start + offset + lead}
+    if (i === index) return itemAt(start + offset + lead, item.trim())
     offset += item.length + 1
   }
   return undefined
@@ -57,13 +70,29 @@ function blockItem(source: string, from: number, index: number): Located | undef
     const lineEnd = indexOrEnd(source, '\n', position)
     const line = source.slice(position, lineEnd)
     const item = /^( *)- +/.exec(line)
-    if (!item || !PLAIN_ITEM.test(line.slice(item[0].length).replace(/\r$/, '').trimEnd())) return undefined
+    const text = item && line.slice(item[0].length).replace(/\r$/, '').trimEnd()
+    if (!item || !text || !PLAIN_ITEM.test(text)) return undefined
     indent ??= item[1]
     if (item[1] !== indent) return undefined
-    if (i === index) return {key: position + item[0].length, start: position + item[0].length}
+    if (i === index) return itemAt(position + item[0].length, continues(source, lineEnd, item[1]!) ? undefined : text)
     position = lineEnd + 1
   }
   return undefined
+}
+
+/**
+ * A list item is its own key (as the exact parser has it): key and value span the item's text,
+ * unless the item is a mapping (`section: Escalation`), which goes on past its first line.
+ */
+function itemAt(start: number, text: string | undefined): Located {
+  const end = text === undefined || /:(?:[ \t]|$)/.test(text) ? undefined : start + text.length
+  return {key: start, start, keyEnd: end, end}
+}
+
+/** Whether the line after `lineEnd` is indented past `indent`: it carries on the scalar above it. */
+function continues(source: string, lineEnd: number, indent: string): boolean {
+  const next = lineEnd + 1 + indent.length
+  return lineEnd < source.length && (source[next] === ' ' || source[next] === '\t')
 }
 
 function indexOrEnd(text: string, needle: string, from: number): number {

@@ -5,6 +5,11 @@ export interface Position {
   column: number
 }
 
+/** Where a finding starts, and where it ends when that is known. */
+export interface Span extends Position {
+  end?: Position
+}
+
 export class LineIndex {
   private readonly starts: number[] = [0]
 

@@ -43,13 +43,17 @@ export default defineLibraryRule({
       if (EXTERNAL.test(image.url) || rawPath === '') continue
       const resolved = resolveLink(library, doc, rawPath)
       if (resolved === 'outside' || resolved === 'missing')
-        report({messageId: `${resolved}-image`, data: {target: rawPath}, at: {bodyOffset: image.start}})
+        report({
+          messageId: `${resolved}-image`,
+          data: {target: rawPath},
+          at: {bodyOffset: image.start, bodyEnd: image.end},
+        })
     }
     for (const link of doc.outline.links) {
       if (EXTERNAL.test(link.url) || link.url === '') continue
       const [rawPath = '', rawAnchor] = link.url.split('#', 2)
       const anchor = rawAnchor ? safeDecode(rawAnchor) : undefined
-      const at = {bodyOffset: link.start}
+      const at = {bodyOffset: link.start, bodyEnd: link.end}
       let target: DocumentSummary | undefined = doc
       if (rawPath !== '') {
         const resolved = resolveLink(library, doc, rawPath)

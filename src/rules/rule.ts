@@ -14,9 +14,14 @@ export interface RuleMessage {
   mend: string
 }
 
-/** Where a finding points: a front-matter key path, an offset in the text or body, or the file. */
+/**
+ * Where a finding points: a front-matter key path, an offset in the text or body, or the file.
+ * An end, where the rule knows one, becomes the finding's region end (SARIF, GitLab).
+ */
 export type Locator =
-  {key: ReadonlyArray<string | number>; part?: 'key' | 'value'} | {offset: number} | {bodyOffset: number}
+  | {key: ReadonlyArray<string | number>; part?: 'key' | 'value'}
+  | {offset: number; end?: number}
+  | {bodyOffset: number; bodyEnd?: number}
 
 /** A replacement inside the front matter; offsets are in the document's text. */
 export interface TextEdit {

@@ -34,6 +34,9 @@ function commitAll(repo: string, message: string): void {
 const check = (cwd: string, options: {paths?: string[]; changedSince?: string; today?: string} = {}) =>
   runCheck({config: loadConfig(cwd), cwd, today: '2026-06-01', ...options})
 
+const format = (name: string, result: CheckResult, root: string) =>
+  formatterNamed(name).format({result, rules: RULES, color: makeChalk(0), root, version: '0.0.0'})
+
 const keys = (result: CheckResult) => result.findings.map(f => `${f.file} ${f.ruleId}:${f.messageId}`)
 
 const BASELINE = 'sops/global/refund-escalation.md'
@@ -123,9 +126,6 @@ describe('paths named on the command line', () => {
 })
 
 describe('report paths in a monorepo (config in a sub-folder)', () => {
-  const format = (name: string, result: CheckResult, root: string) =>
-    formatterNamed(name).format({result, rules: RULES, color: makeChalk(0), root, version: '0.0.0'})
-
   it('are relative to the git root in every format', async () => {
     const repo = tempRepo({
       'docs/cs/sopkit.config.yaml': 'documents: ["sops/**/*.md"]\n',
@@ -185,5 +185,29 @@ describe('fingerprints', () => {
     const {sarif, gitlab} = prints({...result, findings: twins})
     expect(new Set(sarif).size).toBe(2)
     expect(new Set(gitlab).size).toBe(2)
+  })
+})
+
+describe('region ends', () => {
+  it('a broken link and a wrong list item carry where they end, and SARIF and GitLab pass it on', async () => {
+    const body = '# Refund escalation\n\n## Escalation\n\nSee [the form](../forms/missing.md) first.\n'
+    const repo = tempRepo({'sops/global/a.md': doc({front: {channels: ['chatbot', 'fax']}, body})})
+    const result = await check(repo)
+    const byRule = (id: string) => result.findings.find(f => f.ruleId === id)!
+    const link = byRule('links-resolve')
+    // `[the form](../forms/missing.md)` starts at column 5 and is 31 characters long; ends are exclusive.
+    expect([link.line, link.column, link.endLine, link.endColumn]).toEqual([link.line, 5, link.line, 36])
+    const channel = byRule('known-channel')
+    expect(channel.endLine).toBe(channel.line)
+    expect(channel.endColumn).toBe(channel.column + 'fax'.length)
+    const sarif = JSON.parse(format('sarif', result, repo)).runs[0]
+    const region = sarif.results.find((r: {ruleId: string}) => r.ruleId === 'links-resolve').locations[0]
+      .physicalLocation.region
+    expect(region).toMatchObject({startLine: link.line, startColumn: 5, endLine: link.line, endColumn: 36})
+    const gitlab = JSON.parse(format('gitlab', result, repo))
+    expect(gitlab.find((g: {check_name: string}) => g.check_name === 'links-resolve').location.lines).toEqual({
+      begin: link.line,
+      end: link.line,
+    })
   })
 })

@@ -18,8 +18,9 @@ describe('SopDocument', () => {
 
   it('locates front-matter keys and values, and list items', () => {
     const d = make('---\nid: a\nmarkets: [DE, SGG]\n---\n')
-    expect(d.positionOf(['markets', 1])).toEqual({line: 3, column: 15})
-    expect(d.positionOf(['markets'], 'key')).toEqual({line: 3, column: 1})
+    // Ends are exclusive, as SARIF's endColumn is: the character after the region.
+    expect(d.positionOf(['markets', 1])).toEqual({line: 3, column: 15, end: {line: 3, column: 18}})
+    expect(d.positionOf(['markets'], 'key')).toEqual({line: 3, column: 1, end: {line: 3, column: 8}})
     expect(d.positionOf(['missing'])).toEqual({line: 2, column: 1})
   })
 

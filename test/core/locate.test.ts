@@ -1,4 +1,4 @@
-// The cheap locator must point exactly where the exact YAML parser points, whenever it answers.
+// The cheap locator must point exactly where the exact YAML parser points (start and end), whenever it answers.
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -23,6 +23,10 @@ function agrees(text: string): number {
       expect(doc.block.start + simple.start, `${key} ${p[1] ?? ''}`).toBe(exact.start)
       const keyStart = exact.key && p.length === 1 ? doc.block.start + exact.key.range![0] : exact.start
       expect(doc.block.start + simple.key).toBe(keyStart)
+      const keyEnd = exact.key && p.length === 1 ? doc.block.start + exact.key.range![1] : exact.end
+      if (simple.keyEnd !== undefined)
+        expect(doc.block.start + simple.keyEnd, `key end of ${key} ${p[1] ?? ''}`).toBe(keyEnd)
+      if (simple.end !== undefined) expect(doc.block.start + simple.end, `end of ${key} ${p[1] ?? ''}`).toBe(exact.end)
     }
   }
   return answered
