@@ -15,7 +15,7 @@ import {escapeHtml as esc} from '../../core/escape.js'
 import {htmlPage} from '../../core/html-page.js'
 import {loadMarkdownParser} from '../../core/markdown.js'
 import {loadMarkdownToHtml, markdownToHtml} from '../../core/markdown-html.js'
-import {markedTree} from './marked.js'
+import {type Side, markedTree} from './marked.js'
 import {defineDiffRenderer} from './renderer.js'
 import {STATE_LEGEND, STATE_SYMBOL, changeLabel, fieldRows, sectionSummary} from './summary.js'
 
@@ -34,9 +34,7 @@ export default defineDiffRenderer({
   name: 'html',
   extensions: ['html', 'htm'],
   description: 'a self-contained HTML page, side by side, the Markdown rendered',
-  load: async () => {
-    await Promise.all([loadMarkdownParser(), loadMarkdownToHtml()])
-  },
+  load: loadMarkedHtml,
   render: (result: DiffResult) => {
     const title =
       result.kind === 'diff' ? `${result.diff.a.label} → ${result.diff.b.label}` : `${result.matrix.id}: drift matrix`
@@ -100,7 +98,15 @@ function sectionRow(s: SectionChange, prefix: string): string {
 /** One side of a word diff as rendered Markdown: shared words plus the side's own, marked. */
 function side(words: readonly WordChange[], own: 'added' | 'removed', prefix: string): string {
   if (!words.some(w => w.type === 'same' || w.type === own)) return ''
-  const tree = markedTree(words, own, {
+  return markedHtml(words, own, prefix)
+}
+
+/**
+ * Words as rendered Markdown, through the playbook's sanitised path, with the changes marked
+ * (`<del>`, `<ins>`): one side, or both merged. The diff and changes pages both show sections so.
+ */
+export function markedHtml(words: readonly WordChange[], shown: Side, prefix: string): string {
+  const tree = markedTree(words, shown, {
     wrap: (tag, children) =>
       tag === 'removed' ? {type: 'delete', children} : {type: 'strong', data: {hName: 'ins'}, children},
     plainChangedBlocks: false,
@@ -108,13 +114,9 @@ function side(words: readonly WordChange[], own: 'added' | 'removed', prefix: st
   return markdownToHtml(tree, prefix)
 }
 
-/** A word diff inline: removed words in <del>, added ones in <ins>, shared ones as they are. */
-export function inlineWords(words: readonly WordChange[]): string {
-  return words
-    .map(w =>
-      w.type === 'same' ? esc(w.text) : w.type === 'added' ? `<ins>${esc(w.text)}</ins>` : `<del>${esc(w.text)}</del>`,
-    )
-    .join('')
+/** What the page renderers need loaded before `markedHtml`. */
+export async function loadMarkedHtml(): Promise<void> {
+  await Promise.all([loadMarkdownParser(), loadMarkdownToHtml()])
 }
 
 function renderMatrix(m: DriftMatrix): string {
