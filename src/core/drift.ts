@@ -38,18 +38,31 @@ function fingerprintOf(section: AnySection): number {
  * keeps the document's text alive (V8 slices share their parent).
  */
 export function compactOutline(outline: Outline, text: string, bodyStart: number): Outline<SectionSummary> {
-  const link = (l: Outline['links'][number]) => ({...l, url: detach(l.url)})
+  const link = (l: Outline['links'][number]) => ({url: detach(l.url), start: l.start, end: l.end})
   return {
     title: outline.title && {text: detach(outline.title.text), start: outline.title.start},
-    sections: outline.sections.map(({content: _content, ...s}) => ({
-      ...s,
-      path: detach(s.path),
-      heading: detach(s.heading),
+    // One literal shape per summary section: a library keeps tens of thousands of them.
+    sections: outline.sections.map(s => ({
+      path: interned(s.path),
+      heading: interned(s.heading),
+      depth: s.depth,
+      start: s.start,
+      contentStart: s.contentStart,
+      end: s.end,
       fingerprint: contentFingerprint(text, bodyStart + s.contentStart, bodyStart + s.end),
     })),
     links: outline.links.map(link),
     images: outline.images.map(link),
   }
+}
+
+/** Heading texts and paths repeat across a library (templates): summaries share one copy of each. */
+const internedStrings = new Map<string, string>()
+const INTERNED_LIMIT = 100_000
+
+function interned(text: string): string {
+  if (internedStrings.size >= INTERNED_LIMIT) internedStrings.clear()
+  return memo(internedStrings, text, detach)
 }
 
 /** 1 for whitespace (exactly what String#trim removes), else 0. */
