@@ -74,6 +74,8 @@ interface ScanState {
   untitled: boolean
   /** Labels of the body's definitions, and of brackets read as plain text in headings. */
   definitions: Set<string>
+  /** An indented line came after a line that was not paragraph text: indented lines from there on may be code. */
+  maybeCode: boolean
   headingLabels: string[]
 }
 
@@ -128,6 +130,7 @@ export function scanOutline(body: string): RawOutline | undefined {
     untitled: false,
     definitions: new Set(),
     headingLabels: [],
+    maybeCode: false,
   }
   let nextAngle = -1
   let nextLink = -1
@@ -163,6 +166,7 @@ export function scanOutline(body: string): RawOutline | undefined {
       paragraph.topLevel = topLevel
     } else state.table = false
     state.previous = kind
+    if (kind !== 'blank' && !isIndented(body, start)) state.maybeCode = false
     start = newline === -1 ? body.length : newline + 1
   }
   // `[options]` in a heading is plain text unless a definition names it (then remark reads a reference).
@@ -192,8 +196,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (state.untitled && /^[ \t]*["'(]/.test(line)) return undefined
   if (line.charCodeAt(0) === 35) return atxLine(state, line, start)
   if (line.trim() === '') return 'blank'
-  // Indented code, or a list item's continuation: which one depends on containers the scanner does not track.
-  if (/^ {0,3}\t/.test(line) || /^ {4,}/.test(line)) return /[#[`~<&]|\]\(/.test(line) ? undefined : 'paragraph'
+  if (/^ {0,3}\t/.test(line) || /^ {4,}/.test(line)) return indentedLine(state, line, start)
   const open = FENCE.exec(line)
   if (open) {
     // An indented fence may belong to a list item, whose end would end the fence too.
@@ -233,6 +236,45 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   }
   if (mayBeDefinition(line)) return undefined
   return inlineLinks(state, line, start, 0) ? 'paragraph' : undefined
+}
+
+/** Whether the line at `start` opens with four columns of indentation (a tab counts as reaching the next stop). */
+function isIndented(body: string, start: number): boolean {
+  for (let at = start; at < start + 4; at++) {
+    const c = body.charCodeAt(at)
+    if (c === 9) return true
+    if (c !== 32) return false
+  }
+  return true
+}
+
+/** What an indented line's content may open with and still be text: not a block of its own (heading, quote, fence, HTML, table, break). */
+const INDENTED_TEXT = /^(?:[A-Za-z0-9(\u00c0-\uffff"'!\\]|`(?!``)|\[(?!\^)|[*_](?![ \t]*$))/
+
+/**
+ * Indented code, or text of a list item or paragraph: which one depends on containers the scanner
+ * does not track. Right after paragraph text (and not in a run of lines that may be code) it is
+ * text either way, since indented code cannot interrupt a paragraph: a lazy continuation, a nested
+ * list item, or the item's own text. Its inline content is read after any list marker.
+ */
+function indentedLine(state: ScanState, line: string, start: number): LineKind | undefined {
+  if (state.previous !== 'paragraph') state.maybeCode = true
+  if (!/[#[`~<&]|\]\(/.test(line)) return 'paragraph'
+  if (state.maybeCode || state.table || !previousIsText(state) || THEMATIC_BREAK.test(line.trimStart()))
+    return undefined
+  const from = /^[ \t]+(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(line)![0].length
+  const content = line.slice(from)
+  if (!INDENTED_TEXT.test(content) || mayBeDefinition(content)) return undefined
+  return inlineLinks(state, line, start, from) ? 'paragraph' : undefined
+}
+
+/** Whether the line before was paragraph text (in any containers), not a break, heading or underline in a list item. */
+function previousIsText(state: ScanState): boolean {
+  const paragraph = state.paragraph
+  if (state.previous !== 'paragraph' || !paragraph) return false
+  const line = state.body.slice(paragraph.start, paragraph.end)
+  const content = line.replace(/^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*/, '')
+  return INDENTED_TEXT.test(content) && !THEMATIC_BREAK.test(content) && !SETEXT_UNDERLINE.test(content)
 }
 
 /**

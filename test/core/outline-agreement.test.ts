@@ -260,6 +260,46 @@ describe('the fast outline agrees with remark', () => {
     )
     .map(parts => parts.join(''))
 
+  // Lists, nested items and indented lines after text, where indented code and list text look alike.
+  const listLine = fc
+    .tuple(
+      fc.constantFrom('', '', '  ', '   ', '    ', '      ', '        ', '\t', ' \t'),
+      fc.constantFrom('', '', '- ', '* ', '*   ', '1. ', '2) ', '-'),
+      fc.constantFrom(
+        'text',
+        '`code` and [a link](a.md)',
+        '[a](b.md) then `c`',
+        '![img](i.png)',
+        '```',
+        '~~~',
+        '# heading [a](x.md)',
+        '> quote [q](q.md)',
+        '[ref]: /url',
+        '[^1]: note',
+        '<b>[a](b.md)</b>',
+        '* * *',
+        '---',
+        '===',
+        '| a | [b](c.md) |',
+        '\\# x [a](b)',
+        '*em* [a](b.md)',
+        '',
+      ),
+    )
+    .map(([indent, marker, content]) => `${indent}${marker}${content}`)
+  const listBody = fc.array(listLine, {maxLength: 14}).map(lines => lines.join('\n'))
+
+  it('on generated lists and indented lines', () => {
+    let answered = 0
+    fc.assert(
+      fc.property(listBody, b => {
+        if (agrees(b)) answered++
+      }),
+      {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
+    )
+    expect(answered).toBeGreaterThan(100)
+  })
+
   it('on generated character soup', () => {
     let answered = 0
     fc.assert(
