@@ -289,32 +289,15 @@ describe('the fast outline agrees with remark', () => {
     .map(([indent, marker, content]) => `${indent}${marker}${content}`)
   const listBody = fc.array(listLine, {maxLength: 14}).map(lines => lines.join('\n'))
 
-  it('on generated lists and indented lines', () => {
+  const generated: Array<[string, fc.Arbitrary<string>]> = [
+    ['lists and indented lines', listBody],
+    ['character soup', soup],
+    ['documents', body],
+  ]
+  it.each(generated)('on generated %s', (_, arbitrary) => {
     let answered = 0
     fc.assert(
-      fc.property(listBody, b => {
-        if (agrees(b)) answered++
-      }),
-      {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
-    )
-    expect(answered).toBeGreaterThan(100)
-  })
-
-  it('on generated character soup', () => {
-    let answered = 0
-    fc.assert(
-      fc.property(soup, b => {
-        if (agrees(b)) answered++
-      }),
-      {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
-    )
-    expect(answered).toBeGreaterThan(100)
-  })
-
-  it('on generated documents', () => {
-    let answered = 0
-    fc.assert(
-      fc.property(body, b => {
+      fc.property(arbitrary, b => {
         if (agrees(b)) answered++
       }),
       {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
