@@ -2,7 +2,7 @@
 // warnings are skipped cases with their message, so GitLab's test report lists them (it shows
 // failed and skipped cases, and hides the output of passed ones) without failing the pipeline.
 import type {CheckResult} from '../check/engine.js'
-import {countFindings, type Finding} from '../core/finding.js'
+import {countFindings, type Finding, groupByFile} from '../core/finding.js'
 import {defineFormatter} from './formatter.js'
 
 /** Characters XML 1.0 cannot carry at all: C0 controls but tab/LF/CR, lone surrogates, U+FFFE and U+FFFF. */
@@ -34,9 +34,7 @@ export default defineFormatter({
 
 /** Checked files in order, then any file a finding names that was not among them. */
 function testCases(result: CheckResult): string[] {
-  const files = [...new Set([...result.files, ...result.findings.map(f => f.file)])]
-  return files.flatMap(file => {
-    const findings = result.findings.filter(f => f.file === file)
+  return [...groupByFile(result.findings, result.files)].flatMap(([file, findings]) => {
     if (findings.length === 0) return [`    <testcase classname="${attribute(file)}" name="${attribute(file)}"/>`]
     return caseNames(findings).map((name, i) => findingCase(findings[i]!, name))
   })

@@ -1,7 +1,7 @@
 // The default terminal format, after eslint's stylish: findings grouped by file, in aligned columns, each with its mend.
 import type {ChalkInstance} from 'chalk'
 import type {CheckResult} from '../check/engine.js'
-import {countFindings, type Finding} from '../core/finding.js'
+import {countFindings, type Finding, groupByFile} from '../core/finding.js'
 import {defineFormatter} from './formatter.js'
 import {plainText, plural} from './text.js'
 
@@ -16,12 +16,6 @@ export default defineFormatter({
     return [...blocks, summary(result, color)].join('\n\n')
   },
 })
-
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>()
-  for (const f of findings) groups.set(f.file, [...(groups.get(f.file) ?? []), f])
-  return groups
-}
 
 function fileBlock(file: string, findings: readonly Finding[], color: ChalkInstance): string {
   const positions = findings.map(f => `${f.line}:${f.column}`)

@@ -307,3 +307,19 @@ describe('the format registry', () => {
     for (const f of FORMATTERS) expect(tested, `format ${f.name} has no tests`).toContain(f.name)
   })
 })
+
+describe('the formats that group findings by file, at scale', () => {
+  // A quadratic grouping (a copy of the file's findings per finding, or a search of all findings per
+  // file) cannot print these within the test's timeout (neither finished in 200 s); one pass takes seconds.
+  const many = Array.from({length: 200_000}, (_, i) => ({
+    ...SAMPLE_FINDINGS[0]!,
+    file: i % 2 === 0 ? 'sops/one-file.md' : `sops/f${i % 20_000}.md`,
+    line: i + 1,
+  }))
+  const files = Array.from({length: 20_000}, (_, i) => `sops/f${i}.md`)
+  it.each([['stylish'], ['junit']])('%s prints 200,000 findings over 20,000 files', name => {
+    const out = run(name, {...SAMPLE_RESULT, files, findings: many})
+    expect(out).toContain('sops/one-file.md')
+    expect(out).toContain('sops/f19999.md')
+  })
+})
