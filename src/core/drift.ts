@@ -200,7 +200,7 @@ function removedByPredecessor<S extends AnySection>(
   let anchor = ''
   for (const [key, r] of kr) {
     if (inVariant.has(key)) anchor = key
-    else out.set(anchor, [...(out.get(anchor) ?? []), {path: r.path, state: 'removed', reference: r}])
+    else memo(out, anchor, (): Array<SectionComparison<S>> => []).push({path: r.path, state: 'removed', reference: r})
   }
   return out
 }

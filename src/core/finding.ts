@@ -1,4 +1,5 @@
 // The finding: one problem in one document, with where it is and how to mend it.
+import {groupBy} from './group.js'
 
 export type Severity = 'error' | 'warn'
 export type SeveritySetting = Severity | 'off'
@@ -35,17 +36,11 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
- * Findings grouped by file, files in the order of `files` first, then of their first finding.
- * One pass, no copies: a large library has tens of thousands of files and findings.
+ * Findings grouped by file, files in the order of `files` first, then of their first finding
+ * (a large library has tens of thousands of files and findings).
  */
 export function groupByFile(findings: readonly Finding[], files: readonly string[] = []): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>(files.map(file => [file, []]))
-  for (const f of findings) {
-    const group = groups.get(f.file)
-    if (group) group.push(f)
-    else groups.set(f.file, [f])
-  }
-  return groups
+  return groupBy(findings, f => f.file, files)
 }
 
 export interface FindingCounts {

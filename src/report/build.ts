@@ -9,6 +9,7 @@ import type {Breach, ChannelGap, MetricsReport, Point, Problem, Series, Slice, T
 import {periodOrder, readPeriod} from './periods.js'
 import {type MetricsTable, readMetricsTable} from './read.js'
 import {TargetReader, metricInfoFor} from './targets.js'
+import {groupBy} from '../core/group.js'
 
 export interface ReportOptions {
   /** `--map` values. */
@@ -276,12 +277,9 @@ function bySeries(a: Series, b: Series): number {
  * in the latest period at least two of them share: the bot-versus-agent gap a strategy tracks.
  */
 function channelGaps(all: readonly Series[], byPeriod: (a: string, b: string) => number): ChannelGap[] {
-  const groups = new Map<string, Series[]>()
-  for (const s of all) {
-    if (s.channel === undefined) continue
-    const key = [s.id, s.market, s.intent ?? '', s.metric].join('\u0000')
-    groups.set(key, [...(groups.get(key) ?? []), s])
-  }
+  const groups = groupBy(all, s =>
+    s.channel === undefined ? undefined : [s.id, s.market, s.intent ?? '', s.metric].join('\u0000'),
+  )
   const gaps: ChannelGap[] = []
   for (const list of groups.values()) {
     if (list.length < 2) continue

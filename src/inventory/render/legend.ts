@@ -1,5 +1,6 @@
 // Words and symbols shared by the coverage renderers, so every format says the same thing.
 import type {Coverage, CoverageCell, CoverageState, FamilyCoverage} from '../model.js'
+import {groupBy} from '../../core/group.js'
 
 export const STATE_SYMBOL: Record<CoverageState, string> = {own: '●', region: '◐', baseline: '○', none: '✗'}
 
@@ -42,13 +43,9 @@ export function gapLines(coverage: Coverage): string[] {
     lines.push(...pendingLines(f))
   }
   // Markets missing the same channels share one line, not one line each.
-  const byMissing = new Map<string, string[]>()
-  for (const m of coverage.marketChannels) {
-    if (m.missing.length === 0) continue
-    const key = m.missing.join(', ')
-    byMissing.set(key, [...(byMissing.get(key) ?? []), m.market])
-  }
-  for (const [missing, markets] of byMissing) {
+  const byMissing = groupBy(coverage.marketChannels, m => (m.missing.length === 0 ? undefined : m.missing.join(', ')))
+  for (const [missing, group] of byMissing) {
+    const markets = group.map(m => m.market)
     const where = markets.length === coverage.markets.length && markets.length > 1 ? 'any market' : markets.join(', ')
     lines.push(`${where}: no approved document for ${missing}`)
   }

@@ -4,7 +4,7 @@ import {escapeHtml as esc} from '../../core/escape.js'
 import {htmlPage} from '../../core/html-page.js'
 import {HTML_STYLE} from '../../inventory/render/html.js'
 import {formatValue} from '../metrics.js'
-import type {MetricsReport, Series, Slice} from '../model.js'
+import type {MetricsReport, Slice} from '../model.js'
 import {type MarketBar, lineChart, marketChart} from './chart.js'
 import {defineReportRenderer} from './renderer.js'
 import {
@@ -19,6 +19,7 @@ import {
   trendValues,
   undirectedNote,
 } from './words.js'
+import {groupBy} from '../../core/group.js'
 
 /** Channel and intent header and data cells, only when the metrics CSV has them. */
 function sliceCells(report: MetricsReport) {
@@ -78,11 +79,7 @@ function breaches(report: MetricsReport): string {
 
 /** Charts grouped by family, market and channel, one figure per metric (and intent). */
 function charts(report: MetricsReport): string {
-  const groups = new Map<string, Series[]>()
-  for (const s of report.series) {
-    const key = `${s.id}\u0000${s.market}\u0000${s.channel ?? ''}`
-    groups.set(key, [...(groups.get(key) ?? []), s])
-  }
+  const groups = groupBy(report.series, s => `${s.id}\u0000${s.market}\u0000${s.channel ?? ''}`)
   if (groups.size === 0) return ''
   const sections = [...groups.values()].map(list => {
     const first = list[0]!
@@ -137,11 +134,7 @@ function undirected(report: MetricsReport): string {
  * market's latest value, per channel, against its own target.
  */
 function markets(report: MetricsReport): string {
-  const groups = new Map<string, Series[]>()
-  for (const s of report.series) {
-    const key = `${s.id}\u0000${s.intent ?? ''}\u0000${s.metric}`
-    groups.set(key, [...(groups.get(key) ?? []), s])
-  }
+  const groups = groupBy(report.series, s => `${s.id}\u0000${s.intent ?? ''}\u0000${s.metric}`)
   const figures = [...groups.values()]
     .filter(list => new Set(list.map(s => s.market)).size >= 2)
     .map((list, index) => {
