@@ -34,6 +34,7 @@ import {CORPUS_ROOT, DEFAULT_SEED, ensureCorpus} from './corpus.js'
 import {writeDiffCorpus} from './diff-corpus.js'
 import {fastPathShares, sharesTable} from './fast-path.js'
 import {ensureFindingsCorpus} from './findings-corpus.js'
+import {ensureReadmeCorpus} from './readme-corpus.js'
 import {ensureUpstreamCorpus, resetUpstreamCorpus} from './upstream-corpus.js'
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url))
@@ -237,6 +238,43 @@ function defineCases(c) {
       what: 'markdownlint-cli2 "sops/**/*.md" (default rules)',
       args: [MARKDOWNLINT, 'sops/**/*.md'],
       cwd: c['1k'],
+      ok: PEER_OK,
+      slowMs: PEER_SLOW_MS,
+    },
+    // Real Markdown: the installed packages' READMEs as knowledge-base articles (bench/readme-corpus.js).
+    {
+      name: 'floor-readmes',
+      group: 'floor',
+      corpus: 'readmes',
+      ref: 'floor-readmes',
+      warmup: true,
+      what: 'the floor on the READMEs of the installed packages (real-world Markdown)',
+      args: [path.join(BENCH, 'floor.js'), c.readmes],
+      cwd: ROOT,
+      ok: [0],
+    },
+    {
+      name: 'check-readmes',
+      group: 'sopkit',
+      corpus: 'readmes',
+      ref: 'floor-readmes',
+      warmup: true,
+      what: '`sopkit check` on the READMEs of the installed packages, each under front matter',
+      args: [BIN, 'check'],
+      cwd: c.readmes,
+      ok: SOPKIT_OK,
+      sopkit: true,
+      slowMs: CHECK_SLOW_MS,
+    },
+    {
+      name: 'markdownlint-readmes',
+      group: 'peer',
+      corpus: 'readmes',
+      ref: 'floor-readmes',
+      warmup: false,
+      what: 'markdownlint-cli2 "sops/**/*.md" (default rules) on the same READMEs',
+      args: [MARKDOWNLINT, 'sops/**/*.md'],
+      cwd: c.readmes,
       ok: PEER_OK,
       slowMs: PEER_SLOW_MS,
     },
@@ -663,6 +701,7 @@ async function main() {
     'findings-1k': '<1k many-findings corpus>',
     'findings-10k': '<10k many-findings corpus>',
     port: '<3k corpus in git>',
+    readmes: '<package READMEs corpus>',
   }
   if (opts.list) {
     for (const c of defineCases(placeholder))
@@ -691,6 +730,7 @@ async function main() {
   }
   for (const [c, file] of [
     ['markdownlint-1k', MARKDOWNLINT],
+    ['markdownlint-readmes', MARKDOWNLINT],
     ['remark-1k', REMARK],
   ]) {
     if (selected.some(s => s.name === c) && !existsSync(file))
@@ -760,6 +800,15 @@ async function main() {
     warmCorpus(dir)
     dirs[key] = dir
     corpora[key] = {dir: path.relative(ROOT, dir), files: stamp.files, bytes: stamp.bytes, from: corpora[source].dir}
+  }
+  if (needs.has('readmes')) {
+    const dir = path.join(CORPUS_ROOT, 'readmes')
+    const stamp = ensureReadmeCorpus({root: ROOT, dir, log: progress})
+    const pinned = pinRoot(dir)
+    if (pinned) notes.push(pinned)
+    warmCorpus(dir)
+    dirs.readmes = dir
+    corpora.readmes = {dir: path.relative(ROOT, dir), files: stamp.files, bytes: stamp.bytes}
   }
   if (needs.has('diff')) {
     dirs.diff = path.join(CORPUS_ROOT, 'diff')
