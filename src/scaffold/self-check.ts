@@ -11,14 +11,23 @@ import {relativeFile} from '../core/loader.js'
 import {RULES} from '../rules/index.js'
 import type {PlannedDocument} from './plan.js'
 
-/** The errors `sopkit check` would report for the planned document in this library. */
+/** The planned document as the loader will read it once written. */
+export function parsePlanned(config: Config, planned: PlannedDocument): Promise<SopDocument> {
+  return SopDocument.parse(relativeFile(config.root, planned.target), planned.target, planned.content)
+}
+
+/**
+ * The errors `sopkit check` would report for the planned document in this library. `doc` is the
+ * plan already parsed (`import` keeps it for its working library, so each row is parsed once).
+ */
 export async function checkPlanned(
   config: Config,
   library: Library,
   planned: PlannedDocument,
   today: string,
+  doc?: SopDocument,
 ): Promise<Finding[]> {
-  const doc = await SopDocument.parse(relativeFile(config.root, planned.target), planned.target, planned.content)
+  doc ??= await parsePlanned(config, planned)
   // A document replaced with --force is not its own rival; otherwise the candidate joins the
   // library only while it is checked (O(1), so `import` stays linear in its rows).
   const lintIn = library.byPath.has(planned.target)
