@@ -5,11 +5,15 @@ import {lintWhole} from '../check/lint.js'
 import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
-import type {Finding} from '../core/finding.js'
+import type {Finding, SeveritySetting} from '../core/finding.js'
+import {memo} from '../core/memo.js'
 import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
 import {relativeFile} from '../core/loader.js'
 import {RULES} from '../rules/index.js'
 import type {PlannedDocument} from './plan.js'
+
+/** The config's rule severities, resolved once (`import` checks a planned document per row). */
+const severitiesOf = new WeakMap<Config, Map<string, SeveritySetting>>()
 
 /** The planned document as the loader will read it once written. */
 export function parsePlanned(config: Config, planned: PlannedDocument): Promise<SopDocument> {
@@ -36,7 +40,9 @@ export async function checkPlanned(
         library.documents.filter(d => d.absPath !== planned.target),
       )
     : library
-  const severities = resolveSeverities(RULES, config.rules, config.file ?? 'config', [])
+  const severities = memo(severitiesOf, config, () =>
+    resolveSeverities(RULES, config.rules, config.file ?? 'config', []),
+  )
   addDocument(lintIn, doc)
   try {
     return (await lintWhole(doc, lintIn, {rules: RULES, severities, today}))
