@@ -54,7 +54,8 @@ export default defineExportRenderer({
     const layout = loadLayout(context.config, 'playbook.md')
     const body = layout.render(layoutView(playbook, contents, markdownText))
     // The mark is the first line whatever the layout says, so a later export can recognise the file.
-    return `${markdownMark(playbook)}\n${body.replace(/^\n+/, '').replace(/\s*$/, '\n')}`
+    // trimEnd removes exactly what \s matches, without trying a regex at every offset of the playbook.
+    return `${markdownMark(playbook)}\n${body.replace(/^\n+/, '').trimEnd()}\n`
   },
   recognises: bytes => FIRST_LINE_MARK.test(headText(bytes, 1024)),
 })
