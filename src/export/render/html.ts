@@ -47,7 +47,7 @@ export default defineExportRenderer({
   description: 'one self-contained HTML file (inline CSS, print stylesheet, no scripts, no external requests)',
   binary: false,
   async render(playbook: Playbook, context) {
-    const contents = await convertDocuments('html', playbook.documents, context.onDocument)
+    const contents = await convertDocuments('html', playbook.documents, context.onDocument, context.converted)
     const layout = loadLayout(context.config, 'playbook.html')
     // The bodies, sanitised one by one already, join the page after its pass (see core/html-page).
     const slots = slotsFor(contents)
