@@ -10,6 +10,7 @@ const SLOW = [
   'test/diff/browser.test.ts',
   'test/changes/browser.test.ts',
   'test/safety/interrupt.test.ts',
+  'test/import/scale.test.ts',
   'test/integrations/real-corpus.test.ts',
   'test/integrations/pre-commit.test.ts',
 ]

@@ -121,6 +121,16 @@ const PEER_SLOW_MS = 60_000
 const CHECK_SLOW_MS = 180_000
 const PLAYBOOK_TYPES = 'policy,flow,kb-article,automation-rule'
 
+const ALL_OUT = path.join(os.tmpdir(), 'sopkit-bench-playbooks')
+
+/**
+ * An export's output is removed before each run (so every run says "wrote", not "replaced" after
+ * the first) and its bytes compared across runs: exports are deterministic for the same --date.
+ */
+function freshOutput(output) {
+  return {output, beforeRun: () => rmSync(output, {recursive: true, force: true})}
+}
+
 /** Every case, in the order they run. `ref` is the case the ratio divides by. */
 function defineCases(c) {
   return [
@@ -316,8 +326,8 @@ function defineCases(c) {
         path.join(os.tmpdir(), 'sopkit-bench-de.html'),
         '--date',
         '2026-05-01',
-        '--force',
       ],
+      ...freshOutput(path.join(os.tmpdir(), 'sopkit-bench-de.html')),
     },
     {
       name: 'export-json-1000',
@@ -342,8 +352,37 @@ function defineCases(c) {
         path.join(os.tmpdir(), 'sopkit-bench-de.json'),
         '--date',
         '2026-05-01',
-        '--force',
       ],
+      ...freshOutput(path.join(os.tmpdir(), 'sopkit-bench-de.json')),
+    },
+    // Every market's playbook (--market all): one playbook rendered and written at a time.
+    {
+      name: 'export-html-all-1k',
+      group: 'sopkit',
+      corpus: '1k',
+      ref: 'floor-1k',
+      warmup: false,
+      what: '`sopkit export --market all --type kb-article --format html` on the 1k corpus (a playbook per market, about 40)',
+      cwd: c['1k'],
+      ok: [0],
+      sopkit: true,
+      // Every market renders its documents again (links and drafts differ per market): all types take minutes.
+      slowMs: PEER_SLOW_MS,
+      args: [
+        BIN,
+        'export',
+        '--market',
+        'all',
+        '--type',
+        'kb-article',
+        '--format',
+        'html',
+        '-o',
+        ALL_OUT,
+        '--date',
+        '2026-05-01',
+      ],
+      ...freshOutput(ALL_OUT),
     },
     {
       name: 'diff-1mb',
@@ -406,6 +445,21 @@ function defineCases(c) {
       args: [BIN, 'import', 'inventory.csv', '--dry-run', '--json'],
     },
     {
+      name: 'import-100k-rows',
+      group: 'sopkit',
+      corpus: 'diff',
+      ref: 'check-one-file',
+      warmup: false,
+      what: '`sopkit import --dry-run` of a 100,000-row inventory (issue 19: under a minute, memory growing with the rows)',
+      cwd: c.diff && path.join(c.diff, 'import-repo'),
+      ok: [0, 1],
+      sopkit: true,
+      // Minutes a run: measured when named (--cases import-100k-rows), one run when the first takes over a minute.
+      onlyWhenNamed: true,
+      slowMs: PEER_SLOW_MS,
+      args: [BIN, 'import', 'inventory-100k.csv', '--dry-run', '--json'],
+    },
+    {
       name: 'node-empty',
       group: 'startup',
       ref: 'node-empty',
@@ -449,6 +503,7 @@ function selectCases(all, opts) {
   } else {
     names = new Set(
       all
+        .filter(c => !c.onlyWhenNamed)
         .filter(c => !(opts.quick && (c.peer || ['10k', '10k-git', 'findings-10k'].includes(c.corpus))))
         .map(c => c.name),
     )
@@ -511,8 +566,24 @@ function runOnce(c, scratch) {
     stdoutBytes: statSync(out).size,
     stderrBytes: statSync(err).size,
     stdoutSha1: createHash('sha1').update(readFileSync(out)).digest('hex'),
+    outputSha1: c.output ? outputDigest(c.output) : undefined,
     stderrHead: readFileSync(err, 'utf8').slice(0, 600),
   }
+}
+
+/** sha1 of a file, or of every file of a folder (names and bytes, in name order); undefined when absent. */
+function outputDigest(target) {
+  if (!existsSync(target)) return undefined
+  const hash = createHash('sha1')
+  const files = statSync(target).isDirectory()
+    ? readdirSync(target, {recursive: true})
+        .map(String)
+        .sort()
+        .map(f => path.join(target, f))
+        .filter(f => statSync(f).isFile())
+    : [target]
+  for (const f of files) hash.update(`${path.relative(target, f)}\0`).update(readFileSync(f))
+  return hash.digest('hex')
 }
 
 function median(values) {
@@ -585,7 +656,8 @@ function measureAll(cases, opts, scratch) {
   for (const s of states) {
     if (s.c.peer && !opts.peerRuns && !s.failure && s.runs.length === s.wanted && s.wanted < opts.runs)
       s.notes.push(`${s.wanted} runs (peer)`)
-    if (new Set(s.runs.map(r => r.stdoutSha1)).size > 1) s.notes.push('output differed between runs')
+    if (new Set(s.runs.map(r => r.stdoutSha1)).size > 1) s.notes.push('stdout differed between runs')
+    if (s.c.output && new Set(s.runs.map(r => r.outputSha1)).size > 1) s.notes.push('output file differed between runs')
   }
   return new Map(states.map(s => [s.c.name, s]))
 }
@@ -705,7 +777,9 @@ async function main() {
   }
   if (opts.list) {
     for (const c of defineCases(placeholder))
-      process.stdout.write(`${c.name.padEnd(16)} ${c.what}${c.ref !== c.name ? ` (ratio to ${c.ref})` : ''}\n`)
+      process.stdout.write(
+        `${c.name.padEnd(16)} ${c.what}${c.ref !== c.name ? ` (ratio to ${c.ref})` : ''}${c.onlyWhenNamed ? ' [only with --cases]' : ''}\n`,
+      )
     return 0
   }
   const selected = selectCases(defineCases(placeholder), opts)
@@ -855,6 +929,7 @@ async function main() {
       exitCodes: [...new Set(runs.map(r => r.exitCode ?? r.signal))],
       stdoutBytes: runs.at(-1)?.stdoutBytes,
       stdoutSha1: runs.at(-1)?.stdoutSha1,
+      outputSha1: runs.at(-1)?.outputSha1,
       stderrBytes: runs.at(-1)?.stderrBytes,
       ratioTo: c.ref,
       ratio: undefined,

@@ -71,7 +71,8 @@ be read as CSV.`
       dryRun: flags['dry-run'],
       cwd: process.cwd(),
     })
-    this.log(renderImport(result, this.color))
+    // Under --json the table would be muted: not built at all (100,000 rows make a large one).
+    if (!this.jsonEnabled()) this.log(renderImport(result, this.color))
     if (result.summary.errors > 0) process.exitCode = 1
     return result
   }

@@ -387,11 +387,17 @@ export const DEFAULT_TYPES: Record<string, DocumentType> = {
 export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'deprecated', 'retired']
 
 let regionNames: Intl.DisplayNames | undefined
+/** Names already asked of ICU (one per ISO code at most): `import` names a market on every row. */
+const namesAsked = new Map<string, string>()
 
 /** A market's English name from ICU. Loading ICU's names costs more than checking a small repo, so only on first use. */
 function marketName(code: string): string {
-  regionNames ??= new Intl.DisplayNames(['en'], {type: 'region'})
-  return regionNames.of(code) ?? code
+  let name = namesAsked.get(code)
+  if (name === undefined) {
+    regionNames ??= new Intl.DisplayNames(['en'], {type: 'region'})
+    namesAsked.set(code, (name = regionNames.of(code) ?? code))
+  }
+  return name
 }
 
 /** Markets with their display names (looked up when first read) and the regions they sit in, most specific first. */

@@ -236,6 +236,16 @@ export class SopDocument {
     return new SopDocument(summary.file, summary.absPath, text, {bom, parsed})
   }
 
+  /**
+   * A document with no text that holds only these front-matter values, as written: a value judged
+   * by a rule before any document exists (`sopkit new`'s answers). Positions fall back to 1:1.
+   */
+  static ofValues(file: string, values: Record<string, string>): SopDocument {
+    const written = plain(values)
+    const parsed = {problems: [], data: written, written, meta: readMeta(written), outline: emptyOutline()}
+    return new SopDocument(file, file, '', {parsed})
+  }
+
   /** Everything parsed, as plain data another thread can send (see `fromRecord`). */
   toRecord(): DocumentRecord {
     return {
@@ -376,6 +386,10 @@ export class SopDocument {
 function plain(data: Record<string, unknown>): Record<string, unknown> {
   if (Object.getPrototypeOf(data) === null) return data
   return Object.assign(Object.create(null) as Record<string, unknown>, data)
+}
+
+function emptyOutline(): Outline {
+  return {sections: [], links: [], images: []}
 }
 
 function emptyMeta(): DocumentMeta {

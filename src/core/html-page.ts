@@ -1,9 +1,11 @@
 // The one HTML page shell: every HTML file sopkit writes (playbook, diff, report, coverage) has
 // this head, and a page built from a repo layout is sanitised as a whole with the
 // Content-Security-Policy injected after rendering, so no layout can switch either off.
+import {randomBytes} from 'node:crypto'
 import type {Element, Root, RootContent} from 'hast'
 import type {Options as SanitizeSchema} from 'rehype-sanitize'
 import {escapeHtml} from './escape.js'
+import {SopkitError} from './errors.js'
 
 /** No script, no request of any kind: styles inline only. */
 export const CONTENT_SECURITY_POLICY =
@@ -24,7 +26,29 @@ export function htmlPage(title: string, body: string, style: string, generator =
   )
 }
 
-type SecurePage = (html: string) => string
+/**
+ * Fragments sanitised already (each document's body, by the stricter document schema) and the
+ * text that stands for each in the layout's output until the page pass is done. The page pass
+ * then parses the layout's page, not every document in it: its tree grows with the table of
+ * contents and metadata, not with the bodies (a whole 12 MB playbook made a 270 MB tree).
+ */
+export interface Slots {
+  /** What the layout receives in place of fragment i: plain text carrying a nonce no document or layout can know. */
+  tokens: string[]
+  fragments: readonly string[]
+  pattern: RegExp
+}
+
+export function slotsFor(fragments: readonly string[]): Slots {
+  const nonce = randomBytes(12).toString('hex')
+  return {
+    tokens: fragments.map((_, i) => `sopkit-slot-${nonce}-${i}-`),
+    fragments,
+    pattern: new RegExp(`sopkit-slot-${nonce}-(\\d+)-`, 'g'),
+  }
+}
+
+type SecurePage = (html: string, slots?: Slots) => string
 let secure: SecurePage | undefined
 
 /** Page-level tags a layout may use besides what GitHub's schema allows in a document body. */
@@ -97,19 +121,59 @@ export async function loadSecurePage(): Promise<SecurePage> {
   const parse = unified().use(rehypeParse)
   const sanitize = unified().use(rehypeSanitize, pageSchema(defaultSchema))
   const stringify = unified().use(rehypeStringify)
-  secure = html => {
+  // Raw nodes are only ever the slots' fragments, placed after sanitising.
+  const stringifyFilled = unified().use(rehypeStringify, {allowDangerousHtml: true})
+  secure = (html, slots) => {
     const tree = parse.parse(html)
     removeHttpEquiv(tree)
     const clean = sanitize.runSync(tree)
     injectPolicy(clean)
-    return stringify.stringify(clean)
+    if (!slots) return stringify.stringify(clean)
+    fillSlots(clean, slots)
+    const page = stringifyFilled.stringify(clean)
+    slots.pattern.lastIndex = 0
+    if (slots.pattern.test(page)) {
+      throw new SopkitError(
+        'TEMPLATE_INVALID',
+        "the layout puts a document's content where HTML cannot go (an attribute, the title or a style)",
+        'place {{{content}}} between elements of the layout, as the built-in playbook.html does',
+      )
+    }
+    return page
   }
   return secure
 }
 
-/** The page with its layout's freedom taken back: sanitised as a whole, sopkit's CSP in its head. */
-export async function securePage(html: string): Promise<string> {
-  return (await loadSecurePage())(html)
+/**
+ * The page with its layout's freedom taken back: sanitised as a whole, sopkit's CSP in its head.
+ * With `slots`, the layout's page holds each fragment's token; the fragments go where their tokens
+ * are text of an element (never inside an attribute, a title or a style), after the page pass.
+ */
+export async function securePage(html: string, slots?: Slots): Promise<string> {
+  return (await loadSecurePage())(html, slots)
+}
+
+/** Elements whose text is not markup: a fragment there would be text, or would break out of them. */
+const RAW_TEXT = new Set(['style', 'title', 'textarea', 'script', 'noscript', 'xmp', 'iframe', 'noembed', 'noframes'])
+
+function fillSlots(node: Root | Element, slots: Slots): void {
+  if (node.type === 'element' && RAW_TEXT.has(node.tagName)) return
+  const children: RootContent[] = []
+  for (const child of node.children) {
+    if (child.type === 'element') fillSlots(child, slots)
+    if (child.type !== 'text' || !child.value.includes('sopkit-slot-')) {
+      children.push(child)
+      continue
+    }
+    let last = 0
+    for (const match of child.value.matchAll(slots.pattern)) {
+      if (match.index > last) children.push({type: 'text', value: child.value.slice(last, match.index)})
+      children.push({type: 'raw', value: slots.fragments[Number(match[1])] ?? ''})
+      last = match.index + match[0].length
+    }
+    if (last < child.value.length) children.push({type: 'text', value: child.value.slice(last)})
+  }
+  node.children = children
 }
 
 function removeHttpEquiv(node: Root | Element): void {

@@ -52,8 +52,12 @@ export function buildLibrary<D extends LibraryDoc>(config: Config, documents: D[
   return applyOverlays(library)
 }
 
+const ASCII = /^\p{ASCII}*$/u
+
 /** One spelling per name as case-insensitive, normalisation-insensitive file systems see it. */
 export function foldName(name: string): string {
+  // ASCII is its own normal form: most names skip both normalisations.
+  if (ASCII.test(name)) return name.toLowerCase()
   return name.normalize('NFC').toLowerCase().normalize('NFC')
 }
 

@@ -34,20 +34,56 @@ export async function documentConverter(setup: ConvertSetup): Promise<(index: nu
   }
 }
 
+/**
+ * Converted bodies of one export run, by everything a conversion reads: `--market all` shows a
+ * baseline in most markets' playbooks, usually with the same anchors and link targets, and
+ * converts it once for all of them. Made per run (a file may change between runs).
+ */
+export type ConvertedBodies = Map<string, string>
+
+/** What a body's conversion depends on besides its file's text (read once per run). */
+function conversionKey(kind: ConverterKind, doc: PlaybookDocument): string {
+  return JSON.stringify([
+    kind,
+    doc.file,
+    doc.anchor,
+    doc.body.length,
+    doc.titleStart ?? null,
+    doc.sections.map(s => [s.start, s.level, s.anchor]),
+    doc.links.map(l => [l.url, l.target]),
+  ])
+}
+
 /** Convert every document's body, in order; `onDocument` hears how many are done. */
 export async function convertDocuments(
   kind: ConverterKind,
   docs: readonly PlaybookDocument[],
   onDocument?: (done: number, total: number) => void,
+  converted?: ConvertedBodies,
 ): Promise<string[]> {
-  const setup: ConvertSetup = {kind, docs}
-  return shareWork({
-    count: docs.length,
-    threads: threadCount(WORKER, docs.length, THREADS),
+  const keys = converted ? docs.map(d => conversionKey(kind, d)) : []
+  const missing = converted ? docs.filter((_, i) => !converted.has(keys[i]!)) : docs
+  const known = docs.length - missing.length
+  const setup: ConvertSetup = {kind, docs: missing}
+  const fresh = await shareWork({
+    count: missing.length,
+    threads: threadCount(WORKER, missing.length, THREADS),
     worker: WORKER,
     setup,
     handle: await documentConverter(setup),
     chunk: 4,
-    onProgress: onDocument,
+    onProgress:
+      onDocument &&
+      ((done, total) => {
+        onDocument(known + done, known + total)
+      }),
+  })
+  if (!converted) return fresh
+  let next = 0
+  return docs.map((_, i) => {
+    const key = keys[i]!
+    let body = converted.get(key)
+    if (body === undefined) converted.set(key, (body = fresh[next++]!))
+    return body
   })
 }

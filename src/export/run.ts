@@ -6,6 +6,7 @@ import {SopkitError} from '../core/errors.js'
 import {shownPath} from '../core/paths.js'
 import {loadLibrary} from '../core/loader.js'
 import {assemblePlaybook} from './assemble.js'
+import type {ConvertedBodies} from './convert.js'
 import {checkLanguages, labelSet, marketLanguage} from './label-sets.js'
 import {requireChromium} from './chromium.js'
 import type {Playbook} from './model.js'
@@ -97,6 +98,7 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
   const playbooks = nonEmpty.map(p => withPublishIssues(p, findings))
   const planned = playbooks.map(playbook => plan(request, playbook, all, renderer.extension))
   const files: ExportedFile[] = []
+  const converted: ConvertedBodies = new Map()
   let stdout: string | Uint8Array | undefined
   for (const [i, {playbook, target, replaces}] of planned.entries()) {
     const label = all
@@ -105,6 +107,7 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
     const content = await renderer.render(playbook, {
       config,
       env: request.env,
+      converted,
       onDocument: (done, total) => request.onProgress?.(label, done, total),
     })
     if (target === undefined) stdout = content

@@ -7,14 +7,13 @@ import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {addDocument, buildLibrary, type Family, type Library} from '../core/library.js'
-import {relativeFile} from '../core/loader.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import type {CsvRecord} from '../csv/read.js'
 import type {ColumnMap} from '../csv/columns.js'
 import {missingFields} from '../scaffold/answers.js'
 import {type Answers, idFromTitle} from '../scaffold/fields.js'
 import {type Asker, type NewRequest, prepareNew} from '../scaffold/new.js'
-import {checkPlanned} from '../scaffold/self-check.js'
+import {checkPlanned, parsePlanned} from '../scaffold/self-check.js'
 import {fieldProblem} from '../scaffold/answers.js'
 import {ASKABLE_FIELDS} from '../scaffold/fields.js'
 import type {Problem} from '../scaffold/validate.js'
@@ -56,8 +55,9 @@ export async function* planImport(
 ): AsyncGenerator<RowPlan> {
   const working = buildLibrary(config, library.documents)
   for (const record of source.records) {
-    const plan = await planRow(config, working, templates, source, record, options)
-    if (plan.kind === 'create') await addPlanned(config, working, plan)
+    const {plan, document} = await planRow(config, working, templates, source, record, options)
+    // As if it had been written (with its text: a later row may copy its body).
+    if (document) addDocument(working, document)
     yield plan
   }
 }
@@ -69,14 +69,16 @@ async function planRow(
   source: ImportSource,
   record: CsvRecord,
   options: ImportOptions,
-): Promise<RowPlan> {
+): Promise<{plan: RowPlan; document?: SopDocument}> {
   const at = {row: record.row, line: record.line}
   if (record.problem)
     return {
-      ...at,
-      kind: 'error',
-      reason: record.problem,
-      mend: 'fix the row so it has one cell per header column (quote cells that contain the delimiter)',
+      plan: {
+        ...at,
+        kind: 'error',
+        reason: record.problem,
+        mend: 'fix the row so it has one cell per header column (quote cells that contain the delimiter)',
+      },
     }
   const values = readRow(config, source.map, record.cells)
   const answers = values.answers
@@ -85,31 +87,35 @@ async function planRow(
   const facts = {id, markets: markets.length > 0 ? markets : undefined}
   // Every wrong cell at once, so one round of edits mends the row; the row's id and markets go with them.
   const problems = [...values.problems, ...answerProblems(config, library, answers, values.problems)]
-  if (problems.length > 0) return {...at, ...facts, ...refusal(problems)}
+  if (problems.length > 0) return {plan: {...at, ...facts, ...refusal(problems)}}
   if (id && markets.length > 0) {
     const existing = existingFor(library, id, markets)
-    if (existing) return {...at, ...existing, id, markets}
+    if (existing) return {plan: {...at, ...existing, id, markets}}
   }
   try {
     const request = requestFor(config, library.families.get(id ?? ''), templates, source, answers, values.type, options)
     const planned = await prepareNew(config, library, templates, request, NO_PROMPTS)
-    const findings = await checkPlanned(config, library, planned, options.today)
+    // Parsed once: checked here, then joined to the working library.
+    const document = await parsePlanned(config, planned)
+    const findings = await checkPlanned(config, library, planned, options.today, document)
     if (findings.length > 0)
       return {
-        ...at,
-        ...facts,
-        ...refusal(
-          findings.map(f => ({
-            message: `the document would fail \`sopkit check\`: ${f.message} [${f.ruleId}]`,
-            mend: f.mend,
-          })),
-        ),
+        plan: {
+          ...at,
+          ...facts,
+          ...refusal(
+            findings.map(f => ({
+              message: `the document would fail \`sopkit check\`: ${f.message} [${f.ruleId}]`,
+              mend: f.mend,
+            })),
+          ),
+        },
       }
     const made = {id: String(planned.front.id), markets: planned.front.markets as string[]}
-    return {...at, kind: 'create', ...made, planned}
+    return {plan: {...at, kind: 'create', ...made, planned}, document}
   } catch (error) {
     if (!(error instanceof SopkitError)) throw error
-    return {...at, ...facts, kind: 'error', reason: error.message, mend: error.mend}
+    return {plan: {...at, ...facts, kind: 'error', reason: error.message, mend: error.mend}}
   }
 }
 
@@ -202,10 +208,4 @@ function requestFor(
 function describeMissing(source: ImportSource, field: string): string {
   const index = source.map.indexOf.get(field)
   return index === undefined ? `${field} (no column holds it)` : `${field} (the ${source.header[index]} cell is empty)`
-}
-
-/** Add a planned document to the working library, as if it had been written (with its text: a later row may copy its body). */
-async function addPlanned(config: Config, library: Library, plan: Extract<RowPlan, {kind: 'create'}>): Promise<void> {
-  const {target, content} = plan.planned
-  addDocument(library, await SopDocument.parse(relativeFile(config.root, target), target, content))
 }

@@ -3,6 +3,7 @@
 // kb-article); anything still unknown is passed on as written, so the scaffold refuses it with the
 // same message and "did you mean" a flag would get.
 import type {Config} from '../core/config.js'
+import {mapFor, memo} from '../core/memo.js'
 import {didYouMean, marketCodeOf, suggest} from '../core/taxonomy.js'
 import type {Answers} from '../scaffold/fields.js'
 import type {Problem} from '../scaffold/validate.js'
@@ -23,7 +24,8 @@ export function readRow(config: Config, map: ColumnMap, cells: readonly string[]
   const cell = (field: ImportField) => cellOf(map, cells, field)
   const problems: RowValues['problems'] = []
   const status = cell('status')
-  const canonicalStatus = status === undefined ? undefined : canonical(status, config.statuses, slug)
+  const canonicalStatus =
+    status === undefined ? undefined : canonical(status, spellings(config, 'statuses', config.statuses, slug), slug)
   if (status !== undefined && !config.statuses.includes(canonicalStatus!)) {
     const hint = suggest(slug(status), config.statuses)
     problems.push({
@@ -58,10 +60,8 @@ export function readRow(config: Config, map: ColumnMap, cells: readonly string[]
       owner: cell('owner'),
       status: canonicalStatus,
       markets,
-      channels: list('channels')?.map(c =>
-        canonical(c, Object.keys(config.taxonomy.channels), slug, config.taxonomy.channels),
-      ),
-      compliance: list('compliance')?.map(c => canonical(c, Object.keys(config.taxonomy.compliance), headerKey)),
+      channels: list('channels')?.map(c => canonical(c, channelSpellings(config), slug)),
+      compliance: list('compliance')?.map(c => canonical(c, complianceSpellings(config), headerKey)),
       topics: list('topics')?.map(slug),
     },
   }
@@ -75,19 +75,46 @@ function slug(value: string): string {
     .replace(/[\s_]+/g, '-')
 }
 
-/** The known value `value` spells (compared through `key`, or by display name), else `value` as written. */
-function canonical(
-  value: string,
+/** A list of known values looked up by their key and by their display name (the first of each wins). */
+interface Spellings {
+  byKey: Map<string, string>
+  byName: Map<string, string>
+}
+
+/** Lookups per config and list: made once, not for every cell of every row. */
+const spellingsOf = new WeakMap<Config, Map<string, Spellings>>()
+
+function spellings(
+  config: Config,
+  list: string,
   known: readonly string[],
   key: (v: string) => string,
   names?: Record<string, {name: string}>,
-): string {
-  const wanted = key(value)
-  const byCode = known.find(k => key(k) === wanted)
-  if (byCode) return byCode
-  const lower = value.trim().toLowerCase()
-  const byName = names ? known.find(k => names[k]?.name.toLowerCase() === lower) : undefined
-  return byName ?? value
+): Spellings {
+  return memo(mapFor(spellingsOf, config), list, () => {
+    const byKey = new Map<string, string>()
+    const byName = new Map<string, string>()
+    for (const k of known) {
+      if (!byKey.has(key(k))) byKey.set(key(k), k)
+      const name = names?.[k]?.name.toLowerCase()
+      if (name !== undefined && !byName.has(name)) byName.set(name, k)
+    }
+    return {byKey, byName}
+  })
+}
+
+/** The known value `value` spells (compared through its key, or by display name), else `value` as written. */
+function canonical(value: string, known: Spellings, key: (v: string) => string): string {
+  return known.byKey.get(key(value)) ?? known.byName.get(value.trim().toLowerCase()) ?? value
+}
+
+function channelSpellings(config: Config): Spellings {
+  const {channels} = config.taxonomy
+  return spellings(config, 'channels', Object.keys(channels), slug, channels)
+}
+
+function complianceSpellings(config: Config): Spellings {
+  return spellings(config, 'compliance', Object.keys(config.taxonomy.compliance), headerKey)
 }
 
 function isOwnCode(config: Config, code: string): boolean {

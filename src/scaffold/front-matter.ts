@@ -6,14 +6,45 @@ import {yaml} from '../core/front-matter.js'
 /** Semantic versions are quoted so that no YAML reader can take `1.10` for a number. */
 const QUOTED = new Set(['version', 'based_on'])
 
-/** YAML text for `front` (ending in a newline): short lists in flow style, like hand-written SOPs. */
+/** Pairs already serialised (`import` writes the same type, owner, markets and dates on every row); bounded. */
+const pairTexts = new Map<string, string>()
+const PAIR_TEXTS_MAX = 4096
+
+/**
+ * YAML text for `front` (ending in a newline): short lists in flow style, like hand-written SOPs.
+ * Each top-level pair is serialised by the YAML library on its own (a block mapping's pairs are
+ * independent lines), so a pair of plain text values seen before is not serialised again.
+ */
 export function stringifyFrontMatter(front: Record<string, unknown>): string {
-  const {Document, isScalar, isSeq, visit} = yaml()
-  const ordered: Record<string, unknown> = {}
+  const ordered = new Map<string, unknown>()
   // The standard fields first, in their order; any other key follows in the order given.
   for (const key of [...FIELD_ORDER, ...Object.keys(front)])
-    if (front[key] !== undefined && !(key in ordered)) ordered[key] = front[key]
-  const doc = new Document(ordered, {compat: 'yaml-1.1'})
+    if (front[key] !== undefined && !ordered.has(key)) ordered.set(key, front[key])
+  if (ordered.size === 0) return serialise(ordered)
+  let text = ''
+  for (const [key, value] of ordered) {
+    const cacheKey = isPlainText(value) ? `${key}\0${JSON.stringify(value)}` : undefined
+    let pair = cacheKey === undefined ? undefined : pairTexts.get(cacheKey)
+    if (pair === undefined) {
+      pair = serialise(new Map([[key, value]]))
+      if (cacheKey !== undefined) {
+        if (pairTexts.size >= PAIR_TEXTS_MAX) pairTexts.clear()
+        pairTexts.set(cacheKey, pair)
+      }
+    }
+    text += pair
+  }
+  return text
+}
+
+/** A string, or a list of strings: values whose JSON names their YAML exactly. */
+function isPlainText(value: unknown): boolean {
+  return typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string'))
+}
+
+function serialise(map: Map<string, unknown>): string {
+  const {Document, isScalar, isSeq, visit} = yaml()
+  const doc = new Document(map, {compat: 'yaml-1.1'})
   visit(doc, {
     Seq(_, node) {
       if (node.items.every(item => isScalar(item))) node.flow = true

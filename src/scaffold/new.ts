@@ -2,6 +2,7 @@
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library} from '../core/library.js'
+import {memo} from '../core/memo.js'
 import {didYouMean, GLOBAL, marketCodeOf, suggest} from '../core/taxonomy.js'
 import {
   type AnswerContext,
@@ -79,14 +80,19 @@ export async function prepareNew(
     name = await asker.template(templates)
   }
   const template = findTemplate(templates, name)
+  // The target is asked for by each check of the id and once more for the plan; the path guard
+  // behind it reads the file system, so one request works it out once per id and markets.
+  const targets = new Map<string, string>()
   const ctx: AnswerContext = {
     config,
     library,
     force: request.force,
     targetFor: (id, markets) =>
-      request.output
-        ? outputPath(request.cwd, request.output, id)
-        : documentPath(config, {id, markets, type: template.type}),
+      memo(targets, `${id}\0${markets.join('\0')}`, () =>
+        request.output
+          ? outputPath(request.cwd, request.output, id)
+          : documentPath(config, {id, markets, type: template.type}),
+      ),
   }
   checkAnswers(ctx, given)
   let answers = given

@@ -5,20 +5,33 @@ import {lintWhole} from '../check/lint.js'
 import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
-import type {Finding} from '../core/finding.js'
+import type {Finding, SeveritySetting} from '../core/finding.js'
+import {memo} from '../core/memo.js'
 import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
 import {relativeFile} from '../core/loader.js'
 import {RULES} from '../rules/index.js'
 import type {PlannedDocument} from './plan.js'
 
-/** The errors `sopkit check` would report for the planned document in this library. */
+/** The config's rule severities, resolved once (`import` checks a planned document per row). */
+const severitiesOf = new WeakMap<Config, Map<string, SeveritySetting>>()
+
+/** The planned document as the loader will read it once written. */
+export function parsePlanned(config: Config, planned: PlannedDocument): Promise<SopDocument> {
+  return SopDocument.parse(relativeFile(config.root, planned.target), planned.target, planned.content)
+}
+
+/**
+ * The errors `sopkit check` would report for the planned document in this library. `doc` is the
+ * plan already parsed (`import` keeps it for its working library, so each row is parsed once).
+ */
 export async function checkPlanned(
   config: Config,
   library: Library,
   planned: PlannedDocument,
   today: string,
+  doc?: SopDocument,
 ): Promise<Finding[]> {
-  const doc = await SopDocument.parse(relativeFile(config.root, planned.target), planned.target, planned.content)
+  doc ??= await parsePlanned(config, planned)
   // A document replaced with --force is not its own rival; otherwise the candidate joins the
   // library only while it is checked (O(1), so `import` stays linear in its rows).
   const lintIn = library.byPath.has(planned.target)
@@ -27,7 +40,9 @@ export async function checkPlanned(
         library.documents.filter(d => d.absPath !== planned.target),
       )
     : library
-  const severities = resolveSeverities(RULES, config.rules, config.file ?? 'config', [])
+  const severities = memo(severitiesOf, config, () =>
+    resolveSeverities(RULES, config.rules, config.file ?? 'config', []),
+  )
   addDocument(lintIn, doc)
   try {
     return (await lintWhole(doc, lintIn, {rules: RULES, severities, today}))

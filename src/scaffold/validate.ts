@@ -5,8 +5,8 @@ import {lintDocument} from '../check/lint.js'
 import type {Config} from '../core/config.js'
 import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
-import {yaml} from '../core/front-matter.js'
 import type {Library} from '../core/library.js'
+import {mapFor} from '../core/memo.js'
 import {didYouMean, GLOBAL, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import {RULES} from '../rules/index.js'
 import {FLAG_FOR} from './fields.js'
@@ -45,8 +45,32 @@ export function listProblem(
   }
 }
 
-/** What `sopkit check`'s own rule says about one field's value (valid-id, valid-owner). */
+/** Answers already judged, per config: a bounded cache, emptied when full, so it never grows with the rows. */
+const judged = new WeakMap<Config, Map<string, Problem | null>>()
+const JUDGED_MAX = 1024
+
+/**
+ * What `sopkit check`'s own rule says about one field's value (valid-id, valid-owner). `import`
+ * asks about the same owner on every row and about each id up to three times (the row's own
+ * checks, then `new`'s, then once completed): each value is judged once.
+ */
 export function ruleProblem(
+  config: Config,
+  ruleId: 'valid-id' | 'valid-owner',
+  field: 'id' | 'owner',
+  value: string,
+): Problem | undefined {
+  const cache = mapFor(judged, config)
+  const key = `${ruleId}\0${value}`
+  const known = cache.get(key)
+  if (known !== undefined) return known ?? undefined
+  if (cache.size >= JUDGED_MAX) cache.clear()
+  const problem = judgeByRule(config, ruleId, field, value)
+  cache.set(key, problem ?? null)
+  return problem
+}
+
+function judgeByRule(
   config: Config,
   ruleId: 'valid-id' | 'valid-owner',
   field: 'id' | 'owner',
@@ -54,8 +78,7 @@ export function ruleProblem(
 ): Problem | undefined {
   const rule = RULES.find(r => r.id === ruleId)
   if (!rule) return undefined
-  const front = yaml().stringify({[field]: value}, {compat: 'yaml-1.1'} as never)
-  const doc = new SopDocument(`(${field})`, `(${field})`, `---\n${front}---\n`)
+  const doc = SopDocument.ofValues(`(${field})`, {[field]: value})
   const severities = new Map([[ruleId, 'error' as const]])
   const [found] = lintDocument(doc, {rules: [rule], severities, config, today: todayUtc()})
   return found ? {message: found.finding.message, mend: found.finding.mend} : undefined

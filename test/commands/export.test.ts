@@ -3,6 +3,7 @@ import {cpSync, existsSync, readFileSync, readdirSync, writeFileSync} from 'node
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ROOT, runSopkit, tempRepo} from '../helpers/cli.js'
+import {SOP_BODY, doc} from '../helpers/docs.js'
 
 function library(): string {
   const repo = tempRepo()
@@ -84,6 +85,49 @@ describe('sopkit export on the bundled library', () => {
       }
       expect(outputs[0]!.equals(outputs[1]!), format).toBe(true)
     }
+  })
+
+  it('--market all gives each market the bytes exporting it alone gives (bodies shared across playbooks are converted once)', async () => {
+    for (const format of ['html']) {
+      const all = await run(['--market', 'all', '--format', format, '-o', `all-${format}`, '--date', '2027-02-01'])
+      expect(all.code).toBe(0)
+      const files = readdirSync(path.join(repo, `all-${format}`)).sort()
+      expect(files.length).toBeGreaterThan(5)
+      // The bundled library's markets differ in variants, drafts and which linked documents are in
+      // the playbook: the same baseline converts differently between them.
+      for (const file of files) {
+        const market = path.basename(file, `.${format}`)
+        const alone = `alone-${market}.${format}`
+        expect((await run(['--market', market, '--format', format, '-o', alone, '--date', '2027-02-01'])).code).toBe(0)
+        expect(read(`all-${format}/${file}`), `${format} ${market}`).toBe(read(alone))
+      }
+    }
+  }, 120_000)
+
+  it('--market all converts a shared baseline again where its links point elsewhere', async () => {
+    // The baseline links to a document only DE has: inside DE's playbook, text in SG's.
+    const body = SOP_BODY.replace('Escalate to a team lead.', 'Escalate: see [the DE desk](../DE/de-desk.md).')
+    const own = tempRepo({
+      'sops/global/refund-escalation.md': doc({body}),
+      'sops/DE/de-desk.md': doc({
+        front: {id: 'de-desk', title: 'DE desk', markets: ['DE'], compliance: ['GDPR']},
+        body: SOP_BODY.replace('# Refund escalation', '# DE desk'),
+      }),
+      'sops/SG/sg-desk.md': doc({
+        front: {id: 'sg-desk', title: 'SG desk', markets: ['SG']},
+        body: SOP_BODY.replace('# Refund escalation', '# SG desk'),
+      }),
+    })
+    const exportIn = (args: string[]) =>
+      runSopkit(['export', '--format', 'html', '--date', '2027-02-01', ...args], {cwd: own})
+    expect((await exportIn(['--market', 'all', '-o', 'all'])).code).toBe(0)
+    for (const market of ['DE', 'SG']) {
+      expect((await exportIn(['--market', market, '-o', `${market}.html`])).code).toBe(0)
+      const alone = readFileSync(path.join(own, `${market}.html`), 'utf8')
+      expect(readFileSync(path.join(own, 'all', `${market}.html`), 'utf8'), market).toBe(alone)
+    }
+    expect(readFileSync(path.join(own, 'DE.html'), 'utf8')).toContain('href="#doc-de-desk"')
+    expect(readFileSync(path.join(own, 'SG.html'), 'utf8')).not.toContain('href="#doc-de-desk"')
   })
 
   it('takes the date from SOURCE_DATE_EPOCH', async () => {

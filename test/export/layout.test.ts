@@ -134,4 +134,30 @@ describe('HTML safety does not depend on the layout (issue 19)', () => {
     // The layout's own markup survives the page pass: its classes and anchors.
     expect(html).toContain('<section class="appendix" id="compliance">')
   })
+
+  // The page pass parses the layout's page with a stand-in for each body, then puts the bodies in.
+  const withLayout = async (layout: string) =>
+    (await exportRendererNamed('html').render(playbook, {
+      config: resolveConfig(repoWith('playbook.html', layout), undefined, {}),
+      env: {},
+    })) as string
+  const page = (body: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><meta name="generator" content="sopkit export"><title>{{title}}</title></head><body>${body}</body></html>`
+
+  it('puts each body where the layout puts {{{content}}}, and no stand-in is left', async () => {
+    const html = await withLayout(page('{{#each documents}}<section id="{{anchor}}">{{{content}}}</section>{{/each}}'))
+    expect(html).toContain('<section id="doc-payment-dispute"><h3 id="doc-payment-dispute--purpose">Purpose</h3>')
+    expect(html).not.toContain('sopkit-slot-')
+    expect(html.match(/<section id="doc-/g)).toHaveLength(playbook.documents.length)
+  })
+
+  it('refuses a layout that puts a body inside an attribute, the title or a style', async () => {
+    for (const misplaced of [
+      page('{{#each documents}}<a href="{{{content}}}">x</a>{{/each}}'),
+      page('{{#each documents}}<p title="{{content}}">x</p>{{/each}}'),
+      page('<style>{{#each documents}}{{{content}}}{{/each}}</style>'),
+    ]) {
+      await expect(withLayout(misplaced)).rejects.toThrow(/where HTML cannot go/)
+    }
+  })
 })

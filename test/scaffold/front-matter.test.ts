@@ -43,6 +43,22 @@ describe('front matter is serialised data', () => {
     expect(doc.body).toBe('# Body\n')
   })
 
+  it('gives the same text for a pair seen before, and nested values stay under their key', () => {
+    const front = (id: string) => ({
+      id,
+      title: 'Refund: "quoted" #1',
+      owner: '@cs-ops',
+      markets: ['GLOBAL'],
+      targets: {csat: 0.9, sla: {hours: 24}},
+    })
+    const first = stringifyFrontMatter(front('a'))
+    expect(stringifyFrontMatter(front('a'))).toBe(first)
+    const second = stringifyFrontMatter(front('1.10'))
+    expect(second).toBe(first.replace('id: a\n', 'id: "1.10"\n'))
+    expect(YAML.parse(second)).toEqual(front('1.10'))
+    expect(second).toContain('targets:\n  csat: 0.9\n  sla:\n    hours: 24\n')
+  })
+
   it('matches the body line endings when asked', () => {
     expect(documentText({id: 'x'}, '# B\r\n', '\r\n')).toBe('---\r\nid: x\r\n---\r\n# B\r\n')
   })

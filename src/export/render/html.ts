@@ -3,7 +3,7 @@
 // raw HTML, scripts and `javascript:` links never survive; then the whole page, layout included,
 // goes through the page shell's pass (core/html-page): sanitised again, sopkit's CSP injected.
 import {SopkitError} from '../../core/errors.js'
-import {generatorMeta, securePage} from '../../core/html-page.js'
+import {generatorMeta, securePage, slotsFor} from '../../core/html-page.js'
 import {loadMarkdownToHtml} from '../../core/markdown-html.js'
 import {documentTree, loadMarkdown} from '../markdown.js'
 import {loadLayout} from '../layout.js'
@@ -15,9 +15,12 @@ import {layoutView} from './view.js'
 /** The mark: a generator meta tag, which layouts must keep in their head. */
 export const HTML_MARK = generatorMeta(GENERATOR)
 
+/** How far into a page its head is looked for. */
+const MARK_SNIFF = 64 * 1024
+
 /** The mark only in the head of an HTML page: a Markdown or text file quoting the tag is not ours. */
 function markInHead(bytes: Uint8Array): boolean {
-  const text = headText(bytes, 64 * 1024)
+  const text = headText(bytes, MARK_SNIFF)
   const head =
     /^(?:\u00EF\u00BB\u00BF)?\s*(?:<!doctype html[^>]*>\s*)?<html[\s>][\s\S]*?<head[\s>]([\s\S]*?)<\/head\s*>/i.exec(
       text,
@@ -44,10 +47,12 @@ export default defineExportRenderer({
   description: 'one self-contained HTML file (inline CSS, print stylesheet, no scripts, no external requests)',
   binary: false,
   async render(playbook: Playbook, context) {
-    const contents = await convertDocuments('html', playbook.documents, context.onDocument)
+    const contents = await convertDocuments('html', playbook.documents, context.onDocument, context.converted)
     const layout = loadLayout(context.config, 'playbook.html')
-    const html = await securePage(layout.render(layoutView(playbook, contents, htmlText)))
-    if (!markInHead(Buffer.from(html))) {
+    // The bodies, sanitised one by one already, join the page after its pass (see core/html-page).
+    const slots = slotsFor(contents)
+    const html = await securePage(layout.render(layoutView(playbook, slots.tokens, htmlText)), slots)
+    if (!markInHead(Buffer.from(html.slice(0, MARK_SNIFF)))) {
       throw new SopkitError(
         'TEMPLATE_INVALID',
         `layout ${layout.file} lost sopkit's generator mark`,

@@ -50,11 +50,12 @@ export default defineExportRenderer({
   description: 'one Markdown file, with anchors for the table of contents',
   binary: false,
   async render(playbook: Playbook, context) {
-    const contents = await convertDocuments('md', playbook.documents, context.onDocument)
+    const contents = await convertDocuments('md', playbook.documents, context.onDocument, context.converted)
     const layout = loadLayout(context.config, 'playbook.md')
     const body = layout.render(layoutView(playbook, contents, markdownText))
     // The mark is the first line whatever the layout says, so a later export can recognise the file.
-    return `${markdownMark(playbook)}\n${body.replace(/^\n+/, '').replace(/\s*$/, '\n')}`
+    // trimEnd removes exactly what \s matches, without trying a regex at every offset of the playbook.
+    return `${markdownMark(playbook)}\n${body.replace(/^\n+/, '').trimEnd()}\n`
   },
   recognises: bytes => FIRST_LINE_MARK.test(headText(bytes, 1024)),
 })

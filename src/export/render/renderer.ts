@@ -1,5 +1,6 @@
 // The shape every export format has: a name, a file extension, one function from a playbook to bytes.
 import type {Config} from '../../core/config.js'
+import type {ConvertedBodies} from '../convert.js'
 import type {Playbook} from '../model.js'
 import type {Named} from '../../core/registry.js'
 
@@ -9,6 +10,8 @@ export interface ExportContext {
   onDocument?: (done: number, total: number) => void
   /** Environment, for finding a browser (pdf). */
   env: NodeJS.ProcessEnv
+  /** Bodies converted already by this run (`--market all`: a baseline in many playbooks is converted once). */
+  converted?: ConvertedBodies
 }
 
 /** `extensions` (from Named): the -o file extensions that pick this format. */
