@@ -76,6 +76,8 @@ interface ScanState {
   definitions: Set<string>
   /** An indented line came after a line that was not paragraph text: indented lines from there on may be code. */
   maybeCode: boolean
+  /** Set when a paragraph's line was read with the lines after it (a link or code span going on): where the read ended. */
+  joined?: {end: number; resumeAt: number}
   headingLabels: string[]
 }
 
@@ -153,21 +155,24 @@ export function scanOutline(body: string): RawOutline | undefined {
     kind ??= classify(state, body.slice(start, lineEnd), start)
     if (kind === undefined) return undefined
     if (kind !== 'definition') state.untitled = false
+    const joined = state.joined
+    state.joined = undefined
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
-      const opens = state.previous !== 'paragraph' && state.previous !== 'definition'
+      // An underline under a paragraph of several lines makes a heading of them all: remark decides that too.
+      const opens = !joined && state.previous !== 'paragraph' && state.previous !== 'definition'
       const first = body.charCodeAt(start)
       const topLevel = first !== 9 && !mayOpenContainer(first)
       // One record, rewritten per line: a body is mostly paragraph lines.
       const paragraph = (state.paragraph ??= {start, end: lineEnd, opens, topLevel})
       paragraph.start = start
-      paragraph.end = lineEnd
+      paragraph.end = joined?.end ?? lineEnd
       paragraph.opens = opens
       paragraph.topLevel = topLevel
     } else state.table = false
     state.previous = kind
     if (kind !== 'blank' && !isIndented(body, start)) state.maybeCode = false
-    start = newline === -1 ? body.length : newline + 1
+    start = joined?.resumeAt ?? (newline === -1 ? body.length : newline + 1)
   }
   // `[options]` in a heading is plain text unless a definition names it (then remark reads a reference).
   if (state.headingLabels.some(label => state.definitions.has(label))) return undefined
@@ -220,7 +225,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   }
   if (/^ {1,3}#/.test(line)) return undefined
   const prefix = containerPrefix(line)
-  if (commentInContainer(line, prefix)) return 'other'
+  if (commentInContainer(line, prefix)) return continuesParagraph(state, line) ? undefined : 'other'
   const content = afterContainers(line, prefix)
   if (content === undefined) return undefined
   if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : undefined
@@ -235,7 +240,44 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     return 'definition'
   }
   if (mayBeDefinition(line)) return undefined
-  return inlineLinks(state, line, start, 0) ? 'paragraph' : undefined
+  return inlineLinks(state, line, start, 0) ? 'paragraph' : joinedParagraph(state, start)
+}
+
+/** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it or starts a table. */
+const CONTINUATION = /^[ \t]*(?:[A-Za-z\u00c0-\uffff("'[!\\]|[0-9](?![0-9]*[.)])|`(?!``))[^|]*$/
+
+/**
+ * A top-level paragraph line whose link or code span goes on to the next lines: read with them, up
+ * to ten, as long as each only continues the paragraph. The lines read are skipped by the scan.
+ */
+function joinedParagraph(state: ScanState, start: number): 'paragraph' | undefined {
+  if (state.table) return undefined
+  const {body} = state
+  let end = lineEndOf(body, start)
+  for (let lines = 1; lines <= 10; lines++) {
+    const next = body.indexOf('\n', end)
+    if (next === -1) return undefined
+    const nextEnd = lineEndOf(body, next + 1)
+    if (!CONTINUATION.test(body.slice(next + 1, nextEnd))) return undefined
+    end = nextEnd
+    const inline = readInline(body.slice(start, end), start, false)
+    if (inline && !inline.pipes) {
+      state.links.push(...inline.links)
+      state.images.push(...inline.images)
+      state.pipes = false
+      const after = body.indexOf('\n', end)
+      state.joined = {end, resumeAt: after === -1 ? body.length : after + 1}
+      return 'paragraph'
+    }
+  }
+  return undefined
+}
+
+/** Where the line starting at `start` ends (before its CR LF or LF). */
+function lineEndOf(body: string, start: number): number {
+  const newline = body.indexOf('\n', start)
+  if (newline === -1) return body.length
+  return body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
 }
 
 /** Whether the line at `start` opens with four columns of indentation (a tab counts as reaching the next stop). */
@@ -293,6 +335,8 @@ function htmlBlock(state: ScanState, line: string, start: number): LineKind | un
     state.html = 'blank'
     return 'other'
   }
+  // Declarations, processing instructions and CDATA (`<!X`, `<?`) open HTML blocks the scanner leaves to remark.
+  if (line.startsWith('<!') || line.startsWith('<?')) return undefined
   const tag = INLINE_TAG.exec(line)
   if (!tag) return AUTOLINK.test(line) || EMAIL_AUTOLINK.test(line) ? paragraphLine(state, line, start) : undefined
   if (/^<\/?search\b/i.test(line)) return undefined
@@ -336,6 +380,12 @@ function containerPrefix(line: string): number | undefined {
     at += spaces.length
   }
   return at
+}
+
+/** An ordered item numbered other than 1 cannot interrupt a paragraph: after paragraph text it goes on the paragraph. */
+function continuesParagraph(state: ScanState, line: string): boolean {
+  const ordered = /^ {0,3}(\d{1,9})[.)]/.exec(line)
+  return state.previous === 'paragraph' && ordered !== null && Number(ordered[1]) !== 1
 }
 
 /** A space, `>`, a bullet or a digit: what a container's prefix (CONTAINER) can start with. */
