@@ -49,7 +49,9 @@ export default defineConfig({
       // One module graph per worker instead of one per file: loading remark, oclif and the rules
       // once cut the import time of test/rules + test/core from 99 s to 15 s. No test mocks modules.
       {extends: true, test: {name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, isolate: false}},
-      {extends: true, test: {name: 'slow', include: SLOW}},
+      // Minutes of real work each (installs, Chromium, 300 real documents), and in CI beside the fast project:
+      // a busy machine must not fail them. No slow test is a guard whose timeout is the failure (see README).
+      {extends: true, test: {name: 'slow', include: SLOW, testTimeout: 120_000}},
     ],
   },
 })

@@ -61,15 +61,13 @@ describe('a real docs tree', () => {
     expect(ids.length).toBeGreaterThan(100)
   })
 
-  // A check over 300 real documents in a child process, beside the fast project in CI: like the other
-  // slow tests it allows a busy machine; a hang still fails at the helper's 60 s per run.
-  it('check runs over it without crashing', {timeout: 120_000}, () => {
+  it('check runs over it without crashing', () => {
     const r = sane(sopkit(['check', '--json'], {cwd: repo}))
     expect([0, 1]).toContain(r.code)
     expect(JSON.parse(r.stdout).files.length).toBe(ids.length * 2)
   })
 
-  it('diff compares real bodies', {timeout: 120_000}, () => {
+  it('diff compares real bodies', () => {
     const r = sane(sopkit(['diff', ids[0]!, '--market', 'DE', '--format', 'json'], {cwd: repo}))
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).diff.sections.length).toBeGreaterThan(3)
