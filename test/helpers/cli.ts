@@ -16,7 +16,10 @@ export interface CliResult {
   stderr: string
 }
 
-export function sopkit(args: string[], options: {cwd: string; env?: NodeJS.ProcessEnv; input?: string}): CliResult {
+export function sopkit(
+  args: string[],
+  options: {cwd: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number},
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
@@ -31,7 +34,8 @@ export function sopkit(args: string[], options: {cwd: string; env?: NodeJS.Proce
       GITHUB_STEP_SUMMARY: undefined,
       ...options.env,
     },
-    timeout: 60_000,
+    // A hang fails here; the slow project's runs over real corpora pass their own, longer limit.
+    timeout: options.timeout ?? 60_000,
     // Reports of real corpora pass the 1 MB default: a cut-off stdout would read as the CLI's fault.
     maxBuffer: 256 * 1024 * 1024,
   })

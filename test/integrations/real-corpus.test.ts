@@ -34,6 +34,8 @@ function readmes(limit: number): Array<{name: string; text: string}> {
 }
 
 let repo: string
+// 300 real documents per run, beside the fast project in CI: minutes on a busy machine, not the helper's 60 s.
+const RUN_TIMEOUT = 180_000
 const ids: string[] = []
 
 beforeAll(() => {
@@ -61,19 +63,19 @@ describe('a real docs tree', () => {
     expect(ids.length).toBeGreaterThan(100)
   })
 
-  it('check runs over it without crashing', () => {
-    const r = sane(sopkit(['check', '--json'], {cwd: repo}))
+  it('check runs over it without crashing', {timeout: RUN_TIMEOUT}, () => {
+    const r = sane(sopkit(['check', '--json'], {cwd: repo, timeout: RUN_TIMEOUT}))
     expect([0, 1]).toContain(r.code)
     expect(JSON.parse(r.stdout).files.length).toBe(ids.length * 2)
   })
 
-  it('diff compares real bodies', () => {
-    const r = sane(sopkit(['diff', ids[0]!, '--market', 'DE', '--format', 'json'], {cwd: repo}))
+  it('diff compares real bodies', {timeout: RUN_TIMEOUT}, () => {
+    const r = sane(sopkit(['diff', ids[0]!, '--market', 'DE', '--format', 'json'], {cwd: repo, timeout: RUN_TIMEOUT}))
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).diff.sections.length).toBeGreaterThan(3)
   })
 
-  it('export renders it as html and jsonl', {timeout: 120_000}, () => {
+  it('export renders it as html and jsonl', {timeout: 2 * RUN_TIMEOUT}, () => {
     for (const format of ['html', 'jsonl']) {
       const r = sane(
         sopkit(
@@ -90,7 +92,7 @@ describe('a real docs tree', () => {
             '--date',
             '2026-05-01',
           ],
-          {cwd: repo},
+          {cwd: repo, timeout: RUN_TIMEOUT},
         ),
       )
       expect(r.code).toBe(0)
