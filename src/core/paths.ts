@@ -59,6 +59,8 @@ export function passesThroughGit(file: string): boolean {
 
 /** True when some folder on the way from `root` to `target` is a `.git`. */
 export function isInGitDir(root: string, target: string): boolean {
+  // Most paths name no `.git` at all: no need to work out the relative path (a library checks thousands).
+  if (!/\.git/i.test(target)) return false
   return passesThroughGit(path.relative(root, path.resolve(root, target)))
 }
 

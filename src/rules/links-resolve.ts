@@ -5,6 +5,7 @@ import {headingAnchors} from '../core/anchors.js'
 import type {DocumentSummary} from '../core/document.js'
 import {type Library, revisionOf} from '../core/library.js'
 import {isInside} from '../core/loader.js'
+import {isInGitDir} from '../core/paths.js'
 import {memo} from '../core/memo.js'
 import {defineLibraryRule} from './rule.js'
 
@@ -104,14 +105,14 @@ function resolveLink(library: Library<DocumentSummary>, doc: DocumentSummary, ra
     rawPath,
     () => {
       const abs = path.join(base, safeDecode(rawPath))
-      if (!isInside(root, abs) || inGitFolder(root, abs)) return 'outside'
+      if (!isInside(root, abs) || isInGitDir(root, abs)) return 'outside'
       const document = library.byPath.get(abs)
       // A document the loader read is a real file inside the repo; anything else is checked where it really is.
       if (document && !document.readProblem) return {document}
       const real = realPath(abs)
       if (real === undefined) return 'missing'
       const realRoot = memo(realRoots, library, () => realPath(root) ?? root)
-      return !isInside(realRoot, real) || inGitFolder(realRoot, real) ? 'outside' : {document}
+      return !isInside(realRoot, real) || isInGitDir(realRoot, real) ? 'outside' : {document}
     },
   )
 }
@@ -125,14 +126,6 @@ function realPath(abs: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-/** Git's own folder is not part of the repository's content, whatever the case of its name. */
-function inGitFolder(root: string, abs: string): boolean {
-  return path
-    .relative(root, abs)
-    .split(path.sep)
-    .some(segment => segment.toLowerCase() === '.git')
 }
 
 const anchorCache = new WeakMap<DocumentSummary, string[]>()
