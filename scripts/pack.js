@@ -19,5 +19,8 @@ if (process.argv.includes('--restore')) {
   const manifest = JSON.parse(text)
   if (!existsSync(SAVED)) writeFileSync(SAVED, text)
   delete manifest.scripts.prepare
-  writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`)
+  // Replaced by a rename, never rewritten in place: a process reading package.json meanwhile (a
+  // test beside `npm pack`, oclif loading its config) sees the old file or the new one, whole.
+  writeFileSync(`${MANIFEST}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`)
+  renameSync(`${MANIFEST}.tmp`, MANIFEST)
 }
