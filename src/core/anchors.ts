@@ -3,7 +3,7 @@
 // links-resolve and export's playbook anchors both count a document's headings here, so a link
 // GitHub follows is never reported and always lands on the same section in a playbook.
 import {slug} from 'github-slugger'
-import {memo} from './memo.js'
+import {memoBounded} from './memo.js'
 import type {Outline} from './sections.js'
 
 /** A library repeats a few hundred heading texts thousands of times; the slug's Unicode pattern is slow. */
@@ -15,8 +15,7 @@ const SLUG_CACHE_LIMIT = 50_000
  * what a reader sees (the section model already strips inline code, emphasis and link syntax).
  */
 export function headingSlug(text: string): string {
-  if (slugs.size >= SLUG_CACHE_LIMIT) slugs.clear()
-  return memo(slugs, text, t => slug(t.trim()))
+  return memoBounded(slugs, SLUG_CACHE_LIMIT, text, t => slug(t.trim()))
 }
 
 /** Numbers repeated slugs exactly as github-slugger's class does; feed it a document's headings in order, title first. */

@@ -2,7 +2,7 @@
 // that approve a difference. Check, diff and the matrix all classify differences here.
 import type {Deviation, DocumentMeta} from './document.js'
 import {detachString as detach} from './detach.js'
-import {memo} from './memo.js'
+import {memo, memoBounded} from './memo.js'
 import {type Outline, PATH_SEPARATOR, type Section, type SectionSummary} from './sections.js'
 
 export type SectionState = 'same' | 'changed' | 'added' | 'removed' | 'moved'
@@ -61,8 +61,7 @@ const internedStrings = new Map<string, string>()
 const INTERNED_LIMIT = 100_000
 
 function interned(text: string): string {
-  if (internedStrings.size >= INTERNED_LIMIT) internedStrings.clear()
-  return memo(internedStrings, text, detach)
+  return memoBounded(internedStrings, INTERNED_LIMIT, text, detach)
 }
 
 /** 1 for whitespace (exactly what String#trim removes), else 0. */

@@ -13,6 +13,15 @@ export function memo<K, V>(store: Store<K, V>, key: K, compute: (key: K) => V): 
   return value
 }
 
+/**
+ * As `memo`, for a module-level cache of distinct strings that a long process (a test run, an
+ * import of many rows) could grow without end: emptied when it holds `limit` entries.
+ */
+export function memoBounded<K, V>(store: Map<K, V>, limit: number, key: K, compute: (key: K) => V): V {
+  if (store.size >= limit) store.clear()
+  return memo(store, key, compute)
+}
+
 /** A Map per owner (a config, a library): for caches that must not outlive what they describe. */
 export function mapFor<O extends object, K, V>(store: WeakMap<O, Map<K, V>>, owner: O): Map<K, V> {
   return memo(store, owner, () => new Map<K, V>())
