@@ -132,6 +132,11 @@ function normalisePath(path: string): string {
   return path.toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
+/** The same heading paths in the same order: then sections pair by position, no keys needed. */
+export function samePaths(a: readonly AnySection[], b: readonly AnySection[]): boolean {
+  return a === b || (a.length === b.length && a.every((s, i) => s.path === b[i]!.path))
+}
+
 const keyedCache = new WeakMap<readonly AnySection[], Array<[string, AnySection]>>()
 
 /**
@@ -161,7 +166,7 @@ export function compareSections<S extends AnySection>(
   reference: readonly S[],
 ): Array<SectionComparison<S>> {
   // Most variants keep the reference's headings, in its order: then every section pairs with its twin.
-  if (variant.length === reference.length && variant.every((v, i) => v.path === reference[i]!.path)) {
+  if (samePaths(variant, reference)) {
     return variant.map((v, i) => {
       const r = reference[i]!
       const state = sameContent(v, r) ? 'same' : 'changed'

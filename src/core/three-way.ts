@@ -1,7 +1,7 @@
 // The three-way section model of "Variants over time": per heading path, what the baseline changed
 // since the variant's merge base (upstream), what the market changed (local), and where both did
 // (conflict). Plain sections in, states out: check, diff, the matrix and port all read it.
-import {type AnySection, keyed, sameContent} from './drift.js'
+import {type AnySection, keyed, sameContent, samePaths} from './drift.js'
 import type {Section} from './sections.js'
 
 export type ThreeWayState = 'same' | 'upstream' | 'local' | 'conflict'
@@ -92,10 +92,6 @@ function aligned<S extends AnySection>({base, baseline, variant}: ThreeWayInput<
     else order.splice(++after, 0, key)
   }
   return order.map(key => ({base: k0.get(key), baseline: byKey1.get(key), variant: byKeyV.get(key)}))
-}
-
-function samePaths(a: readonly AnySection[], b: readonly AnySection[]): boolean {
-  return a === b || (a.length === b.length && a.every((s, i) => s.path === b[i]!.path))
 }
 
 function stateOf(
