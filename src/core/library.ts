@@ -35,10 +35,12 @@ export interface Library<D extends Member = SopDocument> {
   /** Merge bases from git, when the caller looked them up (see core/upstream); else drift is judged against today's baseline. */
   upstream?: Upstream
   /**
-   * Documents by their path and by their id as case- and normalisation-insensitive file systems
+   * The first document of each path and id as case- and normalisation-insensitive file systems
    * see them (`path:` and `id:` keys, see `foldName`): names that are one name on macOS and Windows.
    */
-  byFoldedName: Map<string, D[]>
+  byFoldedName: Map<string, D>
+  /** Every document of a folded name that is spelled in two ways or more: empty in a sound library. */
+  collidingNames: Map<string, D[]>
 }
 
 /**
@@ -47,7 +49,14 @@ export interface Library<D extends Member = SopDocument> {
  * of summaries gets effective summaries (the overlay's own sections placed among the baseline's).
  */
 export function buildLibrary<D extends LibraryDoc>(config: Config, documents: D[]): Library<D> {
-  const library: Library<D> = {config, documents: [], families: new Map(), byPath: new Map(), byFoldedName: new Map()}
+  const library: Library<D> = {
+    config,
+    documents: [],
+    families: new Map(),
+    byPath: new Map(),
+    byFoldedName: new Map(),
+    collidingNames: new Map(),
+  }
   for (const doc of documents) addDocument(library, doc)
   return applyOverlays(library)
 }
@@ -65,6 +74,28 @@ function foldedKeys(doc: LibraryDoc): string[] {
   return doc.meta.id ? [`path:${foldName(doc.file)}`, `id:${foldName(doc.meta.id)}`] : [`path:${foldName(doc.file)}`]
 }
 
+/** How `doc` spells the name a folded key stands for. */
+export function spellingOf(doc: LibraryDoc, key: string): string | undefined {
+  return key.startsWith('path:') ? doc.file : doc.meta.id
+}
+
+/**
+ * Index `doc` under its folded names. A name is spelled once in a sound library, so only the
+ * first document is kept; on a second spelling the name's documents so far (the first one's
+ * path, or its family) start a list of the colliding documents.
+ */
+function indexFoldedNames<D extends LibraryDoc>(library: Library<D>, doc: D): void {
+  for (const key of foldedKeys(doc)) {
+    const first = memo(library.byFoldedName, key, () => doc)
+    const colliding = library.collidingNames.get(key)
+    if (colliding) colliding.push(doc)
+    else if (spellingOf(first, key) !== spellingOf(doc, key)) {
+      const family = key.startsWith('id:') && first.meta.id ? library.families.get(first.meta.id) : undefined
+      library.collidingNames.set(key, [...(family ? [...family.baselines, ...family.variants] : [first]), doc])
+    }
+  }
+}
+
 const revisions = new WeakMap<object, number>()
 
 /** Changes with every document added or removed, so a cache of the library can tell it is stale. */
@@ -76,7 +107,7 @@ export function revisionOf(library: object): number {
 export function addDocument<D extends LibraryDoc>(library: Library<D>, doc: D): void {
   library.documents.push(doc)
   library.byPath.set(doc.absPath, doc)
-  for (const key of foldedKeys(doc)) memo(library.byFoldedName, key, (): D[] => []).push(doc)
+  indexFoldedNames(library, doc)
   const id = doc.meta.id
   if (id) {
     const family = memo(library.families, id, (): Family<D> => ({id, baselines: [], variants: []}))
@@ -92,9 +123,10 @@ export function removeLastDocument<D extends LibraryDoc>(library: Library<D>, do
   library.documents.pop()
   if (library.byPath.get(doc.absPath) === doc) library.byPath.delete(doc.absPath)
   for (const key of foldedKeys(doc)) {
-    const docs = library.byFoldedName.get(key)
-    if (docs?.at(-1) === doc) docs.pop()
-    if (docs?.length === 0) library.byFoldedName.delete(key)
+    if (library.byFoldedName.get(key) === doc) library.byFoldedName.delete(key)
+    const colliding = library.collidingNames.get(key)
+    if (colliding?.at(-1) === doc) colliding.pop()
+    if (colliding?.every(d => spellingOf(d, key) === spellingOf(colliding[0]!, key))) library.collidingNames.delete(key)
   }
   const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
   if (family) {

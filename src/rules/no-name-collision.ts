@@ -1,7 +1,7 @@
 // Two documents whose paths or ids differ only by letter case or Unicode normalisation (é written
 // as one code point or as e + accent) are one name on macOS and Windows: a checkout there keeps
 // one file of the two, and the other is silently lost or shown as modified.
-import {foldName} from '../core/library.js'
+import {type LibraryDoc, foldName, spellingOf} from '../core/library.js'
 import {defineLibraryRule} from './rule.js'
 
 export default defineLibraryRule({
@@ -21,13 +21,14 @@ export default defineLibraryRule({
     },
   },
   check({doc, library, report}) {
-    const samePath = library.byFoldedName
-      .get(`path:${foldName(doc.file)}`)
-      ?.find(d => d.file !== doc.file && d.file < doc.file)
+    if (library.collidingNames.size === 0) return
+    const pathKey = `path:${foldName(doc.file)}`
+    const samePath = earlierOtherSpelling(pathKey, library.collidingNames.get(pathKey), doc)
     if (samePath) report({messageId: 'path', data: {other: samePath.file, how: difference(doc.file, samePath.file)}})
     const id = doc.meta.id
     if (!id) return
-    const sameId = library.byFoldedName.get(`id:${foldName(id)}`)?.find(d => d.meta.id !== id && d.file < doc.file)
+    const idKey = `id:${foldName(id)}`
+    const sameId = earlierOtherSpelling(idKey, library.collidingNames.get(idKey), doc)
     if (sameId?.meta.id)
       report({
         messageId: 'id',
@@ -36,6 +37,20 @@ export default defineLibraryRule({
       })
   },
 })
+
+/** The first document (by path) that spells the name otherwise and sorts before `doc`: each collision is told once, on the later file. */
+function earlierOtherSpelling<D extends LibraryDoc>(
+  key: string,
+  colliding: readonly D[] | undefined,
+  doc: D,
+): D | undefined {
+  const own = spellingOf(doc, key)
+  let first: D | undefined
+  for (const d of colliding ?? []) {
+    if (spellingOf(d, key) !== own && d.file < doc.file && (!first || d.file < first.file)) first = d
+  }
+  return first
+}
 
 function difference(a: string, b: string): string {
   if (a.normalize('NFC') === b.normalize('NFC')) return 'Unicode normalisation'

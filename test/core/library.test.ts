@@ -2,7 +2,15 @@ import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/core/config.js'
 import {SopDocument, summarize} from '../../src/core/document.js'
 import {contentFingerprint} from '../../src/core/drift.js'
-import {buildLibrary, inheritedBy, isOutdated, readingFor, resolveVariant} from '../../src/core/library.js'
+import {
+  addDocument,
+  buildLibrary,
+  inheritedBy,
+  isOutdated,
+  readingFor,
+  removeLastDocument,
+  resolveVariant,
+} from '../../src/core/library.js'
 
 const config = resolveConfig('/repo', undefined, {})
 const make = (file: string, markets: string[], extra = '') =>
@@ -179,6 +187,29 @@ describe('document summaries', () => {
     const doc = new SopDocument('x.md', '/repo/x.md', '---\nid: refund\nversion: 1.10\nmarkets: [SG, 1.10]\n---\n# T\n')
     expect(summarize(doc).written).toMatchObject({version: '1.10', markets: ['SG', '1.10']})
     expect(doc.data).toMatchObject({version: 1.1})
+  })
+})
+
+describe('names that are one name on macOS and Windows', () => {
+  const doc = (file: string, id: string, market = 'GLOBAL') =>
+    new SopDocument(file, `/repo/${file}`, `---\nid: ${id}\nmarkets: [${market}]\n---\n# T\n`)
+
+  it('are indexed only when spelled two ways, with every document of the name, and forgotten when a document is taken back', () => {
+    const baseline = doc('a.md', 'Refund')
+    const variant = doc('b.md', 'Refund', 'SG')
+    const library = buildLibrary(config, [baseline, variant, doc('c.md', 'other')])
+    expect(library.collidingNames.size).toBe(0)
+    const lower = doc('d.md', 'refund', 'MY')
+    addDocument(library, lower)
+    expect(library.collidingNames.get('id:refund')).toEqual([baseline, variant, lower])
+    const later = doc('e.md', 'Refund', 'TH')
+    addDocument(library, later)
+    expect(library.collidingNames.get('id:refund')).toEqual([baseline, variant, lower, later])
+    removeLastDocument(library, later)
+    removeLastDocument(library, lower)
+    expect(library.collidingNames.size).toBe(0)
+    addDocument(library, doc('A.md', 'third'))
+    expect([...library.collidingNames.keys()]).toEqual(['path:a.md'])
   })
 })
 
