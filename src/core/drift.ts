@@ -137,6 +137,13 @@ export function samePaths(a: readonly AnySection[], b: readonly AnySection[]): b
   return a === b || (a.length === b.length && a.every((s, i) => s.path === b[i]!.path))
 }
 
+const pathKeySets = new WeakMap<readonly AnySection[], Set<string>>()
+
+/** The `pathKey` of every section, once per outline: a baseline's serves each of its variants. */
+export function pathKeySet(sections: readonly AnySection[]): Set<string> {
+  return memo(pathKeySets, sections, () => new Set(sections.map(s => pathKey(s.path))))
+}
+
 const keyedCache = new WeakMap<readonly AnySection[], Array<[string, AnySection]>>()
 
 /**

@@ -1,10 +1,12 @@
 // A deviation approves a section of the variant (or the removal of one it inherits): one that
 // names no section (a typo, a renamed heading) approves nothing, and its drift shows as unapproved.
 import {isBaseline} from '../core/document.js'
-import {pathKey} from '../core/drift.js'
+import {pathKey, pathKeySet} from '../core/drift.js'
 import {inheritedBy} from '../core/library.js'
 import {didYouMean, suggest} from '../core/taxonomy.js'
 import {defineLibraryRule} from './rule.js'
+
+const NO_SECTIONS: readonly never[] = []
 
 export default defineLibraryRule({
   id: 'known-deviation-section',
@@ -23,19 +25,14 @@ export default defineLibraryRule({
     if (isBaseline(doc) || doc.meta.deviations.length === 0) return
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
     const inherited = family ? inheritedBy(config.taxonomy, family, doc)?.document : undefined
-    const paths = [
-      ...new Set(
-        [
-          library.byPath.get(doc.absPath) ?? doc,
-          ...(inherited && inherited.problems.length === 0 ? [inherited] : []),
-        ].flatMap(d => d.outline.sections.map(s => s.path)),
-      ),
-    ]
-    const known = new Set(paths.map(pathKey))
+    const own = (library.byPath.get(doc.absPath) ?? doc).outline.sections
+    const inheritedSections = inherited && inherited.problems.length === 0 ? inherited.outline.sections : NO_SECTIONS
     doc.meta.deviations.forEach((d, index) => {
-      if (d.section === undefined || known.has(pathKey(d.section))) return
-      // A typo, or a sub-section named without its parents ("Refund above limit").
-      const hint = suggest(d.section, paths) ?? paths.find(p => pathKey(p).endsWith(` > ${pathKey(d.section!)}`))
+      if (d.section === undefined) return
+      const key = pathKey(d.section)
+      if (pathKeySet(own).has(key) || pathKeySet(inheritedSections).has(key)) return
+      const paths = [...new Set([...own, ...inheritedSections].map(s => s.path))]
+      const hint = suggest(d.section, paths) ?? paths.find(p => pathKey(p).endsWith(` > ${key}`))
       report({
         messageId: 'unknown',
         data: {section: d.section, hint: didYouMean(hint)},

@@ -17,7 +17,7 @@ export default defineLibraryRule({
   },
   check({doc, library, report}) {
     const family = doc.meta.id ? library.families.get(doc.meta.id) : undefined
-    if (!family) return
+    if (!family || family.baselines.length + family.variants.length < 2) return
     const byMarket = sharedMarkets(family)
     if (!doc.meta.markets.some(m => byMarket.has(m))) return
     for (const {value, key} of listItems(doc, 'markets')) {
