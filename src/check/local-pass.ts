@@ -3,7 +3,7 @@
 // rules that read the library, so the texts of a large library are never all in memory at once.
 // On four cores or more the documents are shared with worker threads (see core/threads).
 import type {Config} from '../core/config.js'
-import {type DocumentSummary, summarize} from '../core/document.js'
+import {type DocumentSummary, type SopDocument, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
 import {at, loadDocument} from '../core/loader.js'
 import {shareWork, threadCount} from '../core/threads.js'
@@ -57,13 +57,19 @@ export async function localPass(
 }
 
 /** The handler each thread runs on one document (by index in `setup.paths`). */
-export function localLinter(setup: LocalSetup, cache?: FindingCache): (index: number) => Promise<LocalResult> {
+export function localLinter(
+  setup: LocalSetup,
+  cache?: FindingCache,
+): (index: number) => LocalResult | Promise<LocalResult> {
   const lint = {rules: DOCUMENT_RULES, severities: new Map(setup.severities), config: setup.config, today: setup.today}
-  return async index => {
-    const doc = await loadDocument(setup.config, at(setup.paths, index))
+  const finish = (index: number, doc: SopDocument): LocalResult => {
     if (!setup.checked[index]) return {summary: summarize(doc), findings: []}
     const findings = cache?.get(doc.file, doc.text) ?? lintDocument(doc, lint).map(l => l.finding)
     cache?.set(doc.file, doc.text, findings)
     return {summary: summarize(doc), findings}
+  }
+  return index => {
+    const loaded = loadDocument(setup.config, at(setup.paths, index))
+    return loaded instanceof Promise ? loaded.then(doc => finish(index, doc)) : finish(index, loaded)
   }
 }

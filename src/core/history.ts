@@ -35,37 +35,38 @@ async function git(cwd: string, args: string[]): Promise<string> {
  * parents are missing, so a version set before its depth would look like it never existed.
  */
 export async function openHistory(root: string): Promise<RepoHistory | NoHistory> {
+  // All three start at once, while this process is small: forking a process costs more as its heap grows.
+  const where = git(root, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])
+  // A repository without a commit yet has no history: every file is new.
+  const log = git(root, [
+    'log',
+    '-M',
+    '--raw',
+    '--no-abbrev',
+    '-z',
+    '--format=%x01%H',
+    '--end-of-options',
+    'HEAD',
+    '--',
+    '.',
+  ]).catch(() => '')
+  const changed = git(root, ['diff', '--name-only', '--relative', '--no-renames', '-z', 'HEAD', '--', '.']).catch(
+    () => undefined,
+  )
   let top: string
   try {
-    const [topLine, shallow] = (await git(root, ['rev-parse', '--show-toplevel', '--is-shallow-repository']))
-      .trim()
-      .split('\n')
+    const [topLine, shallow] = (await where).trim().split('\n')
     if (shallow === 'true') return 'shallow'
     top = topLine ?? root
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no-git' : 'no-repo'
   }
-  // A repository without a commit yet has no history: every file is new.
-  const [log, changed] = await Promise.all([
-    git(root, [
-      'log',
-      '-M',
-      '--raw',
-      '--no-abbrev',
-      '-z',
-      '--format=%x01%H',
-      '--end-of-options',
-      'HEAD',
-      '--',
-      '.',
-    ]).catch(() => ''),
-    git(root, ['diff', '--name-only', '--relative', '--no-renames', '-z', 'HEAD', '--', '.']).catch(() => undefined),
-  ])
   const prefix = path.relative(top, root).split(path.sep).join('/')
+  const [logText, changedText] = await Promise.all([log, changed])
   return new GitHistory(
     top,
-    parseLog(log, prefix),
-    changed === undefined ? undefined : new Set(changed.split('\0').filter(Boolean)),
+    parseLog(logText, prefix),
+    changedText === undefined ? undefined : new Set(changedText.split('\0').filter(Boolean)),
   )
 }
 

@@ -140,7 +140,7 @@ function safeRealpath(p: string): string | undefined {
  * Read one document, outlined (remark is imported first when its body needs it); anything that
  * keeps it from being text becomes a read problem, never a throw.
  */
-export async function loadDocument(config: Config, absPath: string): Promise<SopDocument> {
+export function loadDocument(config: Config, absPath: string): SopDocument | Promise<SopDocument> {
   const file = relativeFile(config.root, absPath)
   const read = readDocumentText(config, absPath)
   if ('kind' in read) return new SopDocument(file, absPath, '', {readProblem: read})

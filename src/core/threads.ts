@@ -7,6 +7,7 @@ import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import {Worker, parentPort, workerData} from 'node:worker_threads'
+import {breathe} from './breathe.js'
 import {messageOf} from './errors.js'
 
 /** What every worker receives: the shared counters and its caller's own setup data. */
@@ -95,6 +96,8 @@ async function claimLoop<T>(
       const finished = Atomics.add(counters, FINISHED, 1) + 1
       onProgress?.(finished, count)
     }
+    // Lets signals and child processes (git, started beside this pass) be served meanwhile.
+    await breathe()
   }
   return out
 }

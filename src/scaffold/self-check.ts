@@ -16,7 +16,7 @@ import type {PlannedDocument} from './plan.js'
 const severitiesOf = new WeakMap<Config, Map<string, SeveritySetting>>()
 
 /** The planned document as the loader will read it once written. */
-export function parsePlanned(config: Config, planned: PlannedDocument): Promise<SopDocument> {
+export function parsePlanned(config: Config, planned: PlannedDocument): SopDocument | Promise<SopDocument> {
   return SopDocument.parse(relativeFile(config.root, planned.target), planned.target, planned.content)
 }
 

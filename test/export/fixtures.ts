@@ -14,7 +14,7 @@ export const ROOT = '/repo'
 export async function library(files: Record<string, string>, rawConfig: unknown = {}): Promise<Library> {
   const config: Config = resolveConfig(ROOT, undefined, rawConfig)
   const documents = await Promise.all(
-    Object.entries(files).map(([file, text]) => SopDocument.parse(file, path.join(ROOT, file), text)),
+    Object.entries(files).map(async ([file, text]) => SopDocument.parse(file, path.join(ROOT, file), text)),
   )
   return buildLibrary(config, documents)
 }

@@ -57,7 +57,7 @@ function variantText(body: string, extra: string[] = []): string {
 }
 
 async function docs(...texts: string[]): Promise<SopDocument[]> {
-  return Promise.all(texts.map((t, i) => SopDocument.parse(`doc${i}.md`, `/repo/doc${i}.md`, t)))
+  return Promise.all(texts.map(async (t, i) => SopDocument.parse(`doc${i}.md`, `/repo/doc${i}.md`, t)))
 }
 
 async function port(b0Body: string, b1Body: string, variant: string) {

@@ -75,7 +75,7 @@ export async function lintFixtureIn(
     paths.push(abs)
   }
   const config = resolveConfig(root, undefined, options.config ?? {})
-  const documents = await Promise.all(paths.sort().map(abs => loadDocument(config, abs)))
+  const documents = await Promise.all(paths.sort().map(async abs => loadDocument(config, abs)))
   const library = buildLibrary(config, documents)
   const findings: RuleFinding[] = []
   for (const doc of documents) {
