@@ -78,7 +78,12 @@ interface ScanState {
   maybeCode: boolean
   /** Set when a paragraph's line was read with the lines after it (a link or code span going on): where the read ended. */
   joined?: {end: number; resumeAt: number}
-  headingLabels: string[]
+  /**
+   * Bracketed labels read as plain text that a definition would make reference links: in a
+   * heading (its text would change), or inside a link's text (a link cannot hold a link, so the
+   * outer brackets would be text). Definitions may come later in the body: checked at its end.
+   */
+  labels: string[]
 }
 
 type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
@@ -131,7 +136,7 @@ export function scanOutline(body: string): RawOutline | undefined {
     pipes: false,
     untitled: false,
     definitions: new Set(),
-    headingLabels: [],
+    labels: [],
     maybeCode: false,
   }
   let nextAngle = -1
@@ -174,8 +179,8 @@ export function scanOutline(body: string): RawOutline | undefined {
     if (kind !== 'blank' && !isIndented(body, start)) state.maybeCode = false
     start = joined?.resumeAt ?? (newline === -1 ? body.length : newline + 1)
   }
-  // `[options]` in a heading is plain text unless a definition names it (then remark reads a reference).
-  if (state.headingLabels.some(label => state.definitions.has(label))) return undefined
+  // `[options]` is plain text unless a definition names it (then remark reads a reference).
+  if (state.labels.some(label => state.definitions.has(label))) return undefined
   return {headings: state.headings, links: state.links, images: state.images}
 }
 
@@ -262,6 +267,7 @@ function joinedParagraph(state: ScanState, start: number): 'paragraph' | undefin
     end = nextEnd
     const inline = readInline(body.slice(start, end), start, false)
     if (inline && !inline.pipes) {
+      state.labels.push(...inline.labels)
       state.links.push(...inline.links)
       state.images.push(...inline.images)
       state.pipes = false
@@ -437,7 +443,7 @@ function setext(state: ScanState, line: string, start: number): 'other' | undefi
   if (!inline) return undefined
   const depth = line.startsWith('=') ? 1 : 2
   state.headings.push({depth, text: inline.text.trim(), start: paragraph.start, end: start + line.length})
-  state.headingLabels.push(...inline.labels)
+  state.labels.push(...inline.labels)
   return 'other'
 }
 
@@ -447,7 +453,7 @@ function heading(state: ScanState, atx: RegExpExecArray, start: number, end: num
   const inline = readInline(raw, contentStart, true)
   if (!inline) return undefined
   state.headings.push({depth: atx[1]!.length, text: inline.text.trim(), start, end})
-  state.headingLabels.push(...inline.labels)
+  state.labels.push(...inline.labels)
   state.links.push(...inline.links)
   state.images.push(...inline.images)
   return 'other'
@@ -458,6 +464,7 @@ function inlineLinks(state: ScanState, line: string, start: number, from: number
   const inline = readInline(line.slice(from), start + from, false)
   if (!inline || (state.table && inline.pipes)) return false
   state.pipes = inline.pipes
+  state.labels.push(...inline.labels)
   state.links.push(...inline.links)
   state.images.push(...inline.images)
   return true
@@ -470,7 +477,7 @@ interface Inline {
   images: RawOutline['images']
   /** A `|` inside code or a link, which a table row would split on. */
   pipes: boolean
-  /** Labels of the brackets read as plain text (a heading's: a definition would make them references). */
+  /** Labels of the brackets read as plain text in a heading or a link's text: a definition would make them references. */
   labels: string[]
 }
 
@@ -677,7 +684,7 @@ function readLink(
   if (close === undefined) return undefined
   if (src[close + 1] !== '(') {
     if (src[open + 1] === '^') return undefined
-    if (inHeading) {
+    if (inHeading || inLink) {
       const label = src.slice(open + 1, close)
       if (label.includes('\\')) return undefined
       out.labels.push(normalizeLabel(label))

@@ -262,12 +262,16 @@ describe('the fast outline agrees with remark', () => {
 
   // Disagreements the generators found once, kept: a declaration that looks like an email autolink;
   // an ordered item numbered 2 under paragraph text (it cannot interrupt it) holding an HTML comment;
-  // a link and a code span going on to the next line, and an underline under such a paragraph.
+  // a link and a code span going on to the next line, and an underline under such a paragraph; a
+  // reference link inside a link's text (defined before or after it), which makes the outer brackets text.
   it.each([
     ['<!X@www.a.b>'],
     ['===\n2) <!-- c --> [Refund](a.md) Refund'],
     ['See [the\nform](a.md) and `code\nspan` [b](b.md).'],
     ['A [link\nthat](a.md) goes on\n===\n'],
+    ['[ref]: ./a.md\n####### Refund [[a][ref] Refund](a.md) Refund'],
+    ['See [[ref] more](a.md).\n\n[ref]: ./b.md\n'],
+    ['See [[not-defined] more](a.md).\n'],
   ])('on %j', body => {
     agrees(body)
   })
