@@ -1,9 +1,10 @@
 // Where a new document goes: the config's path pattern, filled with checked values, inside the repo.
-import {existsSync, statSync} from 'node:fs'
+import {existsSync, lstatSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
-import {guardPath, requireSafeSegment} from '../core/paths.js'
+import {mapFor, memo} from '../core/memo.js'
+import {guardPath, passesThroughGit, requireSafeSegment} from '../core/paths.js'
 import {GLOBAL} from '../core/taxonomy.js'
 
 export interface PathFacts {
@@ -31,8 +32,25 @@ export function documentPath(config: Config, facts: PathFacts): string {
     }
     return requireSafeSegment(value, name)
   })
-  return guardPath(config.root, relative, 'path', 'fix `path` in the sopkit config, or pass an explicit --output')
+  const folder = path.posix.dirname(relative)
+  const name = path.posix.basename(relative)
+  // An odd last segment (`.`, `..`, `.git`) is judged with its folder, the slow way.
+  if (name === '.' || name === '..' || passesThroughGit(name))
+    return guardPath(config.root, relative, 'path', PATH_MEND)
+  // `import` places thousands of documents in a few folders: each folder is resolved (symlinks
+  // followed) once a run. sopkit only ever makes real folders, so a folder stays what it was.
+  const guarded = memo(mapFor(guardedFolders, config), folder, () =>
+    path.dirname(guardPath(config.root, relative, 'path', PATH_MEND)),
+  )
+  const target = path.join(guarded, name)
+  // The name itself may be a symlink already there: then the whole path is judged, through it.
+  return lstatSync(target, {throwIfNoEntry: false})?.isSymbolicLink()
+    ? guardPath(config.root, relative, 'path', PATH_MEND)
+    : target
 }
+
+const PATH_MEND = 'fix `path` in the sopkit config, or pass an explicit --output'
+const guardedFolders = new WeakMap<Config, Map<string, string>>()
 
 /** Where `--output` points: a folder (existing, or written with a trailing slash) receives `<id>.md`. */
 export function outputPath(cwd: string, output: string, id: string): string {

@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, symlinkSync} from 'node:fs'
+import {existsSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -499,6 +499,20 @@ describe('paths', () => {
     symlinkSync(outside, path.join(repo, 'sops/SG'))
     expect(() => documentPath(config, {id: 'x', markets: ['SG'], type: 'sop'})).toThrow(/outside the repository/)
     expect(existsSync(path.join(outside, 'x.md'))).toBe(false)
+  })
+
+  it('judge each folder once a run, and still refuse a document name that is a symlink out of the repo', async () => {
+    const {config, repo} = await setup()
+    const outside = path.join(os.tmpdir(), `sopkit-outside-file-${process.pid}.md`)
+    writeFileSync(outside, 'theirs\n')
+    expect(documentPath(config, {id: 'x', markets: ['SG'], type: 'sop'})).toBe(path.join(repo, 'sops/SG/x.md'))
+    mkdirSync(path.join(repo, 'sops/SG'), {recursive: true})
+    symlinkSync(outside, path.join(repo, 'sops/SG/evil.md'))
+    expect(() => documentPath(config, {id: 'evil', markets: ['SG'], type: 'sop'})).toThrow(/outside the repository/)
+    expect(documentPath(config, {id: 'y', markets: ['SG'], type: 'sop'})).toBe(path.join(repo, 'sops/SG/y.md'))
+    expect(() => documentPath({...config, path: 'sops/.git'}, {id: 'x', markets: ['SG'], type: 'sop'})).toThrow(
+      /inside \.git/,
+    )
   })
 
   it('an explicit --output goes where the user says (a folder gets <id>.md)', async () => {
