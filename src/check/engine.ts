@@ -162,7 +162,8 @@ async function lintTargets(
   for (const target of checked) {
     const summary = library.byPath.get(target)
     if (!summary) throw new Error(`internal: ${target} was not read with the library`)
-    for (const linted of await lintSummary(summary, lint)) findings.push(linted.finding)
+    const linted = lintSummary(summary, lint)
+    for (const l of linted instanceof Promise ? await linted : linted) findings.push(l.finding)
   }
   return {findings, checked}
 }

@@ -61,8 +61,14 @@ export function lintDocument(doc: SopDocument, options: LintOptions): LintedFind
   return reports.map(r => toFinding(doc, r))
 }
 
-/** Run every enabled library rule on one document's summary; findings are placed in the whole document. */
-export async function lintSummary(doc: DocumentSummary, options: LibraryLintOptions): Promise<LintedFinding[]> {
+/**
+ * Run every enabled library rule on one document's summary; findings are placed in the whole
+ * document. Without a promise unless placing them reads a file: most documents have no finding.
+ */
+export function lintSummary(
+  doc: DocumentSummary,
+  options: LibraryLintOptions,
+): LintedFinding[] | Promise<LintedFinding[]> {
   const reports: Reported[] = []
   const broken = isBroken(doc)
   const {library, today} = options
@@ -76,8 +82,9 @@ export async function lintSummary(doc: DocumentSummary, options: LibraryLintOpti
     rule.check(context)
   }
   if (reports.length === 0) return []
-  const whole = await options.locate(doc)
-  return reports.map(r => toFinding(whole, r))
+  const whole = options.locate(doc)
+  const place = (placed: Placed) => reports.map(r => toFinding(placed, r))
+  return whole instanceof Promise ? whole.then(place) : place(whole)
 }
 
 const summaryLibraries = new WeakMap<Library, Library<DocumentSummary>>()

@@ -181,7 +181,14 @@ export class SopDocument {
     file: string,
     absPath: string,
     text: string,
-    options: {bom?: boolean; readProblem?: ReadProblem; parsed?: ParsedParts; raw?: RawOutline} = {},
+    options: {
+      bom?: boolean
+      readProblem?: ReadProblem
+      parsed?: ParsedParts
+      raw?: RawOutline
+      /** The front-matter block, when the caller split it already (`parse`). */
+      block?: FrontMatterBlock
+    } = {},
   ) {
     this.file = file
     this.absPath = absPath
@@ -189,7 +196,7 @@ export class SopDocument {
     this.bom = options.bom ?? false
     this.readProblem = options.readProblem
     this.eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n'
-    this.block = options.readProblem ? undefined : splitFrontMatter(text)
+    this.block = options.readProblem ? undefined : (options.block ?? splitFrontMatter(text))
     this.bodyStart = this.block?.bodyStart ?? 0
     if (options.parsed) {
       this.problems.push(...options.parsed.problems)
@@ -213,10 +220,11 @@ export class SopDocument {
     text: string,
     options: {bom?: boolean; readProblem?: ReadProblem} = {},
   ): SopDocument | Promise<SopDocument> {
-    const raw = scanOutline(options.readProblem ? '' : text.slice(splitFrontMatter(text)?.bodyStart ?? 0))
+    const block = options.readProblem ? undefined : splitFrontMatter(text)
+    const raw = scanOutline(options.readProblem ? '' : text.slice(block?.bodyStart ?? 0))
     // Most bodies are scanned: no promise to wait on, which a library of 10k documents notices.
-    if (raw || isMarkdownParserLoaded()) return new SopDocument(file, absPath, text, {...options, raw})
-    return loadMarkdownParser().then(() => new SopDocument(file, absPath, text, options))
+    if (raw || isMarkdownParserLoaded()) return new SopDocument(file, absPath, text, {...options, raw, block})
+    return loadMarkdownParser().then(() => new SopDocument(file, absPath, text, {...options, block}))
   }
 
   /**

@@ -35,7 +35,9 @@ export function splitFrontMatter(text: string): FrontMatterBlock | undefined {
   for (let lineStart = start; lineStart < text.length;) {
     const nl = text.indexOf('\n', lineStart)
     const lineEnd = nl === -1 ? text.length : nl
-    if (CLOSING.test(text.slice(lineStart, lineEnd))) {
+    // Only a line that opens with `-` or `.` can close the block: the others are never sliced.
+    const first = text.charCodeAt(lineStart)
+    if ((first === 45 || first === 46) && CLOSING.test(text.slice(lineStart, lineEnd))) {
       return {language, start, end: lineStart, bodyStart: nl === -1 ? text.length : nl + 1, terminated: true}
     }
     lineStart = lineEnd + 1

@@ -71,7 +71,8 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
     const key = named.includes(file) ? (safeRealpath(file) ?? file) : file
     if (seen.has(key)) continue
     seen.add(key)
-    out.push(path.normalize(file))
+    // A glob's matches are normal already (a library has thousands): only an odd path is normalised.
+    out.push(path.sep === '/' && !/\/\.{0,2}\/|\/\.{1,2}$/.test(file) ? file : path.normalize(file))
   }
   return out
 }
