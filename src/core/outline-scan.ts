@@ -306,7 +306,8 @@ const INDENTED_TEXT = /^(?:[A-Za-z0-9(\u00c0-\uffff"'!\\]|`(?!``)|\[(?!\^)|[*_](
  * list item, or the item's own text. Its inline content is read after any list marker.
  */
 function indentedLine(state: ScanState, line: string, start: number): LineKind | undefined {
-  if (state.previous !== 'paragraph') state.maybeCode = true
+  // After a heading or a break in a list item (the scanner's 'paragraph' covers those lines too), code may start.
+  if (!previousIsText(state)) state.maybeCode = true
   if (!/[#[`~<&]|\]\(/.test(line)) return 'paragraph'
   if (state.maybeCode || state.table || !previousIsText(state) || THEMATIC_BREAK.test(line.trimStart()))
     return undefined
