@@ -24,7 +24,7 @@ export function stringifyFrontMatter(front: Record<string, unknown>): string {
   let text = ''
   for (const [key, value] of ordered) {
     const cacheKey = isPlainText(value) ? `${key}\0${JSON.stringify(value)}` : undefined
-    let pair = cacheKey === undefined ? undefined : pairTexts.get(cacheKey)
+    let pair = cacheKey === undefined ? undefined : (plainPair(key, value) ?? pairTexts.get(cacheKey))
     if (pair === undefined) {
       pair = serialise(new Map([[key, value]]))
       if (cacheKey !== undefined) {
@@ -35,6 +35,23 @@ export function stringifyFrontMatter(front: Record<string, unknown>): string {
     text += pair
   }
   return text
+}
+
+/** Letters first, then only characters no YAML reader takes for markup, and no space at the end. */
+const PLAIN_TEXT = /^[A-Za-z][A-Za-z0-9 ._/@()-]*$/
+/** What a YAML 1.1 reader takes for a boolean or null, or the library for a float (`e1`): it quotes them. */
+const YAML_11_WORD =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$|^[eE][-+]?[0-9]/
+
+/**
+ * `key: value` for a text every YAML reader reads back as that text unquoted, as the library
+ * writes it (a differential test holds the two to the same answer): `import` writes a new title
+ * and id on every row, and the library's serialiser is most of a row's front-matter time.
+ */
+function plainPair(key: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || QUOTED.has(key) || !PLAIN_TEXT.test(key) || !PLAIN_TEXT.test(value)) return undefined
+  if (value.endsWith(' ') || YAML_11_WORD.test(value)) return undefined
+  return `${key}: ${value}\n`
 }
 
 /** A string, or a list of strings: values whose JSON names their YAML exactly. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import YAML from 'yaml'
 import {SopDocument} from '../../src/core/document.js'
@@ -57,6 +58,46 @@ describe('front matter is serialised data', () => {
     expect(second).toBe(first.replace('id: a\n', 'id: "1.10"\n'))
     expect(YAML.parse(second)).toEqual(front('1.10'))
     expect(second).toContain('targets:\n  csat: 0.9\n  sla:\n    hours: 24\n')
+  })
+
+  it('writes a plain text pair itself exactly as the YAML library would', () => {
+    const {Document} = YAML
+    const byLibrary = (key: string, value: string) =>
+      new Document(new Map([[key, value]]), {compat: 'yaml-1.1'}).toString({lineWidth: 0, flowCollectionPadding: false})
+    const text = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ._/@()-]{0,30}$/),
+      fc.constantFrom(
+        'yes',
+        'No',
+        'ON',
+        'y',
+        'N',
+        'null',
+        'True',
+        'off',
+        'a b ',
+        'e1',
+        'Infinity',
+        'NaN',
+        'a.b',
+        'x-',
+        'e1',
+        'E12',
+        'e1a',
+        'E-0',
+        'e+5x',
+      ),
+      fc.string({
+        unit: fc.constantFrom('a', 'Z', '1', ' ', '.', '-', '/', '@', '(', ')', '_', ':', '#', "'", '"'),
+        maxLength: 12,
+      }),
+    )
+    fc.assert(
+      fc.property(fc.constantFrom('title', 'id', 'owner', 'x_y'), text, (key, value) => {
+        expect(stringifyFrontMatter({[key]: value})).toBe(byLibrary(key, value))
+      }),
+      {numRuns: Number(process.env.YAML_RUNS ?? 3000)},
+    )
   })
 
   it('matches the body line endings when asked', () => {
