@@ -1,9 +1,9 @@
 // The linter core: documents and rules in, findings out. No I/O, no printing.
 import type {Config} from '../core/config.js'
-import {type DocumentSummary, type Placed, type SopDocument, summarize} from '../core/document.js'
+import {type DocumentSummary, type Placed, SopDocument, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
 import type {Position, Span} from '../core/positions.js'
-import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
+import {addDocument, buildLibrary, type Library, type LibraryDoc, removeLastDocument} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {
   type LibraryRule,
@@ -87,15 +87,15 @@ export function lintSummary(
   return whole instanceof Promise ? whole.then(place) : place(whole)
 }
 
-const summaryLibraries = new WeakMap<Library, Library<DocumentSummary>>()
+const summaryLibraries = new WeakMap<Library<LibraryDoc>, Library<DocumentSummary>>()
 
 /**
- * Every rule on a whole document of a library of whole documents: what check finds for it. The
- * library rules read the documents' summaries, as in check (made once per library).
+ * Every rule on a whole document of a library (whole documents or summaries): what check finds
+ * for it. The library rules read the documents' summaries, as in check (made once per library).
  */
 export async function lintWhole(
   doc: SopDocument,
-  library: Library,
+  library: Library<LibraryDoc>,
   options: Omit<LintOptions, 'config'>,
 ): Promise<LintedFinding[]> {
   const summaries = summariesOf(library)
@@ -108,18 +108,23 @@ export async function lintWhole(
 }
 
 /**
- * The summaries of a library of whole documents, made once per library. \`import\` grows a library
+ * The summaries of a library's documents, made once per library. \`import\` grows a library
  * row by row (and takes a refused candidate back): the summaries follow it at its end, in O(1) a row.
  */
-function summariesOf(library: Library): Library<DocumentSummary> {
-  const summaries = memo(summaryLibraries, library, l => buildLibrary(l.config, l.documents.map(summarize)))
+function summariesOf(library: Library<LibraryDoc>): Library<DocumentSummary> {
+  const summaries = memo(summaryLibraries, library, l => buildLibrary(l.config, l.documents.map(summaryOf)))
   for (let last = summaries.documents.at(-1); last; last = summaries.documents.at(-1)) {
     if (library.documents[summaries.documents.length - 1]?.absPath === last.absPath) break
     removeLastDocument(summaries, last)
   }
   for (let i = summaries.documents.length; i < library.documents.length; i++)
-    addDocument(summaries, summarize(at(library.documents, i)))
+    addDocument(summaries, summaryOf(at(library.documents, i)))
   return summaries
+}
+
+/** A whole document's summary; a summary is its own. */
+function summaryOf(doc: LibraryDoc): DocumentSummary {
+  return doc instanceof SopDocument ? summarize(doc) : doc
 }
 
 function at<T>(list: readonly T[], index: number): T {

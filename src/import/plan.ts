@@ -2,11 +2,13 @@
 // checks, taxonomy checks, path rules and self-check, called non-interactively. Nothing here writes;
 // each planned document joins one working copy of the library (added in O(1), never rebuilt), so
 // later rows see earlier ones (a row can make the variant of a baseline made a few rows above, and
-// a repeated row is skipped) and the work grows linearly with the rows.
+// a repeated row is skipped) and the work grows linearly with the rows. A planned document joins
+// it as its summary, unless a later row of the sheet may make a variant of it: memory holds a
+// few kilobytes a row, not each document's text.
 import type {Config} from '../core/config.js'
-import {SopDocument} from '../core/document.js'
+import {type SopDocument, isBaseline, summarize} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
-import {addDocument, buildLibrary, type Family, type Library} from '../core/library.js'
+import {addDocument, buildLibrary, type Family, type Library, type LibraryDoc} from '../core/library.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import type {CsvRecord} from '../csv/read.js'
 import type {ColumnMap} from '../csv/columns.js'
@@ -53,18 +55,34 @@ export async function* planImport(
   source: ImportSource,
   options: ImportOptions,
 ): AsyncGenerator<RowPlan> {
-  const working = buildLibrary(config, library.documents)
+  const working = buildLibrary<LibraryDoc>(config, library.documents)
+  const rowsLeft = rowsPerId(config, source)
   for (const record of source.records) {
     const {plan, document} = await planRow(config, working, templates, source, record, options)
-    // As if it had been written (with its text: a later row may copy its body).
-    if (document) addDocument(working, document)
+    const id = document?.meta.id
+    if (id) rowsLeft.set(id, (rowsLeft.get(id) ?? 1) - 1)
+    // As if it had been written: whole when a later row may copy its body (a variant of this baseline).
+    if (document)
+      addDocument(working, isBaseline(document) && (rowsLeft.get(id!) ?? 0) > 0 ? document : summarize(document))
     yield plan
   }
 }
 
+/** How many rows of the sheet name each id (given, or made from the title as planRow makes it). */
+function rowsPerId(config: Config, source: ImportSource): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const record of source.records) {
+    if (record.problem) continue
+    const {answers} = readRow(config, source.map, record.cells)
+    const id = answers.id ?? (answers.title ? idFromTitle(answers.title) : undefined)
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1)
+  }
+  return counts
+}
+
 async function planRow(
   config: Config,
-  library: Library,
+  library: Library<LibraryDoc>,
   templates: readonly Template[],
   source: ImportSource,
   record: CsvRecord,
@@ -122,7 +140,7 @@ async function planRow(
 /** The values `sopkit new` would refuse, every field checked (collisions wait for the scaffold, which knows the path). */
 function answerProblems(
   config: Config,
-  library: Library,
+  library: Library<LibraryDoc>,
   answers: Answers,
   known: ReadonlyArray<{field: string}>,
 ): Problem[] {
@@ -150,7 +168,7 @@ function refusal(problems: readonly Problem[]): {kind: 'error'; reason: string; 
  * changes nothing); one that overlaps only some of them is refused, as it cannot be made whole.
  */
 function existingFor(
-  library: Library,
+  library: Library<LibraryDoc>,
   id: string,
   markets: readonly string[],
 ): {kind: 'skip'; target: string; reason: string} | {kind: 'error'; reason: string; mend: string} | undefined {
@@ -158,7 +176,7 @@ function existingFor(
   if (!family) return undefined
   const documents = [...family.baselines, ...family.variants]
   const found = markets.map(m => documents.find(d => d.meta.markets.includes(m)))
-  const present = found.filter((d): d is SopDocument => d !== undefined)
+  const present = found.filter((d): d is LibraryDoc => d !== undefined)
   if (present.length === 0) return undefined
   const files = [...new Set(present.map(d => d.file))].join(', ')
   if (present.length === markets.length)
@@ -176,7 +194,7 @@ function existingFor(
  */
 function requestFor(
   config: Config,
-  family: Family | undefined,
+  family: Family<LibraryDoc> | undefined,
   templates: readonly Template[],
   source: ImportSource,
   answers: Answers,

@@ -3,7 +3,7 @@
 import {existsSync} from 'node:fs'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
-import type {Library} from '../core/library.js'
+import type {Library, LibraryDoc} from '../core/library.js'
 import {GLOBAL} from '../core/taxonomy.js'
 import {ASKABLE_FIELDS, FLAG_FOR, type Answers, type AskableField, idFromTitle, oneLine, unique} from './fields.js'
 import type {NewDocument} from './plan.js'
@@ -86,7 +86,8 @@ export function normalise(answers: Answers): Answers {
 
 export interface AnswerContext {
   config: Config
-  library: Library
+  /** Whole documents, or summaries (`import` keeps whole only what a later row may copy). */
+  library: Library<LibraryDoc>
   /** Replace an existing file (--force): the document in it is not a collision. */
   force: boolean
   /** Where a document with this id and these markets would be written. */

@@ -1,7 +1,8 @@
 // `sopkit new` without the CLI: flags and (on a TTY) prompts in, a planned document out.
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
-import type {Library} from '../core/library.js'
+import {SopDocument} from '../core/document.js'
+import type {Library, LibraryDoc} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {didYouMean, GLOBAL, marketCodeOf, suggest} from '../core/taxonomy.js'
 import {
@@ -53,7 +54,7 @@ export const promptAsker: Asker = {template: askTemplate, fields: askFields, mar
 /** Plan the document a `sopkit new` run asks for, asking what is missing when it may. */
 export async function prepareNew(
   config: Config,
-  library: Library,
+  library: Library<LibraryDoc>,
   templates: readonly Template[],
   request: NewRequest,
   asker: Asker = promptAsker,
@@ -107,7 +108,7 @@ export async function prepareNew(
 
 interface VariantSetup {
   config: Config
-  library: Library
+  library: Library<LibraryDoc>
   request: NewRequest
   given: Answers
   asker: Asker
@@ -132,6 +133,8 @@ async function prepareVariant({config, library, request, given, asker}: VariantS
       `make the baseline first: sopkit new ${family.variants[0]?.meta.type ?? 'sop'} --id ${from} --market GLOBAL`,
     )
   }
+  // `import` keeps whole every baseline a later row makes a variant of: a summary here is a bug.
+  if (!(baseline instanceof SopDocument)) throw new Error(`internal: the baseline of "${from}" was not kept whole`)
   if (!baseline.meta.version) {
     throw new SopkitError(
       'NO_BASELINE_VERSION',

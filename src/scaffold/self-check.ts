@@ -7,7 +7,7 @@ import {SopDocument} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
 import {memo} from '../core/memo.js'
-import {addDocument, buildLibrary, type Library, removeLastDocument} from '../core/library.js'
+import {addDocument, buildLibrary, type Library, type LibraryDoc, removeLastDocument} from '../core/library.js'
 import {relativeFile} from '../core/loader.js'
 import {RULES} from '../rules/index.js'
 import type {PlannedDocument} from './plan.js'
@@ -26,7 +26,7 @@ export function parsePlanned(config: Config, planned: PlannedDocument): SopDocum
  */
 export async function checkPlanned(
   config: Config,
-  library: Library,
+  library: Library<LibraryDoc>,
   planned: PlannedDocument,
   today: string,
   doc?: SopDocument,

@@ -3,9 +3,9 @@
 import {todayUtc} from '../core/dates.js'
 import {lintDocument} from '../check/lint.js'
 import type {Config} from '../core/config.js'
-import {SopDocument} from '../core/document.js'
+import {SopDocument, isBaseline} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
-import type {Library} from '../core/library.js'
+import type {Library, LibraryDoc} from '../core/library.js'
 import {mapFor} from '../core/memo.js'
 import {didYouMean, GLOBAL, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import {RULES} from '../rules/index.js'
@@ -89,7 +89,7 @@ function judgeByRule(
  * that has only variants its missing GLOBAL baseline. `replacing` is a file --force will replace.
  */
 export function idConflict(
-  library: Library,
+  library: Library<LibraryDoc>,
   id: string,
   markets: readonly string[],
   replacing?: string,
@@ -98,7 +98,7 @@ export function idConflict(
   if (!family) return undefined
   const others = [...family.baselines, ...family.variants].filter(d => d.absPath !== replacing)
   if (others.length === 0) return undefined
-  if (markets.includes(GLOBAL) && !others.some(d => d.isBaseline())) return undefined
+  if (markets.includes(GLOBAL) && !others.some(isBaseline)) return undefined
   return {
     message: `id "${id}" is already used by ${others.map(d => d.file).join(', ')}`,
     mend: `choose another ${FLAG_FOR.id}, or make a market variant with \`sopkit new --from ${id} --market M\``,

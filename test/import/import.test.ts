@@ -105,6 +105,28 @@ describe('runImport', () => {
     expect(await errorsOf(repo)).toEqual([])
   })
 
+  it('makes variants of a baseline rows apart, by id or by title, with other families between (each row keeps whole only what a later row copies)', async () => {
+    const repo = tempRepo()
+    const csv = [
+      'Title,Id,Market,Channels,Owner',
+      'Refund escalation,,GLOBAL,chatbot,cs@example.com',
+      'Chargeback intake,,GLOBAL,chatbot,cs@example.com',
+      'Chargeback intake,,DE,chatbot,de@example.com',
+      ',refund-escalation,SG,chatbot,sea@example.com',
+      'Refund escalation,,MY,chatbot,sea@example.com',
+      '',
+    ].join('\n')
+    const result = await importInto(repo, csv)
+    expect(result.rows.map(r => [r.action, r.file])).toEqual([
+      ['created', 'sops/global/refund-escalation.md'],
+      ['created', 'sops/global/chargeback-intake.md'],
+      ['created', 'sops/DE/chargeback-intake.md'],
+      ['created', 'sops/SG/refund-escalation.md'],
+      ['created', 'sops/MY/refund-escalation.md'],
+    ])
+    expect(await errorsOf(repo)).toEqual([])
+  })
+
   it('refuses a row that overlaps a document only for some of its markets', async () => {
     const repo = tempRepo({
       'sops/global/refund-escalation.md': doc(),
