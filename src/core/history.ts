@@ -3,6 +3,7 @@
 import {execFile, spawn} from 'node:child_process'
 import path from 'node:path'
 import {promisify} from 'node:util'
+import {findGitRoot} from './paths.js'
 
 const run = promisify(execFile)
 
@@ -35,6 +36,8 @@ async function git(cwd: string, args: string[]): Promise<string> {
  * parents are missing, so a version set before its depth would look like it never existed.
  */
 export async function openHistory(root: string): Promise<RepoHistory | NoHistory> {
+  // No `.git` above the root (and no GIT_DIR naming one elsewhere): no process to start at all.
+  if (process.env.GIT_DIR === undefined && findGitRoot(root) === undefined) return 'no-repo'
   // All three start at once, while this process is small: forking a process costs more as its heap grows.
   const where = git(root, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])
   // A repository without a commit yet has no history: every file is new.

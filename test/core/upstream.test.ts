@@ -1,7 +1,7 @@
 // Merge bases from real git repositories: newest commit with the version, renames, shallow clones,
 // no repository, versions never committed; and baselines whose version was not bumped.
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, renameSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -109,6 +109,26 @@ describe('loadUpstream', () => {
     const upstream = await loadUpstream(lib)
     expect(upstream.missing(byFile(lib, VARIANT))).toBe('no-repo')
     expect(upstream.note).toMatch(/not in a git repository/)
+  })
+})
+
+describe('where git keeps the repository', () => {
+  it('reads the history of a work tree whose repository GIT_DIR names elsewhere (no .git above it)', async () => {
+    const root = gitRepo({'README.md': 'x'})
+    const setter = commit(root, {[BASELINE]: baseline('1.4.0')})
+    commit(root, {[BASELINE]: baseline('1.4.0', EDITED)})
+    const elsewhere = path.join(mkdtempSync(path.join(os.tmpdir(), 'sopkit-gitdir-')), 'repo.git')
+    renameSync(path.join(root, '.git'), elsewhere)
+    const lib = await library(root)
+    expect((await loadUpstream(lib)).staleVersion(byFile(lib, BASELINE))).toBeUndefined()
+    process.env.GIT_DIR = elsewhere
+    process.env.GIT_WORK_TREE = root
+    try {
+      expect((await loadUpstream(lib)).staleVersion(byFile(lib, BASELINE))).toEqual({version: '1.4.0', commit: setter})
+    } finally {
+      delete process.env.GIT_DIR
+      delete process.env.GIT_WORK_TREE
+    }
   })
 })
 
