@@ -125,6 +125,8 @@ function nextAt(body: string, text: string, from: number): number {
 
 /** Headings and links of a body, or undefined when the body needs a real Markdown parser. */
 export function scanOutline(body: string): RawOutline | undefined {
+  // A byte order mark opening the body (a file with two, or one after its front matter): remark drops it.
+  if (body.charCodeAt(0) === 0xfeff) return undefined
   const state: ScanState = {
     headings: [],
     links: [],

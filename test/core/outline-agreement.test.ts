@@ -264,7 +264,7 @@ describe('the fast outline agrees with remark', () => {
   // an ordered item numbered 2 under paragraph text (it cannot interrupt it) holding an HTML comment;
   // a link and a code span going on to the next line, and an underline under such a paragraph; a
   // reference link inside a link's text (defined before or after it), which makes the outer brackets text;
-  // indented lines after a heading in a list item, which are code.
+  // indented lines after a heading in a list item, which are code; a byte order mark opening the body.
   it.each([
     ['<!X@www.a.b>'],
     ['===\n2) <!-- c --> [Refund](a.md) Refund'],
@@ -274,6 +274,7 @@ describe('the fast outline agrees with remark', () => {
     ['See [[ref] more](a.md).\n\n[ref]: ./b.md\n'],
     ['See [[not-defined] more](a.md).\n'],
     ['   1. # heading [a](x.md)\n\ttext\n\t\\# x [a](b)'],
+    ['\uFEFF# whatwg-url\n# JSON Schema $Ref Parser'],
   ])('on %j', body => {
     agrees(body)
   })
@@ -315,10 +316,24 @@ describe('the fast outline agrees with remark', () => {
     .map(([indent, marker, content]) => `${indent}${marker}${content}`)
   const listBody = fc.array(listLine, {maxLength: 14}).map(lines => lines.join('\n'))
 
+  // Lines of real READMEs thrown together: constructs as people write them, in orders nobody wrote.
+  const readmeLines = [
+    ...new Set(
+      packageReadmes(ROOT).flatMap(file =>
+        readFileSync(file, 'utf8')
+          .replace(/\r\n/g, '\n')
+          .split('\n')
+          .filter(line => line.length < 160),
+      ),
+    ),
+  ]
+  const realLines = fc.array(fc.constantFrom(...readmeLines), {minLength: 1, maxLength: 12}).map(ls => ls.join('\n'))
+
   const generated: Array<[string, fc.Arbitrary<string>]> = [
     ['lists and indented lines', listBody],
     ['character soup', soup],
     ['documents', body],
+    ['README lines', realLines],
   ]
   it.each(generated)('on generated %s', (_, arbitrary) => {
     let answered = 0
