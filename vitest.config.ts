@@ -36,8 +36,16 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
+/**
+ * The day every test runs on (2026-12-01, noon UTC): the bundled library's review dates, deviation
+ * expiries and effective dates hold on it, so the suite gives the same verdicts whatever the
+ * calendar or the time zone says (core/dates `todayUtc` reads SOURCE_DATE_EPOCH, as every command does).
+ */
+const TEST_DAY = String(Date.UTC(2026, 11, 1, 12) / 1000)
+
 export default defineConfig({
   test: {
+    env: {SOURCE_DATE_EPOCH: TEST_DAY},
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['test/global-setup.ts'],

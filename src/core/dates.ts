@@ -1,9 +1,30 @@
 // Calendar dates as documents write them: YYYY-MM-DD strings, compared as text, in UTC.
 import {SopkitError} from './errors.js'
 
-/** Today as YYYY-MM-DD in UTC. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10)
+/**
+ * Today as YYYY-MM-DD in UTC, or the day SOURCE_DATE_EPOCH names (reproducible builds' convention):
+ * with it set, every command judges review dates, expiries and regimes, and prints covers, as of
+ * that one day, so CI over a library does not change verdict as the calendar moves on.
+ */
+export function todayUtc(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH
+  if (epoch === undefined || epoch === '') return new Date().toISOString().slice(0, 10)
+  if (!/^\d+$/.test(epoch))
+    throw new SopkitError(
+      'INVALID_DATE',
+      `SOURCE_DATE_EPOCH=${epoch}: not a number of seconds`,
+      'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or unset it',
+    )
+  // Past year 9999 a date has no YYYY-MM-DD spelling (and Date throws): a user's typo, not an internal error.
+  const date = new Date(Number(epoch) * 1000)
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+    throw new SopkitError(
+      'INVALID_DATE',
+      `SOURCE_DATE_EPOCH=${epoch}: out of range (after the year 9999)`,
+      'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or unset it',
+    )
+  }
+  return date.toISOString().slice(0, 10)
 }
 
 /** A YYYY-MM-DD date that exists on the calendar. */

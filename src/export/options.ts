@@ -30,30 +30,10 @@ function unknown(flag: string, noun: string, value: string, known: string[]): ne
 
 /**
  * The cover date: --date, else SOURCE_DATE_EPOCH (reproducible builds' convention), else today
- * (UTC). Never a time of day, so the same inputs and date give the same bytes.
+ * (UTC): see core/dates `todayUtc`. Never a time of day, so the same inputs and date give the same bytes.
  */
 export function exportDate(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (flag !== undefined) return dateFlag(flag)
-  const epoch = env.SOURCE_DATE_EPOCH
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch))
-      throw new SopkitError(
-        'INVALID_DATE',
-        `SOURCE_DATE_EPOCH=${epoch}: not a number of seconds`,
-        'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date',
-      )
-    // Past year 9999 a date has no YYYY-MM-DD spelling (and Date throws): a user's typo, not an internal error.
-    const date = new Date(Number(epoch) * 1000)
-    if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
-      throw new SopkitError(
-        'INVALID_DATE',
-        `SOURCE_DATE_EPOCH=${epoch}: out of range (after the year 9999)`,
-        'set it to seconds since 1970 (e.g. `git log -1 --format=%ct`), or pass --date',
-      )
-    }
-    return date.toISOString().slice(0, 10)
-  }
-  return todayUtc()
+  return flag === undefined ? todayUtc(env) : dateFlag(flag)
 }
 
 /**

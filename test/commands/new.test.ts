@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {runCheck} from '../../src/check/engine.js'
+import {todayUtc} from '../../src/core/dates.js'
 import {loadConfig} from '../../src/core/config.js'
 import {loadDocument} from '../../src/core/loader.js'
 import {BIN, runSopkit, tempRepo} from '../helpers/cli.js'
@@ -102,7 +103,7 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
 
     const config = loadConfig(repo)
     // GDPR, the DSA for a bot contact point (Art. 12), and the AI Act once Art. 50 applies (2026-08-02).
-    const aiActApplies = new Date().toISOString().slice(0, 10) >= '2026-08-02'
+    const aiActApplies = todayUtc() >= '2026-08-02'
     expect((await loadDocument(config, path.join(repo, 'sops/DE/ai-agent-rollout.md'))).meta.compliance).toEqual([
       'GDPR',
       'DSA',
@@ -127,13 +128,12 @@ describe('a new user: init, new (interactive, then flags), a variant, check', ()
 })
 
 describe('AI agents in Germany, on a day the AI Act applies (Art. 50 from 2026-08-02)', () => {
-  // Only Date is faked, so the run sees a fixed day and the assertions hold whatever the real date.
+  // The day every command takes for today (core/dates `todayUtc`): the assertions hold whatever the real date.
   beforeEach(() => {
-    vi.useFakeTimers({toFake: ['Date']})
-    vi.setSystemTime(new Date('2026-09-01T12:00:00Z'))
+    vi.stubEnv('SOURCE_DATE_EPOCH', String(Date.UTC(2026, 8, 1, 12) / 1000))
   })
   afterEach(() => {
-    vi.useRealTimers()
+    vi.unstubAllEnvs()
   })
   const flags = ['--market', 'DE', '--channel', 'ai-agent', '--owner', '@cs-ai']
 

@@ -3,6 +3,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {todayUtc} from '../../src/core/dates.js'
 import {runCheck} from '../../src/check/engine.js'
 import {loadConfig} from '../../src/core/config.js'
 import {loadDocument, loadLibrary} from '../../src/core/loader.js'
@@ -12,7 +13,7 @@ import {listTemplates} from '../../src/scaffold/templates.js'
 import {tempRepo} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
 
-const TODAY = new Date().toISOString().slice(0, 10)
+const TODAY = todayUtc()
 
 async function importInto(
   repo: string,

@@ -2,6 +2,7 @@ import {existsSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {todayUtc} from '../../src/core/dates.js'
 import {runCheck} from '../../src/check/engine.js'
 import {DEFAULT_TYPES} from '../../src/core/catalogue.js'
 import {loadConfig} from '../../src/core/config.js'
@@ -20,7 +21,7 @@ import {writeDocument} from '../../src/scaffold/write.js'
 import {tempRepo} from '../helpers/cli.js'
 import {doc} from '../helpers/docs.js'
 
-const TODAY = new Date().toISOString().slice(0, 10)
+const TODAY = todayUtc()
 
 async function setup(files: Record<string, string> = {}) {
   const repo = tempRepo(files)
@@ -42,9 +43,11 @@ const noAsker: Asker = {
 async function make(files: Record<string, string>, req: Partial<NewRequest>, asker = noAsker) {
   const {repo, config, library, templates} = await setup(files)
   const planned = await prepareNew(config, library, templates, request({cwd: repo, ...req}), asker)
-  expect(await checkPlanned(config, library, planned, TODAY)).toEqual([])
+  // Checked on the day it was made: its review date is counted from that day.
+  const today = req.today ?? TODAY
+  expect(await checkPlanned(config, library, planned, today)).toEqual([])
   writeDocument(planned.target, planned.content, false)
-  const result = await runCheck({config, cwd: repo})
+  const result = await runCheck({config, cwd: repo, today})
   expect(result.findings.filter(f => f.severity === 'error')).toEqual([])
   return {repo, config, planned, doc: await loadDocument(config, planned.target)}
 }
