@@ -72,7 +72,7 @@ describe('sopkit ls', () => {
   })
 
   it('--overdue as of a date', async () => {
-    const r = await run('--overdue', '--date', '2027-01-10', '--format', 'csv')
+    const r = await run('--overdue', '--date', '2029-01-10', '--format', 'csv')
     const rows = parseCsv(r.stdout, 'ls.csv').records.map(x => x.cells[0])
     expect(rows).toEqual(['seller-response-time-standard'])
     expect((await run('--date', '2027-02-30')).code).toBe(2)
