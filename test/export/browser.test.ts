@@ -125,7 +125,11 @@ describe.skipIf(!chromium)(
         expect(text).toContain('Germany (DE)')
         expect(text).toContain('Refund escalation (Germany)')
         expect(text).toContain('GDPR')
-        const info = execFileSync(pdftotext.replace(/pdftotext$/, 'pdfinfo'), [a], {encoding: 'utf8'})
+        // pdfinfo shows dates in the local time zone: read them in UTC, as they are stored.
+        const info = execFileSync(pdftotext.replace(/pdftotext$/, 'pdfinfo'), [a], {
+          encoding: 'utf8',
+          env: {...process.env, TZ: 'UTC'},
+        })
         expect(info).toMatch(/Producer:\s+sopkit export/)
         expect(info).toMatch(/CreationDate:\s+Mon Feb {2}1 00:00:00 2027 UTC/)
       },
