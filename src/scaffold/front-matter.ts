@@ -2,6 +2,7 @@
 // title cannot add keys, and YAML 1.1 readers still see "NO", "on" and dates as text.
 import {FIELD_ORDER} from '../core/document.js'
 import {yaml} from '../core/front-matter.js'
+import {memoBounded} from '../core/memo.js'
 
 /** Semantic versions are quoted so that no YAML reader can take `1.10` for a number. */
 const QUOTED = new Set(['version', 'based_on'])
@@ -23,16 +24,12 @@ export function stringifyFrontMatter(front: Record<string, unknown>): string {
   if (ordered.size === 0) return serialise(ordered)
   let text = ''
   for (const [key, value] of ordered) {
-    const cacheKey = isPlainText(value) ? `${key}\0${JSON.stringify(value)}` : undefined
-    let pair = cacheKey === undefined ? undefined : (plainPair(key, value) ?? pairTexts.get(cacheKey))
-    if (pair === undefined) {
-      pair = serialise(new Map([[key, value]]))
-      if (cacheKey !== undefined) {
-        if (pairTexts.size >= PAIR_TEXTS_MAX) pairTexts.clear()
-        pairTexts.set(cacheKey, pair)
-      }
-    }
-    text += pair
+    const serialisePair = () => serialise(new Map([[key, value]]))
+    text +=
+      plainPair(key, value) ??
+      (isPlainText(value)
+        ? memoBounded(pairTexts, PAIR_TEXTS_MAX, `${key}\0${JSON.stringify(value)}`, serialisePair)
+        : serialisePair())
   }
   return text
 }

@@ -6,7 +6,7 @@ import type {Config} from '../core/config.js'
 import {SopDocument, isBaseline} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import type {Library, LibraryDoc} from '../core/library.js'
-import {mapFor} from '../core/memo.js'
+import {mapFor, memoBounded} from '../core/memo.js'
 import {didYouMean, GLOBAL, suggest, unknownMarketMessage} from '../core/taxonomy.js'
 import {RULES} from '../rules/index.js'
 import {FLAG_FOR} from './fields.js'
@@ -60,14 +60,14 @@ export function ruleProblem(
   field: 'id' | 'owner',
   value: string,
 ): Problem | undefined {
-  const cache = mapFor(judged, config)
-  const key = `${ruleId}\0${value}`
-  const known = cache.get(key)
-  if (known !== undefined) return known ?? undefined
-  if (cache.size >= JUDGED_MAX) cache.clear()
-  const problem = judgeByRule(config, ruleId, field, value)
-  cache.set(key, problem ?? null)
-  return problem
+  // null stands for "judged, no problem": memo computes again only what it has not stored.
+  const judgement = memoBounded(
+    mapFor(judged, config),
+    JUDGED_MAX,
+    `${ruleId}\0${value}`,
+    () => judgeByRule(config, ruleId, field, value) ?? null,
+  )
+  return judgement ?? undefined
 }
 
 function judgeByRule(
