@@ -2,7 +2,7 @@
 import type {Config} from '../core/config.js'
 import {type DocumentSummary, type Placed, SopDocument, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
-import type {Position, Span} from '../core/positions.js'
+import type {Span} from '../core/positions.js'
 import {addDocument, buildLibrary, type Library, type LibraryDoc, removeLastDocument} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {
@@ -174,12 +174,8 @@ function toFinding(doc: Placed, {rule, severity, report}: Reported): LintedFindi
 function locate(doc: Placed, at: Locator | undefined): Span {
   if (!at) return {line: 1, column: 1}
   if ('key' in at) return doc.positionOf(at.key, at.part)
-  if ('bodyOffset' in at) return withEnd(doc.bodyPosition(at.bodyOffset), at.bodyEnd, o => doc.bodyPosition(o))
-  return withEnd(doc.position(at.offset), at.end, o => doc.position(o))
-}
-
-function withEnd(start: Position, end: number | undefined, position: (offset: number) => Position): Span {
-  return end === undefined ? start : {...start, end: position(end)}
+  if ('bodyOffset' in at) return doc.bodySpan(at.bodyOffset, at.bodyEnd)
+  return doc.span(at.offset, at.end)
 }
 
 function stableData(rule: Rule, report: Report): Pick<Finding, 'stable'> {

@@ -146,7 +146,7 @@ export function summarize(doc: SopDocument): DocumentSummary {
 }
 
 /** What placing a finding needs: the file, and line:column in its text. */
-export type Placed = Pick<SopDocument, 'file' | 'position' | 'bodyPosition' | 'positionOf'>
+export type Placed = Pick<SopDocument, 'file' | 'position' | 'bodyPosition' | 'span' | 'bodySpan' | 'positionOf'>
 
 export class SopDocument {
   /** Repo-relative path with forward slashes. */
@@ -240,7 +240,7 @@ export class SopDocument {
       data: written,
       written,
       meta,
-      outline: {sections: [], links: [], images: []},
+      outline: emptyOutline(),
     }
     return new SopDocument(summary.file, summary.absPath, text, {bom, parsed})
   }
@@ -386,9 +386,15 @@ export class SopDocument {
     return this.position(at)
   }
 
-  private span(start: number, end: number | undefined): Span {
+  /** Where text offsets start..end are; the end only when there is one past the start. */
+  span(start: number, end?: number): Span {
     const from = this.position(start)
     return end === undefined || end <= start ? from : {...from, end: this.position(end)}
+  }
+
+  /** As `span`, for body offsets (the outline's). */
+  bodySpan(start: number, end?: number): Span {
+    return this.span(this.bodyStart + start, end === undefined ? undefined : this.bodyStart + end)
   }
 }
 
