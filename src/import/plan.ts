@@ -59,11 +59,13 @@ export async function* planImport(
   const rowsLeft = rowsPerId(config, source)
   for (const record of source.records) {
     const {plan, document} = await planRow(config, working, templates, source, record, options)
-    const id = document?.meta.id
-    if (id) rowsLeft.set(id, (rowsLeft.get(id) ?? 1) - 1)
-    // As if it had been written: whole when a later row may copy its body (a variant of this baseline).
-    if (document)
-      addDocument(working, isBaseline(document) && (rowsLeft.get(id!) ?? 0) > 0 ? document : summarize(document))
+    if (document) {
+      const id = document.meta.id
+      if (id) rowsLeft.set(id, (rowsLeft.get(id) ?? 1) - 1)
+      // As if it had been written: whole when a later row may copy its body (a variant of this baseline).
+      const copiedLater = id !== undefined && isBaseline(document) && (rowsLeft.get(id) ?? 0) > 0
+      addDocument(working, copiedLater ? document : summarize(document))
+    }
     yield plan
   }
 }
