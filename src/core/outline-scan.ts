@@ -308,11 +308,11 @@ const INDENTED_TEXT = /^(?:[A-Za-z0-9(\u00c0-\uffff"'!\\]|`(?!``)|\[(?!\^)|[*_](
  * list item, or the item's own text. Its inline content is read after any list marker.
  */
 function indentedLine(state: ScanState, line: string, start: number): LineKind | undefined {
+  const afterText = previousIsText(state)
   // After a heading or a break in a list item (the scanner's 'paragraph' covers those lines too), code may start.
-  if (!previousIsText(state)) state.maybeCode = true
+  if (!afterText) state.maybeCode = true
   if (!/[#[`~<&]|\]\(/.test(line)) return 'paragraph'
-  if (state.maybeCode || state.table || !previousIsText(state) || THEMATIC_BREAK.test(line.trimStart()))
-    return undefined
+  if (state.maybeCode || state.table || !afterText || THEMATIC_BREAK.test(line.trimStart())) return undefined
   const from = /^[ \t]+(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(line)![0].length
   const content = line.slice(from)
   if (!INDENTED_TEXT.test(content) || mayBeDefinition(content)) return undefined
