@@ -7,7 +7,7 @@ import type {Config} from './config.js'
 import {type DocumentRecord, type DocumentSummary, type Placed, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
 import {buildLibrary, type Library} from './library.js'
-import {isInside, isPlainlyInside, isRepoPath} from './paths.js'
+import {isInside, isNormalPosix, isPlainlyInside, isRepoPath} from './paths.js'
 import {shareWork, threadCount} from './threads.js'
 
 export {isInside}
@@ -72,7 +72,7 @@ export async function findDocuments(config: Config, cwd: string, paths: readonly
     if (seen.has(key)) continue
     seen.add(key)
     // A glob's matches are normal already (a library has thousands): only an odd path is normalised.
-    out.push(path.sep === '/' && !/\/\.{0,2}\/|\/\.{1,2}$/.test(file) ? file : path.normalize(file))
+    out.push(isNormalPosix(file) ? file : path.normalize(file))
   }
   return out
 }

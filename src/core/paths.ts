@@ -28,20 +28,23 @@ export function requireSafeSegment(value: string, what: string): string {
 }
 
 /**
- * The common case without path.relative's full walk: a POSIX path that is already normal (no
- * `.` or `..` segment, no doubled slash) and starts with the root's own path and a separator.
+ * The common case without path.relative's full walk: a POSIX path that is already normal and
+ * starts with the root's own path and a separator.
  */
 export function isPlainlyInside(root: string, target: string): boolean {
+  return target.startsWith(root) && target[root.length] === '/' && isNormalPosix(target)
+}
+
+/** A path `path.normalize` would return as it is, on POSIX: no `.` or `..` segment, no doubled or trailing slash. */
+export function isNormalPosix(file: string): boolean {
   return (
     path.sep === '/' &&
-    target.startsWith(root) &&
-    target[root.length] === '/' &&
-    !target.includes('//') &&
-    !target.includes('/./') &&
-    !target.includes('/../') &&
-    !target.endsWith('/') &&
-    !target.endsWith('/.') &&
-    !target.endsWith('/..')
+    !file.includes('//') &&
+    !file.includes('/./') &&
+    !file.includes('/../') &&
+    !file.endsWith('/') &&
+    !file.endsWith('/.') &&
+    !file.endsWith('/..')
   )
 }
 
