@@ -2,6 +2,7 @@
 // channels, regimes and the rules tying them.
 // Sources: ISO 3166-1 alpha-2 (names from the ICU data in Node), EU/EEA membership as of 2026,
 // and each market's data-protection law as its regulator names it.
+import {memo} from './memo.js'
 
 /** All 249 officially assigned ISO 3166-1 alpha-2 codes. */
 const ISO_3166_1 = (
@@ -392,12 +393,10 @@ const namesAsked = new Map<string, string>()
 
 /** A market's English name from ICU. Loading ICU's names costs more than checking a small repo, so only on first use. */
 function marketName(code: string): string {
-  let name = namesAsked.get(code)
-  if (name === undefined) {
+  return memo(namesAsked, code, () => {
     regionNames ??= new Intl.DisplayNames(['en'], {type: 'region'})
-    namesAsked.set(code, (name = regionNames.of(code) ?? code))
-  }
-  return name
+    return regionNames.of(code) ?? code
+  })
 }
 
 /** Markets with their display names (looked up when first read) and the regions they sit in, most specific first. */
