@@ -17,6 +17,7 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -129,6 +130,14 @@ const ALL_OUT = path.join(os.tmpdir(), 'sopkit-bench-playbooks')
  */
 function freshOutput(output) {
   return {output, beforeRun: () => rmSync(output, {recursive: true, force: true})}
+}
+
+/** An empty repository holding only the 100,000-row inventory, for the import that writes. */
+function freshImportRepo(diff) {
+  const repo = path.join(diff, 'import-write')
+  rmSync(repo, {recursive: true, force: true})
+  mkdirSync(path.join(repo, '.git'), {recursive: true})
+  copyFileSync(path.join(diff, 'import-repo', 'inventory-100k.csv'), path.join(repo, 'inventory-100k.csv'))
 }
 
 /** Every case, in the order they run. `ref` is the case the ratio divides by. */
@@ -458,6 +467,22 @@ function defineCases(c) {
       onlyWhenNamed: true,
       slowMs: PEER_SLOW_MS,
       args: [BIN, 'import', 'inventory-100k.csv', '--dry-run', '--json'],
+    },
+    {
+      name: 'import-100k-rows-write',
+      group: 'sopkit',
+      corpus: 'diff',
+      ref: 'check-one-file',
+      warmup: false,
+      what: '`sopkit import` of the 100,000-row inventory, writing every document (issue 19: under a minute)',
+      cwd: c.diff && path.join(c.diff, 'import-write'),
+      ok: [0, 1],
+      sopkit: true,
+      onlyWhenNamed: true,
+      slowMs: PEER_SLOW_MS,
+      args: [BIN, 'import', 'inventory-100k.csv', '--json'],
+      // A repository of its own, emptied before each run: the dry-run cases read import-repo untouched.
+      beforeRun: () => freshImportRepo(c.diff),
     },
     {
       name: 'node-empty',

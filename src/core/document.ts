@@ -10,6 +10,7 @@ import {
   yaml,
 } from './front-matter.js'
 import {locateSimple} from './locate.js'
+import {memo} from './memo.js'
 import {isMarkdownParserLoaded, loadMarkdownParser} from './markdown.js'
 import {scanOutline} from './outline-scan.js'
 import {LineIndex, type Position, type Span} from './positions.js'
@@ -138,11 +139,19 @@ export function isBaseline(doc: {readonly meta: DocumentMeta}): boolean {
   return doc.meta.markets.includes(GLOBAL)
 }
 
-/** The summary of a document (see `DocumentSummary`); no string in it keeps the text alive. */
+const summaries = new WeakMap<SopDocument, DocumentSummary>()
+
+/**
+ * The summary of a document (see `DocumentSummary`); no string in it keeps the text alive. One
+ * object per document, however often asked: import's working library and the summaries its
+ * self-check lints hold the same one, not two.
+ */
 export function summarize(doc: SopDocument): DocumentSummary {
-  const {file, absPath, name, readProblem, problems, written, meta} = doc
-  const outline = compactOutline(doc.outline, doc.text, doc.bodyStart)
-  return {file, absPath, name, readProblem, problems, written, meta, outline}
+  return memo(summaries, doc, () => {
+    const {file, absPath, name, readProblem, problems, written, meta} = doc
+    const outline = compactOutline(doc.outline, doc.text, doc.bodyStart)
+    return {file, absPath, name, readProblem, problems, written, meta, outline}
+  })
 }
 
 /** What placing a finding needs: the file, and line:column in its text. */

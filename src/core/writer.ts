@@ -1,4 +1,5 @@
 // The one writer: every file sopkit writes goes through here, atomically.
+import {spawnSync} from 'node:child_process'
 import {createHash, randomBytes} from 'node:crypto'
 import {
   closeSync,
@@ -27,6 +28,9 @@ export interface WriteOptions {
 /** A name this long, plus the temp suffix, could pass the 255-byte limit of most file systems. */
 const LONG_NAME = 120
 
+/** Temp names of one process differ by a counter from a random start (one random draw a run, not one a file). */
+let tempSerial = randomBytes(4).readUInt32BE()
+
 /**
  * Temp files are named after their target and the writing process, so a later run can tell a
  * crash's leftovers; a long target name is hashed, so that a valid long id still gets a temp file.
@@ -34,19 +38,27 @@ const LONG_NAME = 120
 function tempPath(target: string): string {
   const base = path.basename(target)
   const name = Buffer.byteLength(base) > LONG_NAME ? createHash('sha1').update(base).digest('hex') : base
-  return path.join(path.dirname(target), `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  tempSerial = (tempSerial + 1) >>> 0
+  const serial = tempSerial.toString(16).padStart(8, '0')
+  return path.join(path.dirname(target), `.${name}.${process.pid}.${serial}.tmp`)
 }
 
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
-const swept = new Set<string>()
+/** Folders this run made or found, and swept: a write into one costs no `mkdir` (an import writes thousands into each). */
+const prepared = new Set<string>()
+
+function prepareFolder(dir: string): void {
+  if (prepared.has(dir)) return
+  mkdirSync(dir, {recursive: true})
+  sweepStaleTemps(dir)
+  prepared.add(dir)
+}
 
 /**
  * Remove temp files a killed sopkit left in a folder (SIGKILL gives no chance to clean up):
- * those whose writing process no longer exists. Once per folder per run.
+ * those whose writing process no longer exists.
  */
-export function sweepStaleTemps(dir: string): void {
-  if (swept.has(dir)) return
-  swept.add(dir)
+function sweepStaleTemps(dir: string): void {
   let names: string[]
   try {
     names = readdirSync(dir)
@@ -76,31 +88,56 @@ function isAlive(pid: number): boolean {
  */
 export function writeFileAtomic(target: string, content: string | Uint8Array, options: WriteOptions): void {
   try {
-    writeAtomically(target, content, options)
+    place(stage(target, content, options, true))
   } catch (error) {
     throw fileError(error, target) ?? error
   }
 }
 
-function writeAtomically(target: string, content: string | Uint8Array, options: WriteOptions): void {
-  mkdirSync(path.dirname(target), {recursive: true})
-  sweepStaleTemps(path.dirname(target))
+/** A file written under its temp name, waiting to be put in place. */
+interface Staged {
+  target: string
+  temp: string
+  overwrite: boolean
+}
+
+/** Temp files of this process not yet in place: removed when the process exits early (a signal). */
+const pending = new Set<string>()
+let sweepOnExit = false
+
+function stage(target: string, content: string | Uint8Array, options: WriteOptions, durable: boolean): Staged {
+  prepareFolder(path.dirname(target))
   const existing = options.overwrite ? statSync(target, {throwIfNoEntry: false}) : undefined
   const temp = tempPath(target)
-  const fd = openSync(temp, 'wx', options.mode ?? 0o644)
+  const fd = openTemp(temp, options.mode ?? 0o644)
   try {
     if (existing?.isFile()) keepOwnership(fd, existing)
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
     for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written)
-    fsyncSync(fd)
+    if (durable) fsyncSync(fd)
   } catch (error) {
     closeSync(fd)
     unlinkSync(temp)
     throw error
   }
   closeSync(fd)
+  return {target, temp, overwrite: options.overwrite}
+}
+
+function openTemp(temp: string, mode: number): number {
   try {
-    if (options.overwrite) renameSync(temp, target)
+    return openSync(temp, 'wx', mode)
+  } catch (error) {
+    // The folder was removed while the run went on: made again, once.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    mkdirSync(path.dirname(temp), {recursive: true})
+    return openSync(temp, 'wx', mode)
+  }
+}
+
+function place({target, temp, overwrite}: Staged): void {
+  try {
+    if (overwrite) renameSync(temp, target)
     else linkSync(temp, target)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -113,6 +150,83 @@ function writeAtomically(target: string, content: string | Uint8Array, options: 
     throw error
   } finally {
     safeUnlink(temp)
+    pending.delete(temp)
+  }
+}
+
+/**
+ * Many files made durable together: each is written under its temp name without its own fsync,
+ * then one flush of the file system (`sync -f`, as git's batch fsync mode does with one fsync)
+ * makes them all durable, and only then is each put in place. A crash before the flush leaves
+ * temp files only (swept by the next run), never a half-written target; per-file fsyncs cost
+ * 0.4 ms each on a journaling file system, most of a 100,000-file import. Where `sync -f` is
+ * missing (macOS, a bare container), each temp file is fsynced at commit instead.
+ */
+export class WriteBatch {
+  private staged: Staged[] = []
+  private bytes = 0
+
+  constructor(private readonly limits = {files: 512, bytes: 16 << 20}) {}
+
+  /** Stage a file; a file-system error is the user error writeFileAtomic would give. */
+  add(target: string, content: string | Uint8Array, options: WriteOptions): void {
+    try {
+      this.staged.push(stage(target, content, options, false))
+    } catch (error) {
+      throw fileError(error, target) ?? error
+    }
+    this.bytes += content.length
+    this.track(this.staged.at(-1)!.temp)
+  }
+
+  /** Enough is staged that holding more would only delay the results and lose more to a signal. */
+  get full(): boolean {
+    return this.staged.length >= this.limits.files || this.bytes >= this.limits.bytes
+  }
+
+  /** Flush, then put each staged file in place: one outcome per file, in the order added (an error, or undefined when written). */
+  commit(): Array<Error | undefined> {
+    const staged = this.staged
+    this.staged = []
+    this.bytes = 0
+    if (staged.length > 0 && !flushFileSystems(staged.map(s => s.temp))) for (const {temp} of staged) fsyncFile(temp)
+    return staged.map(entry => {
+      try {
+        place(entry)
+        return undefined
+      } catch (error) {
+        return (fileError(error, entry.target) ?? error) as Error
+      }
+    })
+  }
+
+  private track(temp: string): void {
+    pending.add(temp)
+    if (sweepOnExit) return
+    sweepOnExit = true
+    process.once('exit', () => {
+      for (const file of pending) safeUnlink(file)
+    })
+  }
+}
+
+/** `sync -f` once per file system the files live on; false when the command is missing or failed. */
+function flushFileSystems(files: readonly string[]): boolean {
+  if (process.platform !== 'linux') return false
+  const oneEach = new Map<number, string>()
+  for (const dir of new Set(files.map(file => path.dirname(file)))) {
+    const {dev} = statSync(dir)
+    if (!oneEach.has(dev)) oneEach.set(dev, dir)
+  }
+  return spawnSync('sync', ['-f', ...oneEach.values()], {stdio: 'ignore'}).status === 0
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -1,37 +1,73 @@
-// The one write step of `sopkit import`: each planned document through `sopkit new`'s writer
-// (atomic, never clobbering). Writes are synchronous, so Ctrl-C lands between files (base command).
+// The one write step of `sopkit import`: each planned document through the atomic writer, never
+// clobbering, a batch of documents at a time (one file-system flush a batch, not one fsync a file).
+// A signal lands between two batches' rows; the staged files of an unfinished batch are removed.
 import path from 'node:path'
 import {SopkitError} from '../core/errors.js'
-import {writeDocument} from '../scaffold/write.js'
+import {WriteBatch} from '../core/writer.js'
 import type {RowPlan, RowResult} from './model.js'
 
-/** Write a planned document (unless `dryRun`) and turn the plan into the row's result. */
-export function applyRow(plan: RowPlan, options: {dryRun: boolean; cwd: string}): RowResult {
-  return resultOf(plan, options.dryRun, target => path.relative(options.cwd, target) || target)
+type RowAt = Pick<RowResult, 'row' | 'line' | 'id' | 'markets'>
+
+/** Turns row plans into row results, writing the planned documents unless a dry run; results come out in row order. */
+export class RowWriter {
+  private readonly batch = new WriteBatch()
+  /** Results in row order; a staged row's is filled in when its batch is written. */
+  private rows: Array<RowResult | {at: RowAt; file: string}> = []
+
+  constructor(private readonly options: {dryRun: boolean; cwd: string}) {}
+
+  add(plan: RowPlan): void {
+    const at = {row: plan.row, line: plan.line, id: plan.id, markets: plan.markets}
+    if (plan.kind === 'error') {
+      const {reason, mend, problems} = plan
+      this.rows.push({...at, action: 'error', reason, mend, ...(problems ? {problems} : {})})
+      return
+    }
+    if (plan.kind === 'skip') {
+      this.rows.push({...at, action: 'skipped', file: this.show(plan.target), reason: plan.reason})
+      return
+    }
+    const file = this.show(plan.planned.target)
+    if (this.options.dryRun) {
+      this.rows.push({...at, action: 'would-create', file})
+      return
+    }
+    try {
+      this.batch.add(plan.planned.target, plan.planned.content, {overwrite: false})
+      this.rows.push({at, file})
+    } catch (error) {
+      this.rows.push(failed(at, file, error))
+    }
+  }
+
+  /** Whether the rows added so far should be written now rather than held. */
+  get full(): boolean {
+    return this.batch.full
+  }
+
+  /** Write what is staged and hand over every row's result so far. */
+  take(): RowResult[] {
+    const outcomes = this.batch.commit()
+    let next = 0
+    const results = this.rows.map(row => {
+      if (!('at' in row)) return row
+      const error = outcomes[next++]
+      return error ? failed(row.at, row.file, error) : {...row.at, action: 'created' as const, file: row.file}
+    })
+    this.rows = []
+    return results
+  }
+
+  private show(target: string): string {
+    return path.relative(this.options.cwd, target) || target
+  }
 }
 
-function resultOf(plan: RowPlan, dryRun: boolean, show: (target: string) => string): RowResult {
-  const at = {row: plan.row, line: plan.line, id: plan.id, markets: plan.markets}
-  if (plan.kind === 'error')
-    return {
-      ...at,
-      action: 'error',
-      reason: plan.reason,
-      mend: plan.mend,
-      ...(plan.problems ? {problems: plan.problems} : {}),
-    }
-  if (plan.kind === 'skip') return {...at, action: 'skipped', file: show(plan.target), reason: plan.reason}
-  const file = show(plan.planned.target)
-  if (dryRun) return {...at, action: 'would-create', file}
-  try {
-    writeDocument(plan.planned.target, plan.planned.content, false)
-    return {...at, action: 'created', file}
-  } catch (error) {
-    // Made by someone else between planning and writing: theirs is kept.
-    if (error instanceof SopkitError && error.code === 'FILE_EXISTS')
-      return {...at, action: 'skipped', file, reason: `already exists: ${file}`}
-    // A file-system failure (the writer maps each errno to a user error) is this row's error; the next rows go on.
-    if (error instanceof SopkitError) return {...at, action: 'error', reason: error.message, mend: error.mend}
-    throw error
-  }
+function failed(at: RowAt, file: string, error: unknown): RowResult {
+  // Made by someone else between planning and writing: theirs is kept.
+  if (error instanceof SopkitError && error.code === 'FILE_EXISTS')
+    return {...at, action: 'skipped', file, reason: `already exists: ${file}`}
+  // A file-system failure (the writer maps each errno to a user error) is this row's error; the next rows go on.
+  if (error instanceof SopkitError) return {...at, action: 'error', reason: error.message, mend: error.mend}
+  throw error
 }

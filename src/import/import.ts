@@ -1,12 +1,13 @@
 // `sopkit import` without the CLI: a parsed CSV table in, one result per row out
-// (read → map columns → plan a row → write it, unless a dry run → the next row).
+// (read → map columns → plan a row → stage it, unless a dry run → the next row; staged rows are
+// written a batch at a time).
 import {breathe} from '../core/breathe.js'
 import type {Config} from '../core/config.js'
 import type {Library} from '../core/library.js'
 import {mapColumns} from '../csv/columns.js'
 import type {CsvTable} from '../csv/read.js'
 import {type Template, findTemplate} from '../scaffold/templates.js'
-import {applyRow} from './apply.js'
+import {RowWriter} from './apply.js'
 import {IMPORT_FIELDS} from './columns.js'
 import {type ImportResult, type RowResult, summarise} from './model.js'
 import {type ImportOptions, planImport} from './plan.js'
@@ -30,6 +31,7 @@ export async function runImport(
   findTemplate(templates, request.defaultType)
   const map = mapColumns(table.header, {specs: IMPORT_FIELDS, overrides: request.map})
   const rows: RowResult[] = []
+  const writer = new RowWriter({dryRun: request.dryRun, cwd: request.cwd})
   for await (const plan of planImport(
     config,
     library,
@@ -37,10 +39,12 @@ export async function runImport(
     {header: table.header, map, records: table.records},
     request,
   )) {
-    rows.push(applyRow(plan, {dryRun: request.dryRun, cwd: request.cwd}))
-    // A signal stops the import here, between two whole documents.
+    writer.add(plan)
+    if (writer.full) rows.push(...writer.take())
+    // A signal stops the import here: written documents are whole, staged ones are removed.
     await breathe()
   }
+  rows.push(...writer.take())
   const columns = IMPORT_FIELDS.flatMap(({field}) => {
     const index = map.indexOf.get(field)
     return index === undefined ? [] : [{field, column: table.header[index]!}]

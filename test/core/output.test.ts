@@ -212,7 +212,7 @@ describe('the export generator mark, only where each format puts it', () => {
 
 describe('import after a failed row', () => {
   it("goes on: a file-system failure is that row's error, and the next row is written", async () => {
-    const {applyRow} = await import('../../src/import/apply.js')
+    const {RowWriter} = await import('../../src/import/apply.js')
     const root = tempRepo({blocker: 'a file where a folder should be\n'})
     const plan = (row: number, target: string) => ({
       row,
@@ -223,11 +223,14 @@ describe('import after a failed row', () => {
       planned: {target, content: '# x\n', front: {}, source: 'test'},
     })
     const long = path.join(root, 'sops', `${'a'.repeat(240)}.md`)
-    const results = [
+    const writer = new RowWriter({dryRun: false, cwd: root})
+    for (const p of [
       plan(1, path.join(root, 'blocker', 'x.md')),
       plan(2, long),
       plan(3, path.join(root, 'sops', 'ok.md')),
-    ].map(p => applyRow(p, {dryRun: false, cwd: root}))
+    ])
+      writer.add(p)
+    const results = writer.take()
     expect(results.map(r => r.action)).toEqual(['error', 'created', 'created'])
     expect(results[0]!.reason).toContain(path.join(root, 'blocker'))
     expect(readFileSync(long, 'utf8')).toBe('# x\n')

@@ -1,9 +1,9 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {SopkitError} from '../../src/core/errors.js'
-import {writeFileAtomic} from '../../src/core/writer.js'
-import {tempRepo} from '../helpers/cli.js'
+import {WriteBatch, writeFileAtomic} from '../../src/core/writer.js'
+import {ROOT, tempRepo} from '../helpers/cli.js'
 
 describe('writeFileAtomic', () => {
   it('creates folders and writes the content', () => {
@@ -47,5 +47,56 @@ describe('stale temp files', () => {
     })
     writeFileAtomic(path.join(dir, 'c.md'), 'c', {overwrite: false})
     expect(readdirSync(dir).sort()).toEqual([`.b.md.${process.ppid}.0123abcd.tmp`, 'c.md', 'keep.tmp'])
+  })
+})
+
+describe('WriteBatch', () => {
+  it('puts nothing in place before commit, then every file whole, one outcome each, in order', () => {
+    const dir = tempRepo({'taken.md': 'theirs'})
+    const batch = new WriteBatch({files: 3, bytes: 1 << 20})
+    batch.add(path.join(dir, 'a', 'one.md'), 'one', {overwrite: false})
+    batch.add(path.join(dir, 'taken.md'), 'mine', {overwrite: false})
+    expect(batch.full).toBe(false)
+    batch.add(path.join(dir, 'b', 'two.md'), 'two', {overwrite: false})
+    expect(batch.full).toBe(true)
+    expect(existsSync(path.join(dir, 'a', 'one.md'))).toBe(false)
+    const outcomes = batch.commit()
+    expect(outcomes.map(o => (o instanceof SopkitError ? o.code : o))).toEqual([undefined, 'FILE_EXISTS', undefined])
+    expect(readFileSync(path.join(dir, 'a', 'one.md'), 'utf8')).toBe('one')
+    expect(readFileSync(path.join(dir, 'b', 'two.md'), 'utf8')).toBe('two')
+    expect(readFileSync(path.join(dir, 'taken.md'), 'utf8')).toBe('theirs')
+    expect((readdirSync(dir, {recursive: true}) as string[]).filter(f => f.endsWith('.tmp'))).toEqual([])
+    expect(batch.full).toBe(false)
+  })
+
+  it('without a `sync` command (macOS, a bare container) still puts every file in place', () => {
+    vi.stubEnv('PATH', '')
+    try {
+      const dir = tempRepo()
+      const batch = new WriteBatch()
+      for (const name of ['a.md', 'b.md']) batch.add(path.join(dir, name), name, {overwrite: false})
+      expect(batch.commit()).toEqual([undefined, undefined])
+      expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md'])
+      expect(readFileSync(path.join(dir, 'b.md'), 'utf8')).toBe('b.md')
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('leaves no temp file when the process exits before commit (a signal)', async () => {
+    const {spawnSync} = await import('node:child_process')
+    const dir = tempRepo()
+    const script = `
+      const {WriteBatch} = await import(${JSON.stringify(path.join(ROOT, 'dist/core/writer.js'))})
+      const batch = new WriteBatch()
+      batch.add(${JSON.stringify(path.join(dir, 'x.md'))}, 'x', {overwrite: false})
+      process.stdout.write(require('node:fs').readdirSync(${JSON.stringify(dir)}).join(','))
+      process.exit(143)`
+    const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `(async () => {${script}})()`], {
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(143)
+    expect(run.stdout).toMatch(/^\.x\.md\.\d+\.[0-9a-f]{8}\.tmp$/)
+    expect(readdirSync(dir)).toEqual([])
   })
 })

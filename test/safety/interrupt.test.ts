@@ -88,7 +88,7 @@ describe.each(['SIGINT', 'SIGKILL'] as const)('%s mid-run', signal => {
     {timeout: 120_000},
     async () => {
       const repo = tempRepo({'keep/notes.md': 'hand-made, must not change\n'})
-      const rows = Array.from({length: 400}, (_, i) => `Procedure number ${i},GLOBAL,ops@example.com,chatbot`)
+      const rows = Array.from({length: 1200}, (_, i) => `Procedure number ${i},GLOBAL,ops@example.com,chatbot`)
       writeFileSync(path.join(repo, 'inventory.csv'), `title,market,owner,channel\n${rows.join('\n')}\n`)
       const sops = path.join(repo, 'sops')
       await interrupt(['import', 'inventory.csv'], repo, signal, () => {
@@ -103,7 +103,7 @@ describe.each(['SIGINT', 'SIGKILL'] as const)('%s mid-run', signal => {
       expect(JSON.parse(checked.stdout).summary.errors).toBe(0)
       const again = sopkit(['import', 'inventory.csv'], {cwd: repo})
       expect(again.code).toBe(0)
-      expect(readdirSync(path.join(sops, 'global'))).toHaveLength(400)
+      expect(readdirSync(path.join(sops, 'global'))).toHaveLength(1200)
       expect(temps(repo)).toEqual([])
       expect(readFileSync(path.join(repo, 'keep/notes.md'), 'utf8')).toBe('hand-made, must not change\n')
     },
