@@ -1,6 +1,6 @@
 // The linter core: documents and rules in, findings out. No I/O, no printing.
 import type {Config} from '../core/config.js'
-import {type DocumentSummary, type Placed, SopDocument, summarize} from '../core/document.js'
+import {type DocumentSummary, type Placed, SopDocument, summaryOnce} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
 import type {Span} from '../core/positions.js'
 import {addDocument, buildLibrary, type Library, type LibraryDoc, removeLastDocument} from '../core/library.js'
@@ -99,7 +99,7 @@ export async function lintWhole(
   options: Omit<LintOptions, 'config'>,
 ): Promise<LintedFinding[]> {
   const summaries = summariesOf(library)
-  const summary = summaries.byPath.get(doc.absPath) ?? summarize(doc)
+  const summary = summaries.byPath.get(doc.absPath) ?? summaryOnce(doc)
   const libraryRules = options.rules.filter(isLibraryRule)
   return [
     ...lintDocument(doc, {...options, config: library.config}),
@@ -124,7 +124,7 @@ function summariesOf(library: Library<LibraryDoc>): Library<DocumentSummary> {
 
 /** A whole document's summary; a summary is its own. */
 function summaryOf(doc: LibraryDoc): DocumentSummary {
-  return doc instanceof SopDocument ? summarize(doc) : doc
+  return doc instanceof SopDocument ? summaryOnce(doc) : doc
 }
 
 function at<T>(list: readonly T[], index: number): T {

@@ -139,19 +139,22 @@ export function isBaseline(doc: {readonly meta: DocumentMeta}): boolean {
   return doc.meta.markets.includes(GLOBAL)
 }
 
+/** The summary of a document (see `DocumentSummary`); no string in it keeps the text alive. */
+export function summarize(doc: SopDocument): DocumentSummary {
+  const {file, absPath, name, readProblem, problems, written, meta} = doc
+  const outline = compactOutline(doc.outline, doc.text, doc.bodyStart)
+  return {file, absPath, name, readProblem, problems, written, meta, outline}
+}
+
 const summaries = new WeakMap<SopDocument, DocumentSummary>()
 
 /**
- * The summary of a document (see `DocumentSummary`); no string in it keeps the text alive. One
- * object per document, however often asked: import's working library and the summaries its
- * self-check lints hold the same one, not two.
+ * `summarize`, one object per document however often asked: import's working library and the
+ * summaries its self-check lints then hold the same one, not two. (check summarises each document
+ * once and skips the cache.)
  */
-export function summarize(doc: SopDocument): DocumentSummary {
-  return memo(summaries, doc, () => {
-    const {file, absPath, name, readProblem, problems, written, meta} = doc
-    const outline = compactOutline(doc.outline, doc.text, doc.bodyStart)
-    return {file, absPath, name, readProblem, problems, written, meta, outline}
-  })
+export function summaryOnce(doc: SopDocument): DocumentSummary {
+  return memo(summaries, doc, summarize)
 }
 
 /** What placing a finding needs: the file, and line:column in its text. */

@@ -6,7 +6,7 @@
 // it as its summary, unless a later row of the sheet may make a variant of it: memory holds a
 // few kilobytes a row, not each document's text.
 import type {Config} from '../core/config.js'
-import {type SopDocument, isBaseline, summarize} from '../core/document.js'
+import {type SopDocument, isBaseline, summaryOnce} from '../core/document.js'
 import {SopkitError} from '../core/errors.js'
 import {addDocument, buildLibrary, type Family, type Library, type LibraryDoc} from '../core/library.js'
 import {GLOBAL} from '../core/taxonomy.js'
@@ -64,7 +64,7 @@ export async function* planImport(
       if (id) rowsLeft.set(id, (rowsLeft.get(id) ?? 1) - 1)
       // As if it had been written: whole when a later row may copy its body (a variant of this baseline).
       const copiedLater = id !== undefined && isBaseline(document) && (rowsLeft.get(id) ?? 0) > 0
-      addDocument(working, copiedLater ? document : summarize(document))
+      addDocument(working, copiedLater ? document : summaryOnce(document))
     }
     yield plan
   }
