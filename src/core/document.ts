@@ -14,7 +14,7 @@ import {memo} from './memo.js'
 import {isMarkdownParserLoaded, loadMarkdownParser} from './markdown.js'
 import {scanOutline} from './outline-scan.js'
 import {LineIndex, type Position, type Span} from './positions.js'
-import {detachString} from './detach.js'
+import {detachData, detachString} from './detach.js'
 import {compactOutline} from './drift.js'
 import {type Outline, type RawOutline, type SectionSummary, outline, rawOutline} from './sections.js'
 import {GLOBAL} from './taxonomy.js'
@@ -149,12 +149,18 @@ export function summarize(doc: SopDocument): DocumentSummary {
 const summaries = new WeakMap<SopDocument, DocumentSummary>()
 
 /**
- * `summarize`, one object per document however often asked: import's working library and the
- * summaries its self-check lints then hold the same one, not two. (check summarises each document
- * once and skips the cache.)
+ * A summary made to be kept beside many others (import's working library gains one a row), one
+ * object per document however often asked: the working library and the summaries its self-check
+ * lints hold the same one. Its front matter is copied (see `detachData`): the values are slices
+ * of the front matter's text, and the parser's arrays keep room to grow, together half the
+ * summary's size. check's summaries skip the copy, which would cost it 4% of its time for no
+ * gain: they are made once a document and live one run.
  */
 export function summaryOnce(doc: SopDocument): DocumentSummary {
-  return memo(summaries, doc, summarize)
+  return memo(summaries, doc, d => {
+    const summary = summarize(d)
+    return {...summary, name: detachString(d.name), written: detachData(d.written), meta: detachData(d.meta)}
+  })
 }
 
 /** What placing a finding needs: the file, and line:column in its text. */

@@ -1,8 +1,8 @@
 // Section-by-section comparison of a variant with what it would inherit, and the deviations
 // that approve a difference. Check, diff and the matrix all classify differences here.
 import type {Deviation, DocumentMeta} from './document.js'
-import {detachString as detach} from './detach.js'
-import {memo, memoBounded} from './memo.js'
+import {detachString as detach, sharedString} from './detach.js'
+import {memo} from './memo.js'
 import {type Outline, PATH_SEPARATOR, type Section, type SectionSummary} from './sections.js'
 
 export type SectionState = 'same' | 'changed' | 'added' | 'removed' | 'moved'
@@ -43,8 +43,8 @@ export function compactOutline(outline: Outline, text: string, bodyStart: number
     title: outline.title && {text: detach(outline.title.text), start: outline.title.start},
     // One literal shape per summary section: a library keeps tens of thousands of them.
     sections: outline.sections.map(s => ({
-      path: interned(s.path),
-      heading: interned(s.heading),
+      path: sharedString(s.path),
+      heading: sharedString(s.heading),
       depth: s.depth,
       start: s.start,
       contentStart: s.contentStart,
@@ -54,14 +54,6 @@ export function compactOutline(outline: Outline, text: string, bodyStart: number
     links: outline.links.map(link),
     images: outline.images.map(link),
   }
-}
-
-/** Heading texts and paths repeat across a library (templates): summaries share one copy of each. */
-const internedStrings = new Map<string, string>()
-const INTERNED_LIMIT = 100_000
-
-function interned(text: string): string {
-  return memoBounded(internedStrings, INTERNED_LIMIT, text, detach)
 }
 
 /** 1 for whitespace (exactly what String#trim removes), else 0. */

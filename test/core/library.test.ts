@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/core/config.js'
-import {SopDocument, summarize} from '../../src/core/document.js'
+import {SopDocument, summarize, summaryOnce} from '../../src/core/document.js'
 import {contentFingerprint} from '../../src/core/drift.js'
 import {
   addDocument,
@@ -187,6 +187,17 @@ describe('document summaries', () => {
     const doc = new SopDocument('x.md', '/repo/x.md', '---\nid: refund\nversion: 1.10\nmarkets: [SG, 1.10]\n---\n# T\n')
     expect(summarize(doc).written).toMatchObject({version: '1.10', markets: ['SG', '1.10']})
     expect(doc.data).toMatchObject({version: 1.1})
+  })
+
+  it('made to be kept (import), hold the same data as any summary, one object however often asked', () => {
+    const text =
+      '---\nid: refund-above-limit\ntitle: Refund above the agent limit\nmarkets: [SG]\nchannels: [chatbot, email]\n---\n# T\n\n## Steps\n\nDo.\n'
+    const doc = new SopDocument('sg.md', '/repo/sg.md', text)
+    const kept = summaryOnce(doc)
+    expect(summaryOnce(doc)).toBe(kept)
+    expect(kept).toEqual(summarize(doc))
+    expect(Object.getPrototypeOf(kept.written)).toBe(Object.getPrototypeOf(doc.written))
+    expect(kept.meta.channels).not.toBe(doc.meta.channels)
   })
 })
 
