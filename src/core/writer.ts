@@ -1,5 +1,5 @@
 // The one writer: every file sopkit writes goes through here, atomically.
-import {spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {createHash, randomBytes} from 'node:crypto'
 import {
   closeSync,
@@ -184,12 +184,17 @@ export class WriteBatch {
     return this.staged.length >= this.limits.files || this.bytes >= this.limits.bytes
   }
 
-  /** Flush, then put each staged file in place: one outcome per file, in the order added (an error, or undefined when written). */
-  commit(): Array<Error | undefined> {
+  /**
+   * Flush, then put each staged file in place: one outcome per file, in the order added (an
+   * error, or undefined when written). The flush runs in another process: the caller may stage
+   * the next batch meanwhile (the rows of an import go on being planned on this thread).
+   */
+  async commit(): Promise<Array<Error | undefined>> {
     const staged = this.staged
     this.staged = []
     this.bytes = 0
-    if (staged.length > 0 && !flushFileSystems(staged.map(s => s.temp))) for (const {temp} of staged) fsyncFile(temp)
+    if (staged.length === 0) return []
+    if (!(await flushFileSystems(staged.map(s => s.temp)))) for (const {temp} of staged) fsyncFile(temp)
     return staged.map(entry => {
       try {
         place(entry)
@@ -211,14 +216,22 @@ export class WriteBatch {
 }
 
 /** `sync -f` once per file system the files live on; false when the command is missing or failed. */
-function flushFileSystems(files: readonly string[]): boolean {
-  if (process.platform !== 'linux') return false
+function flushFileSystems(files: readonly string[]): Promise<boolean> {
+  if (process.platform !== 'linux') return Promise.resolve(false)
   const oneEach = new Map<number, string>()
   for (const dir of new Set(files.map(file => path.dirname(file)))) {
     const {dev} = statSync(dir)
     if (!oneEach.has(dev)) oneEach.set(dev, dir)
   }
-  return spawnSync('sync', ['-f', ...oneEach.values()], {stdio: 'ignore'}).status === 0
+  return new Promise(resolve => {
+    const flush = spawn('sync', ['-f', ...oneEach.values()], {stdio: 'ignore'})
+    flush.once('error', () => {
+      resolve(false)
+    })
+    flush.once('close', code => {
+      resolve(code === 0)
+    })
+  })
 }
 
 function fsyncFile(file: string): void {

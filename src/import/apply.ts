@@ -1,18 +1,23 @@
 // The one write step of `sopkit import`: each planned document through the atomic writer, never
-// clobbering, a batch of documents at a time (one file-system flush a batch, not one fsync a file).
-// A signal lands between two batches' rows; the staged files of an unfinished batch are removed.
+// clobbering, a batch of documents at a time (one file-system flush a batch, not one fsync a file;
+// the flush runs in another process while the next rows are planned). A signal lands between two
+// rows; the staged files of the unfinished batches are removed.
 import path from 'node:path'
 import {SopkitError} from '../core/errors.js'
 import {WriteBatch} from '../core/writer.js'
 import type {RowPlan, RowResult} from './model.js'
 
 type RowAt = Pick<RowResult, 'row' | 'line' | 'id' | 'markets'>
+/** A row's result, or a staged row waiting for its file's outcome. */
+type PendingRow = RowResult | {at: RowAt; file: string}
 
 /** Turns row plans into row results, writing the planned documents unless a dry run; results come out in row order. */
 export class RowWriter {
   private readonly batch = new WriteBatch()
   /** Results in row order; a staged row's is filled in when its batch is written. */
-  private rows: Array<RowResult | {at: RowAt; file: string}> = []
+  private rows: PendingRow[] = []
+  /** The batch being flushed, as its rows' results. */
+  private inFlight: Promise<RowResult[]> = Promise.resolve([])
 
   constructor(private readonly options: {dryRun: boolean; cwd: string}) {}
 
@@ -45,22 +50,40 @@ export class RowWriter {
     return this.batch.full
   }
 
-  /** Write what is staged and hand over every row's result so far. */
-  take(): RowResult[] {
-    const outcomes = this.batch.commit()
-    let next = 0
-    const results = this.rows.map(row => {
-      if (!('at' in row)) return row
-      const error = outcomes[next++]
-      return error ? failed(row.at, row.file, error) : {...row.at, action: 'created' as const, file: row.file}
-    })
+  /**
+   * Start writing the rows staged so far, and hand over the results of the batch started before
+   * them (awaited if its flush is still running): the rows after it are planned while it flushes.
+   */
+  async take(): Promise<RowResult[]> {
+    const rows = this.rows
     this.rows = []
-    return results
+    const written = this.batch.commit().then(outcomes => resultsOf(rows, outcomes))
+    // Awaited at the next take; until then a failure must not count as unhandled.
+    written.catch(() => undefined)
+    const before = this.inFlight
+    this.inFlight = written
+    return before
+  }
+
+  /** The results of every row not handed over yet, once all of them are written. */
+  async finish(): Promise<RowResult[]> {
+    const before = await this.take()
+    return [...before, ...(await this.inFlight)]
   }
 
   private show(target: string): string {
     return path.relative(this.options.cwd, target) || target
   }
+}
+
+/** A batch's rows, each staged one's result from its file's outcome (in the order staged). */
+function resultsOf(rows: readonly PendingRow[], outcomes: ReadonlyArray<Error | undefined>): RowResult[] {
+  let next = 0
+  return rows.map(row => {
+    if (!('at' in row)) return row
+    const error = outcomes[next++]
+    return error ? failed(row.at, row.file, error) : {...row.at, action: 'created' as const, file: row.file}
+  })
 }
 
 function failed(at: RowAt, file: string, error: unknown): RowResult {

@@ -40,11 +40,11 @@ export async function runImport(
     request,
   )) {
     writer.add(plan)
-    if (writer.full) rows.push(...writer.take())
+    if (writer.full) rows.push(...(await writer.take()))
     // A signal stops the import here: written documents are whole, staged ones are removed.
     await breathe()
   }
-  rows.push(...writer.take())
+  rows.push(...(await writer.finish()))
   const columns = IMPORT_FIELDS.flatMap(({field}) => {
     const index = map.indexOf.get(field)
     return index === undefined ? [] : [{field, column: table.header[index]!}]

@@ -230,9 +230,40 @@ describe('import after a failed row', () => {
       plan(3, path.join(root, 'sops', 'ok.md')),
     ])
       writer.add(p)
-    const results = writer.take()
+    const results = await writer.finish()
     expect(results.map(r => r.action)).toEqual(['error', 'created', 'created'])
     expect(results[0]!.reason).toContain(path.join(root, 'blocker'))
     expect(readFileSync(long, 'utf8')).toBe('# x\n')
+  })
+
+  it('hands over each batch once written, in row order, while the rows after it are staged', async () => {
+    const {RowWriter} = await import('../../src/import/apply.js')
+    const root = tempRepo()
+    const plan = (row: number) => ({
+      row,
+      line: row + 1,
+      kind: 'create' as const,
+      id: `id-${row}`,
+      markets: ['GLOBAL'],
+      planned: {target: path.join(root, 'sops', `${row}.md`), content: `# ${row}\n`, front: {}, source: 'test'},
+    })
+    const writer = new RowWriter({dryRun: false, cwd: root})
+    writer.add(plan(1))
+    writer.add({row: 2, line: 3, kind: 'error', reason: 'bad row', mend: 'mend it'})
+    // Nothing was started before: the first take starts the batch of rows 1-2 and hands over none.
+    expect(await writer.take()).toEqual([])
+    writer.add(plan(3))
+    const first = await writer.take()
+    expect(first.map(r => [r.row, r.action])).toEqual([
+      [1, 'created'],
+      [2, 'error'],
+    ])
+    expect(readFileSync(path.join(root, 'sops', '1.md'), 'utf8')).toBe('# 1\n')
+    writer.add(plan(4))
+    expect((await writer.finish()).map(r => [r.row, r.action])).toEqual([
+      [3, 'created'],
+      [4, 'created'],
+    ])
+    expect(readdirSync(path.join(root, 'sops')).sort()).toEqual(['1.md', '3.md', '4.md'])
   })
 })

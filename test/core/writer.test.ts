@@ -51,7 +51,7 @@ describe('stale temp files', () => {
 })
 
 describe('WriteBatch', () => {
-  it('puts nothing in place before commit, then every file whole, one outcome each, in order', () => {
+  it('puts nothing in place before commit, then every file whole, one outcome each, in order', async () => {
     const dir = tempRepo({'taken.md': 'theirs'})
     const batch = new WriteBatch({files: 3, bytes: 1 << 20})
     batch.add(path.join(dir, 'a', 'one.md'), 'one', {overwrite: false})
@@ -60,7 +60,7 @@ describe('WriteBatch', () => {
     batch.add(path.join(dir, 'b', 'two.md'), 'two', {overwrite: false})
     expect(batch.full).toBe(true)
     expect(existsSync(path.join(dir, 'a', 'one.md'))).toBe(false)
-    const outcomes = batch.commit()
+    const outcomes = await batch.commit()
     expect(outcomes.map(o => (o instanceof SopkitError ? o.code : o))).toEqual([undefined, 'FILE_EXISTS', undefined])
     expect(readFileSync(path.join(dir, 'a', 'one.md'), 'utf8')).toBe('one')
     expect(readFileSync(path.join(dir, 'b', 'two.md'), 'utf8')).toBe('two')
@@ -69,13 +69,13 @@ describe('WriteBatch', () => {
     expect(batch.full).toBe(false)
   })
 
-  it('without a `sync` command (macOS, a bare container) still puts every file in place', () => {
+  it('without a `sync` command (macOS, a bare container) still puts every file in place', async () => {
     vi.stubEnv('PATH', '')
     try {
       const dir = tempRepo()
       const batch = new WriteBatch()
       for (const name of ['a.md', 'b.md']) batch.add(path.join(dir, name), name, {overwrite: false})
-      expect(batch.commit()).toEqual([undefined, undefined])
+      expect(await batch.commit()).toEqual([undefined, undefined])
       expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md'])
       expect(readFileSync(path.join(dir, 'b.md'), 'utf8')).toBe('b.md')
     } finally {
@@ -83,13 +83,29 @@ describe('WriteBatch', () => {
     }
   })
 
-  it('leaves no temp file when the process exits before commit (a signal)', async () => {
+  it('stages the next batch while one flushes, each file in place once its own batch is', async () => {
+    const dir = tempRepo()
+    const batch = new WriteBatch()
+    batch.add(path.join(dir, 'first.md'), 'first', {overwrite: false})
+    const flushing = batch.commit()
+    batch.add(path.join(dir, 'second.md'), 'second', {overwrite: false})
+    expect(await flushing).toEqual([undefined])
+    expect(readdirSync(dir).filter(f => f.endsWith('.md'))).toEqual(['first.md'])
+    expect(await batch.commit()).toEqual([undefined])
+    expect(readdirSync(dir).sort()).toEqual(['first.md', 'second.md'])
+  })
+
+  it.each([
+    ['before commit', ''],
+    ['while its flush runs', 'batch.commit()'],
+  ])('leaves no temp file when the process exits %s (a signal)', async (_when, commit) => {
     const {spawnSync} = await import('node:child_process')
     const dir = tempRepo()
     const script = `
       const {WriteBatch} = await import(${JSON.stringify(path.join(ROOT, 'dist/core/writer.js'))})
       const batch = new WriteBatch()
       batch.add(${JSON.stringify(path.join(dir, 'x.md'))}, 'x', {overwrite: false})
+      ${commit}
       process.stdout.write(require('node:fs').readdirSync(${JSON.stringify(dir)}).join(','))
       process.exit(143)`
     const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `(async () => {${script}})()`], {
