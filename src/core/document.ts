@@ -15,7 +15,7 @@ import {isMarkdownParserLoaded, loadMarkdownParser} from './markdown.js'
 import {scanOutline} from './outline-scan.js'
 import {LineIndex, type Position, type Span} from './positions.js'
 import {detachData, detachString} from './detach.js'
-import {compactOutline} from './drift.js'
+import {compactOutline, withSharedSections} from './drift.js'
 import {type Outline, type RawOutline, type SectionSummary, outline, rawOutline} from './sections.js'
 import {GLOBAL} from './taxonomy.js'
 
@@ -153,13 +153,15 @@ const summaries = new WeakMap<SopDocument, DocumentSummary>()
  * object per document however often asked: the working library and the summaries its self-check
  * lints hold the same one. Its front matter is copied (see `detachData`): the values are slices
  * of the front matter's text, and the parser's arrays keep room to grow, together half the
- * summary's size. check's summaries skip the copy, which would cost it 4% of its time for no
- * gain: they are made once a document and live one run.
+ * summary's size. Its sections are shared with equal ones of other documents (those made from one
+ * template differ in a section or two). check's summaries skip both, which would cost it 4% of
+ * its time for no gain: they are made once a document and live one run.
  */
 export function summaryOnce(doc: SopDocument): DocumentSummary {
   return memo(summaries, doc, d => {
     const summary = summarize(d)
-    return {...summary, name: detachString(d.name), written: detachData(d.written), meta: detachData(d.meta)}
+    const [name, written, meta] = [detachString(d.name), detachData(d.written), detachData(d.meta)]
+    return {...summary, name, written, meta, outline: withSharedSections(summary.outline)}
   })
 }
 

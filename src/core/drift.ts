@@ -2,7 +2,7 @@
 // that approve a difference. Check, diff and the matrix all classify differences here.
 import type {Deviation, DocumentMeta} from './document.js'
 import {detachString as detach, sharedString} from './detach.js'
-import {memo} from './memo.js'
+import {memo, memoBounded} from './memo.js'
 import {type Outline, PATH_SEPARATOR, type Section, type SectionSummary} from './sections.js'
 
 export type SectionState = 'same' | 'changed' | 'added' | 'removed' | 'moved'
@@ -54,6 +54,27 @@ export function compactOutline(outline: Outline, text: string, bodyStart: number
     links: outline.links.map(link),
     images: outline.images.map(link),
   }
+}
+
+/** Equal summary sections, one object each: the library a long import keeps holds one a row. */
+const sharedSectionPool = new Map<string, SectionSummary>()
+const SHARED_SECTIONS_LIMIT = 100_000
+
+/**
+ * The outline with each section that equals one asked for before replaced by that one (documents
+ * made from one template share most of theirs: same headings, offsets and content). For
+ * summaries kept beside many others; a section summary is never changed once made.
+ */
+export function withSharedSections(outline: Outline<SectionSummary>): Outline<SectionSummary> {
+  const sections = outline.sections.map(s =>
+    memoBounded(
+      sharedSectionPool,
+      SHARED_SECTIONS_LIMIT,
+      `${s.fingerprint}\0${s.start}\0${s.contentStart}\0${s.end}\0${s.depth}\0${s.path}\0${s.heading}`,
+      () => s,
+    ),
+  )
+  return {...outline, sections}
 }
 
 /** 1 for whitespace (exactly what String#trim removes), else 0. */

@@ -199,6 +199,23 @@ describe('document summaries', () => {
     expect(Object.getPrototypeOf(kept.written)).toBe(Object.getPrototypeOf(doc.written))
     expect(kept.meta.channels).not.toBe(doc.meta.channels)
   })
+
+  it('made to be kept, share each section with the equal sections of other documents, and only those', () => {
+    const body = (step: string) => `# T\n\n## Steps\n\n${step}\n\n## Escalation\n\nCall.\n`
+    const make = (name: string, step: string) =>
+      summaryOnce(new SopDocument(`${name}.md`, `/repo/${name}.md`, `---\nid: ${name}\n---\n${body(step)}`))
+    const [a, b, c] = [make('a', 'Do.'), make('b', 'Do.'), make('c', 'Do!')]
+    expect(b.outline.sections[0]).toBe(a.outline.sections[0])
+    expect(b.outline.sections[1]).toBe(a.outline.sections[1])
+    expect(c.outline.sections[0]).not.toBe(a.outline.sections[0])
+    expect(c.outline.sections[0]).toEqual(
+      summarize(new SopDocument('c.md', '/repo/c.md', `---\nid: c\n---\n${body('Do!')}`)).outline.sections[0],
+    )
+    expect(c.outline.sections[0]!.fingerprint).not.toBe(a.outline.sections[0]!.fingerprint)
+    // Same heading, offsets and content: shared, though the section before it differs.
+    expect(c.outline.sections[1]).toBe(a.outline.sections[1])
+    expect(a.outline.sections).not.toBe(b.outline.sections)
+  })
 })
 
 describe('names that are one name on macOS and Windows', () => {
