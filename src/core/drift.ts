@@ -1,7 +1,8 @@
 // Section-by-section comparison of a variant with what it would inherit, and the deviations
 // that approve a difference. Check, diff and the matrix all classify differences here.
 import type {Deviation, DocumentMeta} from './document.js'
-import {detachString as detach, sharedString} from './detach.js'
+import {detachString as detach} from './detach.js'
+import {sharedString} from './pooled.js'
 import {memo, memoBounded} from './memo.js'
 import {type Outline, PATH_SEPARATOR, type Section, type SectionSummary} from './sections.js'
 

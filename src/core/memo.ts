@@ -1,5 +1,6 @@
 // Get-or-compute for the caches a large library makes worth having (per family, per outline,
 // per distinct string): one shape instead of a hand-written get, test and set at every cache.
+import {detachString} from './detach.js'
 
 interface Store<K, V> {
   get(key: K): V | undefined
@@ -15,11 +16,18 @@ export function memo<K, V>(store: Store<K, V>, key: K, compute: (key: K) => V): 
 
 /**
  * As `memo`, for a module-level cache of distinct strings that a long process (a test run, an
- * import of many rows) could grow without end: emptied when it holds `limit` entries.
+ * import of many rows) could grow without end: emptied when it holds `limit` entries. A string
+ * key is stored as its own copy (and `compute` gets that copy): the key asked with may be a slice
+ * of a document's text, which the cache would otherwise keep alive until it empties.
  */
 export function memoBounded<K, V>(store: Map<K, V>, limit: number, key: K, compute: (key: K) => V): V {
   if (store.size >= limit) store.clear()
-  return memo(store, key, compute)
+  let value = store.get(key)
+  if (value === undefined) {
+    const own = (typeof key === 'string' ? detachString(key) : key) as K
+    store.set(own, (value = compute(own)))
+  }
+  return value
 }
 
 /** A Map per owner (a config, a library): for caches that must not outlive what they describe. */

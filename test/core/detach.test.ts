@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {detachData, detachString, sharedString} from '../../src/core/detach.js'
+import {detachString} from '../../src/core/detach.js'
+import {detachData, sharedString} from '../../src/core/pooled.js'
 
 describe('detached copies', () => {
   it('copy a string whatever its length', () => {
