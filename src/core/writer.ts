@@ -18,6 +18,7 @@ import {
 import path from 'node:path'
 import {SopkitError, fileError} from './errors.js'
 import {shownPath} from './paths.js'
+import {holdWriterThread, writerThreadFor} from './write-thread.js'
 
 export interface WriteOptions {
   /** Replace an existing file; without it an existing file is an error and stays untouched. */
@@ -88,28 +89,29 @@ function isAlive(pid: number): boolean {
  */
 export function writeFileAtomic(target: string, content: string | Uint8Array, options: WriteOptions): void {
   try {
-    place(stage(target, content, options, true))
+    prepareFolder(path.dirname(target))
+    const file = {target, temp: tempPath(target), content, ...options}
+    stage(file, true)
+    place(file)
   } catch (error) {
     throw fileError(error, target) ?? error
   }
 }
 
-/** A file written under its temp name, waiting to be put in place. */
-interface Staged {
+/** A file to write under its temp name, then to put in place under its target name. */
+export interface FileToPlace extends WriteOptions {
   target: string
   temp: string
-  overwrite: boolean
+  content: string | Uint8Array
 }
 
 /** Temp files of this process not yet in place: removed when the process exits early (a signal). */
 const pending = new Set<string>()
 let sweepOnExit = false
 
-function stage(target: string, content: string | Uint8Array, options: WriteOptions, durable: boolean): Staged {
-  prepareFolder(path.dirname(target))
-  const existing = options.overwrite ? statSync(target, {throwIfNoEntry: false}) : undefined
-  const temp = tempPath(target)
-  const fd = openTemp(temp, options.mode ?? 0o644)
+function stage({target, temp, content, overwrite, mode}: FileToPlace, durable: boolean): void {
+  const existing = overwrite ? statSync(target, {throwIfNoEntry: false}) : undefined
+  const fd = openTemp(temp, mode ?? 0o644)
   try {
     if (existing?.isFile()) keepOwnership(fd, existing)
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
@@ -121,7 +123,6 @@ function stage(target: string, content: string | Uint8Array, options: WriteOptio
     throw error
   }
   closeSync(fd)
-  return {target, temp, overwrite: options.overwrite}
 }
 
 function openTemp(temp: string, mode: number): number {
@@ -135,7 +136,7 @@ function openTemp(temp: string, mode: number): number {
   }
 }
 
-function place({target, temp, overwrite}: Staged): void {
+function place({target, temp, overwrite}: FileToPlace): void {
   try {
     if (overwrite) renameSync(temp, target)
     else linkSync(temp, target)
@@ -160,59 +161,100 @@ function place({target, temp, overwrite}: Staged): void {
  * makes them all durable, and only then is each put in place. A crash before the flush leaves
  * temp files only (swept by the next run), never a half-written target; per-file fsyncs cost
  * 0.4 ms each on a journaling file system, most of a 100,000-file import. Where `sync -f` is
- * missing (macOS, a bare container), each temp file is fsynced at commit instead.
+ * missing (macOS, a bare container), each temp file is fsynced at commit instead. A large batch
+ * is written by the writer thread (core/write-thread), so the caller's thread goes on meanwhile.
  */
 export class WriteBatch {
-  private staged: Staged[] = []
+  private files: FileToPlace[] = []
   private bytes = 0
 
   constructor(private readonly limits = {files: 512, bytes: 16 << 20}) {}
 
-  /** Stage a file; a file-system error is the user error writeFileAtomic would give. */
+  /** Take a file for the next commit; a folder that cannot be made is the user error writeFileAtomic would give. */
   add(target: string, content: string | Uint8Array, options: WriteOptions): void {
     try {
-      this.staged.push(stage(target, content, options, false))
+      prepareFolder(path.dirname(target))
     } catch (error) {
       throw fileError(error, target) ?? error
     }
-    this.bytes += content.length
-    this.track(this.staged.at(-1)!.temp)
+    // As bytes from here: a batch of strings held until commit would outlive the young generation, as text twice the size.
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+    const file = {target, temp: tempPath(target), content: bytes, ...options}
+    this.files.push(file)
+    this.bytes += bytes.length
+    removeOnExit(file.temp)
   }
 
-  /** Enough is staged that holding more would only delay the results and lose more to a signal. */
+  /** Enough is held that holding more would only delay the results and lose more to a signal. */
   get full(): boolean {
-    return this.staged.length >= this.limits.files || this.bytes >= this.limits.bytes
+    return this.files.length >= this.limits.files || this.bytes >= this.limits.bytes
   }
 
   /**
-   * Flush, then put each staged file in place: one outcome per file, in the order added (an
-   * error, or undefined when written). The flush runs in another process: the caller may stage
-   * the next batch meanwhile (the rows of an import go on being planned on this thread).
+   * Write, flush, then put each file in place: one outcome per file, in the order added (an
+   * error, or undefined when written). The caller may take the next batch meanwhile (the rows
+   * of an import go on being planned on this thread).
    */
-  async commit(): Promise<Array<Error | undefined>> {
-    const staged = this.staged
-    this.staged = []
+  async commit(): Promise<Outcome[]> {
+    const files = this.files
+    this.files = []
     this.bytes = 0
-    if (staged.length === 0) return []
-    if (!(await flushFileSystems(staged.map(s => s.temp)))) for (const {temp} of staged) fsyncFile(temp)
-    return staged.map(entry => {
-      try {
-        place(entry)
-        return undefined
-      } catch (error) {
-        return (fileError(error, entry.target) ?? error) as Error
-      }
-    })
+    if (files.length === 0) return []
+    const outcomes = await (writerThreadFor(files.length) ?? {placeTogether}).placeTogether(files)
+    for (const {temp} of files) pending.delete(temp)
+    return outcomes
   }
+}
 
-  private track(temp: string): void {
-    pending.add(temp)
-    if (sweepOnExit) return
-    sweepOnExit = true
-    process.once('exit', () => {
-      for (const file of pending) safeUnlink(file)
-    })
+/** What became of one file of a batch: undefined when it is in place. */
+export type Outcome = Error | undefined
+
+/**
+ * Stage every file, flush once, put each in place; one outcome per file, each error the user
+ * error writeFileAtomic would give. `step` runs each file operation (the writer thread passes one
+ * that an exiting process can hold back).
+ */
+export async function placeTogether(
+  files: readonly FileToPlace[],
+  step: (operation: () => void) => void = operation => {
+    operation()
+  },
+): Promise<Outcome[]> {
+  const outcomes = new Array<Outcome>(files.length)
+  const attempt = (index: number, operation: () => void) => {
+    try {
+      step(operation)
+    } catch (error) {
+      outcomes[index] = (fileError(error, files[index]!.target) ?? error) as Error
+    }
   }
+  files.forEach((file, index) => {
+    attempt(index, () => {
+      stage(file, false)
+    })
+  })
+  const staged = () => files.flatMap((file, index) => (outcomes[index] ? [] : [{file, index}]))
+  if (!(await flushFileSystems(staged().map(({file}) => file.temp))))
+    for (const {file, index} of staged())
+      attempt(index, () => {
+        fsyncFile(file.temp)
+      })
+  for (const {file, index} of staged())
+    attempt(index, () => {
+      place(file)
+    })
+  return outcomes
+}
+
+function removeOnExit(temp: string): void {
+  pending.add(temp)
+  if (sweepOnExit) return
+  sweepOnExit = true
+  process.once('exit', () => {
+    // The writer thread must not create or place a file while (or after) its temp files are removed.
+    holdWriterThread()
+    for (const file of pending) safeUnlink(file)
+  })
 }
 
 /** `sync -f` once per file system the files live on; false when the command is missing or failed. */

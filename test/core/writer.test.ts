@@ -1,5 +1,6 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {spawnSync} from 'node:child_process'
 import {describe, expect, it, vi} from 'vitest'
 import {SopkitError} from '../../src/core/errors.js'
 import {WriteBatch, writeFileAtomic} from '../../src/core/writer.js'
@@ -95,24 +96,59 @@ describe('WriteBatch', () => {
     expect(readdirSync(dir).sort()).toEqual(['first.md', 'second.md'])
   })
 
-  it.each([
-    ['before commit', ''],
-    ['while its flush runs', 'batch.commit()'],
-  ])('leaves no temp file when the process exits %s (a signal)', async (_when, commit) => {
-    const {spawnSync} = await import('node:child_process')
-    const dir = tempRepo()
+  /** Run `body` in a child process with `batch` (a WriteBatch of the built writer) and `dir`; it prints `dir`'s names, then exits 143 as a signal would. */
+  function exitingChild(dir: string, body: string) {
     const script = `
       const {WriteBatch} = await import(${JSON.stringify(path.join(ROOT, 'dist/core/writer.js'))})
+      const dir = ${JSON.stringify(dir)}
       const batch = new WriteBatch()
-      batch.add(${JSON.stringify(path.join(dir, 'x.md'))}, 'x', {overwrite: false})
-      ${commit}
-      process.stdout.write(require('node:fs').readdirSync(${JSON.stringify(dir)}).join(','))
+      ${body}
+      process.stdout.write(require('node:fs').readdirSync(dir).join(','))
       process.exit(143)`
-    const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `(async () => {${script}})()`], {
-      encoding: 'utf8',
-    })
-    expect(run.status).toBe(143)
-    expect(run.stdout).toMatch(/^\.x\.md\.\d+\.[0-9a-f]{8}\.tmp$/)
+    const file = path.join(tempRepo(), 'child.cjs')
+    writeFileSync(file, `(async () => {${script}})()`)
+    return spawnSync(process.execPath, [file], {encoding: 'utf8'})
+  }
+
+  it('writes nothing before commit, and leaves no temp file when the process exits while a flush runs', () => {
+    const dir = tempRepo()
+    const before = exitingChild(dir, `batch.add(dir + '/x.md', 'x', {overwrite: false})`)
+    expect(before.status).toBe(143)
+    expect(before.stdout).toBe('')
+    const flushing = exitingChild(dir, `batch.add(dir + '/x.md', 'x', {overwrite: false}); batch.commit()`)
+    expect(flushing.status).toBe(143)
+    expect(flushing.stdout).toMatch(/^\.x\.md\.\d+\.[0-9a-f]{8}\.tmp$/)
     expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('on the writer thread (a large batch): one outcome per file, and an exit mid-batch leaves whole files and no temp', () => {
+    const dir = tempRepo({'taken.md': 'theirs'})
+    const written = exitingChild(
+      dir,
+      `for (let i = 0; i < 300; i++) batch.add(dir + '/f' + i + '.md', 'file ' + i + '\\n', {overwrite: false})
+      batch.add(dir + '/taken.md', 'mine', {overwrite: false})
+      batch.add(dir + '/' + 'n'.repeat(300) + '.md', 'too long a name', {overwrite: false})
+      const outcomes = await batch.commit()
+      console.error(JSON.stringify(outcomes.map(o => o && o.code)))`,
+    )
+    const outcomes = JSON.parse(written.stderr) as Array<string | null>
+    expect(outcomes).toHaveLength(302)
+    expect(outcomes.slice(0, 300).every(o => o === null)).toBe(true)
+    expect(outcomes.slice(300)).toEqual(['FILE_EXISTS', 'FILE_ENAMETOOLONG'])
+    expect(readFileSync(path.join(dir, 'f299.md'), 'utf8')).toBe('file 299\n')
+
+    const interrupted = tempRepo()
+    const run = exitingChild(
+      interrupted,
+      `for (let i = 0; i < 3000; i++) batch.add(dir + '/f' + i + '.md', 'x'.repeat(1000) + i + '\\n', {overwrite: false})
+      batch.commit()
+      const fs = require('node:fs')
+      while (!fs.readdirSync(dir).some(name => name.endsWith('.tmp'))) await new Promise(resolve => setTimeout(resolve, 1))`,
+    )
+    expect(run.status).toBe(143)
+    expect(run.stdout).toMatch(/\.tmp/)
+    const names = readdirSync(interrupted)
+    expect(names.filter(name => name.endsWith('.tmp'))).toEqual([])
+    for (const name of names) expect(readFileSync(path.join(interrupted, name), 'utf8')).toMatch(/^x{1000}\d+\n$/)
   })
 })
