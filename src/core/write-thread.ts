@@ -71,12 +71,13 @@ class WriterThread {
     })
   }
 
-  placeTogether(files: readonly FileToPlace[]): Promise<Outcome[]> {
+  /** As writer's placeTogether, on this thread; `buffers` (those the files' bytes are in) move to it, not copied. */
+  placeTogether(files: readonly FileToPlace[], buffers: ArrayBuffer[]): Promise<Outcome[]> {
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       if (this.waiting.size === 0) this.worker.ref()
       this.waiting.set(id, {resolve, reject})
-      this.worker.postMessage({id, files})
+      this.worker.postMessage({id, files}, buffers)
     })
   }
 

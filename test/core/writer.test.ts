@@ -70,6 +70,26 @@ describe('WriteBatch', () => {
     expect(batch.full).toBe(false)
   })
 
+  it('writes each file byte for byte: text in any script, bytes, and a file larger than the buffers it is held in', async () => {
+    const dir = tempRepo()
+    const large = 'Ž'.repeat(700_000) + '\n'
+    const contents: Array<string | Uint8Array> = [
+      'Refund ’above’ limit — São Paulo 退款\n',
+      Uint8Array.from([0, 255, 10]),
+      large,
+      '',
+    ]
+    const batch = new WriteBatch()
+    contents.forEach((content, i) => {
+      batch.add(path.join(dir, `f${i}.md`), content, {overwrite: false})
+    })
+    expect(await batch.commit()).toEqual([undefined, undefined, undefined, undefined])
+    contents.forEach((content, i) => {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
+      expect(readFileSync(path.join(dir, `f${i}.md`)).equals(bytes), `f${i}.md`).toBe(true)
+    })
+  })
+
   it('without a `sync` command (macOS, a bare container) still puts every file in place', async () => {
     vi.stubEnv('PATH', '')
     try {
@@ -125,7 +145,7 @@ describe('WriteBatch', () => {
     const dir = tempRepo({'taken.md': 'theirs'})
     const written = exitingChild(
       dir,
-      `for (let i = 0; i < 300; i++) batch.add(dir + '/f' + i + '.md', 'file ' + i + '\\n', {overwrite: false})
+      `for (let i = 0; i < 300; i++) batch.add(dir + '/f' + i + '.md', 'file ' + i + ' São Paulo ’退款’\\n', {overwrite: false})
       batch.add(dir + '/taken.md', 'mine', {overwrite: false})
       batch.add(dir + '/' + 'n'.repeat(300) + '.md', 'too long a name', {overwrite: false})
       const outcomes = await batch.commit()
@@ -135,7 +155,7 @@ describe('WriteBatch', () => {
     expect(outcomes).toHaveLength(302)
     expect(outcomes.slice(0, 300).every(o => o === null)).toBe(true)
     expect(outcomes.slice(300)).toEqual(['FILE_EXISTS', 'FILE_ENAMETOOLONG'])
-    expect(readFileSync(path.join(dir, 'f299.md'), 'utf8')).toBe('file 299\n')
+    expect(readFileSync(path.join(dir, 'f299.md'), 'utf8')).toBe('file 299 São Paulo ’退款’\n')
 
     const interrupted = tempRepo()
     const run = exitingChild(
