@@ -1,13 +1,11 @@
 // The writer thread: a large batch of files (an import's documents) is written, flushed and put in
 // place on a thread of its own, so the main thread's planning does not wait on the file system
-// (about a third of a 100,000-row import's main-thread time was open, write, link and unlink).
+// (creating, writing, linking and unlinking 100,000 files is about 6 s of kernel time).
 // One thread a process, started with the first large batch; it keeps the process alive only while
 // a batch is on it.
-import {existsSync} from 'node:fs'
-import {availableParallelism} from 'node:os'
-import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {SopkitError} from './errors.js'
+import {threadCount} from './threads.js'
 import type {FileToPlace, Outcome} from './writer.js'
 
 const WORKER = new URL('./write-worker.js', import.meta.url)
@@ -93,12 +91,12 @@ let thread: WriterThread | undefined
 
 /**
  * The writer thread for a batch of `files`, or undefined where the batch is better written on
- * the caller's thread: a small batch, one core, SOPKIT_WORKERS=1, or running from source.
+ * the caller's thread: a small batch, one core, SOPKIT_WORKERS=1, or running from source (the
+ * policy of every worker thread, core/threads).
  */
 export function writerThreadFor(files: number): WriterThread | undefined {
   if (thread) return thread
-  if (files < THREAD_FROM_FILES || process.env.SOPKIT_WORKERS === '1' || availableParallelism() < 2) return undefined
-  if (!existsSync(fileURLToPath(WORKER))) return undefined
+  if (threadCount(WORKER, files, {threshold: THREAD_FROM_FILES, minCores: 2}) < 2) return undefined
   return (thread = new WriterThread())
 }
 
