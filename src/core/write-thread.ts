@@ -96,9 +96,17 @@ let thread: WriterThread | undefined
  */
 export function writerThreadFor(files: number): WriterThread | undefined {
   if (thread) return thread
-  if (threadCount(WORKER, files, {threshold: THREAD_FROM_FILES, minCores: 2}) < 2) return undefined
-  return (thread = new WriterThread())
+  if (unavailable || threadCount(WORKER, files, {threshold: THREAD_FROM_FILES, minCores: 2}) < 2) return undefined
+  try {
+    return (thread = new WriterThread())
+  } catch {
+    // No thread may be started here (Node's permission model without --allow-worker): this one writes.
+    unavailable = true
+    return undefined
+  }
 }
+
+let unavailable = false
 
 /** On exit: once this returns, the writer thread has no file operation under way and starts none. */
 export function holdWriterThread(): void {

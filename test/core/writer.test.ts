@@ -117,7 +117,7 @@ describe('WriteBatch', () => {
   })
 
   /** Run `body` in a child process with `batch` (a WriteBatch of the built writer) and `dir`; it prints `dir`'s names, then exits 143 as a signal would. */
-  function exitingChild(dir: string, body: string) {
+  function exitingChild(dir: string, body: string, nodeFlags: string[] = []) {
     const script = `
       const {WriteBatch} = await import(${JSON.stringify(path.join(ROOT, 'dist/core/writer.js'))})
       const dir = ${JSON.stringify(dir)}
@@ -127,8 +127,27 @@ describe('WriteBatch', () => {
       process.exit(143)`
     const file = path.join(tempRepo(), 'child.cjs')
     writeFileSync(file, `(async () => {${script}})()`)
-    return spawnSync(process.execPath, [file], {encoding: 'utf8'})
+    return spawnSync(process.execPath, [...nodeFlags, file], {encoding: 'utf8'})
   }
+
+  it('writes a large batch where it is when no thread may be started (Node permission model without --allow-worker)', () => {
+    const dir = tempRepo()
+    const run = exitingChild(
+      dir,
+      `for (let i = 0; i < 100; i++) batch.add(dir + '/f' + i + '.md', 'file ' + i, {overwrite: false})
+      console.error(JSON.stringify(await batch.commit()))`,
+      [
+        '--experimental-permission',
+        '--allow-fs-read=*',
+        '--allow-fs-write=*',
+        '--allow-child-process',
+        '--no-warnings',
+      ],
+    )
+    expect(run.stderr).toBe(`${JSON.stringify(Array.from({length: 100}, () => null))}\n`)
+    expect(readdirSync(dir)).toHaveLength(100)
+    expect(readFileSync(path.join(dir, 'f99.md'), 'utf8')).toBe('file 99')
+  })
 
   it('writes nothing before commit, and leaves no temp file when the process exits while a flush runs', () => {
     const dir = tempRepo()
