@@ -264,16 +264,17 @@ export async function placeTogether(
       stage(file, false)
     })
   })
-  const staged = () => files.flatMap((file, index) => (outcomes[index] ? [] : [{file, index}]))
-  if (!(await flushFileSystems(staged().map(({file}) => file.temp))))
-    for (const {file, index} of staged())
+  const staged = files.flatMap((file, index) => (outcomes[index] ? [] : [{file, index}]))
+  if (!(await flushFileSystems(staged.map(({file}) => file.temp))))
+    for (const {file, index} of staged)
       attempt(index, () => {
-        fsyncFile(file.temp)
+        fsyncStaged(file.temp)
       })
-  for (const {file, index} of staged())
-    attempt(index, () => {
-      place(file)
-    })
+  for (const {file, index} of staged)
+    if (!outcomes[index])
+      attempt(index, () => {
+        place(file)
+      })
   return outcomes
 }
 
@@ -307,12 +308,18 @@ function flushFileSystems(files: readonly string[]): Promise<boolean> {
   })
 }
 
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r')
+/** Make a staged temp file durable; one that cannot be is removed, never left for a later run to sweep. */
+function fsyncStaged(temp: string): void {
   try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+    const fd = openSync(temp, 'r')
+    try {
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (error) {
+    safeUnlink(temp)
+    throw error
   }
 }
 

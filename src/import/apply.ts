@@ -1,10 +1,10 @@
 // The one write step of `sopkit import`: each planned document through the atomic writer, never
 // clobbering, a batch of documents at a time (one file-system flush a batch, not one fsync a file;
-// the flush runs in another process while the next rows are planned). A signal lands between two
-// rows; the staged files of the unfinished batches are removed.
+// a large batch is written on the writer thread while the next rows are planned). A signal lands
+// between two rows; the staged files of the unfinished batches are removed.
 import path from 'node:path'
 import {SopkitError} from '../core/errors.js'
-import {WriteBatch} from '../core/writer.js'
+import {type Outcome, WriteBatch} from '../core/writer.js'
 import type {RowPlan, RowResult} from './model.js'
 
 type RowAt = Pick<RowResult, 'row' | 'line' | 'id' | 'markets'>
@@ -52,7 +52,7 @@ export class RowWriter {
 
   /**
    * Start writing the rows staged so far, and hand over the results of the batch started before
-   * them (awaited if its flush is still running): the rows after it are planned while it flushes.
+   * them (awaited if it is still being written): the rows after it are planned while it is written.
    */
   async take(): Promise<RowResult[]> {
     const rows = this.rows
@@ -77,7 +77,7 @@ export class RowWriter {
 }
 
 /** A batch's rows, each staged one's result from its file's outcome (in the order staged). */
-function resultsOf(rows: readonly PendingRow[], outcomes: ReadonlyArray<Error | undefined>): RowResult[] {
+function resultsOf(rows: readonly PendingRow[], outcomes: readonly Outcome[]): RowResult[] {
   let next = 0
   return rows.map(row => {
     if (!('at' in row)) return row
