@@ -27,7 +27,7 @@ export const DEFAULT_SEED = 20260115
 export const STAMP_FILE = '.bench-corpus.json'
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const CATALOGUE_CONFIG = resolveConfig(HERE, undefined, {})
-const CATALOGUE_FILE = path.join(HERE, '../dist/core/catalogue.js')
+const CATALOGUE_FILE = path.join(HERE, '../src/core/catalogue.ts')
 export const CORPUS_ROOT = path.join(HERE, '.corpus')
 
 // ---------------------------------------------------------------------------------------------

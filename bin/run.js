@@ -7,6 +7,8 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   const {name, version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
 } else {
+  // dist/ is a bundle: a stack trace (DEBUG=sopkit*) names src/ files through the source maps.
+  if (process.env.DEBUG) process.setSourceMapsEnabled(true)
   const {execute} = await import('@oclif/core')
   await execute({dir: import.meta.url})
 }

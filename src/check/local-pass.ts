@@ -6,6 +6,7 @@ import type {Config} from '../core/config.js'
 import {type DocumentSummary, type SopDocument, summarize} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
 import {at, loadDocument} from '../core/loader.js'
+import {workerScript} from '../core/package-files.js'
 import {shareWork, threadCount} from '../core/threads.js'
 import {RULES} from '../rules/index.js'
 import {type DocumentRule, type LibraryRule, isLibraryRule} from '../rules/rule.js'
@@ -30,7 +31,7 @@ export interface LocalResult {
 export const DOCUMENT_RULES: readonly DocumentRule[] = RULES.filter(r => !isLibraryRule(r))
 export const LIBRARY_RULES: readonly LibraryRule[] = RULES.filter(isLibraryRule)
 
-const WORKER = new URL('./local-worker.js', import.meta.url)
+const WORKER = workerScript('check/local-worker.js')
 /**
  * Below 600 documents a worker costs more to start than it saves. On two cores a second thread
  * made the local pass slower, not faster (10k documents: 1.8 s on one thread, 2.0 s on two; each

@@ -7,6 +7,7 @@ import type {Config} from './config.js'
 import {type DocumentRecord, type DocumentSummary, type Placed, SopDocument, type ReadProblem} from './document.js'
 import {SopkitError} from './errors.js'
 import {buildLibrary, type Library} from './library.js'
+import {workerScript} from './package-files.js'
 import {isInside, isNormalPosix, isPlainlyInside, isRepoPath} from './paths.js'
 import {shareWork, threadCount} from './threads.js'
 
@@ -276,7 +277,7 @@ function firstInvalidByte(bytes: Buffer): string {
 
 /** As check's local pass (check/local-pass.ts): from 600 documents, on four cores or more. */
 const THREADS = {threshold: 600, minCores: 4}
-const WORKER = new URL('./load-worker.js', import.meta.url)
+const WORKER = workerScript('core/load-worker.js')
 
 /**
  * Load every document once, outlined, spread over worker threads on a multi-core machine

@@ -5,10 +5,11 @@
 // a batch is on it.
 import {Worker} from 'node:worker_threads'
 import {SopkitError} from './errors.js'
+import {workerScript} from './package-files.js'
 import {threadCount} from './threads.js'
 import type {FileToPlace, Outcome} from './writer.js'
 
-const WORKER = new URL('./write-worker.js', import.meta.url)
+const WORKER = workerScript('core/write-worker.js')
 /** Below this many files a batch is written where it is: a thread's start (about 30 ms) would cost more. */
 const THREAD_FROM_FILES = 64
 

@@ -1,6 +1,7 @@
 // Parsing Markdown is most of an html or md export (remark with GFM: about 8 ms a document), and
 // each document converts on its own, so large playbooks share the documents with worker threads
 // through the one pool (core/threads). The output is the same whatever the thread count.
+import {workerScript} from '../core/package-files.js'
 import {shareWork, threadCount} from '../core/threads.js'
 import type {PlaybookDocument} from './model.js'
 
@@ -17,7 +18,7 @@ export interface ConvertSetup {
  * two cores already pay (2,630-document playbook to html: 15.4 s on one thread, 11.7 s on two).
  */
 const THREADS = {threshold: 120, minCores: 2}
-const WORKER = new URL('./convert-worker.js', import.meta.url)
+const WORKER = workerScript('export/convert-worker.js')
 
 export async function loadConverter(kind: ConverterKind): Promise<(doc: PlaybookDocument) => string> {
   const module = kind === 'html' ? await import('./render/html.js') : await import('./render/md.js')

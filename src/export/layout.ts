@@ -3,9 +3,9 @@
 // locked-down engine (core/template-engine), as document templates do.
 import {lstatSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {Config} from '../core/config.js'
 import {SopkitError, messageOf} from '../core/errors.js'
+import {packageFile} from '../core/package-files.js'
 import {type Template, compileTemplate} from '../core/template-engine.js'
 import {shownPath} from '../core/paths.js'
 
@@ -19,7 +19,7 @@ export interface Layout {
 }
 
 export function builtinLayoutsDir(): string {
-  return fileURLToPath(new URL('../../templates/export/', import.meta.url))
+  return packageFile('templates/export/')
 }
 
 /** The repo's layout when it has a regular file of that name (never a symlink), else the built-in. */

@@ -3,10 +3,10 @@
 // then a handlebars body. The metadata is never copied into documents; front matter is data.
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {Config} from '../core/config.js'
 import {SopkitError} from '../core/errors.js'
 import {parseYaml, splitFrontMatter} from '../core/front-matter.js'
+import {packageFile} from '../core/package-files.js'
 import {didYouMean, suggest} from '../core/taxonomy.js'
 import {ASKABLE_FIELDS, type AskableField} from './fields.js'
 
@@ -38,7 +38,7 @@ export interface Template {
 
 /** The built-in templates ship with the package: `templates/` beside `dist/` (or `src/`). */
 export function builtinTemplatesDir(): string {
-  return fileURLToPath(new URL('../../templates/', import.meta.url))
+  return packageFile('templates/')
 }
 
 /** The repo's templates folder from the config, relative to the config's folder. */

@@ -81,6 +81,6 @@ describe('sopkit templates', () => {
     const files = pack!.files.map(f => f.path)
     for (const name of ['sop', 'strategy', 'policy', 'flow', 'kb-article', 'automation-rule'])
       expect(files).toContain(`templates/${name}.md.hbs`)
-    expect(files).toContain('dist/scaffold/templates.js')
+    expect(files).toContain('dist/commands/templates.js')
   })
 })
