@@ -473,7 +473,7 @@ function slug(heading) {
 
 /**
  * The compliance tags the built-in catalogue asks of these markets and this family, read from the
- * catalogue itself (dist/), every dated regime counted as in force: a clean corpus stays clean
+ * catalogue itself (the built modules), every dated regime counted as in force: a clean corpus stays clean
  * whatever the catalogue learns and whenever the bench runs.
  */
 function requiredCompliance(markets, family) {

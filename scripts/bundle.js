@@ -18,6 +18,8 @@ const external = [...Object.keys(dependencies).filter(d => d !== '@oclif/core'),
 
 const IMPORTED_DIRECTLY = [
   'src/core/config.ts',
+  'src/core/front-matter.ts',
+  'src/core/outline-scan.ts',
   'src/core/package-files.ts',
   'src/core/taxonomy.ts',
   'src/core/threads.ts',
