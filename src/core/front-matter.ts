@@ -111,8 +111,9 @@ export function parseYaml(source: string): ParsedYaml {
  * a null or empty key (`~: a` is "null" to js-yaml, "" to `yaml`), a collection or explicit `?`
  * key (stringified differently), a line of 1024 characters or more (`yaml` refuses an implicit
  * key that long, js-yaml takes it), and a quoted scalar that runs on to the next line (js-yaml
- * takes continuation lines that `yaml` finds under-indented), and an empty item of a nested
- * sequence (`- -`: js-yaml puts the next item inside it).
+ * takes continuation lines that `yaml` finds under-indented), an empty item of a nested
+ * sequence (`- -`: js-yaml puts the next item inside it), and a comment with no white space
+ * before it after a flow collection or a quoted scalar (`[a]#c`: js-yaml takes it, `yaml` refuses it).
  */
 const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
   {marks: ['&', '*'], pattern: /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m},
@@ -123,6 +124,7 @@ const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
   {marks: ['"'], pattern: /(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$/m},
   {marks: ["'"], pattern: /(?:^|[\s[{,:])'(?:[^'\n]|'')*$/m},
   {marks: ['-'], pattern: /^[ \t]*(?:-[ \t]+)+-[ \t]*(?:#.*)?$/m},
+  {marks: ['#'], pattern: /[\]}"']#/},
 ]
 
 /** Whether the fast path must leave `source` to the exact parser (a case applies only where one of its marks appears). */

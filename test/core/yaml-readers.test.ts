@@ -104,6 +104,12 @@ const DEFERRED = [
   'a:\n  - -\n  - b',
   'a: "x\ny"',
   "a: 'x\ny'",
+  // A comment right after a flow collection or a quoted scalar: js-yaml reads it, YAML 1.2 refuses it.
+  'a:\n  - {}#\n',
+  'a: [x]#c',
+  'a: {b: 1}# c',
+  'a: "x"#',
+  "a: 'x'#",
 ]
 
 describe('the two YAML readers', () => {
