@@ -40,6 +40,14 @@ describe('package files of the built CLI', () => {
     expect(existsSync(built.packageFile('templates/sop.md.hbs'))).toBe(true)
   })
 
+  it('ships the licence of every package bundled into dist/, and only those', () => {
+    const licences = readFileSync(path.join(ROOT, 'dist/THIRD-PARTY-LICENSES.md'), 'utf8')
+    for (const bundled of ['@oclif/core', 'js-yaml', 'semver', 'chalk'])
+      expect(licences).toMatch(new RegExp(`^## ${bundled} \\d`, 'm'))
+    // Left in node_modules, with their own licence files.
+    for (const external of ['docx', 'pdf-lib', 'playwright-core']) expect(licences).not.toContain(`## ${external} `)
+  })
+
   it('names a worker that does not exist when running from source, so no thread is started', async () => {
     const source = await import('../../src/core/package-files.js')
     expect(fileURLToPath(source.workerScript('check/local-worker.js'))).toBe(
