@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Starts oclif (dist/cli/main.js: bundled with the commands). `sopkit --version` alone is answered first, in oclif's format, because it is the
-// call scripts make most and loading oclif would triple its time.
+// Starts the CLI (dist/cli/main.js: oclif, bundled with the commands). `sopkit --version` alone is
+// answered first, in oclif's format, because it is the call scripts make most and loading oclif
+// would triple its time.
 import {readFileSync} from 'node:fs'
 
 if (process.argv.length === 3 && process.argv[2] === '--version') {
@@ -9,6 +10,6 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
 } else {
   // dist/ is a bundle: a stack trace (DEBUG=sopkit*) names src/ files through the source maps.
   if (process.env.DEBUG) process.setSourceMapsEnabled(true)
-  const {execute} = await import('../dist/cli/main.js')
-  await execute({dir: import.meta.url})
+  const {main} = await import('../dist/cli/main.js')
+  await main()
 }

@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ROOT, runSopkit} from '../helpers/cli.js'
+import {ROOT, runSopkit, sopkit, tempRepo} from '../helpers/cli.js'
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
   commands: Record<
@@ -33,5 +33,23 @@ describe('a mistyped command', () => {
     const r = await runSopkit(['chek'], {cwd: ROOT})
     expect(r.code).toBe(127)
     expect(r.stderr).toMatch(/did you mean `sopkit check`\?/)
+  })
+})
+
+// bin/run.js runs sopkit's own commands without the plugins (cli/main.ts); the rest with them.
+describe('the sopkit binary', () => {
+  it('runs its own commands alone, and the plugins where they answer: help, a mistyped command', () => {
+    const cwd = tempRepo()
+    const own = sopkit(['check', '--help'], {cwd})
+    expect(own.code).toBe(0)
+    expect(own.stdout).toContain('$ sopkit check')
+    const help = sopkit(['help', 'check'], {cwd})
+    expect(help.code).toBe(0)
+    expect(help.stdout).toBe(own.stdout)
+    const mistyped = sopkit(['chek'], {cwd})
+    expect(mistyped.code).toBe(127)
+    expect(mistyped.stderr).toMatch(/did you mean `sopkit check`\?/)
+    const list = sopkit(['help'], {cwd})
+    expect(list.stdout).toMatch(/^ {2}autocomplete/m)
   })
 })
