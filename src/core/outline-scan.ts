@@ -349,11 +349,11 @@ function htmlBlock(state: ScanState, line: string, start: number): LineKind | un
   const tag = INLINE_TAG.exec(line)
   if (!tag) return AUTOLINK.test(line) || EMAIL_AUTOLINK.test(line) ? paragraphLine(state, line, start) : undefined
   if (/^<\/?search\b/i.test(line)) return undefined
-  // A tag alone on its line opens a block unless it continues a paragraph; the scanner's
-  // 'paragraph' also covers list items and indented code, so only a line after a blank or a
-  // closed block is sure.
+  // Only a tag alone on its line may open a block (kind 7): with more after it, the line is text with inline HTML.
+  if (line.slice(tag[0].length).trim() !== '') return paragraphLine(state, line, start)
+  // A tag alone opens a block unless it continues a paragraph; the scanner's 'paragraph' also
+  // covers list items and indented code, so only a line after a blank or a closed block is sure.
   if (state.previous !== 'blank' && state.previous !== 'other') return undefined
-  if (line.slice(tag[0].length).trim() !== '') return undefined
   state.html = 'blank'
   return 'other'
 }

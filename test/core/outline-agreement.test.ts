@@ -71,6 +71,22 @@ describe('the fast outline agrees with remark', () => {
     expect(answered.length).toBeGreaterThan(files.length / 10)
   })
 
+  it('reads a line that opens with an inline tag and goes on as text, as remark does (no HTML block)', () => {
+    for (const line of [
+      '<img src="logo.svg" alt="logo"> **sopkit** checks [SOPs](sops/README.md)',
+      '<a href="https://example.com"><img src="b.svg"></a> [docs](docs.md)',
+      '<img src="a.svg"><img src="b.svg">',
+    ]) {
+      for (const before of ['', 'Intro text\n', '- item\n']) {
+        const body = `# Title\n\n${before}${line}\n\n## Next\n`
+        expect(agrees(body), JSON.stringify(body)).toBe(true)
+      }
+    }
+    expect(scanOutline('<img src="x.svg"> see [the policy](policy.md)\n')?.links).toEqual([
+      {url: 'policy.md', start: 22, end: 45},
+    ])
+  })
+
   it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
     const body = [
       '# Refunds',
