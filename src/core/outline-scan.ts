@@ -391,10 +391,15 @@ function containerPrefix(line: string): number | undefined {
   return at
 }
 
-/** An ordered item numbered other than 1 cannot interrupt a paragraph: after paragraph text it goes on the paragraph. */
+/**
+ * An ordered item numbered other than 1 cannot interrupt a paragraph: after paragraph text it goes
+ * on the paragraph, and so after a link definition (remark reads definitions as a paragraph's start).
+ */
 function continuesParagraph(state: ScanState, line: string): boolean {
   const ordered = /^ {0,3}(\d{1,9})[.)]/.exec(line)
-  return state.previous === 'paragraph' && ordered !== null && Number(ordered[1]) !== 1
+  return (
+    (state.previous === 'paragraph' || state.previous === 'definition') && ordered !== null && Number(ordered[1]) !== 1
+  )
 }
 
 /** A space, `>`, a bullet or a digit: what a container's prefix (CONTAINER) can start with. */
@@ -737,7 +742,14 @@ function readAngle(
   const uri = AUTOLINK.exec(rest)
   const email = uri ? undefined : EMAIL_AUTOLINK.exec(rest)
   const found = uri ?? email
-  if (!found || inLink || !isPlainUrl(found[1]!) || found[1]!.includes('&')) return undefined
+  if (!found) {
+    // Raw HTML opens with `<` and a letter, `/`, `!` or `?`, and may go on to the next lines: remark decides.
+    if (/^<[A-Za-z/!?]/.test(rest)) return undefined
+    // Any other `<` (`a <= b`, `<3`) is text.
+    out.text += '<'
+    return at + 1
+  }
+  if (inLink || !isPlainUrl(found[1]!) || found[1]!.includes('&')) return undefined
   const end = at + found[0].length
   out.links.push({url: email ? `mailto:${found[1]!}` : found[1]!, start: offset + at, end: offset + end})
   out.text += found[1]!
