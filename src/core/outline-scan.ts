@@ -220,8 +220,9 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     state.inComment = !line.slice(4).includes('-->')
     return 'other'
   }
-  if (line.startsWith('<')) return htmlBlock(state, line, start)
-  if (/^ {0,3}</.test(line)) return undefined
+  if (line.startsWith('<') && opensHtml(line, 0)) return htmlBlock(state, line, start)
+  const indent = /^ {1,3}</.exec(line)
+  if (indent && opensHtml(line, indent[0].length - 1)) return undefined
   if (SETEXT_UNDERLINE.test(line) && state.previous === 'paragraph') return setext(state, line, start)
   if (THEMATIC_BREAK.test(line)) return 'other'
   if (state.previous === 'definition' && /^[ \t|:-]+$/.test(line)) return undefined
@@ -374,7 +375,7 @@ function lastLineHasPipe(state: ScanState): boolean {
 function afterContainers(line: string, at: number | undefined): number | undefined {
   if (at === undefined || at === 0) return at
   const rest = line.slice(at)
-  if (/^(?:`{3}|~{3}|<|\[\^)/.test(rest) || mayBeDefinition(rest)) return undefined
+  if (/^(?:`{3}|~{3}|\[\^)/.test(rest) || opensHtml(rest, 0) || mayBeDefinition(rest)) return undefined
   return at
 }
 
@@ -743,9 +744,7 @@ function readAngle(
   const email = uri ? undefined : EMAIL_AUTOLINK.exec(rest)
   const found = uri ?? email
   if (!found) {
-    // Raw HTML opens with `<` and a letter, `/`, `!` or `?`, and may go on to the next lines: remark decides.
-    if (/^<[A-Za-z/!?]/.test(rest)) return undefined
-    // Any other `<` (`a <= b`, `<3`) is text.
+    if (opensHtml(rest, 0)) return undefined
     out.text += '<'
     return at + 1
   }
@@ -754,6 +753,17 @@ function readAngle(
   out.links.push({url: email ? `mailto:${found[1]!}` : found[1]!, start: offset + at, end: offset + end})
   out.text += found[1]!
   return end
+}
+
+/**
+ * Whether the `<` at `at` may open raw HTML or an autolink: a letter, `/`, `!` or `?` after it.
+ * Raw HTML may go on to the next lines, so the scanner leaves those to remark; any other `<`
+ * (`a <= b`, `<3`) is text.
+ */
+function opensHtml(src: string, at: number): boolean {
+  if (src.charCodeAt(at) !== 60) return false
+  const c = src.charCodeAt(at + 1) | 0x20
+  return (c >= 97 && c <= 122) || src[at + 1] === '/' || src[at + 1] === '!' || src[at + 1] === '?'
 }
 
 /** The `]` that closes the `[` at `open` (code spans and escapes skipped), or undefined. */
@@ -767,7 +777,7 @@ function matchingBracket(src: string, open: number, to: number): number | undefi
       const close = closingRun(src, i + length, length, to)
       if (close === undefined) return undefined
       i = close + length - 1
-    } else if (c === '<') return undefined
+    } else if (c === '<' && opensHtml(src, i)) return undefined
     else if (c === '[') depth++
     else if (c === ']' && --depth === 0) return i
   }

@@ -84,6 +84,8 @@ describe('the fast outline agrees with remark', () => {
     }
     expect(scanOutline('## Limits <= 2 <3\n')?.headings.map(h => h.text)).toEqual(['Limits <= 2 <3'])
     expect(agrees('## Limits <= 2 <3\n\nKeep a < b and [x](y.md) <- here\n')).toBe(true)
+    // The same `<` opening a line, an indented line, a list item's content, or inside a link's text.
+    expect(agrees('<3 love [a](b.md)\n\n  <= 2 [a](b.md)\n\n- <3 [a](b.md)\n\nsee [a <= b](c.md)\n')).toBe(true)
     expect(scanOutline('<img src="x.svg"> see [the policy](policy.md)\n')?.links).toEqual([
       {url: 'policy.md', start: 22, end: 45},
     ])
