@@ -5,6 +5,7 @@
 import {createRequire} from 'node:module'
 import jsYaml from 'js-yaml'
 import type * as YamlLib from 'yaml'
+import {CORE_SCALARS, readCommonYaml} from './yaml-lines.js'
 
 /** The block between the opening `---` line and the closing `---` (or `...`) line. */
 export interface FrontMatterBlock {
@@ -77,6 +78,8 @@ export interface ParsedYaml {
 export function parseYaml(source: string): ParsedYaml {
   const {parseDocument, isMap} = yaml()
   const document = parseDocument(source, {
+    // A collection key is stringified with a process warning on stderr; the data says enough.
+    logLevel: 'error',
     uniqueKeys: true,
     prettyErrors: false,
     strict: true,
@@ -108,23 +111,28 @@ export function parseYaml(source: string): ParsedYaml {
 /**
  * What the fast path leaves to the exact parser, because js-yaml would answer differently or not
  * safely: anchors and aliases (bounded there), `__proto__`, tags (`!!float 1` is "1" to `yaml`),
- * a null or empty key (`~: a` is "null" to js-yaml, "" to `yaml`), a collection or explicit `?`
- * key (stringified differently), a line of 1024 characters or more (`yaml` refuses an implicit
+ * a null or empty key (`~: a` or `{~}` is "null" to js-yaml, "" to `yaml`), a collection or explicit `?`
+ * key (stringified differently; in a flow mapping, any entry that opens with a collection), a line of 1024 characters or more (`yaml` refuses an implicit
  * key that long, js-yaml takes it), and a quoted scalar that runs on to the next line (js-yaml
  * takes continuation lines that `yaml` finds under-indented), an empty item of a nested
  * sequence (`- -`: js-yaml puts the next item inside it), and a comment with no white space
- * before it after a flow collection or a quoted scalar (`[a]#c`: js-yaml takes it, `yaml` refuses it).
+ * before it after a flow collection or a quoted scalar (`[a]#c`: js-yaml takes it, `yaml` refuses it),
+ * and a comment opening a line between a blank line and an indented one (`a:`, ``, `# c`, `  b`,
+ * `c: 1`: `yaml` refuses it).
  */
 const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
   {marks: ['&', '*'], pattern: /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m},
   {marks: ['__proto__'], pattern: /__proto__/},
   {marks: ['!'], pattern: /(?:^|[\s[{,])!/m},
-  {marks: [':'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)/m},
-  {marks: ['?', '[', '{'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t]|$)/m},
+  {marks: [':'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t,\]}]|$)/m},
+  {marks: ['?', '[', '{'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t,\]}]|$)/m},
   {marks: ['"'], pattern: /(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$/m},
   {marks: ["'"], pattern: /(?:^|[\s[{,:])'(?:[^'\n]|'')*$/m},
   {marks: ['-'], pattern: /^[ \t]*(?:-[ \t]+)+-[ \t]*(?:#.*)?$/m},
   {marks: ['#'], pattern: /[\]}"']#/},
+  {marks: ['#'], pattern: /^[ \t]*\r?\n(?:#[^\n]*\n)+[ \t]+[^\s#]/m},
+  {marks: ['{'], pattern: /\{[ \t]*[[{]|\{[^\n}]*,[ \t]*[[{]/},
+  {marks: ['~', 'null', 'Null', 'NULL'], pattern: /[{,][ \t]*(?:~|null|Null|NULL)[ \t]*[,}]/},
 ]
 
 /** Whether the fast path must leave `source` to the exact parser (a case applies only where one of its marks appears). */
@@ -136,51 +144,29 @@ function needsExactParser(source: string): boolean {
 }
 
 /**
- * YAML 1.2's core schema exactly as the `yaml` package reads it. js-yaml's own core schema also
- * reads `0b101`, signed hex and octal, and `_` separators as numbers, and `-0` as 0: so plain
- * scalars are typed here by the spec's own patterns (YAML 1.2.2, 10.3.2), in the spec's order.
+ * js-yaml with YAML 1.2's core schema exactly as the `yaml` package reads it. js-yaml's own core
+ * schema also reads `0b101`, signed hex and octal, and `_` separators as numbers, and `-0` as 0.
  */
-const CORE_INTEGERS: Array<[RegExp, (source: string) => number]> = [
-  [/^0o[0-7]+$/, s => parseInt(s.slice(2), 8)],
-  [/^[-+]?[0-9]+$/, s => parseInt(s, 10)],
-  [/^0x[0-9a-fA-F]+$/, s => parseInt(s.slice(2), 16)],
-]
-const CORE_FLOATS: Array<[RegExp, (source: string) => number]> = [
-  [/^(?:\.nan|\.NaN|\.NAN)$/, () => NaN],
-  [/^[-+]?\.(?:inf|Inf|INF)$/, s => (s.startsWith('-') ? -Infinity : Infinity)],
-  [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, s => parseFloat(s)],
-  [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, s => parseFloat(s)],
-]
-
-/**
- * A core-schema type from its patterns. `starts` holds every character a match can begin with, so
- * the words that make up most front matter are turned away without trying a pattern.
- */
-function coreType(tag: string, starts: string, patterns: Array<[RegExp, (source: string) => unknown]>): jsYaml.Type {
-  const match = (source: string) => patterns.find(([pattern]) => pattern.test(source))
-  return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
-    kind: 'scalar',
-    resolve: (source: unknown) =>
-      typeof source === 'string' && (source === '' || starts.includes(source[0]!)) && match(source) !== undefined,
-    construct: (source: string) => match(source)?.[1](source),
-  })
-}
-
 const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
-    coreType('null', '~nN', [[/^(?:~|null|Null|NULL)?$/, () => null]]),
-    coreType('bool', 'tTfF', [[/^(?:true|True|TRUE|false|False|FALSE)$/, s => s.startsWith('t') || s.startsWith('T')]]),
-    coreType('int', '+-0123456789', CORE_INTEGERS),
-    coreType('float', '+-.0123456789', CORE_FLOATS),
-  ],
+  implicit: CORE_SCALARS.map(({tag, starts, patterns}) => {
+    const match = (source: string) => patterns.find(([pattern]) => pattern.test(source))
+    return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
+      kind: 'scalar',
+      resolve: (source: unknown) =>
+        typeof source === 'string' && (source === '' || starts.includes(source[0]!)) && match(source) !== undefined,
+      construct: (source: string) => match(source)?.[1](source),
+    })
+  }),
 })
 
 /**
- * The fast path: js-yaml with the same YAML 1.2 core schema. Returns undefined whenever the exact
+ * The fast path: the common shape read line by line, else js-yaml with the same YAML 1.2 core schema. Returns undefined whenever the exact
  * parser could answer differently or a position will be needed (errors, anchors, non-mappings).
  * test/core/yaml-readers.test.ts holds the two readers to the same answer.
  */
 export function parseYamlFast(source: string): Record<string, unknown> | undefined {
+  const common = readCommonYaml(source)
+  if (common) return common
   if (needsExactParser(source) || flowSpansLines(source)) return undefined
   let data: unknown
   try {

@@ -1,0 +1,255 @@
+// The shape nearly all front matter has, read line by line: plain keys, one-line scalars and flow
+// collections, and block sequences or mappings one level deep (the `deviations:` list of a
+// variant). js-yaml takes about 30 µs a document for what this reads in a few; anything outside
+// the shape returns undefined and goes on to js-yaml, then, where the two could differ, to the
+// exact parser. test/core/yaml-readers.test.ts holds all three to one answer.
+
+/**
+ * YAML 1.2's core schema for plain scalars, in the spec's order (YAML 1.2.2, 10.3.2). `starts`
+ * holds every character a match can begin with, so most words are turned away without a pattern.
+ */
+export const CORE_SCALARS: Array<{tag: string; starts: string; patterns: Array<[RegExp, (s: string) => unknown]>}> = [
+  {tag: 'null', starts: '~nN', patterns: [[/^(?:~|null|Null|NULL)?$/, () => null]]},
+  {
+    tag: 'bool',
+    starts: 'tTfF',
+    patterns: [[/^(?:true|True|TRUE|false|False|FALSE)$/, s => s.startsWith('t') || s.startsWith('T')]],
+  },
+  {
+    tag: 'int',
+    starts: '+-0123456789',
+    patterns: [
+      [/^0o[0-7]+$/, s => parseInt(s.slice(2), 8)],
+      [/^[-+]?[0-9]+$/, s => parseInt(s, 10)],
+      [/^0x[0-9a-fA-F]+$/, s => parseInt(s.slice(2), 16)],
+    ],
+  },
+  {
+    tag: 'float',
+    starts: '+-.0123456789',
+    patterns: [
+      [/^(?:\.nan|\.NaN|\.NAN)$/, () => NaN],
+      [/^[-+]?\.(?:inf|Inf|INF)$/, s => (s.startsWith('-') ? -Infinity : Infinity)],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, s => parseFloat(s)],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, s => parseFloat(s)],
+    ],
+  },
+]
+
+const TYPED_STARTS = new Set(CORE_SCALARS.flatMap(({starts}) => starts.split('')))
+
+/** A plain scalar's value under the core schema: null, a boolean, a number, or the text itself. */
+function plainValue(text: string): unknown {
+  if (text !== '' && !TYPED_STARTS.has(text[0]!)) return text
+  for (const {starts, patterns} of CORE_SCALARS) {
+    if (text !== '' && !starts.includes(text[0]!)) continue
+    for (const [pattern, construct] of patterns) if (pattern.test(text)) return construct(text)
+  }
+  return text
+}
+
+/** Returned by a reader of one piece when the source leaves the common shape. */
+const OUTSIDE = Symbol('outside the common shape')
+type Read<T> = T | typeof OUTSIDE
+
+// Tabs, CR, control and format characters, line and paragraph separators, the BOM and astral
+// characters: each parser has its own view of some of them.
+const UNCOMMON_CHARACTER = /[^\n\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]/
+// What a plain scalar may not open with (indicators: a sequence entry, a tag, an anchor, a block scalar...).
+const INDICATOR = new Set('-?:,[]{}#&*!|>\'"%@`')
+const SPACE = 32
+const COLON = 58
+
+/** The source's lines: where each starts and ends, and how far it is indented. */
+interface Lines {
+  source: string
+  starts: number[]
+  ends: number[]
+  indents: number[]
+}
+
+function splitLines(source: string): Lines {
+  const lines: Lines = {source, starts: [], ends: [], indents: []}
+  for (let start = 0; start <= source.length;) {
+    const nl = source.indexOf('\n', start)
+    const end = nl === -1 ? source.length : nl
+    let indent = start
+    while (indent < end && source.charCodeAt(indent) === SPACE) indent++
+    // A blank line is left out: it separates nothing in the shapes read here.
+    if (indent < end) {
+      lines.starts.push(start)
+      lines.ends.push(end)
+      lines.indents.push(indent - start)
+    }
+    start = end + 1
+  }
+  return lines
+}
+
+/** The source's data, or undefined when it is not in the common shape. */
+export function readCommonYaml(source: string): Record<string, unknown> | undefined {
+  // A comment anywhere (a `#` opening a line or after a space), and uncommon characters.
+  if ((source.includes('#') && /(?:^|[ ])#/m.test(source)) || UNCOMMON_CHARACTER.test(source)) return undefined
+  const lines = splitLines(source)
+  const data = Object.create(null) as Record<string, unknown>
+  for (let i = 0; i < lines.starts.length;) {
+    const pair = lines.indents[i] === 0 ? keyValue(lines, i, 0) : undefined
+    if (!pair || pair.key in data) return undefined
+    const read = pair.value === '' ? readBlock(lines, i + 1, 0) : {value: inlineValue(pair.value), next: i + 1}
+    if (read === OUTSIDE || read.value === OUTSIDE) return undefined
+    data[pair.key] = read.value
+    i = read.next
+  }
+  return data
+}
+
+/**
+ * `key: value` from column `at` of line `i`, with a key no parser reads otherwise than as its
+ * text; the value is trimmed, empty when the line ends at the colon.
+ */
+function keyValue(lines: Lines, i: number, at: number): {key: string; value: string} | undefined {
+  const {source} = lines
+  const start = lines.starts[i]! + at
+  const end = lines.ends[i]!
+  // yaml refuses an implicit key 1024 characters long or more; js-yaml takes it.
+  if (end - start >= 1024) return undefined
+  let colon = start
+  while (colon < end && isKeyPart(source.charCodeAt(colon))) colon++
+  if (source.charCodeAt(colon) !== COLON || (colon + 1 < end && source.charCodeAt(colon + 1) !== SPACE))
+    return undefined
+  const key = source.slice(start, colon)
+  if (!isKey(key)) return undefined
+  return {key, value: source.slice(colon + 1, end).trim()}
+}
+
+function isKeyStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+}
+
+function isKeyPart(code: number): boolean {
+  return isKeyStart(code) || (code >= 48 && code <= 57) || code === 45
+}
+
+/** What a `key:` with nothing after it holds: the block below it, or null. */
+function readBlock(lines: Lines, i: number, parentIndent: number): Read<{value: unknown; next: number}> {
+  if (i === lines.starts.length) return {value: null, next: i}
+  const indent = lines.indents[i]!
+  if (isEntry(lines, i) && indent >= parentIndent) return readSequence(lines, i, indent)
+  if (indent > parentIndent) return readMapping(lines, i, indent, {})
+  return {value: null, next: i}
+}
+
+function isEntry(lines: Lines, i: number): boolean {
+  return lines.source.startsWith('- ', lines.starts[i]! + lines.indents[i]!)
+}
+
+/** `- item` lines at `indent`; an item is a scalar, a flow collection or a one-level mapping. */
+function readSequence(lines: Lines, start: number, indent: number): Read<{value: unknown[]; next: number}> {
+  const items: unknown[] = []
+  let i = start
+  while (i < lines.starts.length) {
+    if (lines.indents[i]! > indent) return OUTSIDE
+    if (lines.indents[i]! < indent || !isEntry(lines, i)) break
+    // One space after the dash: the item's own keys line up two columns in.
+    if (lines.source.charCodeAt(lines.starts[i]! + indent + 2) === SPACE) return OUTSIDE
+    const pair = keyValue(lines, i, indent + 2)
+    if (pair) {
+      const value = pair.value === '' ? OUTSIDE : inlineValue(pair.value)
+      if (value === OUTSIDE) return OUTSIDE
+      const item = readMapping(lines, i + 1, indent + 2, {[pair.key]: value})
+      if (item === OUTSIDE) return OUTSIDE
+      items.push(item.value)
+      i = item.next
+    } else {
+      const value = inlineValue(lines.source.slice(lines.starts[i]! + indent + 2, lines.ends[i]).trimEnd())
+      if (value === OUTSIDE) return OUTSIDE
+      items.push(value)
+      i++
+    }
+  }
+  return {value: items, next: i}
+}
+
+/** `key: value` lines at `indent`, each value on its own line, added to `map`. */
+function readMapping(
+  lines: Lines,
+  start: number,
+  indent: number,
+  map: Record<string, unknown>,
+): Read<{value: Record<string, unknown>; next: number}> {
+  let i = start
+  for (; i < lines.starts.length && lines.indents[i]! >= indent; i++) {
+    const pair = lines.indents[i] === indent ? keyValue(lines, i, indent) : undefined
+    // Deeper lines, a nested block (an empty value) and a repeated key are outside the shape.
+    if (!pair || pair.value === '' || Object.hasOwn(map, pair.key)) return OUTSIDE
+    const value = inlineValue(pair.value)
+    if (value === OUTSIDE) return OUTSIDE
+    map[pair.key] = value
+  }
+  return {value: map, next: i}
+}
+
+/** A value on the rest of its line: a quoted or plain scalar, or a flow collection of them. */
+function inlineValue(text: string): Read<unknown> {
+  if (text === '') return OUTSIDE
+  const open = text[0]!
+  if (open === '[') return text.endsWith(']') ? flowItems(text.slice(1, -1), flowScalar) : OUTSIDE
+  if (open === '{') return text.endsWith('}') ? flowMap(text.slice(1, -1)) : OUTSIDE
+  const quoted = quotedScalar(text)
+  if (quoted !== undefined) return quoted
+  if (INDICATOR.has(open) || text.includes(': ') || text.endsWith(':')) return OUTSIDE
+  return plainValue(text)
+}
+
+/** A one-line quoted scalar with no escapes, quotes or backslashes inside. */
+function quotedScalar(text: string): Read<string> | undefined {
+  const quote = text[0]!
+  if (quote !== '"' && quote !== "'") return undefined
+  const inner = text.slice(1, -1)
+  if (text.length < 2 || !text.endsWith(quote) || inner.includes(quote) || inner.includes('\\')) return OUTSIDE
+  return inner
+}
+
+const FLOW_UNSAFE = /[,[\]{}:"']/
+
+/** A scalar inside a flow collection: quoted, or plain without flow indicators or `:`. */
+function flowScalar(text: string): Read<unknown> {
+  const quoted = quotedScalar(text)
+  if (quoted !== undefined) return quoted
+  if (text === '' || INDICATOR.has(text[0]!) || FLOW_UNSAFE.test(text)) return OUTSIDE
+  return plainValue(text)
+}
+
+function flowItems<T>(inner: string, read: (text: string) => Read<T>): Read<T[]> {
+  const items: T[] = []
+  if (inner.trim() === '') return items
+  // A quote could hide a comma; such collections are outside the shape.
+  if (inner.includes('"') || inner.includes("'")) return OUTSIDE
+  for (const part of inner.split(',')) {
+    const item = read(part.trim())
+    if (item === OUTSIDE) return OUTSIDE
+    items.push(item)
+  }
+  return items
+}
+
+function flowMap(inner: string): Read<Record<string, unknown>> {
+  const map: Record<string, unknown> = {}
+  const pairs = flowItems(inner, text => {
+    const colon = text.indexOf(': ')
+    const key = text.slice(0, colon)
+    if (colon === -1 || !isKey(key) || Object.hasOwn(map, key)) return OUTSIDE
+    const value = flowScalar(text.slice(colon + 2).trim())
+    if (value === OUTSIDE) return OUTSIDE
+    map[key] = value
+    return value
+  })
+  return pairs === OUTSIDE ? OUTSIDE : map
+}
+
+/** A key made of letters, digits, `_` and `-`, read as its text by every parser. */
+function isKey(text: string): boolean {
+  if (text.length === 0 || !isKeyStart(text.charCodeAt(0))) return false
+  for (let i = 1; i < text.length; i++) if (!isKeyPart(text.charCodeAt(i))) return false
+  return text !== '__proto__' && typeof plainValue(text) === 'string'
+}
