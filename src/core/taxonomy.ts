@@ -50,8 +50,8 @@ export function marketCodeOf(taxonomy: Taxonomy, value: string): string | undefi
   const wanted = value.trim().replace(/\s+/g, ' ')
   const upper = wanted.toUpperCase()
   if (isKnownMarket(taxonomy, upper)) return upper
-  const lower = wanted.toLowerCase()
-  for (const [code, name] of marketNames(taxonomy)) if (name.toLowerCase() === lower) return code
+  const byName = marketNames(taxonomy).get(wanted.toLowerCase())
+  if (byName !== undefined) return byName
   const alias = Object.hasOwn(MARKET_ALIASES, upper) ? MARKET_ALIASES[upper] : undefined
   return alias !== undefined && isKnownMarket(taxonomy, alias) ? alias : undefined
 }
@@ -66,17 +66,25 @@ export function suggestMarket(taxonomy: Taxonomy, value: string, also: readonly 
   if (meant !== undefined) return meant
   const byCode = suggest(value, [...marketCodes(taxonomy), ...also])
   if (byCode !== undefined || value.trim().length <= 3) return byCode
-  const names = new Map<string, string>()
-  for (const [code, name] of marketNames(taxonomy)) if (!names.has(name)) names.set(name, code)
+  const names = marketNames(taxonomy)
   const name = suggest(value.trim(), names.keys())
   return name === undefined ? undefined : names.get(name)
 }
 
-/** [code, name] of every market, then every region. */
-function marketNames(taxonomy: Taxonomy): Array<[string, string]> {
-  const named = (table: Record<string, {name: string}>) =>
-    Object.entries(table).map(([code, entry]): [string, string] => [code, entry.name])
-  return [...named(taxonomy.markets), ...named(taxonomy.regions)]
+const namesByTaxonomy = new WeakMap<Taxonomy, Map<string, string>>()
+
+/**
+ * Every market's and then every region's name, in lower case, with the code of the first that
+ * bears it: built once a taxonomy, as every unknown market of a library asks for it.
+ */
+function marketNames(taxonomy: Taxonomy): Map<string, string> {
+  return memo(namesByTaxonomy, taxonomy, () => {
+    const names = new Map<string, string>()
+    const tables: Array<Record<string, {name: string}>> = [taxonomy.markets, taxonomy.regions]
+    for (const table of tables)
+      for (const [code, {name}] of Object.entries(table)) memo(names, name.toLowerCase(), () => code)
+    return names
+  })
 }
 
 const MARKET_MEND = 'use an ISO 3166-1 alpha-2 code (SG, DE), a region of the taxonomy (EU, SEA ...) or GLOBAL'
