@@ -3,6 +3,7 @@ import type {Config} from '../core/config.js'
 import {type DocumentSummary, type Placed, SopDocument, summaryOnce} from '../core/document.js'
 import type {Finding, SeveritySetting} from '../core/finding.js'
 import type {Span} from '../core/positions.js'
+import {fillPlaceholders} from '../core/placeholders.js'
 import {addDocument, buildLibrary, type Library, type LibraryDoc, removeLastDocument} from '../core/library.js'
 import {memo} from '../core/memo.js'
 import {
@@ -150,16 +151,14 @@ function severityOf(
 function toFinding(doc: Placed, {rule, severity, report}: Reported): LintedFinding {
   const template = rule.messages[report.messageId]
   if (!template) throw new Error(`rule ${rule.id} reported unknown message id ${report.messageId}`)
-  const fill = (text: string) =>
-    text.replace(/\{(\w+)\}/g, (_, name: string) => String(report.data?.[name] ?? `{${name}}`))
   const {line, column, end} = locate(doc, report.at)
   return {
     finding: {
       ruleId: rule.id,
       messageId: report.messageId,
       severity,
-      message: fill(template.message),
-      mend: fill(template.mend),
+      message: fillPlaceholders(template.message, report.data),
+      mend: fillPlaceholders(template.mend, report.data),
       file: doc.file,
       line,
       column,

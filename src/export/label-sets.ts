@@ -134,11 +134,6 @@ const GERMAN: LabelSet = {
 
 const BUILT_IN: Record<string, LabelSet> = {en: ENGLISH, de: GERMAN}
 
-/** Fill `{slot}`s; a slot with no value stays as written, so a repo set's typo shows. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
-}
-
 function repoSetsDir(config: Config): string {
   return path.resolve(config.root, config.templates, 'export', 'labels')
 }

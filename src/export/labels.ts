@@ -1,7 +1,8 @@
 // Words a person reads in a playbook, shared by every format so they all say the same thing.
 import type {Taxonomy} from '../core/config.js'
 import {GLOBAL} from '../core/taxonomy.js'
-import {ENGLISH, type LabelSet, fill} from './label-sets.js'
+import {fillPlaceholders} from '../core/placeholders.js'
+import {ENGLISH, type LabelSet} from './label-sets.js'
 import type {NotYetEffective, Playbook, PlaybookDocument, PublishIssue} from './model.js'
 
 export function marketName(taxonomy: Taxonomy, code: string): string {
@@ -10,7 +11,7 @@ export function marketName(taxonomy: Taxonomy, code: string): string {
 }
 
 export function playbookTitle(playbook: Playbook): string {
-  return fill(playbook.labels.playbookTitle, {name: playbook.market.name, code: playbook.market.code})
+  return fillPlaceholders(playbook.labels.playbookTitle, {name: playbook.market.name, code: playbook.market.code})
 }
 
 /**
@@ -18,14 +19,16 @@ export function playbookTitle(playbook: Playbook): string {
  * a variant not in force yet is named with its status, never hidden as "no variant".
  */
 export function resolvedLabel(doc: PlaybookDocument, market: string, labels: LabelSet = ENGLISH): string {
-  const pending = doc.pending ? fill(labels.pendingVariant, {file: doc.pending.file, status: doc.pending.status}) : ''
+  const pending = doc.pending
+    ? fillPlaceholders(labels.pendingVariant, {file: doc.pending.file, status: doc.pending.status})
+    : ''
   if (doc.resolved.via === 'region') {
-    const label = fill(labels.regionVariant, {region: doc.resolved.region, market})
+    const label = fillPlaceholders(labels.regionVariant, {region: doc.resolved.region, market})
     return pending ? label.replace(/\)$/, `; ${pending})`) : label
   }
-  if (doc.resolved.via === 'market') return fill(labels.marketVariant, {market})
+  if (doc.resolved.via === 'market') return fillPlaceholders(labels.marketVariant, {market})
   if (pending) return `${labels.globalBaseline} (${pending})`
-  return market === GLOBAL ? labels.globalBaseline : fill(labels.noMarketVariant, {market})
+  return market === GLOBAL ? labels.globalBaseline : fillPlaceholders(labels.noMarketVariant, {market})
 }
 
 export interface MetadataRow {
@@ -40,7 +43,10 @@ export function metadataRows(doc: PlaybookDocument, playbook: Playbook): Metadat
   const rows: Array<[string, string | undefined]> = [
     [l.metaId, doc.id],
     [l.metaType, m.type],
-    [l.metaVersion, m.version && m.based_on ? fill(l.basedOn, {version: m.version, basedOn: m.based_on}) : m.version],
+    [
+      l.metaVersion,
+      m.version && m.based_on ? fillPlaceholders(l.basedOn, {version: m.version, basedOn: m.based_on}) : m.version,
+    ],
     [l.metaStatus, m.status],
     [l.metaOwner, m.owner],
     [l.metaMarkets, m.markets.join(', ')],
@@ -65,8 +71,8 @@ export function deviations(
     .map(d => {
       const by = d.approver
         ? [
-            fill(labels.approvedBy, {approver: d.approver}),
-            ...(d.expires ? [fill(labels.until, {date: d.expires})] : []),
+            fillPlaceholders(labels.approvedBy, {approver: d.approver}),
+            ...(d.expires ? [fillPlaceholders(labels.until, {date: d.expires})] : []),
           ]
         : []
       return {
@@ -93,10 +99,10 @@ export function publishKind(issue: PublishIssue, labels: LabelSet): string {
 /** "sops/DE/x.md (Refund escalation) takes effect on 2026-06-01; left out, this playbook shows sops/global/x.md." */
 export function notYetEffectiveLine(doc: NotYetEffective, labels: LabelSet): string {
   const values = {file: doc.file, title: doc.title, date: doc.effective, shown: doc.shown ?? ''}
-  return fill(doc.shown ? labels.notYetEffectiveShown : labels.notYetEffectiveLine, values)
+  return fillPlaceholders(doc.shown ? labels.notYetEffectiveShown : labels.notYetEffectiveLine, values)
 }
 
 /** "sops/DE/x.md is draft; this playbook shows sops/global/x.md." */
 export function skippedLine(skipped: Playbook['skipped'][number], labels: LabelSet): string {
-  return fill(labels.skippedLine, {file: skipped.file, status: skipped.status, shown: skipped.shown})
+  return fillPlaceholders(labels.skippedLine, {file: skipped.file, status: skipped.status, shown: skipped.shown})
 }

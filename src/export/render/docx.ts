@@ -12,7 +12,7 @@ import {
   playbookTitle,
   publishKind,
 } from '../labels.js'
-import {fill} from '../label-sets.js'
+import {fillPlaceholders} from '../../core/placeholders.js'
 import {documentTree, loadMarkdown} from '../markdown.js'
 import {GENERATOR, type Playbook, type PlaybookDocument, shortHash} from '../model.js'
 import {Bookmarks, type Docx, DocxWriter, MONO, ORDERED} from './docx-content.js'
@@ -198,7 +198,7 @@ function appendix(docx: Docx, writer: DocxWriter, playbook: Playbook): Block[] {
         new Paragraph({
           children: [
             new TextRun({
-              text: fill(playbook.labels.appliesIn, {market: playbook.market.name}),
+              text: fillPlaceholders(playbook.labels.appliesIn, {market: playbook.market.name}),
               bold: true,
               color: '1A7F37',
             } satisfies IRunOptions),

@@ -1,7 +1,7 @@
 // The data a playbook layout sees (md and html alike): plain objects of strings, lists and
 // booleans, every key always present (layouts run in handlebars' strict mode). `text` escapes a
 // value for the target format; document content is passed in already rendered and sanitized.
-import {fill} from '../label-sets.js'
+import {fillPlaceholders} from '../../core/placeholders.js'
 import {
   deviations as deviationsOf,
   filterSummary,
@@ -20,7 +20,10 @@ export function layoutView(
 ): Record<string, unknown> {
   // Every word of the layout, in the market's language, with the market's name in its slots.
   const labels = Object.fromEntries(
-    Object.entries(playbook.labels).map(([key, value]) => [key, text(fill(value, {market: playbook.market.name}))]),
+    Object.entries(playbook.labels).map(([key, value]) => [
+      key,
+      text(fillPlaceholders(value, {market: playbook.market.name})),
+    ]),
   )
   return {
     generator: playbook.generator,
