@@ -179,6 +179,7 @@ function locate(doc: Placed, at: Locator | undefined): Span {
 
 function stableData(rule: Rule, report: Report): Pick<Finding, 'stable'> {
   if (!report.data) return {}
-  const volatile = rule.volatileData ?? []
+  const volatile = rule.volatileData
+  if (!volatile) return {stable: report.data}
   return {stable: Object.fromEntries(Object.entries(report.data).filter(([key]) => !volatile.includes(key)))}
 }

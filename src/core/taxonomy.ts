@@ -138,6 +138,21 @@ export function concreteMarkets(taxonomy: Taxonomy, codes: readonly string[]): S
   return out
 }
 
+const suggestionsFor = new WeakMap<object, Map<string, string | undefined>>()
+
+/**
+ * `suggest` among a config's list or a table's own keys (statuses, types, channels, compliance
+ * tags), worked out once per distinct value: a library misspells the same few values many times.
+ */
+export function suggestAmong(
+  known: readonly string[] | Readonly<Record<string, unknown>>,
+  value: string,
+): string | undefined {
+  const byValue = mapFor(suggestionsFor, known)
+  if (!byValue.has(value)) byValue.set(value, suggest(value, Array.isArray(known) ? known : Object.keys(known)))
+  return byValue.get(value)
+}
+
 /** The closest known value, for "did you mean": same letters in another case first, then edit distance ≤ 2. */
 export function suggest(value: string, candidates: Iterable<string>): string | undefined {
   const lower = value.toLowerCase()

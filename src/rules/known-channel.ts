@@ -1,5 +1,5 @@
 // Channels come from the taxonomy.
-import {didYouMean, suggest} from '../core/taxonomy.js'
+import {didYouMean, suggestAmong} from '../core/taxonomy.js'
 import {listItems} from './shared.js'
 import {defineRule} from './rule.js'
 
@@ -17,7 +17,7 @@ export default defineRule({
       const known = Object.keys(channels)
       report({
         messageId: 'unknown',
-        data: {value, hint: didYouMean(suggest(value, known)), known: known.join(', ')},
+        data: {value, hint: didYouMean(suggestAmong(channels, value)), known: known.join(', ')},
         at: {key},
       })
     }

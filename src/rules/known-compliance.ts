@@ -1,5 +1,5 @@
 // Compliance tags come from the taxonomy.
-import {didYouMean, suggest} from '../core/taxonomy.js'
+import {didYouMean, suggestAmong} from '../core/taxonomy.js'
 import {caseFix, listItems} from './shared.js'
 import {defineRule} from './rule.js'
 
@@ -15,10 +15,10 @@ export default defineRule({
     },
   },
   check({doc, config, report}) {
-    const known = Object.keys(config.taxonomy.compliance)
+    const known = config.taxonomy.compliance
     for (const {value, key} of listItems(doc, 'compliance')) {
-      if (known.includes(value)) continue
-      const suggestion = suggest(value, known)
+      if (Object.hasOwn(known, value)) continue
+      const suggestion = suggestAmong(known, value)
       const fix = caseFix(doc, key, value, suggestion)
       report({messageId: 'unknown', data: {value, hint: didYouMean(suggestion)}, at: {key}, fix})
     }

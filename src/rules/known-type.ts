@@ -1,5 +1,5 @@
 // Document types come from the config.
-import {didYouMean, suggest} from '../core/taxonomy.js'
+import {didYouMean, suggestAmong} from '../core/taxonomy.js'
 
 import {defineRule} from './rule.js'
 
@@ -15,11 +15,11 @@ export default defineRule({
   },
   check({doc, config, report}) {
     const type = doc.meta.type
+    if (type === undefined || Object.hasOwn(config.types, type)) return
     const known = Object.keys(config.types)
-    if (type === undefined || known.includes(type)) return
     report({
       messageId: 'unknown',
-      data: {value: type, hint: didYouMean(suggest(type, known)), known: known.join(', ')},
+      data: {value: type, hint: didYouMean(suggestAmong(config.types, type)), known: known.join(', ')},
       at: {key: ['type']},
     })
   },

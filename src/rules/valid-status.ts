@@ -1,5 +1,5 @@
 // `status` is one of the configured lifecycle states.
-import {didYouMean, suggest} from '../core/taxonomy.js'
+import {didYouMean, suggestAmong} from '../core/taxonomy.js'
 import {caseFix} from './shared.js'
 import {defineRule} from './rule.js'
 
@@ -14,7 +14,7 @@ export default defineRule({
   check({doc, config, report}) {
     const value = doc.meta.status
     if (value === undefined || config.statuses.includes(value)) return
-    const suggestion = suggest(value, config.statuses)
+    const suggestion = suggestAmong(config.statuses, value)
     report({
       messageId: 'invalid',
       data: {value, hint: didYouMean(suggestion), known: config.statuses.join(', ')},
