@@ -2,7 +2,6 @@
 // that approve a difference. Check, diff and the matrix all classify differences here.
 import type {Deviation, DocumentMeta} from './document.js'
 import {detachString as detach} from './detach.js'
-import {sharedString} from './pooled.js'
 import {memo, memoBounded} from './memo.js'
 import {type Outline, PATH_SEPARATOR, type Section, type SectionSummary} from './sections.js'
 
@@ -44,8 +43,8 @@ export function compactOutline(outline: Outline, text: string, bodyStart: number
     title: outline.title && {text: detach(outline.title.text), start: outline.title.start},
     // One literal shape per summary section: a library keeps tens of thousands of them.
     sections: outline.sections.map(s => ({
-      path: sharedString(s.path),
-      heading: sharedString(s.heading),
+      path: detach(s.path),
+      heading: detach(s.heading),
       depth: s.depth,
       start: s.start,
       contentStart: s.contentStart,
