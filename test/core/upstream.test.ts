@@ -1,7 +1,7 @@
 // Merge bases from real git repositories: newest commit with the version, renames, shallow clones,
 // no repository, versions never committed; and baselines whose version was not bumped.
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, renameSync} from 'node:fs'
+import {mkdtempSync, renameSync, symlinkSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -109,6 +109,35 @@ describe('loadUpstream', () => {
     const upstream = await loadUpstream(lib)
     expect(upstream.missing(byFile(lib, VARIANT))).toBe('no-repo')
     expect(upstream.note).toMatch(/not in a git repository/)
+  })
+})
+
+describe('when git cannot answer', () => {
+  it('without git installed: no merge base, and the note says git was not found', async () => {
+    const root = gitRepo({[BASELINE]: baseline('1.5.0'), [VARIANT]: variant('1.4.0')})
+    const lib = await library(root)
+    // A PATH with a shell and no git: the commands run, and each finds no git.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'sopkit-nogitbin-'))
+    symlinkSync(execFileSync('sh', ['-c', 'command -v sh'], {encoding: 'utf8'}).trim(), path.join(bin, 'sh'))
+    const saved = process.env.PATH
+    process.env.PATH = bin
+    try {
+      const upstream = await loadUpstream(lib)
+      expect(upstream.missing(byFile(lib, VARIANT))).toBe('no-git')
+      expect(upstream.note).toMatch(/^note: git is not installed/)
+    } finally {
+      process.env.PATH = saved
+    }
+  })
+
+  it('in a repository with no commit yet: every file is new, nothing is stale', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sopkit-nocommit-'))
+    git(root, 'init', '-q')
+    writeFiles(root, {[BASELINE]: baseline('1.5.0'), [VARIANT]: variant('1.4.0')})
+    const lib = await library(root)
+    const upstream = await loadUpstream(lib)
+    expect(upstream.staleVersion(byFile(lib, BASELINE))).toBeUndefined()
+    expect(upstream.missing(byFile(lib, VARIANT))).toBe('never-committed')
   })
 })
 
