@@ -114,11 +114,11 @@ export function parseYaml(source: string): ParsedYaml {
  * a null or empty key (`~: a` or `{~}` is "null" to js-yaml, "" to `yaml`), a collection or explicit `?`
  * key (stringified differently; in a flow mapping, any entry that opens with a collection), a line of 1024 characters or more (`yaml` refuses an implicit
  * key that long, js-yaml takes it), and a quoted scalar that runs on to the next line (js-yaml
- * takes continuation lines that `yaml` finds under-indented), an empty item of a nested
- * sequence (`- -`: js-yaml puts the next item inside it), and a comment with no white space
+ * takes continuation lines that `yaml` finds under-indented), an empty item (`- -`: js-yaml
+ * puts the next item inside it; `- ` above a shallower one: js-yaml reads two items, `yaml` refuses), and a comment with no white space
  * before it after a flow collection or a quoted scalar (`[a]#c`: js-yaml takes it, `yaml` refuses it),
- * and a comment opening a line between a blank line and an indented one (`a:`, ``, `# c`, `  b`,
- * `c: 1`: `yaml` refuses it).
+ * and a comment opening a line above an indented one (`a:`, ``, `# c`, `  b`, `c: 1`: `yaml`
+ * refuses it).
  */
 const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
   {marks: ['&', '*'], pattern: /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m},
@@ -128,9 +128,9 @@ const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
   {marks: ['?', '[', '{'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t,\]}]|$)/m},
   {marks: ['"'], pattern: /(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$/m},
   {marks: ["'"], pattern: /(?:^|[\s[{,:])'(?:[^'\n]|'')*$/m},
-  {marks: ['-'], pattern: /^[ \t]*(?:-[ \t]+)+-[ \t]*(?:#.*)?$/m},
+  {marks: ['-'], pattern: /^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$/m},
   {marks: ['#'], pattern: /[\]}"']#/},
-  {marks: ['#'], pattern: /^[ \t]*\r?\n(?:#[^\n]*\n)+[ \t]+[^\s#]/m},
+  {marks: ['#'], pattern: /^#[^\n]*\n(?:#[^\n]*\n)*[ \t]+[^\s#]/m},
   {marks: ['{'], pattern: /\{[ \t]*[[{]|\{[^\n}]*,[ \t]*[[{]/},
   {marks: ['~', 'null', 'Null', 'NULL'], pattern: /[{,][ \t]*(?:~|null|Null|NULL)[ \t]*[,}]/},
 ]

@@ -1,8 +1,8 @@
 // The shape nearly all front matter has, read line by line: plain keys, one-line scalars and flow
-// collections, and block sequences or mappings one level deep (the `deviations:` list of a
-// variant). js-yaml takes about 30 µs a document for what this reads in a few; anything outside
-// the shape returns undefined and goes on to js-yaml, then, where the two could differ, to the
-// exact parser. test/core/yaml-readers.test.ts holds all three to one answer.
+// collections, and block sequences and mappings nested in each other (a variant's `deviations:`,
+// a site generator's `params:`). js-yaml takes about 30 µs a document for what this reads in a
+// few; anything outside the shape returns undefined and goes on to js-yaml, then, where the two
+// could differ, to the exact parser. test/core/yaml-readers.test.ts holds all three to one answer.
 
 /**
  * YAML 1.2's core schema for plain scalars, in the spec's order (YAML 1.2.2, 10.3.2). `starts`
@@ -95,8 +95,8 @@ export function readCommonYaml(source: string): Record<string, unknown> | undefi
   for (let i = 0; i < lines.starts.length;) {
     const pair = lines.indents[i] === 0 ? keyValue(lines, i, 0) : undefined
     if (!pair || pair.key in data) return undefined
-    const read = pair.value === '' ? readBlock(lines, i + 1, 0) : {value: inlineValue(pair.value), next: i + 1}
-    if (read === OUTSIDE || read.value === OUTSIDE) return undefined
+    const read = readValue(lines, i, pair, 0)
+    if (read === OUTSIDE) return undefined
     data[pair.key] = read.value
     i = read.next
   }
@@ -154,9 +154,8 @@ function readSequence(lines: Lines, start: number, indent: number): Read<{value:
     if (lines.source.charCodeAt(lines.starts[i]! + indent + 2) === SPACE) return OUTSIDE
     const pair = keyValue(lines, i, indent + 2)
     if (pair) {
-      const value = pair.value === '' ? OUTSIDE : inlineValue(pair.value)
-      if (value === OUTSIDE) return OUTSIDE
-      const item = readMapping(lines, i + 1, indent + 2, {[pair.key]: value})
+      const first = readValue(lines, i, pair, indent + 2)
+      const item = first === OUTSIDE ? OUTSIDE : readMapping(lines, first.next, indent + 2, {[pair.key]: first.value})
       if (item === OUTSIDE) return OUTSIDE
       items.push(item.value)
       i = item.next
@@ -170,7 +169,7 @@ function readSequence(lines: Lines, start: number, indent: number): Read<{value:
   return {value: items, next: i}
 }
 
-/** `key: value` lines at `indent`, each value on its own line, added to `map`. */
+/** `key: value` lines at `indent`, added to `map`; a value is on its line or the block below it. */
 function readMapping(
   lines: Lines,
   start: number,
@@ -178,15 +177,28 @@ function readMapping(
   map: Record<string, unknown>,
 ): Read<{value: Record<string, unknown>; next: number}> {
   let i = start
-  for (; i < lines.starts.length && lines.indents[i]! >= indent; i++) {
+  while (i < lines.starts.length && lines.indents[i]! >= indent) {
     const pair = lines.indents[i] === indent ? keyValue(lines, i, indent) : undefined
-    // Deeper lines, a nested block (an empty value) and a repeated key are outside the shape.
-    if (!pair || pair.value === '' || Object.hasOwn(map, pair.key)) return OUTSIDE
-    const value = inlineValue(pair.value)
-    if (value === OUTSIDE) return OUTSIDE
-    map[pair.key] = value
+    // A line deeper than the keys (a scalar's next line) and a repeated key are outside the shape.
+    if (!pair || Object.hasOwn(map, pair.key)) return OUTSIDE
+    const read = readValue(lines, i, pair, indent)
+    if (read === OUTSIDE) return OUTSIDE
+    map[pair.key] = read.value
+    i = read.next
   }
   return {value: map, next: i}
+}
+
+/** The value of the pair on line `i` (keys at `indent`): on its line, else the block below it. */
+function readValue(
+  lines: Lines,
+  i: number,
+  pair: {value: string},
+  indent: number,
+): Read<{value: unknown; next: number}> {
+  if (pair.value === '') return readBlock(lines, i + 1, indent)
+  const value = inlineValue(pair.value)
+  return value === OUTSIDE ? OUTSIDE : {value, next: i + 1}
 }
 
 /** A value on the rest of its line: a quoted or plain scalar, or a flow collection of them. */

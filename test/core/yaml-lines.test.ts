@@ -69,7 +69,8 @@ describe('the line reader', () => {
     ['a repeated key', 'a: 1\na: 2'],
     ['a repeated key in an item', 'a:\n  - b: 1\n    b: 2'],
     ['a prototype key', '__proto__: 1'],
-    ['a mapping two levels deep', 'a:\n  b:\n    c: 1'],
+    ['a scalar on the line after its key', 'a:\n  text'],
+    ['a key deeper than its siblings', 'a:\n  b: 1\n   c: 2'],
     ['a sequence in a sequence', 'a:\n  - - x'],
     ['two spaces after a dash', 'a:\n  -  x'],
     ['an empty item', 'a:\n  - \n  - x'],
@@ -81,6 +82,37 @@ describe('the line reader', () => {
     ['a key 1024 characters long', `${'k'.repeat(1030)}: 1`],
   ])('leaves %s to js-yaml', (_, source) => {
     expect(readCommonYaml(source)).toBeUndefined()
+  })
+
+  it('reads mappings and sequences nested in each other, and empty values, as the exact parser does', () => {
+    const source = [
+      'params:',
+      '  functions_and_methods:',
+      '    aliases: [float]',
+      '    returnType: float64',
+      '    signatures:',
+      '    - FLOAT INPUT',
+      '  empty:',
+      '  deeper:',
+      '    - name: a',
+      '      tags:',
+      '      - x',
+      '      - 2',
+      '      note:',
+      '    - name: b',
+      'cascade:',
+      '  build:',
+      '    list: never',
+      'weight: 10',
+    ].join('\n')
+    const exact = parseYaml(source)
+    expect(exact.problems).toEqual([])
+    expect(readCommonYaml(source)).toEqual(exact.data)
+    expect(readCommonYaml(source)?.params).toEqual({
+      functions_and_methods: {aliases: ['float'], returnType: 'float64', signatures: ['FLOAT INPUT']},
+      empty: null,
+      deeper: [{name: 'a', tags: ['x', 2], note: null}, {name: 'b'}],
+    })
   })
 
   it('reads an empty block as no data', () => {
