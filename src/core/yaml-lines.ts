@@ -235,14 +235,35 @@ function flowScalar(text: string): Read<unknown> {
 function flowItems<T>(inner: string, read: (text: string) => Read<T>): Read<T[]> {
   const items: T[] = []
   if (inner.trim() === '') return items
-  // A quote could hide a comma; such collections are outside the shape.
-  if (inner.includes('"') || inner.includes("'")) return OUTSIDE
-  for (const part of inner.split(',')) {
-    const item = read(part.trim())
+  const parts = flowParts(inner)
+  if (parts === OUTSIDE) return OUTSIDE
+  for (const part of parts) {
+    const item = read(part)
     if (item === OUTSIDE) return OUTSIDE
     items.push(item)
   }
   return items
+}
+
+/**
+ * A flow collection's inside split at the commas outside quotes, each part trimmed. A quote is
+ * skipped to the next one alike: whether it really opened and closed a whole item (no escape, no
+ * quote inside) is for the item's reader to say.
+ */
+function flowParts(inner: string): Read<string[]> {
+  const parts: string[] = []
+  let start = 0
+  for (let i = 0; i <= inner.length; i++) {
+    const ch = inner[i]
+    if (ch === '"' || ch === "'") {
+      i = inner.indexOf(ch, i + 1)
+      if (i === -1) return OUTSIDE
+    } else if (ch === ',' || i === inner.length) {
+      parts.push(inner.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  return parts
 }
 
 function flowMap(inner: string): Read<Record<string, unknown>> {

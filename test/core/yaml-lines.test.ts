@@ -61,7 +61,10 @@ describe('the line reader', () => {
     ['a plain scalar on two lines', 'a: one\n  two'],
     ['a quoted scalar with an escape', 'a: "\\x41"'],
     ["a single-quoted scalar with ''", "a: 'it''s'"],
-    ['a quote inside a flow collection', 'a: ["x, y"]'],
+    ['an escaped quote inside a flow item', "a: ['it''s']"],
+    ['a backslash inside a quoted flow item', 'a: ["a\\"b"]'],
+    ['a quote inside a plain flow item', 'a: [a"b, c"]'],
+    ['a quoted flow item with more after it', "a: ['x'y]"],
     ['a colon inside a flow item', 'a: [10:30]'],
     ['an empty flow item', 'a: [x, , y]'],
     ['a key the core schema types', 'true: 1'],
@@ -113,6 +116,14 @@ describe('the line reader', () => {
       empty: null,
       deeper: [{name: 'a', tags: ['x', 2], note: null}, {name: 'b'}],
     })
+  })
+
+  it('reads quoted items of flow collections, commas and brackets inside them included', () => {
+    const source = `aliases: ['/variables/', "/a, b/"]\nsignatures: ['collections.Complement SLICE [SLICE...]']\nmap: {a: "x: y", b: 'z'}`
+    const exact = parseYaml(source)
+    expect(exact.problems).toEqual([])
+    expect(readCommonYaml(source)).toEqual(exact.data)
+    expect(readCommonYaml(source)?.aliases).toEqual(['/variables/', '/a, b/'])
   })
 
   it('reads an empty block as no data', () => {
