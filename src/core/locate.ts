@@ -1,7 +1,7 @@
 // Cheap positions for the common front-matter shapes (a top-level `key: value`, an item of a
 // flow or block list), so a finding's position rarely needs the exact YAML parser. Anything
 // unusual returns undefined and the exact parser answers; test/core/locate.test.ts proves both agree.
-import {memo} from './memo.js'
+import {memoBounded} from './memo.js'
 
 /** Offsets in the YAML source; for a list item, `key` is the item itself (as the exact parser has it). */
 export interface Located {
@@ -14,8 +14,12 @@ export interface Located {
 }
 
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
-/** The pattern of a top-level key's line, per key: a library's findings ask for a few keys thousands of times. */
+/**
+ * The pattern of a top-level key's line, per key: a library's findings ask for a few keys
+ * thousands of times (bounded: a rule may name any key a document has).
+ */
 const keyLines = new Map<string, RegExp>()
+const KEY_LINES_LIMIT = 1_000
 const PLAIN_ITEM = /^[A-Za-z0-9_.@+-][^,[\]{}#'"&*!|>%`]*$/
 
 /** Offsets of `path` ([key] or [key, index]) in a YAML mapping source, when its shape is simple. */
@@ -28,7 +32,7 @@ export function locateSimple(source: string, path: ReadonlyArray<string | number
     (path.length === 2 && typeof index !== 'number')
   )
     return undefined
-  const match = memo(keyLines, key, k => new RegExp(`^${k}:(?:[ \\t]|$)`, 'm')).exec(source)
+  const match = memoBounded(keyLines, KEY_LINES_LIMIT, key, k => new RegExp(`^${k}:(?:[ \\t]|$)`, 'm')).exec(source)
   if (!match) return undefined
   const keyOffset = match.index
   const lineEnd = indexOrEnd(source, '\n', keyOffset)
