@@ -2,7 +2,6 @@
 // without building a tree: every Markdown tool in the chain (remark, rehype, docx) walks the tree
 // recursively, so a body nested thousands deep would overflow their stacks. `check` reports such a
 // body; export flattens what lies past the limit into the deepest allowed container.
-import {memo} from './memo.js'
 
 /** Deeper than any real document; far below what overflows a recursive renderer. */
 export const MAX_NESTING = 32
@@ -49,21 +48,8 @@ function depthOf(prefix: LinePrefix): number {
   return prefix.markers.length + Math.floor(prefix.indent / 2)
 }
 
-const deepLinePatterns = new Map<number, RegExp>()
-
-/**
- * Whether some line opens with enough marker and indent characters to reach past `max` levels (a
- * tab, two levels, is the most one character adds): one search of the body, which in nearly every
- * document finds none, so its lines are never walked.
- */
-function mayNestPast(body: string, max: number): boolean {
-  const pattern = memo(deepLinePatterns, max, m => new RegExp(`^[ \\t>*+\\-.)0-9]{${Math.ceil((m + 1) / 2)},}`, 'm'))
-  return pattern.test(body)
-}
-
 /** The 1-based line of the first line nested deeper than `max`, if any. */
 export function tooDeepLine(body: string, max = MAX_NESTING): number | undefined {
-  if (!mayNestPast(body, max)) return undefined
   let line = 1
   for (let start = 0; start <= body.length; line++) {
     const end = body.indexOf('\n', start)
