@@ -60,6 +60,18 @@ const INDICATOR = new Set('-?:,[]{}#&*!|>\'"%@`')
 const SPACE = 32
 const COLON = 58
 
+const EDGE_SPACES = /^ +| +$/g
+
+/**
+ * The text without the spaces around it. Only the space: YAML's white space is space and tab (and
+ * tabs never reach here), where String#trim also takes a no-break or an ideographic space.
+ */
+function trimSpaces(text: string): string {
+  return text.charCodeAt(0) === SPACE || text.charCodeAt(text.length - 1) === SPACE
+    ? text.replace(EDGE_SPACES, '')
+    : text
+}
+
 /** The source's lines: where each starts and ends, and how far it is indented. */
 interface Lines {
   source: string
@@ -119,7 +131,7 @@ function keyValue(lines: Lines, i: number, at: number): {key: string; value: str
     return undefined
   const key = source.slice(start, colon)
   if (!isKey(key)) return undefined
-  return {key, value: source.slice(colon + 1, end).trim()}
+  return {key, value: trimSpaces(source.slice(colon + 1, end))}
 }
 
 function isKeyStart(code: number): boolean {
@@ -160,7 +172,7 @@ function readSequence(lines: Lines, start: number, indent: number): Read<{value:
       items.push(item.value)
       i = item.next
     } else {
-      const value = inlineValue(lines.source.slice(lines.starts[i]! + indent + 2, lines.ends[i]).trimEnd())
+      const value = inlineValue(trimSpaces(lines.source.slice(lines.starts[i]! + indent + 2, lines.ends[i])))
       if (value === OUTSIDE) return OUTSIDE
       items.push(value)
       i++
@@ -234,7 +246,7 @@ function flowScalar(text: string): Read<unknown> {
 
 function flowItems<T>(inner: string, read: (text: string) => Read<T>): Read<T[]> {
   const items: T[] = []
-  if (inner.trim() === '') return items
+  if (trimSpaces(inner) === '') return items
   const parts = flowParts(inner)
   if (parts === OUTSIDE) return OUTSIDE
   for (const part of parts) {
@@ -259,7 +271,7 @@ function flowParts(inner: string): Read<string[]> {
       i = inner.indexOf(ch, i + 1)
       if (i === -1) return OUTSIDE
     } else if (ch === ',' || i === inner.length) {
-      parts.push(inner.slice(start, i).trim())
+      parts.push(trimSpaces(inner.slice(start, i)))
       start = i + 1
     }
   }
@@ -272,7 +284,7 @@ function flowMap(inner: string): Read<Record<string, unknown>> {
     const colon = text.indexOf(': ')
     const key = text.slice(0, colon)
     if (colon === -1 || !isKey(key) || Object.hasOwn(map, key)) return OUTSIDE
-    const value = flowScalar(text.slice(colon + 2).trim())
+    const value = flowScalar(trimSpaces(text.slice(colon + 2)))
     if (value === OUTSIDE) return OUTSIDE
     map[key] = value
     return value

@@ -126,6 +126,20 @@ describe('the line reader', () => {
     expect(readCommonYaml(source)?.aliases).toEqual(['/variables/', '/a, b/'])
   })
 
+  it('keeps the no-break and other Unicode spaces around a value, as YAML does (only the space is trimmed)', () => {
+    const source = 'a: x\u00A0\nb:  \u00A0y \nc: [x\u3000 , y]\nd:\n  - z\u2003\ne: {k: v\u00A0}'
+    const exact = parseYaml(source)
+    expect(exact.problems).toEqual([])
+    expect(readCommonYaml(source)).toEqual(exact.data)
+    expect(readCommonYaml(source)).toEqual({
+      a: 'x\u00A0',
+      b: '\u00A0y',
+      c: ['x\u3000', 'y'],
+      d: ['z\u2003'],
+      e: {k: 'v\u00A0'},
+    })
+  })
+
   it('reads an empty block as no data', () => {
     expect(readCommonYaml('')).toEqual({})
     expect(readCommonYaml('\n\n')).toEqual({})
