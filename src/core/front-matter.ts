@@ -1,7 +1,8 @@
 // Splits the front-matter block off a document and parses it as YAML data, never as code.
-// Two parsers, one answer: js-yaml (fast, no positions) reads the common case; the `yaml`
-// package (exact positions, source text of every scalar) reads anything unusual and is loaded
-// only when a document needs it — for a finding's position, or to report a parse error.
+// Three readers, one answer: the line reader (core/yaml-lines) takes the common shape, js-yaml
+// (fast, no positions) what it can read as `yaml` would, and the `yaml` package (exact positions,
+// source text of every scalar) anything unusual, loaded only when a document needs it — for a
+// finding's position, or to report a parse error.
 import {createRequire} from 'node:module'
 import jsYaml from 'js-yaml'
 import type * as YamlLib from 'yaml'
@@ -125,7 +126,8 @@ const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
   {marks: ['__proto__'], pattern: /__proto__/},
   {marks: ['!'], pattern: /(?:^|[\s[{,])!/m},
   {marks: [':'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t,\]}]|$)/m},
-  {marks: ['?', '[', '{'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?)(?:[ \t,\]}]|$)/m},
+  // A collection key needs no space after its colon in a flow (`[[]:x]`); an explicit key does.
+  {marks: ['?', '[', '{'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:[[{][^\n]*[\]}][ \t]*:|\?(?:[ \t,\]}]|$))/m},
   {marks: ['"'], pattern: /(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$/m},
   {marks: ["'"], pattern: /(?:^|[\s[{,:])'(?:[^'\n]|'')*$/m},
   {marks: ['-'], pattern: /^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$/m},

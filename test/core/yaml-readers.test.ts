@@ -121,6 +121,7 @@ const DEFERRED = [
   'id: {:}\n',
   'id: [a, : x]\n',
   '-: [? ]\n',
+  'id: [[]:(]\n',
   'id: {~, a: 1}\n',
   'id: {a: 1, null}\n',
   // An empty item above a shallower one: js-yaml reads two items, yaml refuses the block.
