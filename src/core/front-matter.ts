@@ -122,7 +122,8 @@ export function parseYaml(source: string): ParsedYaml {
  * refuses it).
  */
 const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
-  {marks: ['&', '*'], pattern: /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m},
+  // An anchor's name ends only at YAML's own white space: a no-break space is part of it.
+  {marks: ['&', '*'], pattern: /(?:^|[\s[{,:-])[&*][^ \t\r\n,[\]{}]/m},
   {marks: ['__proto__'], pattern: /__proto__/},
   {marks: ['!'], pattern: /(?:^|[\s[{,])!/m},
   {marks: [':'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t,\]}]|$)/m},
@@ -134,6 +135,9 @@ const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
   {marks: ['#'], pattern: /[\]}"']#/},
   {marks: ['#'], pattern: /^#[^\n]*\n(?:#[^\n]*\n)*[ \t]+[^\s#]/m},
   {marks: ['{'], pattern: /\{[ \t]*[[{]|\{[^\n}]*,[ \t]*[[{]/},
+  // A line opening with a document marker (`--- # c`, `-----: x`: js-yaml reads a marker and the
+  // key `--`) or a directive (`%a`): the block's own closing line has nothing after its marker.
+  {marks: ['---', '...', '%'], pattern: /^(?:---|\.\.\.|%)/m},
   {marks: ['~', 'null', 'Null', 'NULL'], pattern: /[{,][ \t]*(?:~|null|Null|NULL)[ \t]*[,}]/},
 ]
 
@@ -176,7 +180,9 @@ export function parseYamlFast(source: string): Record<string, unknown> | undefin
   } catch {
     return undefined
   }
-  if (data === undefined || data === null) return {}
+  // Nothing at all is no data; an explicit null (`~`) is a scalar, which front matter must not be.
+  if (data === undefined) return {}
+  if (data === null) return undefined
   if (typeof data !== 'object' || Array.isArray(data)) return undefined
   return toSafeRecord(data as Record<string, unknown>)
 }
