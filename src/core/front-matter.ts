@@ -6,7 +6,7 @@
 import {createRequire} from 'node:module'
 import jsYaml from 'js-yaml'
 import type * as YamlLib from 'yaml'
-import {CORE_SCALARS, readCommonYaml} from './yaml-lines.js'
+import {CORE_SCALARS, coreMatch, readCommonYaml} from './yaml-lines.js'
 
 /** The block between the opening `---` line and the closing `---` (or `...`) line. */
 export interface FrontMatterBlock {
@@ -111,15 +111,20 @@ export function parseYaml(source: string): ParsedYaml {
 
 /**
  * What the fast path leaves to the exact parser, because js-yaml would answer differently or not
- * safely: anchors and aliases (bounded there), `__proto__`, tags (`!!float 1` is "1" to `yaml`),
- * a null or empty key (`~: a` or `{~}` is "null" to js-yaml, "" to `yaml`), a collection or explicit `?`
- * key (stringified differently; in a flow mapping, any entry that opens with a collection), a line of 1024 characters or more (`yaml` refuses an implicit
- * key that long, js-yaml takes it), and a quoted scalar that runs on to the next line (js-yaml
- * takes continuation lines that `yaml` finds under-indented), an empty item (`- -`: js-yaml
- * puts the next item inside it; `- ` above a shallower one: js-yaml reads two items, `yaml` refuses), and a comment with no white space
- * before it after a flow collection or a quoted scalar (`[a]#c`: js-yaml takes it, `yaml` refuses it),
- * and a comment opening a line above an indented one (`a:`, ``, `# c`, `  b`, `c: 1`: `yaml`
- * refuses it).
+ * safely (the cases below, in order; test/core/yaml-readers.test.ts has an input for each):
+ * - anchors and aliases (bounded there), whose name runs to YAML's own white space only;
+ * - `__proto__`; tags (`!!float 1` is "1" to `yaml`);
+ * - a null or empty key (`~: a`, `[:]`: "null" to js-yaml, "" to `yaml`);
+ * - a collection or explicit `?` key (stringified differently);
+ * - a quoted scalar that runs on to the next line (js-yaml takes continuation lines that `yaml`
+ *   finds under-indented);
+ * - an empty item (`- -`: js-yaml puts the next item inside it; `- ` above a shallower one:
+ *   js-yaml reads two items, `yaml` refuses);
+ * - a comment with no white space before it after a flow collection or a quoted scalar (`[a]#c`),
+ *   and a comment opening a line above an indented one: `yaml` refuses both;
+ * - in a flow mapping, an entry that opens with a collection (`{{a}}`) or is a null word (`{~}`);
+ * - a line opening with a document marker or a directive (`--- # c`, `-----: x`, `%a`).
+ * A line of 1024 characters or more goes too (`yaml` refuses an implicit key that long).
  */
 const EXACT_PARSER_CASES: Array<{marks: string[]; pattern: RegExp}> = [
   // An anchor's name ends only at YAML's own white space: a no-break space is part of it.
@@ -154,21 +159,21 @@ function needsExactParser(source: string): boolean {
  * schema also reads `0b101`, signed hex and octal, and `_` separators as numbers, and `-0` as 0.
  */
 const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: CORE_SCALARS.map(({tag, starts, patterns}) => {
-    const match = (source: string) => patterns.find(([pattern]) => pattern.test(source))
-    return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
-      kind: 'scalar',
-      resolve: (source: unknown) =>
-        typeof source === 'string' && (source === '' || starts.includes(source[0]!)) && match(source) !== undefined,
-      construct: (source: string) => match(source)?.[1](source),
-    })
-  }),
+  implicit: CORE_SCALARS.map(
+    type =>
+      new jsYaml.Type(`tag:yaml.org,2002:${type.tag}`, {
+        kind: 'scalar',
+        resolve: (source: unknown) => typeof source === 'string' && coreMatch(type, source) !== undefined,
+        construct: (source: string) => coreMatch(type, source)?.[1](source),
+      }),
+  ),
 })
 
 /**
- * The fast path: the common shape read line by line, else js-yaml with the same YAML 1.2 core schema. Returns undefined whenever the exact
- * parser could answer differently or a position will be needed (errors, anchors, non-mappings).
- * test/core/yaml-readers.test.ts holds the two readers to the same answer.
+ * The fast path: the common shape read line by line, else js-yaml with the same YAML 1.2 core
+ * schema. Returns undefined whenever the exact parser could answer differently or a position will
+ * be needed (errors, anchors, non-mappings). test/core/yaml-readers.test.ts holds the three
+ * readers to the same answer.
  */
 export function parseYamlFast(source: string): Record<string, unknown> | undefined {
   const common = readCommonYaml(source)

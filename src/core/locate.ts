@@ -2,6 +2,7 @@
 // flow or block list), so a finding's position rarely needs the exact YAML parser. Anything
 // unusual returns undefined and the exact parser answers; test/core/locate.test.ts proves both agree.
 import {memoBounded} from './memo.js'
+import {isPlainKeyName} from './yaml-lines.js'
 
 /** Offsets in the YAML source; for a list item, `key` is the item itself (as the exact parser has it). */
 export interface Located {
@@ -13,7 +14,6 @@ export interface Located {
   end?: number
 }
 
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
 /**
  * The pattern of a top-level key's line, per key: a library's findings ask for a few keys
  * thousands of times (bounded: a rule may name any key a document has).
@@ -27,7 +27,7 @@ export function locateSimple(source: string, path: ReadonlyArray<string | number
   const [key, index] = path
   if (
     typeof key !== 'string' ||
-    !SIMPLE_KEY.test(key) ||
+    !isPlainKeyName(key) ||
     path.length > 2 ||
     (path.length === 2 && typeof index !== 'number')
   )

@@ -2,7 +2,10 @@
 // written, so a typo in a template shows where it is.
 import {memoBounded} from './memo.js'
 
-/** Templates split once into text and slot names (text, name, text, ...): a library's findings fill a few templates thousands of times. */
+/**
+ * Templates split once into text and slot names (text, name, text, ...): a library's findings
+ * fill a few templates thousands of times.
+ */
 const compiled = new Map<string, string[]>()
 const COMPILED_LIMIT = 10_000
 

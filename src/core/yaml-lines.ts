@@ -8,7 +8,13 @@
  * YAML 1.2's core schema for plain scalars, in the spec's order (YAML 1.2.2, 10.3.2). `starts`
  * holds every character a match can begin with, so most words are turned away without a pattern.
  */
-export const CORE_SCALARS: Array<{tag: string; starts: string; patterns: Array<[RegExp, (s: string) => unknown]>}> = [
+export interface CoreScalar {
+  tag: string
+  starts: string
+  patterns: Array<[RegExp, (s: string) => unknown]>
+}
+
+export const CORE_SCALARS: CoreScalar[] = [
   {tag: 'null', starts: '~nN', patterns: [[/^(?:~|null|Null|NULL)?$/, () => null]]},
   {
     tag: 'bool',
@@ -38,12 +44,18 @@ export const CORE_SCALARS: Array<{tag: string; starts: string; patterns: Array<[
 
 const TYPED_STARTS = new Set(CORE_SCALARS.flatMap(({starts}) => starts.split('')))
 
+/** The pattern of `type` that a plain scalar's text matches, with its constructor, if any. */
+export function coreMatch(type: CoreScalar, text: string): [RegExp, (s: string) => unknown] | undefined {
+  if (text !== '' && !type.starts.includes(text[0]!)) return undefined
+  return type.patterns.find(([pattern]) => pattern.test(text))
+}
+
 /** A plain scalar's value under the core schema: null, a boolean, a number, or the text itself. */
 function plainValue(text: string): unknown {
   if (text !== '' && !TYPED_STARTS.has(text[0]!)) return text
-  for (const {starts, patterns} of CORE_SCALARS) {
-    if (text !== '' && !starts.includes(text[0]!)) continue
-    for (const [pattern, construct] of patterns) if (pattern.test(text)) return construct(text)
+  for (const type of CORE_SCALARS) {
+    const match = coreMatch(type, text)
+    if (match) return match[1](text)
   }
   return text
 }
@@ -102,17 +114,9 @@ function splitLines(source: string): Lines {
 export function readCommonYaml(source: string): Record<string, unknown> | undefined {
   // A comment anywhere (a `#` opening a line or after a space), and uncommon characters.
   if ((source.includes('#') && /(?:^|[ ])#/m.test(source)) || UNCOMMON_CHARACTER.test(source)) return undefined
-  const lines = splitLines(source)
-  const data = Object.create(null) as Record<string, unknown>
-  for (let i = 0; i < lines.starts.length;) {
-    const pair = lines.indents[i] === 0 ? keyValue(lines, i, 0) : undefined
-    if (!pair || pair.key in data) return undefined
-    const read = readValue(lines, i, pair, 0)
-    if (read === OUTSIDE) return undefined
-    data[pair.key] = read.value
-    i = read.next
-  }
-  return data
+  // The block is a mapping at the margin, into a prototype-free object like the other readers'.
+  const read = readMapping(splitLines(source), 0, 0, Object.create(null) as Record<string, unknown>)
+  return read === OUTSIDE ? undefined : read.value
 }
 
 /**
@@ -125,12 +129,13 @@ function keyValue(lines: Lines, i: number, at: number): {key: string; value: str
   const end = lines.ends[i]!
   // yaml refuses an implicit key 1024 characters long or more; js-yaml takes it.
   if (end - start >= 1024) return undefined
-  let colon = start
+  if (!isKeyStart(source.charCodeAt(start))) return undefined
+  let colon = start + 1
   while (colon < end && isKeyPart(source.charCodeAt(colon))) colon++
   if (source.charCodeAt(colon) !== COLON || (colon + 1 < end && source.charCodeAt(colon + 1) !== SPACE))
     return undefined
   const key = source.slice(start, colon)
-  if (!isKey(key)) return undefined
+  if (!readsAsText(key)) return undefined
   return {key, value: trimSpaces(source.slice(colon + 1, end))}
 }
 
@@ -217,7 +222,7 @@ function readValue(
 function inlineValue(text: string): Read<unknown> {
   if (text === '') return OUTSIDE
   const open = text[0]!
-  if (open === '[') return text.endsWith(']') ? flowItems(text.slice(1, -1), flowScalar) : OUTSIDE
+  if (open === '[') return text.endsWith(']') ? flowSequence(text.slice(1, -1)) : OUTSIDE
   if (open === '{') return text.endsWith('}') ? flowMap(text.slice(1, -1)) : OUTSIDE
   const quoted = quotedScalar(text)
   if (quoted !== undefined) return quoted
@@ -244,13 +249,12 @@ function flowScalar(text: string): Read<unknown> {
   return plainValue(text)
 }
 
-function flowItems<T>(inner: string, read: (text: string) => Read<T>): Read<T[]> {
-  const items: T[] = []
-  if (trimSpaces(inner) === '') return items
+function flowSequence(inner: string): Read<unknown[]> {
   const parts = flowParts(inner)
   if (parts === OUTSIDE) return OUTSIDE
+  const items: unknown[] = []
   for (const part of parts) {
-    const item = read(part)
+    const item = flowScalar(part)
     if (item === OUTSIDE) return OUTSIDE
     items.push(item)
   }
@@ -264,6 +268,7 @@ function flowItems<T>(inner: string, read: (text: string) => Read<T>): Read<T[]>
  */
 function flowParts(inner: string): Read<string[]> {
   const parts: string[] = []
+  if (trimSpaces(inner) === '') return parts
   let start = 0
   for (let i = 0; i <= inner.length; i++) {
     const ch = inner[i]
@@ -279,22 +284,28 @@ function flowParts(inner: string): Read<string[]> {
 }
 
 function flowMap(inner: string): Read<Record<string, unknown>> {
+  const parts = flowParts(inner)
+  if (parts === OUTSIDE) return OUTSIDE
   const map: Record<string, unknown> = {}
-  const pairs = flowItems(inner, text => {
-    const colon = text.indexOf(': ')
-    const key = text.slice(0, colon)
-    if (colon === -1 || !isKey(key) || Object.hasOwn(map, key)) return OUTSIDE
-    const value = flowScalar(trimSpaces(text.slice(colon + 2)))
+  for (const part of parts) {
+    const colon = part.indexOf(': ')
+    const key = part.slice(0, colon)
+    if (colon === -1 || !isPlainKeyName(key) || !readsAsText(key) || Object.hasOwn(map, key)) return OUTSIDE
+    const value = flowScalar(trimSpaces(part.slice(colon + 2)))
     if (value === OUTSIDE) return OUTSIDE
     map[key] = value
-    return value
-  })
-  return pairs === OUTSIDE ? OUTSIDE : map
+  }
+  return map
 }
 
-/** A key made of letters, digits, `_` and `-`, read as its text by every parser. */
-function isKey(text: string): boolean {
+/** A key name made of letters, digits, `_` and `-`, opening with a letter or `_`. */
+export function isPlainKeyName(text: string): boolean {
   if (text.length === 0 || !isKeyStart(text.charCodeAt(0))) return false
   for (let i = 1; i < text.length; i++) if (!isKeyPart(text.charCodeAt(i))) return false
-  return text !== '__proto__' && typeof plainValue(text) === 'string'
+  return true
+}
+
+/** A key every parser reads as its text: not one the core schema types, not `__proto__`. */
+function readsAsText(key: string): boolean {
+  return key !== '__proto__' && typeof plainValue(key) === 'string'
 }
