@@ -78,6 +78,8 @@ interface ScanState {
   maybeCode: boolean
   /** Set when a paragraph's line was read with the lines after it (a link or code span going on): where the read ended. */
   joined?: {end: number; resumeAt: number}
+  /** The paragraph whose lines are being read one by one: read again whole when a later line closes what an earlier one opened. */
+  run?: ParagraphRun
   /**
    * Bracketed labels read as plain text that a definition would make reference links: in a
    * heading (its text would change), or inside a link's text (a link cannot hold a link, so the
@@ -87,6 +89,14 @@ interface ScanState {
 }
 
 type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
+
+/** Where a paragraph's first line starts, and how much of the outline came before it. */
+interface ParagraphRun {
+  lineStart: number
+  links: number
+  images: number
+  labels: number
+}
 
 /**
  * Prose lines (a letter, or a bullet or an ordered item's number then a space and a letter, and no
@@ -149,6 +159,8 @@ export function scanOutline(body: string): RawOutline | undefined {
     const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
     const plain = !state.fence && !state.inComment && !state.html
     let kind: LineKind | undefined
+    // Whether a paragraph line only goes on the paragraph before it (it opens no block of its own).
+    let continues = false
     if (plain && lineEnd === start) kind = 'blank'
     else if (plain && isProseStart(body, start, lineEnd)) {
       if (nextAngle < start) nextAngle = nextAt(body, '<', start)
@@ -157,13 +169,21 @@ export function scanOutline(body: string): RawOutline | undefined {
       if (nextAngle >= lineEnd && nextLink >= lineEnd && nextTick >= lineEnd) {
         kind = 'paragraph'
         state.pipes = false
+        continues = isLetter(body.charCodeAt(start))
       }
     }
-    kind ??= classify(state, body.slice(start, lineEnd), start)
+    const counts = {links: state.links.length, images: state.images.length, labels: state.labels.length}
+    if (kind === undefined) {
+      const line = body.slice(start, lineEnd)
+      kind = classify(state, line, start)
+      continues = kind === 'paragraph' && CONTINUATION.test(line)
+    }
     if (kind === undefined) return undefined
     if (kind !== 'definition') state.untitled = false
     const joined = state.joined
     state.joined = undefined
+    if (kind !== 'paragraph' || joined) state.run = undefined
+    else if (state.previous !== 'paragraph' || !continues) state.run = state.maybeCode || state.table ? undefined : {lineStart: start, ...counts}
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
       // An underline under a paragraph of several lines makes a heading of them all: remark decides that too.
@@ -236,7 +256,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (commentInContainer(line, prefix)) return continuesParagraph(state, line) ? undefined : 'other'
   const content = afterContainers(line, prefix)
   if (content === undefined) return undefined
-  if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : undefined
+  if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : joinedParagraph(state, line, start, content)
   // `[^1]: ...` is a GFM footnote, not a link definition: remark decides what it holds.
   if (/^ {0,3}\[\^/.test(line)) return undefined
   const definition = DEFINITION.exec(line)
@@ -248,27 +268,39 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     return 'definition'
   }
   if (mayBeDefinition(line)) return undefined
-  return inlineLinks(state, line, start, 0) ? 'paragraph' : joinedParagraph(state, start)
+  return inlineLinks(state, line, start, 0) ? 'paragraph' : joinedParagraph(state, line, start, 0)
 }
 
 /** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it or starts a table. */
 const CONTINUATION = /^[ \t]*(?:[A-Za-z\u00c0-\uffff("'[!\\]|[0-9](?![0-9]*[.)])|`(?!``))[^|]*$/
 
 /**
- * A top-level paragraph line whose link or code span goes on to the next lines: read with them, up
- * to ten, as long as each only continues the paragraph. The lines read are skipped by the scan.
+ * A paragraph line whose inline content the line alone does not hold: a link or code span that an
+ * earlier line of the paragraph opened, or that goes on to the next lines. The paragraph is read
+ * again from its first line (dropping what its lines gave the outline), with up to ten lines past
+ * this one as long as each only continues it; the lines read past this one are skipped by the scan.
  */
-function joinedParagraph(state: ScanState, start: number): 'paragraph' | undefined {
+function joinedParagraph(state: ScanState, line: string, start: number, from: number): 'paragraph' | undefined {
   if (state.table) return undefined
   const {body} = state
+  const run = state.previous === 'paragraph' && CONTINUATION.test(line) ? state.run : undefined
+  const base = run ? textStart(body, run.lineStart) : start + from
+  if (base === undefined) return undefined
+  if (run) {
+    state.links.length = run.links
+    state.images.length = run.images
+    state.labels.length = run.labels
+  }
   let end = lineEndOf(body, start)
-  for (let lines = 1; lines <= 10; lines++) {
-    const next = body.indexOf('\n', end)
-    if (next === -1) return undefined
-    const nextEnd = lineEndOf(body, next + 1)
-    if (!CONTINUATION.test(body.slice(next + 1, nextEnd))) return undefined
-    end = nextEnd
-    const inline = readInline(body.slice(start, end), start, false)
+  for (let lines = run ? 0 : 1; lines <= 10; lines++) {
+    if (lines > 0) {
+      const next = body.indexOf('\n', end)
+      if (next === -1) return undefined
+      const nextEnd = lineEndOf(body, next + 1)
+      if (!CONTINUATION.test(body.slice(next + 1, nextEnd))) return undefined
+      end = nextEnd
+    }
+    const inline = readInline(body.slice(base, end), base, false)
     if (inline && !inline.pipes) {
       state.labels.push(...inline.labels)
       state.links.push(...inline.links)
@@ -299,6 +331,9 @@ function isIndented(body: string, start: number): boolean {
   return true
 }
 
+/** A line's indentation and container markers (block quotes, list items), before its content. */
+const TEXT_PREFIX = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*/
+
 /** What an indented line's content may open with and still be text: not a block of its own (heading, quote, fence, HTML, table, break). */
 const INDENTED_TEXT = /^(?:[A-Za-z0-9(\u00c0-\uffff"'!\\]|`(?!``)|\[(?!\^)|[*_](?![ \t]*$))/
 
@@ -313,20 +348,40 @@ function indentedLine(state: ScanState, line: string, start: number): LineKind |
   // After a heading or a break in a list item (the scanner's 'paragraph' covers those lines too), code may start.
   if (!afterText) state.maybeCode = true
   if (!/[#[`~<&]|\]\(/.test(line)) return 'paragraph'
-  if (state.maybeCode || state.table || !afterText || THEMATIC_BREAK.test(line.trimStart())) return undefined
+  if (state.table || THEMATIC_BREAK.test(line.trimStart())) return undefined
+  if (state.maybeCode || !afterText) return codeOrText(line)
   const from = /^[ \t]+(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(line)![0].length
   const content = line.slice(from)
   if (!INDENTED_TEXT.test(content) || mayBeDefinition(content)) return undefined
-  return inlineLinks(state, line, start, from) ? 'paragraph' : undefined
+  return inlineLinks(state, line, start, from) ? 'paragraph' : joinedParagraph(state, line, start, from)
+}
+
+/**
+ * An indented line that may be code or a list item's content (the scanner does not track list
+ * items): it gives the outline nothing either way when, read as content, it holds no link or image
+ * and opens no block that could hold later lines (a fence, HTML, a definition or a footnote).
+ */
+function codeOrText(line: string): 'paragraph' | undefined {
+  const content = line.slice(TEXT_PREFIX.exec(line)![0].length)
+  if (/^(?:`{3}|~{3}|\[\^)/.test(content) || opensHtml(content, 0) || mayBeDefinition(content)) return undefined
+  const inline = readInline(content, 0, false)
+  return inline && inline.links.length === 0 && inline.images.length === 0 ? 'paragraph' : undefined
 }
 
 /** Whether the line before was paragraph text (in any containers), not a break, heading or underline in a list item. */
 function previousIsText(state: ScanState): boolean {
   const paragraph = state.paragraph
-  if (state.previous !== 'paragraph' || !paragraph) return false
-  const line = state.body.slice(paragraph.start, paragraph.end)
-  const content = line.replace(/^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*/, '')
+  return state.previous === 'paragraph' && paragraph !== undefined && textStart(state.body, paragraph.start) !== undefined
+}
+
+/** Where the text of the line at `start` begins after its indentation and container markers; undefined when it is no text. */
+function textStart(body: string, start: number): number | undefined {
+  const line = body.slice(start, lineEndOf(body, start))
+  const from = TEXT_PREFIX.exec(line)![0].length
+  const content = line.slice(from)
   return INDENTED_TEXT.test(content) && !THEMATIC_BREAK.test(content) && !SETEXT_UNDERLINE.test(content)
+    ? start + from
+    : undefined
 }
 
 /**

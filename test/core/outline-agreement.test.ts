@@ -91,6 +91,21 @@ describe('the fast outline agrees with remark', () => {
     ])
   })
 
+  it('reads a link or code span that an earlier line of its paragraph opened, in any container, as remark does', () => {
+    for (const body of [
+      'Bash does not match these\ndotfiles. See [this bug\nreport](https://example.com/bug).\n',
+      'Please [open an\nissue](https://example.com/new?template=ci.md)\nif your CI is not detected',
+      '- See [the\n  docs](a.md) and `a\n  b` [c](c.md)\n- next [d](d.md)\n',
+      '> See [the quoted\ndocs](a.md)\n',
+      '1. Thanks to [Trevor](https://example.com/t) for\n   this, and to [Mathias\n   Buss](http://example.com/m) for that\n',
+    ]) {
+      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
+      expect(agrees(body)).toBe(true)
+    }
+    // Read whole, the paragraph's earlier links are not counted twice.
+    expect(scanOutline('A [first](a.md) link, [a second\none](b.md).\n')?.links.map(l => l.url)).toEqual(['a.md', 'b.md'])
+  })
+
   it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
     const body = [
       '# Refunds',
@@ -308,7 +323,7 @@ describe('the fast outline agrees with remark', () => {
   const listLine = fc
     .tuple(
       fc.constantFrom('', '', '  ', '   ', '    ', '      ', '        ', '\t', ' \t'),
-      fc.constantFrom('', '', '- ', '* ', '*   ', '1. ', '2) ', '-'),
+      fc.constantFrom('', '', '- ', '* ', '*   ', '1. ', '2) ', '-', '> ', '> - ', '- > '),
       fc.constantFrom(
         'text',
         '`code` and [a link](a.md)',
@@ -334,6 +349,12 @@ describe('the fast outline agrees with remark', () => {
         'going on` here',
         '![an image',
         'alt](i.png)',
+        // Markup without links, which code and a list item's text would read alike.
+        'npm test # all of it',
+        'run [options] `x`',
+        '&amp; <b>bold</b>',
+        '<pre>',
+        '<div>',
         '',
       ),
     )
