@@ -254,7 +254,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (/^ {1,3}#/.test(line)) return undefined
   const prefix = containerPrefix(line)
   if (commentInContainer(line, prefix)) return continuesParagraph(state, line) ? undefined : 'other'
-  const content = afterContainers(line, prefix)
+  const content = afterContainers(state.body, start, line, prefix)
   if (content === undefined) return undefined
   if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : joinedParagraph(state, line, start, content)
   // `[^1]: ...` is a GFM footnote, not a link definition: remark decides what it holds.
@@ -267,7 +267,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     state.untitled = definition[3] === undefined
     return 'definition'
   }
-  if (mayBeDefinition(line)) return undefined
+  if (mayBeDefinition(state.body, start)) return undefined
   return inlineLinks(state, line, start, 0) ? 'paragraph' : joinedParagraph(state, line, start, 0)
 }
 
@@ -349,10 +349,10 @@ function indentedLine(state: ScanState, line: string, start: number): LineKind |
   if (!afterText) state.maybeCode = true
   if (!/[#[`~<&]|\]\(/.test(line)) return 'paragraph'
   if (state.table || THEMATIC_BREAK.test(line.trimStart())) return undefined
-  if (state.maybeCode || !afterText) return codeOrText(line)
+  if (state.maybeCode || !afterText) return codeOrText(state.body, line, start)
   const from = /^[ \t]+(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(line)![0].length
   const content = line.slice(from)
-  if (!INDENTED_TEXT.test(content) || mayBeDefinition(content)) return undefined
+  if (!INDENTED_TEXT.test(content) || mayBeDefinition(state.body, start + from)) return undefined
   return inlineLinks(state, line, start, from) ? 'paragraph' : joinedParagraph(state, line, start, from)
 }
 
@@ -361,9 +361,10 @@ function indentedLine(state: ScanState, line: string, start: number): LineKind |
  * items): it gives the outline nothing either way when, read as content, it holds no link or image
  * and opens no block that could hold later lines (a fence, HTML, a definition or a footnote).
  */
-function codeOrText(line: string): 'paragraph' | undefined {
-  const content = line.slice(TEXT_PREFIX.exec(line)![0].length)
-  if (/^(?:`{3}|~{3}|\[\^)/.test(content) || opensHtml(content, 0) || mayBeDefinition(content)) return undefined
+function codeOrText(body: string, line: string, start: number): 'paragraph' | undefined {
+  const from = TEXT_PREFIX.exec(line)![0].length
+  const content = line.slice(from)
+  if (/^(?:`{3}|~{3}|\[\^)/.test(content) || opensHtmlBlock(content) || mayBeDefinition(body, start + from)) return undefined
   const inline = readInline(content, 0, false)
   return inline && inline.links.length === 0 && inline.images.length === 0 ? 'paragraph' : undefined
 }
@@ -427,11 +428,23 @@ function lastLineHasPipe(state: ScanState): boolean {
  * them), or undefined when that content opens a block the scanner cannot follow in a container:
  * a fence, HTML, indented code or a link definition.
  */
-function afterContainers(line: string, at: number | undefined): number | undefined {
+function afterContainers(body: string, start: number, line: string, at: number | undefined): number | undefined {
   if (at === undefined || at === 0) return at
   const rest = line.slice(at)
-  if (/^(?:`{3}|~{3}|\[\^)/.test(rest) || opensHtml(rest, 0) || mayBeDefinition(rest)) return undefined
+  if (/^(?:`{3}|~{3}|\[\^)/.test(rest) || opensHtmlBlock(rest) || mayBeDefinition(body, start + at)) return undefined
   return at
+}
+
+/**
+ * Whether text opening with `<` starts an HTML block, or may (a tag going on to the next line),
+ * rather than a paragraph opening with an autolink or with an inline tag and more text.
+ */
+function opensHtmlBlock(text: string): boolean {
+  if (!opensHtml(text, 0)) return false
+  if (HTML_RAW_BLOCK.test(text) || HTML_BLOCK_TAG.test(text) || /^<[!?]|^<\/?search\b/i.test(text)) return true
+  const tag = INLINE_TAG.exec(text)
+  if (tag) return text.slice(tag[0].length).trim() === ''
+  return !AUTOLINK.test(text) && !EMAIL_AUTOLINK.test(text)
 }
 
 /** The length of a line's block-quote and list-item markers, or undefined when tabs or deep indents make it unsure. */
@@ -471,17 +484,24 @@ function commentInContainer(line: string, at: number | undefined): boolean {
   return at !== undefined && at > 0 && line.startsWith('<!--', at) && line.includes('-->', at + 2)
 }
 
-/** A line that could open a link definition (possibly one whose label or title goes on). */
-function mayBeDefinition(text: string): boolean {
-  let bracket = 0
-  while (bracket < 3 && text.charCodeAt(bracket) === 32) bracket++
-  if (text.charCodeAt(bracket) !== 91) return false
-  const close = text.indexOf(']', bracket + 1)
-  if (close === -1) return true
-  const label = text.slice(bracket + 1, close)
-  // A label holds no unescaped bracket; an escape may hide the `]` that closes it.
-  if (label.includes('\\')) return true
-  return !label.includes('[') && text[close + 1] === ':'
+/**
+ * Whether the text at `at` could open a link definition (possibly one whose title goes on): a
+ * label closed by `]:`, on its line or a later one. A label holds no unescaped bracket and no blank
+ * line; an escape may hide the `]` that closes it.
+ */
+function mayBeDefinition(body: string, at: number): boolean {
+  let bracket = at
+  while (bracket < at + 3 && body.charCodeAt(bracket) === 32) bracket++
+  if (body.charCodeAt(bracket) !== 91) return false
+  const limit = Math.min(body.length, bracket + 1000)
+  for (let i = bracket + 1; i < limit; i++) {
+    const c = body.charCodeAt(i)
+    if (c === 92) return true
+    if (c === 91) return false
+    if (c === 93) return body.charCodeAt(i + 1) === 58
+    if (c === 10 && /^[ \t\r]*$/.test(body.slice(i + 1, lineEndOf(body, i + 1)))) return false
+  }
+  return limit < body.length
 }
 
 /**
@@ -697,12 +717,26 @@ const LITERAL_MARKUP = /[`*_~[\]!&\\]/
  * markup characters included: where one could start at `at`, its word must hold no markup.
  */
 function plainLiteral(src: string, at: number, from: number, to: number): boolean {
-  if (src[at] !== '@' && !LITERAL.test(src.slice(at, at + 7))) return true
+  if (src[at] === '@') return plainEmail(src, at, from, to)
+  if (!LITERAL.test(src.slice(at, at + 7))) return true
   let start = at
   while (start > from && !/\s/.test(src[start - 1]!)) start--
   let end = at
   while (end < to && !/[\s<]/.test(src[end]!)) end++
   return !LITERAL_MARKUP.test(src.slice(start, end))
+}
+
+/**
+ * An email literal takes only the address's own characters (`a.b+c@d-e.f`) around the `@`: of
+ * those, only `_` is markup elsewhere. Markup next to the address (`&lt;a@b.c&gt;`, `[x]@[y]`)
+ * stays markup.
+ */
+function plainEmail(src: string, at: number, from: number, to: number): boolean {
+  let start = at
+  while (start > from && /[A-Za-z0-9._+-]/.test(src[start - 1]!)) start--
+  let end = at + 1
+  while (end < to && /[A-Za-z0-9._-]/.test(src[end]!)) end++
+  return !src.slice(start, end).includes('_')
 }
 
 function runLength(src: string, at: number, char: string, to: number): number {

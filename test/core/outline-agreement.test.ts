@@ -106,6 +106,22 @@ describe('the fast outline agrees with remark', () => {
     expect(scanOutline('A [first](a.md) link, [a second\none](b.md).\n')?.links.map(l => l.url)).toEqual(['a.md', 'b.md'])
   })
 
+  it('reads items and quotes opening with an autolink or inline tag, labels going on to the next line, and emails next to markup', () => {
+    for (const body of [
+      '- <https://github.com/commonmark/cmark> (C)\n- <x@example.com>\n> see:\n> <https://nodejs.org/api/util.html>.\n',
+      '  * <a href="#install">Installation</a>\n  * <a href="#usage">Usage</a>\n> <sup>**Note:** scrolls</sup>\n',
+      '- [GitHub Actions problem matcher for\n    markdownlint-cli][matcher]\n\n[matcher]: https://example.com/m\n',
+      '* [GFM: links do not work when\n  after bracket](https://example.com/issues/278)\\\n',
+      '[MIT][] © [JounQin][]@[1stG.me][]\n\nCopyright (c) TJ &lt;tj@vision-media.ca&gt; [x](y.md)\n',
+    ]) {
+      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
+      expect(agrees(body)).toBe(true)
+    }
+    // Still remark's: an HTML block opening an item, a definition whose label goes on, an email with `_`.
+    for (const body of ['- <div>\n[a](b.md)\n', '[a\nb]: /url\n', '_a@b_c.d_ [x](y.md)\n'])
+      expect(scanOutline(body), JSON.stringify(body)).toBeUndefined()
+  })
+
   it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
     const body = [
       '# Refunds',
