@@ -52,6 +52,16 @@ function balancedParentheses(url: string): boolean {
 interface Fence {
   char: string
   length: number
+  /** Block quote markers each line of the fence carries (`> ```js`): a line without them ends the quote, and the fence. */
+  quotes: number
+  /** The indentation the fence's lines keep: a line indented less ends the list item holding the fence, or may. */
+  column: number
+  /**
+   * What else the fence could be, the scanner not tracking list items: nothing ('sure': at the
+   * margin, in a list item or a quote); a fence at the margin that a less indented line would not
+   * end ('indented': 1–3 spaces); indented code ('code': 4 or more after text that may be code).
+   */
+  reading: 'sure' | 'indented' | 'code'
 }
 
 interface ScanState {
@@ -208,17 +218,21 @@ export function scanOutline(body: string): RawOutline | undefined {
 
 function classify(state: ScanState, line: string, start: number): LineKind | undefined {
   if (state.fence) {
-    const close = FENCE.exec(line)
-    if (close && close[2]![0] === state.fence.char && close[2]!.length >= state.fence.length && close[3]!.trim() === '')
-      state.fence = undefined
-    return 'other'
+    const inside = fenceLine(state.fence, line)
+    if (inside === undefined) return undefined
+    if (inside !== 'ended') {
+      if (inside === 'closed') state.fence = undefined
+      return 'other'
+    }
+    // The containers holding the fence ended at this line: it opens what it opens.
+    state.fence = undefined
   }
   if (state.inComment) {
     if (line.includes('-->')) state.inComment = false
     return 'other'
   }
   if (state.html) {
-    if (state.html === 'blank' ? line.trim() === '' : state.html.test(line)) {
+    if (state.html === 'blank' ? isBlank(line) : state.html.test(line)) {
       const end = state.html === 'blank' ? 'blank' : 'other'
       state.html = undefined
       return end
@@ -227,14 +241,12 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   }
   if (state.untitled && /^[ \t]*["'(]/.test(line)) return undefined
   if (line.charCodeAt(0) === 35) return atxLine(state, line, start)
-  if (line.trim() === '') return 'blank'
+  if (isBlank(line)) return 'blank'
   if (/^ {0,3}\t/.test(line) || /^ {4,}/.test(line)) return indentedLine(state, line, start)
   const open = FENCE.exec(line)
   if (open) {
-    // An indented fence may belong to a list item, whose end would end the fence too.
-    if (open[1] !== '' || (open[2]![0] === '`' && open[3]!.includes('`'))) return undefined
-    state.fence = {char: open[2]![0]!, length: open[2]!.length}
-    return 'other'
+    const column = open[1]!.length
+    return openFence(state, open, {quotes: 0, column, reading: column === 0 ? 'sure' : 'indented'})
   }
   if (line.startsWith('<!--')) {
     state.inComment = !line.slice(4).includes('-->')
@@ -254,6 +266,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (/^ {1,3}#/.test(line)) return undefined
   const prefix = containerPrefix(line)
   if (commentInContainer(line, prefix)) return continuesParagraph(state, line) ? undefined : 'other'
+  if (prefix && /^(?:`{3}|~{3})/.test(line.slice(prefix))) return containerFence(state, line, prefix)
   const content = afterContainers(state.body, start, line, prefix)
   if (content === undefined) return undefined
   if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : joinedParagraph(state, line, start, content)
@@ -269,6 +282,58 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   }
   if (mayBeDefinition(state.body, start)) return undefined
   return inlineLinks(state, line, start, 0) ? 'paragraph' : joinedParagraph(state, line, start, 0)
+}
+
+/** An opening fence's info string may not hold a backtick when the fence is of backticks. */
+function openFence(state: ScanState, open: RegExpExecArray, where: Omit<Fence, 'char' | 'length'>): 'other' | undefined {
+  if (open[2]![0] === '`' && open[3]!.includes('`')) return undefined
+  state.fence = {char: open[2]![0]!, length: open[2]!.length, ...where}
+  return 'other'
+}
+
+/**
+ * A fence opening a list item's content or a quote's (`1. ```sh`, `> ```js`); one in both, or
+ * an ordered item that only goes on a paragraph (`2. ```` under text), goes to remark.
+ */
+function containerFence(state: ScanState, line: string, prefix: number): 'other' | undefined {
+  const markers = line.slice(0, prefix)
+  const open = FENCE.exec(line.slice(prefix))
+  if (!open || continuesParagraph(state, line)) return undefined
+  if (/^(?: {0,3}> ?)+ *$/.test(markers)) return openFence(state, open, {quotes: count(markers, '>'), column: 0, reading: 'sure'})
+  if (/^(?: {0,3}(?:[-+*]|\d{1,9}[.)]) +)+$/.test(markers)) return openFence(state, open, {quotes: 0, column: prefix, reading: 'sure'})
+  return undefined
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1
+}
+
+/**
+ * A line inside a fence: still inside ('open'), the closing fence ('closed'), or a line that ends
+ * the containers holding the fence and so the fence ('ended'). Undefined where the two readings
+ * of a fence the scanner is not sure of would part.
+ */
+function fenceLine(fence: Fence, line: string): 'open' | 'closed' | 'ended' | undefined {
+  let content = line
+  if (fence.quotes > 0) {
+    const quoted = new RegExp(`^(?: {0,3}> ?){${fence.quotes}}`).exec(line)
+    if (!quoted) return 'ended'
+    if (quoted[0].includes('\t')) return undefined
+    content = line.slice(quoted[0].length)
+  } else if (fence.column > 0) {
+    if (isBlank(line)) return 'open'
+    const indent = /^[ \t]*/.exec(line)![0]
+    if (indent.includes('\t')) return undefined
+    if (indent.length < fence.column) return fence.reading === 'sure' ? 'ended' : undefined
+    content = line.slice(fence.column)
+  }
+  const close = FENCE.exec(content)
+  if (!close || close[2]![0] !== fence.char || close[2]!.length < fence.length || !/^[ \t]*$/.test(close[3]!))
+    return 'open'
+  // A closing fence indented past the margin's three spaces, or past the fence as code, closes in one reading only.
+  if (fence.reading === 'indented' && fence.column + close[1]!.length > 3) return undefined
+  if (fence.reading === 'code' && close[1] !== '') return undefined
+  return 'closed'
 }
 
 /** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it or starts a table. */
@@ -314,6 +379,11 @@ function joinedParagraph(state: ScanState, line: string, start: number, from: nu
   return undefined
 }
 
+/** A blank line holds only spaces and tabs: a no-break space is text. */
+function isBlank(line: string): boolean {
+  return /^[ \t]*$/.test(line)
+}
+
 /** Where the line starting at `start` ends (before its CR LF or LF). */
 function lineEndOf(body: string, start: number): number {
   const newline = body.indexOf('\n', start)
@@ -349,7 +419,7 @@ function indentedLine(state: ScanState, line: string, start: number): LineKind |
   if (!afterText) state.maybeCode = true
   if (!/[#[`~<&]|\]\(/.test(line)) return 'paragraph'
   if (state.table || THEMATIC_BREAK.test(line.trimStart())) return undefined
-  if (state.maybeCode || !afterText) return codeOrText(state.body, line, start)
+  if (state.maybeCode || !afterText) return codeOrText(state, line, start)
   const from = /^[ \t]+(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(line)![0].length
   const content = line.slice(from)
   if (!INDENTED_TEXT.test(content) || mayBeDefinition(state.body, start + from)) return undefined
@@ -361,10 +431,13 @@ function indentedLine(state: ScanState, line: string, start: number): LineKind |
  * items): it gives the outline nothing either way when, read as content, it holds no link or image
  * and opens no block that could hold later lines (a fence, HTML, a definition or a footnote).
  */
-function codeOrText(body: string, line: string, start: number): 'paragraph' | undefined {
+function codeOrText(state: ScanState, line: string, start: number): LineKind | undefined {
   const from = TEXT_PREFIX.exec(line)![0].length
   const content = line.slice(from)
-  if (/^(?:`{3}|~{3}|\[\^)/.test(content) || opensHtmlBlock(content) || mayBeDefinition(body, start + from)) return undefined
+  const open = FENCE.exec(content)
+  // After a blank line or a closed block, a fence in a list item, or code: its lines are raw either way while they stay as indented.
+  if (open && (state.previous === 'blank' || state.previous === 'other') && /^ +$/.test(line.slice(0, from))) return openFence(state, open, {quotes: 0, column: from, reading: 'code'})
+  if (/^(?:`{3}|~{3}|\[\^)/.test(content) || opensHtmlBlock(content) || mayBeDefinition(state.body, start + from)) return undefined
   const inline = readInline(content, 0, false)
   return inline && inline.links.length === 0 && inline.images.length === 0 ? 'paragraph' : undefined
 }
@@ -407,7 +480,7 @@ function htmlBlock(state: ScanState, line: string, start: number): LineKind | un
   if (!tag) return AUTOLINK.test(line) || EMAIL_AUTOLINK.test(line) ? paragraphLine(state, line, start) : undefined
   if (/^<\/?search\b/i.test(line)) return undefined
   // Only a tag alone on its line may open a block (kind 7): with more after it, the line is text with inline HTML.
-  if (line.slice(tag[0].length).trim() !== '') return paragraphLine(state, line, start)
+  if (!isBlank(line.slice(tag[0].length))) return paragraphLine(state, line, start)
   // A tag alone opens a block unless it continues a paragraph; the scanner's 'paragraph' also
   // covers list items and indented code, so only a line after a blank or a closed block is sure.
   if (state.previous !== 'blank' && state.previous !== 'other') return undefined
@@ -443,7 +516,7 @@ function opensHtmlBlock(text: string): boolean {
   if (!opensHtml(text, 0)) return false
   if (HTML_RAW_BLOCK.test(text) || HTML_BLOCK_TAG.test(text) || /^<[!?]|^<\/?search\b/i.test(text)) return true
   const tag = INLINE_TAG.exec(text)
-  if (tag) return text.slice(tag[0].length).trim() === ''
+  if (tag) return isBlank(text.slice(tag[0].length))
   return !AUTOLINK.test(text) && !EMAIL_AUTOLINK.test(text)
 }
 
@@ -499,7 +572,7 @@ function mayBeDefinition(body: string, at: number): boolean {
     if (c === 92) return true
     if (c === 91) return false
     if (c === 93) return body.charCodeAt(i + 1) === 58
-    if (c === 10 && /^[ \t\r]*$/.test(body.slice(i + 1, lineEndOf(body, i + 1)))) return false
+    if (c === 10 && isBlank(body.slice(i + 1, lineEndOf(body, i + 1)))) return false
   }
   return limit < body.length
 }
@@ -569,7 +642,7 @@ interface Inline {
 function normalizeLabel(label: string): string {
   return label
     .replace(/[\t\n\r ]+/g, ' ')
-    .trim()
+    .replace(/^ | $/g, '')
     .toLowerCase()
     .toUpperCase()
 }
@@ -652,7 +725,7 @@ function readSpan(
       if (close === undefined) return false
       let code = src.slice(i + length, close)
       if (hasBarePipe(code)) out.pipes = true
-      if (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') code = code.slice(1, -1)
+      if (code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code)) code = code.slice(1, -1)
       out.text += code
       i = close + length
       continue

@@ -13,7 +13,7 @@ import {headingAnchors} from '../../src/core/anchors.js'
 import {splitFrontMatter} from '../../src/core/front-matter.js'
 import {loadMarkdownParser, parseWithRemark} from '../../src/core/markdown.js'
 import {scanOutline} from '../../src/core/outline-scan.js'
-import {outline} from '../../src/core/sections.js'
+import {type RawOutline, outline} from '../../src/core/sections.js'
 import {markdownFiles, packageReadmes} from '../../bench/markdown-corpora.js'
 import {ROOT} from '../helpers/cli.js'
 
@@ -28,11 +28,27 @@ function bodyOf(text: string): string {
   return t.slice(splitFrontMatter(t)?.bodyStart ?? 0)
 }
 
+/**
+ * remark's outline, or undefined where the development build of one of its packages trips an
+ * assertion the production build sopkit runs does not make: mdast-util-gfm-task-list-item 2.0.1
+ * asserts that a task check (`[ ]`) sits in a list item, and micromark finds one in the paragraph
+ * after an empty item (`-\n[ ]  #`). The production build gives the outline and ignores the check.
+ */
+function remarkOutline(body: string): RawOutline | undefined {
+  try {
+    return parseWithRemark(body)
+  } catch (error) {
+    if ((error as Error).stack?.includes('mdast-util-gfm-task-list-item')) return undefined
+    throw error
+  }
+}
+
 /** The scanner's outline equals remark's, raw offsets and heading anchors included; true when it hands over. */
 function agrees(body: string): boolean {
   const scanned = scanOutline(body)
   if (!scanned) return false
-  const parsed = parseWithRemark(body)
+  const parsed = remarkOutline(body)
+  if (!parsed) return false
   expect(scanned).toEqual(parsed)
   expect(headingAnchors(outline(body, scanned))).toEqual(headingAnchors(outline(body, parsed)))
   return true
@@ -119,6 +135,25 @@ describe('the fast outline agrees with remark', () => {
     }
     // Still remark's: an HTML block opening an item, a definition whose label goes on, an email with `_`.
     for (const body of ['- <div>\n[a](b.md)\n', '[a\nb]: /url\n', '_a@b_c.d_ [x](y.md)\n'])
+      expect(scanOutline(body), JSON.stringify(body)).toBeUndefined()
+  })
+
+  it('follows fences in list items and quotes, and indented fences, to their end as remark does', () => {
+    const answered = [
+      '1. Install:\n\n   ```bash\n   npm i [a](x.md)\n\n   ```\n2. Run [b](b.md)\n',
+      '> ```js\n> [a](x.md)\n> ```\n> after [b](b.md)\n',
+      '> ```js\n> [a](x.md)\nended by [b](b.md)\n',
+      '- ```\n  [a](x.md)\nended by [b](b.md)\n```\n[c](c.md)\n```\n',
+      '  ```\n  [a](x.md)\n\n    [b](y.md)\n  ```\n[c](c.md)\n',
+      'Text\n\n    ```js\n    [a](x.md)\n    ```\n\n[b](b.md)\n',
+      '```\ncode\n```\u00a0\n[a](x.md)\n',
+    ]
+    for (const body of answered) {
+      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
+      expect(agrees(body)).toBe(true)
+    }
+    // Where the readings part (a less indented line under an indented fence, a quote in an item), remark decides.
+    for (const body of ['  ```\n[a](x.md)\n  ```\n', '- > ```\n  > [a](x.md)\n', 'Text\n\n    ```\n      ```\n[a](x.md)\n'])
       expect(scanOutline(body), JSON.stringify(body)).toBeUndefined()
   })
 
@@ -307,6 +342,7 @@ describe('the fast outline agrees with remark', () => {
           ')',
         ],
         ...['](', '!', '<', '>', '> ', '- ', '1. ', '-', '=', '|', '&', ';', '\\', '"', "'", '^', '@', ':', '.', 'a'],
+        ...['\u00a0', '\u3000'],
         ...['1', 'x.md', 'http://a.b', 'www.a.b', '&amp;', '<b>', '</b>', '[a]: b', '[a]: b\n', '[ ]', '"t"', '(t)'],
         ...['<div>', '</div>\n', '\n<pre>', '</pre>', '<a href="x">', '<?', '<!X', '\n<x>\n', '\n<b@c.d>'],
       ),
@@ -330,6 +366,13 @@ describe('the fast outline agrees with remark', () => {
     ['See [[not-defined] more](a.md).\n'],
     ['   1. # heading [a](x.md)\n\ttext\n\t\\# x [a](b)'],
     ['\uFEFF# whatwg-url\n# JSON Schema $Ref Parser'],
+    // A line of no-break spaces is text, not a blank line; so is one after a closing fence or a tag.
+    ['Title\n\u00a0\n---\n'],
+    ['<div>\n\u00a0\n[a](x.md)\n'],
+    ['<b>\u00a0\n[a](x.md)\n'],
+    ['# `\u00a0a\u00a0` and ` \u00a0 `\n'],
+    // Paragraph text, then a fence indented as code: it goes on the paragraph.
+    ['===\n        ~~~\n        ![img](i.png)'],
   ])('on %j', body => {
     agrees(body)
   })
