@@ -91,11 +91,13 @@ interface ScanState {
   /** The paragraph whose lines are being read one by one: read again whole when a later line closes what an earlier one opened. */
   run?: ParagraphRun
   /**
-   * Bracketed labels read as plain text that a definition would make reference links: in a
-   * heading (its text would change), or inside a link's text (a link cannot hold a link, so the
-   * outer brackets would be text). Definitions may come later in the body: checked at its end.
+   * Bracketed labels read as plain text inside a link's text: a definition would make them
+   * reference links, and a link cannot hold a link, so the outer brackets would be text. Definitions
+   * may come later in the body: checked at its end.
    */
   labels: string[]
+  /** Headings holding brackets read as plain text: a definition of one makes it a reference, and the text is read again. */
+  bracketed: Array<{heading: number; from: number; to: number; labels: string[]}>
 }
 
 type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
@@ -159,6 +161,7 @@ export function scanOutline(body: string): RawOutline | undefined {
     untitled: false,
     definitions: new Set(),
     labels: [],
+    bracketed: [],
     maybeCode: false,
   }
   let nextAngle = -1
@@ -213,6 +216,12 @@ export function scanOutline(body: string): RawOutline | undefined {
   }
   // `[options]` is plain text unless a definition names it (then remark reads a reference).
   if (state.labels.some(label => state.definitions.has(label))) return undefined
+  for (const {heading, from, to, labels} of state.bracketed) {
+    if (!labels.some(label => state.definitions.has(label))) continue
+    const inline = readInline(body.slice(from, to), from, true, state.definitions)
+    if (!inline) return undefined
+    state.headings[heading]!.text = inline.text.trim()
+  }
   return {headings: state.headings, links: state.links, images: state.images}
 }
 
@@ -367,7 +376,7 @@ function joinedParagraph(state: ScanState, line: string, start: number, from: nu
     }
     const inline = readInline(body.slice(base, end), base, false)
     if (inline && !inline.pipes) {
-      state.labels.push(...inline.labels)
+      state.labels.push(...inline.nested)
       state.links.push(...inline.links)
       state.images.push(...inline.images)
       state.pipes = false
@@ -599,8 +608,8 @@ function setext(state: ScanState, line: string, start: number): 'other' | undefi
   const inline = readInline(text, paragraph.start, true)
   if (!inline) return undefined
   const depth = line.startsWith('=') ? 1 : 2
+  noteHeading(state, inline, paragraph.start, paragraph.end)
   state.headings.push({depth, text: inline.text.trim(), start: paragraph.start, end: start + line.length})
-  state.labels.push(...inline.labels)
   return 'other'
 }
 
@@ -609,11 +618,17 @@ function heading(state: ScanState, atx: RegExpExecArray, start: number, end: num
   const contentStart = start + atx[0].indexOf(raw)
   const inline = readInline(raw, contentStart, true)
   if (!inline) return undefined
+  noteHeading(state, inline, contentStart, contentStart + raw.length)
   state.headings.push({depth: atx[1]!.length, text: inline.text.trim(), start, end})
-  state.labels.push(...inline.labels)
   state.links.push(...inline.links)
   state.images.push(...inline.images)
   return 'other'
+}
+
+/** Brackets in the heading about to be pushed: those inside link text may not be defined, the others make it read again if they are. */
+function noteHeading(state: ScanState, inline: Inline, from: number, to: number): void {
+  state.labels.push(...inline.nested)
+  if (inline.labels.length > 0) state.bracketed.push({heading: state.headings.length, from, to, labels: inline.labels})
 }
 
 /** Collect the links of a paragraph line; false when the line holds something only a parser can read. */
@@ -621,7 +636,7 @@ function inlineLinks(state: ScanState, line: string, start: number, from: number
   const inline = readInline(line.slice(from), start + from, false)
   if (!inline || (state.table && inline.pipes)) return false
   state.pipes = inline.pipes
-  state.labels.push(...inline.labels)
+  state.labels.push(...inline.nested)
   state.links.push(...inline.links)
   state.images.push(...inline.images)
   return true
@@ -634,8 +649,10 @@ interface Inline {
   images: RawOutline['images']
   /** A `|` inside code or a link, which a table row would split on. */
   pipes: boolean
-  /** Labels of the brackets read as plain text in a heading or a link's text: a definition would make them references. */
+  /** Labels of the brackets read as plain text in a heading: a definition would make them references. */
   labels: string[]
+  /** Labels of the brackets read as plain text in a link's text: a definition would make them references. */
+  nested: string[]
 }
 
 /** A link label as remark matches it to a definition. */
@@ -681,9 +698,18 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/
  * line holds what only a parser reads right: raw HTML or autolinks, a code span or link that may
  * go on to the next line, reference links in a heading, emphasis that is not a plain pair.
  */
-function readInline(src: string, offset: number, inHeading: boolean): Inline | undefined {
-  const out: Inline = {text: '', links: [], images: [], pipes: false, labels: []}
-  return readSpan(src, 0, src.length, offset, inHeading, false, out) ? out : undefined
+function readInline(
+  src: string,
+  offset: number,
+  inHeading: boolean,
+  definitions?: ReadonlySet<string>,
+): Inline | undefined {
+  const out = emptyInline()
+  return readSpan(src, 0, src.length, offset, inHeading, false, out, definitions) ? out : undefined
+}
+
+function emptyInline(): Inline {
+  return {text: '', links: [], images: [], pipes: false, labels: [], nested: []}
 }
 
 function readSpan(
@@ -694,6 +720,7 @@ function readSpan(
   inHeading: boolean,
   inLink: boolean,
   out: Inline,
+  definitions?: ReadonlySet<string>,
 ): boolean {
   // Emphasis only changes what a heading reads; its delimiter runs are checked for plain pairs.
   const runs: Array<{at: number; text: number}> = []
@@ -747,7 +774,7 @@ function readSpan(
       }
     }
     if (c === '[' || (c === '!' && src[i + 1] === '[' && i + 1 < to)) {
-      const end = readLink(src, i, to, offset, inHeading, inLink, out)
+      const end = readLink(src, i, to, offset, inHeading, inLink, out, definitions)
       if (end === undefined) return false
       if (end > i) {
         i = end
@@ -848,6 +875,7 @@ function readLink(
   inHeading: boolean,
   inLink: boolean,
   out: Inline,
+  definitions?: ReadonlySet<string>,
 ): number | undefined {
   const image = src[at] === '!'
   const open = image ? at + 1 : at
@@ -855,10 +883,11 @@ function readLink(
   if (close === undefined) return undefined
   if (src[close + 1] !== '(') {
     if (src[open + 1] === '^') return undefined
+    if (definitions) return readReference(src, at, close, offset, inLink, out, definitions)
     if (inHeading || inLink) {
       const label = src.slice(open + 1, close)
       if (label.includes('\\')) return undefined
-      out.labels.push(normalizeLabel(label))
+      ;(inLink ? out.nested : out.labels).push(normalizeLabel(label))
     }
     return at
   }
@@ -881,11 +910,51 @@ function readLink(
   // A link inside a link makes the outer brackets plain text: remark decides that.
   if (inLink) return undefined
   const link = {url: destination[1]!, start: offset + at, end: offset + end}
-  const inner: Inline = {text: '', links: [], images: [], pipes: false, labels: []}
+  const inner = emptyInline()
   if (!readSpan(src, open + 1, close, offset, inHeading, true, inner)) return undefined
   out.links.push(link, ...inner.links)
   out.images.push(...inner.images)
-  out.labels.push(...inner.labels)
+  out.nested.push(...inner.nested)
+  out.text += inner.text
+  return end
+}
+
+/**
+ * A heading's bracket not followed by `(`, once the body's definitions are known: a full
+ * (`[text][label]`), collapsed (`[text][]`) or shortcut (`[text]`) reference when its label is
+ * defined, whose text is the link's text (an image's, none); otherwise plain text (`at`).
+ * Escapes, brackets in a label or in an image's text, and a link in a link's text go to remark.
+ */
+function readReference(
+  src: string,
+  at: number,
+  close: number,
+  offset: number,
+  inLink: boolean,
+  out: Inline,
+  definitions: ReadonlySet<string>,
+): number | undefined {
+  const image = src[at] === '!'
+  const open = image ? at + 1 : at
+  const text = src.slice(open + 1, close)
+  if (text.includes('\\') || (image && text.includes('['))) return undefined
+  let label = text
+  let end = close + 1
+  if (src[close + 1] === '[') {
+    const labelClose = src.indexOf(']', close + 2)
+    if (labelClose === -1) return undefined
+    const written = src.slice(close + 2, labelClose)
+    if (/[[\\]/.test(written) || (written !== '' && isBlank(written))) return undefined
+    if (written !== '') label = written
+    end = labelClose + 1
+  }
+  if (!definitions.has(normalizeLabel(label))) return at
+  if (image) return end
+  // A link cannot hold a link: the outer brackets would be text.
+  if (inLink) return undefined
+  const inner = emptyInline()
+  if (!readSpan(src, open + 1, close, offset, true, true, inner, definitions)) return undefined
+  out.images.push(...inner.images)
   out.text += inner.text
   return end
 }

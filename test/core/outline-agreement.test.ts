@@ -157,6 +157,26 @@ describe('the fast outline agrees with remark', () => {
       expect(scanOutline(body), JSON.stringify(body)).toBeUndefined()
   })
 
+  it('reads headings holding reference links and badges once the definitions are known, as remark does', () => {
+    const body = [
+      '# buffer [![travis][travis-image]][travis-url] [![npm][npm-image]][npm-url]',
+      '',
+      '## See [the docs][] and [Options] but not [undefined] or [Options][nowhere]',
+      '',
+      '[travis-image]: https://img.shields.io/travis/feross/buffer.svg',
+      '[travis-url]: https://travis-ci.org/feross/buffer',
+      '[npm-image]: https://img.shields.io/npm/v/buffer.svg',
+      '[npm-url]: https://npmjs.org/package/buffer',
+      '[the docs]: docs.md',
+      '[options]: #options',
+    ].join('\n')
+    expect(scanOutline(body)?.headings.map(h => h.text)).toEqual([
+      'buffer',
+      'See the docs and Options but not [undefined] or [Options][nowhere]',
+    ])
+    expect(agrees(body)).toBe(true)
+  })
+
   it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
     const body = [
       '# Refunds',
@@ -228,6 +248,9 @@ describe('the fast outline agrees with remark', () => {
     '[options]',
     '[Ref][]',
     '[a][ref]',
+    '[![b][ref]][ref]',
+    '![b][ref]',
+    '[ref]',
     '`a \\| b`',
     '(x)',
   )
