@@ -308,7 +308,8 @@ function containerFence(state: ScanState, line: string, prefix: number): 'other'
   const markers = line.slice(0, prefix)
   const open = FENCE.exec(line.slice(prefix))
   if (!open || continuesParagraph(state, line)) return undefined
-  if (/^(?: {0,3}> ?)+ *$/.test(markers)) return openFence(state, open, {quotes: count(markers, '>'), column: 0, reading: 'sure'})
+  // A quote's markers from the margin: one indented could sit in a list item, whose end would end it.
+  if (/^>(?: ?(?: {0,3}>))* *$/.test(markers)) return openFence(state, open, {quotes: count(markers, '>'), column: 0, reading: 'sure'})
   if (/^(?: {0,3}(?:[-+*]|\d{1,9}[.)]) +)+$/.test(markers)) return openFence(state, open, {quotes: 0, column: prefix, reading: 'sure'})
   return undefined
 }

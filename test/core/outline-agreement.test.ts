@@ -396,6 +396,8 @@ describe('the fast outline agrees with remark', () => {
     ['# `\u00a0a\u00a0` and ` \u00a0 `\n'],
     // Paragraph text, then a fence indented as code: it goes on the paragraph.
     ['===\n        ~~~\n        ![img](i.png)'],
+    // A fence in a quote in a list item: a quote marker at the margin opens another quote.
+    ['* text\n  > ~~~\n> [a](b.md) then `c`'],
   ])('on %j', body => {
     agrees(body)
   })
