@@ -12,10 +12,18 @@ const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/
 const CLOSING_HASHES = /(?:^|[ \t]+)#+$/
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
 const DEFINITION = /^\[([^[\]\\]+)\]:[ \t]*([^\s<>]+)([ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*$/
+/**
+ * An inline link's destination and title in parentheses: the destination bare (balanced
+ * parentheses, no spaces) or in `<>` (spaces allowed), then spaces, tabs and at most one line
+ * ending around the title. Escapes and entities go to remark.
+ */
+const DESTINATION =
+  /^\((?:<([^\n<>\\]*)>|([^\s()<>\\]*(?:\([^\s()<>\\]*\)[^\s()<>\\]*)*))(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*(?:\r?\n[ \t]*)?\)/
+
 /** Block quote markers and list item markers that open a line (a container's prefix). */
 const CONTAINER = /^ {0,3}(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))/
-/** URL characters remark keeps as written (an `&` too, unless it starts an entity remark would decode). */
-const PLAIN_URL = /^[A-Za-z0-9._~:/?#@!$&'*+,;=%()-]*$/
+/** URL characters remark keeps as written (an `&` too, unless it starts an entity remark would decode; any past ASCII). */
+const PLAIN_URL = /^[A-Za-z0-9._~:/?#@!$&'*+,;=%()\u0080-\uffff-]*$/
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 /** A GFM table's delimiter row (`| --- | :-: |`): the line before it was the table's header. */
@@ -218,7 +226,7 @@ export function scanOutline(body: string): RawOutline | undefined {
   if (state.labels.some(label => state.definitions.has(label))) return undefined
   for (const {heading, from, to, labels} of state.bracketed) {
     if (!labels.some(label => state.definitions.has(label))) continue
-    const inline = readInline(body.slice(from, to), from, true, state.definitions)
+    const inline = readInline(body.slice(from, to), from, {...HEADING, definitions: state.definitions})
     if (!inline) return undefined
     state.headings[heading]!.text = inline.text.trim()
   }
@@ -347,7 +355,7 @@ function fenceLine(fence: Fence, line: string): 'open' | 'closed' | 'ended' | un
 }
 
 /** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it or starts a table. */
-const CONTINUATION = /^[ \t]*(?:[A-Za-z\u00c0-\uffff("'[!\\]|[0-9](?![0-9]*[.)])|`(?!``))[^|]*$/
+const CONTINUATION = /^[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``))[^|]*$/
 
 /**
  * A paragraph line whose inline content the line alone does not hold: a link or code span that an
@@ -367,7 +375,7 @@ function joinedParagraph(state: ScanState, line: string, start: number, from: nu
     state.labels.length = run.labels
   }
   let end = lineEndOf(body, start)
-  for (let lines = run ? 0 : 1; lines <= 10; lines++) {
+  for (let lines = 0; lines <= 10; lines++) {
     if (lines > 0) {
       const next = body.indexOf('\n', end)
       if (next === -1) return undefined
@@ -375,7 +383,11 @@ function joinedParagraph(state: ScanState, line: string, start: number, from: nu
       if (!CONTINUATION.test(body.slice(next + 1, nextEnd))) return undefined
       end = nextEnd
     }
-    const inline = readInline(body.slice(base, end), base, false)
+    // Read from the paragraph's first line up to a line that surely ends it, the read holds all its text.
+    const whole = (run !== undefined || state.previous !== 'paragraph') && endsParagraph(body, end)
+    // This line alone was read already, as part of a paragraph that may go on.
+    if (lines === 0 && !run && !whole) continue
+    const inline = readInline(body.slice(base, end), base, {...PARAGRAPH_LINE, whole})
     if (inline && !inline.pipes) {
       state.labels.push(...inline.nested)
       state.links.push(...inline.links)
@@ -387,6 +399,18 @@ function joinedParagraph(state: ScanState, line: string, start: number, from: nu
     }
   }
   return undefined
+}
+
+/**
+ * Whether the line after `end` surely ends the paragraph before it: none, a blank line, or a line
+ * that interrupts a paragraph in any container (an ATX heading, a fence, a thematic break, a
+ * bullet with text). A quote marker or `===` may go on it, so they are not counted.
+ */
+function endsParagraph(body: string, end: number): boolean {
+  const next = body.indexOf('\n', end)
+  if (next === -1) return true
+  const line = body.slice(next + 1, lineEndOf(body, next + 1))
+  return isBlank(line) || /^ {0,3}(?:[-*+][ \t]+\S|#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3})/.test(line) || THEMATIC_BREAK.test(line)
 }
 
 /** A blank line holds only spaces and tabs: a no-break space is text. */
@@ -448,7 +472,7 @@ function codeOrText(state: ScanState, line: string, start: number): LineKind | u
   // After a blank line or a closed block, a fence in a list item, or code: its lines are raw either way while they stay as indented.
   if (open && (state.previous === 'blank' || state.previous === 'other') && /^ +$/.test(line.slice(0, from))) return openFence(state, open, {quotes: 0, column: from, reading: 'code'})
   if (/^(?:`{3}|~{3}|\[\^)/.test(content) || opensHtmlBlock(content) || mayBeDefinition(state.body, start + from)) return undefined
-  const inline = readInline(content, 0, false)
+  const inline = readInline(content, 0, PARAGRAPH_LINE)
   return inline && inline.links.length === 0 && inline.images.length === 0 ? 'paragraph' : undefined
 }
 
@@ -606,7 +630,7 @@ function setext(state: ScanState, line: string, start: number): 'other' | undefi
   if (!paragraph?.opens || !paragraph.topLevel || state.table || !/^[=-]/.test(line)) return undefined
   const text = state.body.slice(paragraph.start, paragraph.end)
   if (text.includes('|')) return undefined
-  const inline = readInline(text, paragraph.start, true)
+  const inline = readInline(text, paragraph.start, HEADING)
   if (!inline) return undefined
   const depth = line.startsWith('=') ? 1 : 2
   noteHeading(state, inline, paragraph.start, paragraph.end)
@@ -617,7 +641,7 @@ function setext(state: ScanState, line: string, start: number): 'other' | undefi
 function heading(state: ScanState, atx: RegExpExecArray, start: number, end: number): 'other' | undefined {
   const raw = (atx[2] ?? '').replace(CLOSING_HASHES, '')
   const contentStart = start + atx[0].indexOf(raw)
-  const inline = readInline(raw, contentStart, true)
+  const inline = readInline(raw, contentStart, HEADING)
   if (!inline) return undefined
   noteHeading(state, inline, contentStart, contentStart + raw.length)
   state.headings.push({depth: atx[1]!.length, text: inline.text.trim(), start, end})
@@ -634,7 +658,7 @@ function noteHeading(state: ScanState, inline: Inline, from: number, to: number)
 
 /** Collect the links of a paragraph line; false when the line holds something only a parser can read. */
 function inlineLinks(state: ScanState, line: string, start: number, from: number): boolean {
-  const inline = readInline(line.slice(from), start + from, false)
+  const inline = readInline(line.slice(from), start + from, PARAGRAPH_LINE)
   if (!inline || (state.table && inline.pipes)) return false
   state.pipes = inline.pipes
   state.labels.push(...inline.nested)
@@ -699,15 +723,27 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/
  * line holds what only a parser reads right: raw HTML or autolinks, a code span or link that may
  * go on to the next line, reference links in a heading, emphasis that is not a plain pair.
  */
-function readInline(
-  src: string,
-  offset: number,
-  inHeading: boolean,
-  definitions?: ReadonlySet<string>,
-): Inline | undefined {
+function readInline(src: string, offset: number, reading: Reading): Inline | undefined {
   const out = emptyInline()
-  return readSpan(src, 0, src.length, offset, inHeading, false, out, definitions) ? out : undefined
+  return readSpan(src, 0, src.length, offset, reading, out) ? out : undefined
 }
+
+/**
+ * How a span is read: in a heading, whose text matters (emphasis, references); inside a link's
+ * text; as all of its block's inline content, where a backtick run no closer follows is text; and,
+ * once the body's definitions are known, with them (a heading read again).
+ */
+interface Reading {
+  heading: boolean
+  inLink: boolean
+  whole: boolean
+  definitions?: ReadonlySet<string>
+}
+
+/** A line of a paragraph that may go on: a code span may close on a later line. */
+const PARAGRAPH_LINE: Reading = {heading: false, inLink: false, whole: false}
+/** A heading's content, all of it on its line. */
+const HEADING: Reading = {heading: true, inLink: false, whole: true}
 
 function emptyInline(): Inline {
   return {text: '', links: [], images: [], pipes: false, labels: [], nested: []}
@@ -718,10 +754,8 @@ function readSpan(
   from: number,
   to: number,
   offset: number,
-  inHeading: boolean,
-  inLink: boolean,
+  reading: Reading,
   out: Inline,
-  definitions?: ReadonlySet<string>,
 ): boolean {
   // Emphasis only changes what a heading reads; its delimiter runs are checked for plain pairs.
   const runs: Array<{at: number; text: number}> = []
@@ -750,7 +784,13 @@ function readSpan(
     if (c === '`') {
       const length = runLength(src, i, '`', to)
       const close = closingRun(src, i + length, length, to)
-      if (close === undefined) return false
+      if (close === undefined) {
+        // No closer in the whole block: the run is text.
+        if (!reading.whole) return false
+        out.text += src.slice(i, i + length)
+        i += length
+        continue
+      }
       let code = src.slice(i + length, close)
       if (hasBarePipe(code)) out.pipes = true
       if (code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code)) code = code.slice(1, -1)
@@ -759,7 +799,7 @@ function readSpan(
       continue
     }
     if (c === '<') {
-      const end = readAngle(src, i, to, offset, inLink, out)
+      const end = readAngle(src, i, to, offset, reading.inLink, out)
       if (end === undefined) return false
       i = end
       continue
@@ -775,7 +815,7 @@ function readSpan(
       }
     }
     if (c === '[' || (c === '!' && src[i + 1] === '[' && i + 1 < to)) {
-      const end = readLink(src, i, to, offset, inHeading, inLink, out, definitions)
+      const end = readLink(src, i, to, offset, reading, out)
       if (end === undefined) return false
       if (end > i) {
         i = end
@@ -787,8 +827,8 @@ function readSpan(
     if (c === '*' || c === '_' || c === '~') {
       const length = runLength(src, i, c, to)
       if (c === '~') {
-        if (inHeading) return false
-      } else if (inHeading) runs.push({at: i, text: out.text.length})
+        if (reading.heading) return false
+      } else if (reading.heading) runs.push({at: i, text: out.text.length})
       out.text += src.slice(i, i + length)
       i += length
       continue
@@ -873,46 +913,45 @@ function readLink(
   at: number,
   to: number,
   offset: number,
-  inHeading: boolean,
-  inLink: boolean,
+  reading: Reading,
   out: Inline,
-  definitions?: ReadonlySet<string>,
 ): number | undefined {
   const image = src[at] === '!'
   const open = image ? at + 1 : at
-  const close = matchingBracket(src, open, to)
+  const close = matchingBracket(src, open, to, reading.whole)
   if (close === undefined) return undefined
   if (src[close + 1] !== '(') {
     if (src[open + 1] === '^') return undefined
-    if (definitions) return readReference(src, at, close, offset, inLink, out, definitions)
-    if (inHeading || inLink) {
+    const {definitions} = reading
+    if (definitions) return readReference(src, at, close, offset, {...reading, definitions}, out)
+    if (reading.heading || reading.inLink) {
       const label = src.slice(open + 1, close)
       if (label.includes('\\')) return undefined
-      ;(inLink ? out.nested : out.labels).push(normalizeLabel(label))
+      ;(reading.inLink ? out.nested : out.labels).push(normalizeLabel(label))
     }
     return at
   }
   if (src[open + 1] === '^') return undefined
-  const destination =
-    /^\(([^\s()<>\\]*(?:\([^\s()<>\\]*\)[^\s()<>\\]*)*)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*\)/.exec(
-      src.slice(close + 1, to),
-    )
+  const destination = DESTINATION.exec(src.slice(close + 1, to))
+  if (!destination) return undefined
+  const [written, angled, bare] = destination
+  const url = angled ?? bare!
   // `( 't')` has the title for its destination: only an empty `()` is an empty destination here.
-  if (!destination || !isPlainUrl(destination[1]!) || (destination[1] === '' && destination[0] !== '()'))
-    return undefined
-  const end = close + 1 + destination[0].length
+  if (url === '' && written !== '()') return undefined
+  if (angled === undefined ? !isPlainUrl(url) : ENTITY.test(url)) return undefined
+  const end = close + 1 + written.length
   if (hasBarePipe(src.slice(at, end))) out.pipes = true
   if (image) {
     // An image's description is its alt text, not nodes: any link inside it would be lost to the outline.
     if (src.slice(open + 1, close).includes('[')) return undefined
-    out.images.push({url: destination[1]!, start: offset + at, end: offset + end})
+    out.images.push({url, start: offset + at, end: offset + end})
     return end
   }
   // A link inside a link makes the outer brackets plain text: remark decides that.
-  if (inLink) return undefined
-  const link = {url: destination[1]!, start: offset + at, end: offset + end}
+  if (reading.inLink) return undefined
+  const link = {url, start: offset + at, end: offset + end}
   const inner = emptyInline()
-  if (!readSpan(src, open + 1, close, offset, inHeading, true, inner)) return undefined
+  if (!readSpan(src, open + 1, close, offset, {...reading, inLink: true}, inner)) return undefined
   out.links.push(link, ...inner.links)
   out.images.push(...inner.images)
   out.nested.push(...inner.nested)
@@ -931,9 +970,8 @@ function readReference(
   at: number,
   close: number,
   offset: number,
-  inLink: boolean,
+  reading: Reading & {definitions: ReadonlySet<string>},
   out: Inline,
-  definitions: ReadonlySet<string>,
 ): number | undefined {
   const image = src[at] === '!'
   const open = image ? at + 1 : at
@@ -949,12 +987,12 @@ function readReference(
     if (written !== '') label = written
     end = labelClose + 1
   }
-  if (!definitions.has(normalizeLabel(label))) return at
+  if (!reading.definitions.has(normalizeLabel(label))) return at
   if (image) return end
   // A link cannot hold a link: the outer brackets would be text.
-  if (inLink) return undefined
+  if (reading.inLink) return undefined
   const inner = emptyInline()
-  if (!readSpan(src, open + 1, close, offset, true, true, inner, definitions)) return undefined
+  if (!readSpan(src, open + 1, close, offset, {...reading, inLink: true}, inner)) return undefined
   out.images.push(...inner.images)
   out.text += inner.text
   return end
@@ -999,7 +1037,7 @@ function opensHtml(src: string, at: number): boolean {
 }
 
 /** The `]` that closes the `[` at `open` (code spans and escapes skipped), or undefined. */
-function matchingBracket(src: string, open: number, to: number): number | undefined {
+function matchingBracket(src: string, open: number, to: number, whole: boolean): number | undefined {
   let depth = 0
   for (let i = open; i < to; i++) {
     const c = src[i]
@@ -1007,8 +1045,9 @@ function matchingBracket(src: string, open: number, to: number): number | undefi
     else if (c === '`') {
       const length = runLength(src, i, '`', to)
       const close = closingRun(src, i + length, length, to)
-      if (close === undefined) return undefined
-      i = close + length - 1
+      // A run no closer follows is text when the span holds all of its block; otherwise it may close later.
+      if (close === undefined && !whole) return undefined
+      i = (close ?? i) + length - 1
     } else if (c === '<' && opensHtml(src, i)) return undefined
     else if (c === '[') depth++
     else if (c === ']' && --depth === 0) return i

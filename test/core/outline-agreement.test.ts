@@ -177,6 +177,21 @@ describe('the fast outline agrees with remark', () => {
     expect(agrees(body)).toBe(true)
   })
 
+  it('reads destinations in <>, past ASCII or before a line ending, and backticks no closer follows, as remark does', () => {
+    for (const body of [
+      'See [`String.replace`](<(https://example.com/replace)>) and [a](<a b.md>).\n',
+      '* [Example: HTML in markdown naïvely](#example-html-in-markdown-naïvely)\n',
+      'See [`JSON.parse` docs](https://example.com/parse#Using_the_reviver\n) for more.\n',
+      'Default: `` (two spaces)\n\n## A `` b [c](c.md)\n',
+      '* `rawSpec` - the part parsed out in calls to `npa(arg)`,\n  or the value of `spec` in `npa.resolve(name, spec).\n* `saveSpec` - [x](y.md)\n',
+    ]) {
+      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
+      expect(agrees(body)).toBe(true)
+    }
+    // A backtick run whose paragraph may go on (a quote line may continue it) stays remark's.
+    expect(scanOutline('> a `b [x](y.md)\n> c` d\n')).toBeUndefined()
+  })
+
   it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
     const body = [
       '# Refunds',
@@ -435,6 +450,8 @@ describe('the fast outline agrees with remark', () => {
         'alt](i.png)',
         // Markup without links, which code and a list item's text would read alike.
         'npm test # all of it',
+        'Default: `` (two spaces) [a](<a b.md>)',
+        ') [a](x.md\n) more',
         'run [options] `x`',
         '&amp; <b>bold</b>',
         '<pre>',
