@@ -33,9 +33,12 @@ const EMAIL_AUTOLINK =
   /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/
 /** An inline HTML comment closed on its line (CommonMark 0.31: `<!-->`, `<!--->` or `<!--` … `-->`): an html node, no text, no links. */
 const INLINE_COMMENT = /^<!--(?:-?>|[^\n]*?-->)/
-/** Inline raw HTML that opens or closes a tag on one line (remark keeps it as an html node, without text). */
+/**
+ * Inline raw HTML that opens or closes a tag (remark keeps it as an html node, without text); in a
+ * paragraph read whole, its attributes may go on after one line ending.
+ */
 const INLINE_TAG =
-  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)/
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*(?:[ \t]*\r?\n)?[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*(?:[ \t]*\r?\n)?[ \t]*>)/
 
 /** HTML blocks that end at a closing tag (CommonMark's kind 1). */
 const HTML_RAW_BLOCK = /^<(script|pre|style|textarea)(?:[ \t>]|$)/i
@@ -355,7 +358,8 @@ function fenceLine(fence: Fence, line: string): 'open' | 'closed' | 'ended' | un
 }
 
 /** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it or starts a table. */
-const CONTINUATION = /^[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``))[^|]*$/
+const CONTINUATION =
+  /^[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``)|~(?!~~)|[-+*_#=](?![ \t\-+*_#=]|$))[^|]*$/
 
 /**
  * A paragraph line whose inline content the line alone does not hold: a link or code span that an
@@ -511,7 +515,11 @@ function htmlBlock(state: ScanState, line: string, start: number): LineKind | un
   // Declarations, processing instructions and CDATA (`<!X`, `<?`) open HTML blocks the scanner leaves to remark.
   if (line.startsWith('<!') || line.startsWith('<?')) return undefined
   const tag = INLINE_TAG.exec(line)
-  if (!tag) return AUTOLINK.test(line) || EMAIL_AUTOLINK.test(line) ? paragraphLine(state, line, start) : undefined
+  if (!tag) {
+    if (AUTOLINK.test(line) || EMAIL_AUTOLINK.test(line)) return paragraphLine(state, line, start)
+    // A tag not complete on its line opens no HTML block: a paragraph whose tag goes on to the next line.
+    return /^<[A-Za-z]/.test(line) ? joinedParagraph(state, line, start, 0) : undefined
+  }
   if (/^<\/?search\b/i.test(line)) return undefined
   // Only a tag alone on its line may open a block (kind 7): with more after it, the line is text with inline HTML.
   if (!isBlank(line.slice(tag[0].length))) return paragraphLine(state, line, start)

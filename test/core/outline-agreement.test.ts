@@ -188,6 +188,13 @@ describe('the fast outline agrees with remark', () => {
       expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
       expect(agrees(body)).toBe(true)
     }
+    for (const body of [
+      '<img src="logo.svg" align="right"\n     alt="logo" width="180">\n\n[a](a.md)\n',
+      'Globs you type in `ls\n*.js` or [b](b.md)\n',
+    ]) {
+      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
+      expect(agrees(body)).toBe(true)
+    }
     // A backtick run whose paragraph may go on (a quote line may continue it) stays remark's.
     expect(scanOutline('> a `b [x](y.md)\n> c` d\n')).toBeUndefined()
   })
@@ -452,6 +459,9 @@ describe('the fast outline agrees with remark', () => {
         'npm test # all of it',
         'Default: `` (two spaces) [a](<a b.md>)',
         ') [a](x.md\n) more',
+        '<img src="a.png"',
+        'alt="x"> [a](a.md)',
+        '*.js` and -x or #y',
         'run [options] `x`',
         '&amp; <b>bold</b>',
         '<pre>',
