@@ -207,7 +207,8 @@ export function scanOutline(body: string): RawOutline | undefined {
     const joined = state.joined
     state.joined = undefined
     if (kind !== 'paragraph' || joined) state.run = undefined
-    else if (state.previous !== 'paragraph' || !continues) state.run = state.maybeCode || state.table ? undefined : {lineStart: start, ...counts}
+    else if (state.previous !== 'paragraph' || !continues)
+      state.run = state.maybeCode || state.table ? undefined : {lineStart: start, ...counts}
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
       // An underline under a paragraph of several lines makes a heading of them all: remark decides that too.
@@ -289,7 +290,8 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (prefix && /^(?:`{3}|~{3})/.test(line.slice(prefix))) return containerFence(state, line, prefix)
   const content = afterContainers(state.body, start, line, prefix)
   if (content === undefined) return undefined
-  if (content > 0) return inlineLinks(state, line, start, content) ? 'paragraph' : joinedParagraph(state, line, start, content)
+  if (content > 0)
+    return inlineLinks(state, line, start, content) ? 'paragraph' : joinedParagraph(state, line, start, content)
   // `[^1]: ...` is a GFM footnote, not a link definition: remark decides what it holds.
   if (/^ {0,3}\[\^/.test(line)) return undefined
   const definition = DEFINITION.exec(line)
@@ -305,7 +307,11 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
 }
 
 /** An opening fence's info string may not hold a backtick when the fence is of backticks. */
-function openFence(state: ScanState, open: RegExpExecArray, where: Omit<Fence, 'char' | 'length'>): 'other' | undefined {
+function openFence(
+  state: ScanState,
+  open: RegExpExecArray,
+  where: Omit<Fence, 'char' | 'length'>,
+): 'other' | undefined {
   if (open[2]![0] === '`' && open[3]!.includes('`')) return undefined
   state.fence = {char: open[2]![0]!, length: open[2]!.length, ...where}
   return 'other'
@@ -320,8 +326,10 @@ function containerFence(state: ScanState, line: string, prefix: number): 'other'
   const open = FENCE.exec(line.slice(prefix))
   if (!open || continuesParagraph(state, line)) return undefined
   // A quote's markers from the margin: one indented could sit in a list item, whose end would end it.
-  if (/^>(?: ?(?: {0,3}>))* *$/.test(markers)) return openFence(state, open, {quotes: count(markers, '>'), column: 0, reading: 'sure'})
-  if (/^(?: {0,3}(?:[-+*]|\d{1,9}[.)]) +)+$/.test(markers)) return openFence(state, open, {quotes: 0, column: prefix, reading: 'sure'})
+  if (/^>(?: ?(?: {0,3}>))* *$/.test(markers))
+    return openFence(state, open, {quotes: count(markers, '>'), column: 0, reading: 'sure'})
+  if (/^(?: {0,3}(?:[-+*]|\d{1,9}[.)]) +)+$/.test(markers))
+    return openFence(state, open, {quotes: 0, column: prefix, reading: 'sure'})
   return undefined
 }
 
@@ -414,7 +422,11 @@ function endsParagraph(body: string, end: number): boolean {
   const next = body.indexOf('\n', end)
   if (next === -1) return true
   const line = body.slice(next + 1, lineEndOf(body, next + 1))
-  return isBlank(line) || /^ {0,3}(?:[-*+][ \t]+\S|#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3})/.test(line) || THEMATIC_BREAK.test(line)
+  return (
+    isBlank(line) ||
+    /^ {0,3}(?:[-*+][ \t]+\S|#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3})/.test(line) ||
+    THEMATIC_BREAK.test(line)
+  )
 }
 
 /** A blank line holds only spaces and tabs: a no-break space is text. */
@@ -474,8 +486,10 @@ function codeOrText(state: ScanState, line: string, start: number): LineKind | u
   const content = line.slice(from)
   const open = FENCE.exec(content)
   // After a blank line or a closed block, a fence in a list item, or code: its lines are raw either way while they stay as indented.
-  if (open && (state.previous === 'blank' || state.previous === 'other') && /^ +$/.test(line.slice(0, from))) return openFence(state, open, {quotes: 0, column: from, reading: 'code'})
-  if (/^(?:`{3}|~{3}|\[\^)/.test(content) || opensHtmlBlock(content) || mayBeDefinition(state.body, start + from)) return undefined
+  if (open && (state.previous === 'blank' || state.previous === 'other') && /^ +$/.test(line.slice(0, from)))
+    return openFence(state, open, {quotes: 0, column: from, reading: 'code'})
+  if (/^(?:`{3}|~{3}|\[\^)/.test(content) || opensHtmlBlock(content) || mayBeDefinition(state.body, start + from))
+    return undefined
   const inline = readInline(content, 0, PARAGRAPH_LINE)
   return inline && inline.links.length === 0 && inline.images.length === 0 ? 'paragraph' : undefined
 }
@@ -483,7 +497,9 @@ function codeOrText(state: ScanState, line: string, start: number): LineKind | u
 /** Whether the line before was paragraph text (in any containers), not a break, heading or underline in a list item. */
 function previousIsText(state: ScanState): boolean {
   const paragraph = state.paragraph
-  return state.previous === 'paragraph' && paragraph !== undefined && textStart(state.body, paragraph.start) !== undefined
+  return (
+    state.previous === 'paragraph' && paragraph !== undefined && textStart(state.body, paragraph.start) !== undefined
+  )
 }
 
 /** Where the text of the line at `start` begins after its indentation and container markers; undefined when it is no text. */
@@ -757,14 +773,7 @@ function emptyInline(): Inline {
   return {text: '', links: [], images: [], pipes: false, labels: [], nested: []}
 }
 
-function readSpan(
-  src: string,
-  from: number,
-  to: number,
-  offset: number,
-  reading: Reading,
-  out: Inline,
-): boolean {
+function readSpan(src: string, from: number, to: number, offset: number, reading: Reading, out: Inline): boolean {
   // Emphasis only changes what a heading reads; its delimiter runs are checked for plain pairs.
   const runs: Array<{at: number; text: number}> = []
   let literalAt = -1

@@ -119,7 +119,10 @@ describe('the fast outline agrees with remark', () => {
       expect(agrees(body)).toBe(true)
     }
     // Read whole, the paragraph's earlier links are not counted twice.
-    expect(scanOutline('A [first](a.md) link, [a second\none](b.md).\n')?.links.map(l => l.url)).toEqual(['a.md', 'b.md'])
+    expect(scanOutline('A [first](a.md) link, [a second\none](b.md).\n')?.links.map(l => l.url)).toEqual([
+      'a.md',
+      'b.md',
+    ])
   })
 
   it('reads items and quotes opening with an autolink or inline tag, labels going on to the next line, and emails next to markup', () => {
@@ -153,7 +156,11 @@ describe('the fast outline agrees with remark', () => {
       expect(agrees(body)).toBe(true)
     }
     // Where the readings part (a less indented line under an indented fence, a quote in an item), remark decides.
-    for (const body of ['  ```\n[a](x.md)\n  ```\n', '- > ```\n  > [a](x.md)\n', 'Text\n\n    ```\n      ```\n[a](x.md)\n'])
+    for (const body of [
+      '  ```\n[a](x.md)\n  ```\n',
+      '- > ```\n  > [a](x.md)\n',
+      'Text\n\n    ```\n      ```\n[a](x.md)\n',
+    ])
       expect(scanOutline(body), JSON.stringify(body)).toBeUndefined()
   })
 
