@@ -1,8 +1,10 @@
 // A line scanner that finds top-level headings and links without building a Markdown AST.
-// It models the constructs most documents use (ATX headings with inline code, entities, emphasis,
-// links and images; fences, HTML comments, inline links and images with nested badges, single-line
-// definitions, block quotes, lists, tables) and gives up — returning undefined — wherever it cannot
-// be sure, so remark decides those. test/core/outline-agreement.test.ts proves it agrees with remark
+// It models the constructs most documents use (ATX and one-line setext headings with inline code,
+// entities, emphasis, links, images and reference badges; fences, also in list items and quotes;
+// HTML blocks and comments; inline links, images and tags, also going on over a paragraph's lines;
+// single-line definitions, block quotes, lists, tables) and gives up — returning undefined —
+// wherever it cannot be sure (where list items it does not track would read a line otherwise), so
+// remark decides those. test/core/outline-agreement.test.ts proves it agrees with remark
 // on every CommonMark and GFM spec example, the bundled library, package READMEs and generated
 // documents.
 import type {RawOutline} from './sections.js'
