@@ -13,7 +13,8 @@ const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/
 const CLOSING_HASHES = /(?:^|[ \t]+)#+$/
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
-const DEFINITION = /^\[([^[\]\\]+)\]:[ \t]*([^\s<>]+)([ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*$/
+/** A link definition on one line, indented up to three spaces, its destination bare or in `<>`. */
+const DEFINITION = /^( {0,3})\[([^[\]\\]+)\]:[ \t]*(?:<([^\n<>\\]*)>|([^\s<>]+))([ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*$/
 /**
  * An inline link's destination and title in parentheses: the destination bare (balanced
  * parentheses, no spaces) or in `<>` (spaces allowed), then spaces, tabs and at most one line
@@ -47,6 +48,13 @@ const HTML_RAW_BLOCK = /^<(script|pre|style|textarea)(?:[ \t>]|$)/i
 /** HTML blocks of a block-level tag, ending at a blank line (kind 6; `search`, new in 0.31, left to remark). */
 const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i
+
+/** A destination remark keeps as written (in `<>`, or bare), or undefined: empty, or with entities or escapes to decode. */
+function keptUrl(angled: string | undefined, bare: string | undefined): string | undefined {
+  const url = angled ?? bare ?? ''
+  if (url === '') return undefined
+  return (angled === undefined ? isPlainUrl(url) : !ENTITY.test(url)) ? url : undefined
+}
 
 function isPlainUrl(url: string): boolean {
   return PLAIN_URL.test(url) && !ENTITY.test(url) && balancedParentheses(url)
@@ -298,10 +306,12 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (/^ {0,3}\[\^/.test(line)) return undefined
   const definition = DEFINITION.exec(line)
   if (definition) {
-    if (state.previous === 'paragraph' || !isPlainUrl(definition[2]!) || definition[1]!.trim() === '') return undefined
-    state.links.push({url: definition[2]!, start, end: start + line.length})
-    state.definitions.add(normalizeLabel(definition[1]!))
-    state.untitled = definition[3] === undefined
+    const [, indent, label, angled, bare, title] = definition
+    const url = keptUrl(angled, bare)
+    if (state.previous === 'paragraph' || !url || label!.trim() === '') return undefined
+    state.links.push({url, start: start + indent!.length, end: start + line.length})
+    state.definitions.add(normalizeLabel(label!))
+    state.untitled = title === undefined
     return 'definition'
   }
   if (mayBeDefinition(state.body, start)) return undefined
@@ -954,10 +964,9 @@ function readLink(
   const destination = DESTINATION.exec(src.slice(close + 1, to))
   if (!destination) return undefined
   const [written, angled, bare] = destination
-  const url = angled ?? bare!
   // `( 't')` has the title for its destination: only an empty `()` is an empty destination here.
-  if (url === '' && written !== '()') return undefined
-  if (angled === undefined ? !isPlainUrl(url) : ENTITY.test(url)) return undefined
+  const url = written === '()' ? '' : keptUrl(angled, bare)
+  if (url === undefined) return undefined
   const end = close + 1 + written.length
   if (hasBarePipe(src.slice(at, end))) out.pipes = true
   if (image) {

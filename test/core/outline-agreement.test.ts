@@ -202,6 +202,14 @@ describe('the fast outline agrees with remark', () => {
       expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
       expect(agrees(body)).toBe(true)
     }
+    // Definitions indented up to three spaces, with destinations in <> (a docs site's shortcodes).
+    const definitions =
+      '  See [RFC 5646][] and [render hook][].\n\n  [RFC 5646]: https://example.com/rfc5646\n[render hook]: <{{% eturl render-link %}}> "t"\n'
+    expect(scanOutline(definitions)?.links.map(l => l.url)).toEqual([
+      'https://example.com/rfc5646',
+      '{{% eturl render-link %}}',
+    ])
+    expect(agrees(definitions)).toBe(true)
     // A backtick run whose paragraph may go on (a quote line may continue it) stays remark's.
     expect(scanOutline('> a `b [x](y.md)\n> c` d\n')).toBeUndefined()
   })
@@ -320,7 +328,7 @@ describe('the fast outline agrees with remark', () => {
     fc
       .tuple(
         fc.constantFrom('', '- ', '> ', '   ', '    '),
-        fc.constantFrom('[ref]: ./a.md', '[ref]:', '[ref', 'ref]: /u'),
+        fc.constantFrom('[ref]: ./a.md', '[ref]:', '[ref', 'ref]: /u', '  [ref]: <a b.md>', '[ref]: <>'),
       )
       .map(([m, d]) => `${m}${d}`),
     fc.constantFrom(
