@@ -302,8 +302,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (content === undefined) return undefined
   if (content > 0)
     return inlineLinks(state, line, start, content) ? 'paragraph' : joinedParagraph(state, line, start, content)
-  // `[^1]: ...` is a GFM footnote, not a link definition: remark decides what it holds.
-  if (/^ {0,3}\[\^/.test(line)) return undefined
+  if (/^ {0,3}\[\^/.test(line)) return footnote(state, line, start)
   const definition = DEFINITION.exec(line)
   if (definition) {
     const [, indent, label, angled, bare, title] = definition
@@ -316,6 +315,19 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   }
   if (mayBeDefinition(state.body, start)) return undefined
   return inlineLinks(state, line, start, 0) ? 'paragraph' : joinedParagraph(state, line, start, 0)
+}
+
+/**
+ * A GFM footnote definition (`[^1]: text`) holds blocks as a list item does: its first line's text
+ * is read as a paragraph's, the lines after as they come (it may interrupt a paragraph). One
+ * opening with a block goes to remark.
+ */
+function footnote(state: ScanState, line: string, start: number): LineKind | undefined {
+  const label = /^ {0,3}\[\^[A-Za-z0-9_-]+\]:[ \t]*/.exec(line)
+  if (!label) return undefined
+  const from = label[0].length
+  if (!INDENTED_TEXT.test(line.slice(from)) || mayBeDefinition(state.body, start + from)) return undefined
+  return inlineLinks(state, line, start, from) ? 'paragraph' : joinedParagraph(state, line, start, from)
 }
 
 /** An opening fence's info string may not hold a backtick when the fence is of backticks. */
@@ -950,7 +962,8 @@ function readLink(
   const close = matchingBracket(src, open, to, reading.whole)
   if (close === undefined) return undefined
   if (src[close + 1] !== '(') {
-    if (src[open + 1] === '^') return undefined
+    // A footnote call (`[^1]`) in a paragraph is text to the outline, defined or not.
+    if (src[open + 1] === '^') return reading.heading || reading.inLink ? undefined : at
     const {definitions} = reading
     if (definitions) return readReference(src, at, close, offset, {...reading, definitions}, out)
     if (reading.heading || reading.inLink) {

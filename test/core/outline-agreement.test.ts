@@ -210,6 +210,11 @@ describe('the fast outline agrees with remark', () => {
       '{{% eturl render-link %}}',
     ])
     expect(agrees(definitions)).toBe(true)
+    // GFM footnotes: calls in paragraphs are text to the outline; a definition's text is read.
+    const footnotes =
+      'Deploy with a push[^1] to [CI](ci.md).[^note]\n\n[^1]: See [details](https://example.com/d).\n[^note]: Easy.\n'
+    expect(scanOutline(footnotes)?.links.map(l => l.url)).toEqual(['ci.md', 'https://example.com/d'])
+    expect(agrees(footnotes)).toBe(true)
     // A backtick run whose paragraph may go on (a quote line may continue it) stays remark's.
     expect(scanOutline('> a `b [x](y.md)\n> c` d\n')).toBeUndefined()
   })
