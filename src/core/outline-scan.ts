@@ -1051,6 +1051,8 @@ function readAngle(
   const rest = src.slice(at, to)
   const tag = INLINE_TAG.exec(rest) ?? INLINE_COMMENT.exec(rest)
   if (tag) return at + tag[0].length
+  // A declaration or processing instruction (`<!X@a>`, which looks like an email autolink): remark's.
+  if (/^<[!?]/.test(rest)) return undefined
   const uri = AUTOLINK.exec(rest)
   const email = uri ? undefined : EMAIL_AUTOLINK.exec(rest)
   const found = uri ?? email

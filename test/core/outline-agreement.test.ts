@@ -422,6 +422,7 @@ describe('the fast outline agrees with remark', () => {
   // indented lines after a heading in a list item, which are code; a byte order mark opening the body.
   it.each([
     ['<!X@www.a.b>'],
+    ['#<!X@a>'],
     ['===\n2) <!-- c --> [Refund](a.md) Refund'],
     ['[ref]: ./a.md\n2) <!-- c --> [Refund](a.md) Refund'],
     ['See [the\nform](a.md) and `code\nspan` [b](b.md).'],
