@@ -988,16 +988,30 @@ function readLink(
     out.images.push({url, start: offset + at, end: offset + end})
     return end
   }
+  const link = {url, start: offset + at, end: offset + end}
+  const inner = linkText(src, open, close, offset, reading, out)
+  if (!inner) return undefined
+  out.links.push(link, ...inner.links)
+  return end
+}
+
+/** A link's text, read as inside a link: its images, labels and text go to `out`. */
+function linkText(
+  src: string,
+  open: number,
+  close: number,
+  offset: number,
+  reading: Reading,
+  out: Inline,
+): Inline | undefined {
   // A link inside a link makes the outer brackets plain text: remark decides that.
   if (reading.inLink) return undefined
-  const link = {url, start: offset + at, end: offset + end}
   const inner = emptyInline()
   if (!readSpan(src, open + 1, close, offset, {...reading, inLink: true}, inner)) return undefined
-  out.links.push(link, ...inner.links)
   out.images.push(...inner.images)
   out.nested.push(...inner.nested)
   out.text += inner.text
-  return end
+  return inner
 }
 
 /**
@@ -1030,13 +1044,7 @@ function readReference(
   }
   if (!reading.definitions.has(normalizeLabel(label))) return at
   if (image) return end
-  // A link cannot hold a link: the outer brackets would be text.
-  if (reading.inLink) return undefined
-  const inner = emptyInline()
-  if (!readSpan(src, open + 1, close, offset, {...reading, inLink: true}, inner)) return undefined
-  out.images.push(...inner.images)
-  out.text += inner.text
-  return end
+  return linkText(src, open, close, offset, reading, out) ? end : undefined
 }
 
 /** An autolink, a one-line HTML tag or comment at `at`: its end, or undefined (tags and comments that go on). */

@@ -54,6 +54,19 @@ function agrees(body: string): boolean {
   return true
 }
 
+/** Each body is read on the fast path, and its outline is remark's. */
+function answersAsRemark(bodies: string[]): void {
+  for (const body of bodies) {
+    expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
+    expect(agrees(body)).toBe(true)
+  }
+}
+
+/** Each body goes to remark. */
+function handsOver(bodies: string[]): void {
+  for (const body of bodies) expect(scanOutline(body), JSON.stringify(body)).toBeUndefined()
+}
+
 /** Every installed package's README, in name order, at most `limit` of them spread evenly. */
 function packageReadmeSample(limit: number): string[] {
   const files = packageReadmes(ROOT)
@@ -108,16 +121,13 @@ describe('the fast outline agrees with remark', () => {
   })
 
   it('reads a link or code span that an earlier line of its paragraph opened, in any container, as remark does', () => {
-    for (const body of [
+    answersAsRemark([
       'Bash does not match these\ndotfiles. See [this bug\nreport](https://example.com/bug).\n',
       'Please [open an\nissue](https://example.com/new?template=ci.md)\nif your CI is not detected',
       '- See [the\n  docs](a.md) and `a\n  b` [c](c.md)\n- next [d](d.md)\n',
       '> See [the quoted\ndocs](a.md)\n',
       '1. Thanks to [Trevor](https://example.com/t) for\n   this, and to [Mathias\n   Buss](http://example.com/m) for that\n',
-    ]) {
-      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
-      expect(agrees(body)).toBe(true)
-    }
+    ])
     // Read whole, the paragraph's earlier links are not counted twice.
     expect(scanOutline('A [first](a.md) link, [a second\none](b.md).\n')?.links.map(l => l.url)).toEqual([
       'a.md',
@@ -126,23 +136,19 @@ describe('the fast outline agrees with remark', () => {
   })
 
   it('reads items and quotes opening with an autolink or inline tag, labels going on to the next line, and emails next to markup', () => {
-    for (const body of [
+    answersAsRemark([
       '- <https://github.com/commonmark/cmark> (C)\n- <x@example.com>\n> see:\n> <https://nodejs.org/api/util.html>.\n',
       '  * <a href="#install">Installation</a>\n  * <a href="#usage">Usage</a>\n> <sup>**Note:** scrolls</sup>\n',
       '- [GitHub Actions problem matcher for\n    markdownlint-cli][matcher]\n\n[matcher]: https://example.com/m\n',
       '* [GFM: links do not work when\n  after bracket](https://example.com/issues/278)\\\n',
       '[MIT][] © [JounQin][]@[1stG.me][]\n\nCopyright (c) TJ &lt;tj@vision-media.ca&gt; [x](y.md)\n',
-    ]) {
-      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
-      expect(agrees(body)).toBe(true)
-    }
+    ])
     // Still remark's: an HTML block opening an item, a definition whose label goes on, an email with `_`.
-    for (const body of ['- <div>\n[a](b.md)\n', '[a\nb]: /url\n', '_a@b_c.d_ [x](y.md)\n'])
-      expect(scanOutline(body), JSON.stringify(body)).toBeUndefined()
+    handsOver(['- <div>\n[a](b.md)\n', '[a\nb]: /url\n', '_a@b_c.d_ [x](y.md)\n'])
   })
 
   it('follows fences in list items and quotes, and indented fences, to their end as remark does', () => {
-    const answered = [
+    answersAsRemark([
       '1. Install:\n\n   ```bash\n   npm i [a](x.md)\n\n   ```\n2. Run [b](b.md)\n',
       '> ```js\n> [a](x.md)\n> ```\n> after [b](b.md)\n',
       '> ```js\n> [a](x.md)\nended by [b](b.md)\n',
@@ -150,18 +156,9 @@ describe('the fast outline agrees with remark', () => {
       '  ```\n  [a](x.md)\n\n    [b](y.md)\n  ```\n[c](c.md)\n',
       'Text\n\n    ```js\n    [a](x.md)\n    ```\n\n[b](b.md)\n',
       '```\ncode\n```\u00a0\n[a](x.md)\n',
-    ]
-    for (const body of answered) {
-      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
-      expect(agrees(body)).toBe(true)
-    }
-    // Where the readings part (a less indented line under an indented fence, a quote in an item), remark decides.
-    for (const body of [
-      '  ```\n[a](x.md)\n  ```\n',
-      '- > ```\n  > [a](x.md)\n',
-      'Text\n\n    ```\n      ```\n[a](x.md)\n',
     ])
-      expect(scanOutline(body), JSON.stringify(body)).toBeUndefined()
+    // Where the readings part (a less indented line under an indented fence, a quote in an item), remark decides.
+    handsOver(['  ```\n[a](x.md)\n  ```\n', '- > ```\n  > [a](x.md)\n', 'Text\n\n    ```\n      ```\n[a](x.md)\n'])
   })
 
   it('reads headings holding reference links and badges once the definitions are known, as remark does', () => {
@@ -185,23 +182,15 @@ describe('the fast outline agrees with remark', () => {
   })
 
   it('reads destinations in <>, past ASCII or before a line ending, and backticks no closer follows, as remark does', () => {
-    for (const body of [
+    answersAsRemark([
       'See [`String.replace`](<(https://example.com/replace)>) and [a](<a b.md>).\n',
       '* [Example: HTML in markdown naïvely](#example-html-in-markdown-naïvely)\n',
       'See [`JSON.parse` docs](https://example.com/parse#Using_the_reviver\n) for more.\n',
       'Default: `` (two spaces)\n\n## A `` b [c](c.md)\n',
       '* `rawSpec` - the part parsed out in calls to `npa(arg)`,\n  or the value of `spec` in `npa.resolve(name, spec).\n* `saveSpec` - [x](y.md)\n',
-    ]) {
-      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
-      expect(agrees(body)).toBe(true)
-    }
-    for (const body of [
       '<img src="logo.svg" align="right"\n     alt="logo" width="180">\n\n[a](a.md)\n',
       'Globs you type in `ls\n*.js` or [b](b.md)\n',
-    ]) {
-      expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
-      expect(agrees(body)).toBe(true)
-    }
+    ])
     // Definitions indented up to three spaces, with destinations in <> (a docs site's shortcodes).
     const definitions =
       '  See [RFC 5646][] and [render hook][].\n\n  [RFC 5646]: https://example.com/rfc5646\n[render hook]: <{{% eturl render-link %}}> "t"\n'
