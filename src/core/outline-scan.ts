@@ -210,13 +210,13 @@ export function scanOutline(body: string): RawOutline | undefined {
     if (kind === undefined) {
       const line = body.slice(start, lineEnd)
       kind = classify(state, line, start)
-      continues = kind === 'paragraph' && CONTINUATION.test(line)
+      continues = kind === 'paragraph' && goesOn(line, body, lineEnd)
     }
     if (kind === undefined) return undefined
     if (kind !== 'definition') state.untitled = false
     const joined = state.joined
     state.joined = undefined
-    if (kind !== 'paragraph' || joined) state.run = undefined
+    if (kind !== 'paragraph') state.run = undefined
     else if (state.previous !== 'paragraph' || !continues)
       state.run = state.maybeCode || state.table ? undefined : {lineStart: start, ...counts}
     if (kind === 'paragraph') {
@@ -285,7 +285,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   }
   if (line.startsWith('<') && opensHtml(line, 0)) return htmlBlock(state, line, start)
   const indent = /^ {1,3}</.exec(line)
-  if (indent && opensHtml(line, indent[0].length - 1)) return undefined
+  if (indent && opensHtml(line, indent[0].length - 1)) return indentedHtml(state, line, start, indent[0].length - 1)
   if (SETEXT_UNDERLINE.test(line) && state.previous === 'paragraph') return setext(state, line, start)
   if (THEMATIC_BREAK.test(line)) return 'other'
   if (state.previous === 'definition' && /^[ \t|:-]+$/.test(line)) return undefined
@@ -300,8 +300,11 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
   if (prefix && /^(?:`{3}|~{3})/.test(line.slice(prefix))) return containerFence(state, line, prefix)
   const content = afterContainers(state.body, start, line, prefix)
   if (content === undefined) return undefined
-  if (content > 0)
-    return inlineLinks(state, line, start, content) ? 'paragraph' : joinedParagraph(state, line, start, content)
+  if (content > 0) {
+    if (inlineLinks(state, line, start, content)) return 'paragraph'
+    const item = /[-*+.)][ \t]*$/.test(line.slice(0, content)) && !continuesParagraph(state, line)
+    return joinedParagraph(state, line, start, content, item)
+  }
   if (/^ {0,3}\[\^/.test(line)) return footnote(state, line, start)
   const definition = DEFINITION.exec(line)
   if (definition) {
@@ -327,7 +330,7 @@ function footnote(state: ScanState, line: string, start: number): LineKind | und
   if (!label) return undefined
   const from = label[0].length
   if (!INDENTED_TEXT.test(line.slice(from)) || mayBeDefinition(state.body, start + from)) return undefined
-  return inlineLinks(state, line, start, from) ? 'paragraph' : joinedParagraph(state, line, start, from)
+  return inlineLinks(state, line, start, from) ? 'paragraph' : joinedParagraph(state, line, start, from, true)
 }
 
 /** An opening fence's info string may not hold a backtick when the fence is of backticks. */
@@ -389,9 +392,23 @@ function fenceLine(fence: Fence, line: string): 'open' | 'closed' | 'ended' | un
   return 'closed'
 }
 
-/** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it or starts a table. */
+/** How far back (in characters) a paragraph is read again when a later line closes what an earlier one opened. */
+const MAX_REREAD = 8192
+
+/** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it. */
 const CONTINUATION =
-  /^[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``)|~(?!~~)|[-+*_#=](?![ \t\-+*_#=]|$))[^|]*$/
+  /^[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``)|~(?!~~)|[-+*_#=](?![ \t\-+*_#=]|$))/
+
+/**
+ * Whether the line ending at `end` only goes on the paragraph above it: it opens nothing, and a
+ * `|` in it does not make it a table's header (no delimiter row follows).
+ */
+function goesOn(line: string, body: string, end: number): boolean {
+  if (!CONTINUATION.test(line)) return false
+  if (!line.includes('|')) return true
+  const after = lineAfter(body, end)
+  return after === undefined || !TABLE_DELIMITER.test(after)
+}
 
 /**
  * A paragraph line whose inline content the line alone does not hold: a link or code span that an
@@ -399,10 +416,18 @@ const CONTINUATION =
  * again from its first line (dropping what its lines gave the outline), with up to ten lines past
  * this one as long as each only continues it; the lines read past this one are skipped by the scan.
  */
-function joinedParagraph(state: ScanState, line: string, start: number, from: number): 'paragraph' | undefined {
+function joinedParagraph(
+  state: ScanState,
+  line: string,
+  start: number,
+  from: number,
+  opens = false,
+): 'paragraph' | undefined {
   if (state.table) return undefined
   const {body} = state
-  const run = state.previous === 'paragraph' && CONTINUATION.test(line) ? state.run : undefined
+  const run = state.previous === 'paragraph' && goesOn(line, body, start + line.length) ? state.run : undefined
+  // Each read goes back to the paragraph's start: a paragraph longer than this is remark's, so the work stays linear.
+  if (run && start - run.lineStart > MAX_REREAD) return undefined
   const base = run ? textStart(body, run.lineStart) : start + from
   if (base === undefined) return undefined
   if (run) {
@@ -416,15 +441,17 @@ function joinedParagraph(state: ScanState, line: string, start: number, from: nu
       const next = body.indexOf('\n', end)
       if (next === -1) return undefined
       const nextEnd = lineEndOf(body, next + 1)
-      if (!CONTINUATION.test(body.slice(next + 1, nextEnd))) return undefined
+      if (!goesOn(body.slice(next + 1, nextEnd), body, nextEnd)) return undefined
       end = nextEnd
     }
     // Read from the paragraph's first line up to a line that surely ends it, the read holds all its text.
-    const whole = (run !== undefined || state.previous !== 'paragraph') && endsParagraph(body, end)
+    const after = lineAfter(body, end)
+    const whole = (run !== undefined || opens || state.previous !== 'paragraph') && endsParagraph(after)
     // This line alone was read already, as part of a paragraph that may go on.
     if (lines === 0 && !run && !whole) continue
     const inline = readInline(body.slice(base, end), base, {...PARAGRAPH_LINE, whole})
-    if (inline && !inline.pipes) {
+    // A `|` inside code or a link matters only if a table's delimiter row follows.
+    if (inline && (!inline.pipes || after === undefined || !TABLE_DELIMITER.test(after))) {
       state.labels.push(...inline.nested)
       state.links.push(...inline.links)
       state.images.push(...inline.images)
@@ -438,19 +465,23 @@ function joinedParagraph(state: ScanState, line: string, start: number, from: nu
 }
 
 /**
- * Whether the line after `end` surely ends the paragraph before it: none, a blank line, or a line
+ * Whether a line surely ends the paragraph before it: none, a blank line, or a line
  * that interrupts a paragraph in any container (an ATX heading, a fence, a thematic break, a
  * bullet with text). A quote marker or `===` may go on it, so they are not counted.
  */
-function endsParagraph(body: string, end: number): boolean {
-  const next = body.indexOf('\n', end)
-  if (next === -1) return true
-  const line = body.slice(next + 1, lineEndOf(body, next + 1))
+function endsParagraph(line: string | undefined): boolean {
+  if (line === undefined) return true
   return (
     isBlank(line) ||
     /^ {0,3}(?:[-*+][ \t]+\S|#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3})/.test(line) ||
     THEMATIC_BREAK.test(line)
   )
+}
+
+/** The line after the one ending at `end`, or undefined at the body's end. */
+function lineAfter(body: string, end: number): string | undefined {
+  const next = body.indexOf('\n', end)
+  return next === -1 ? undefined : body.slice(next + 1, lineEndOf(body, next + 1))
 }
 
 /** A blank line holds only spaces and tabs: a no-break space is text. */
@@ -563,11 +594,30 @@ function htmlBlock(state: ScanState, line: string, start: number): LineKind | un
   if (/^<\/?search\b/i.test(line)) return undefined
   // Only a tag alone on its line may open a block (kind 7): with more after it, the line is text with inline HTML.
   if (!isBlank(line.slice(tag[0].length))) return paragraphLine(state, line, start)
-  // A tag alone opens a block unless it continues a paragraph; the scanner's 'paragraph' also
-  // covers list items and indented code, so only a line after a blank or a closed block is sure.
+  // A tag alone cannot interrupt a paragraph: under paragraph text at the margin it is inline HTML.
+  if (state.previous === 'paragraph' && state.paragraph?.topLevel && !state.table && !state.maybeCode)
+    return 'paragraph'
+  // The scanner's 'paragraph' also covers list items and indented code, where it may open a block:
+  // only after a blank line or a closed block is it sure to.
   if (state.previous !== 'blank' && state.previous !== 'other') return undefined
   state.html = 'blank'
   return 'other'
+}
+
+/**
+ * HTML indented one to three spaces, which may sit in a list item whose end would end its block:
+ * an autolink or a tag with text after it is a paragraph either way; a block of a tag alone (kinds
+ * 6 and 7) is sure only when a blank line comes right after it, ending it in both readings.
+ */
+function indentedHtml(state: ScanState, line: string, start: number, at: number): LineKind | undefined {
+  const rest = line.slice(at)
+  if (!opensHtmlBlock(rest)) return paragraphLine(state, line, start)
+  const tag = INLINE_TAG.exec(rest)
+  const blockOfATag = HTML_BLOCK_TAG.test(rest) || (tag !== null && !/^<\/?search\b/i.test(rest))
+  if (!blockOfATag || HTML_RAW_BLOCK.test(rest) || (state.previous !== 'blank' && state.previous !== 'other'))
+    return undefined
+  const after = lineAfter(state.body, start + line.length)
+  return after === undefined || isBlank(after) ? 'other' : undefined
 }
 
 function paragraphLine(state: ScanState, line: string, start: number): 'paragraph' | undefined {
@@ -1099,8 +1149,14 @@ function matchingBracket(src: string, open: number, to: number, whole: boolean):
       // A run no closer follows is text when the span holds all of its block; otherwise it may close later.
       if (close === undefined && !whole) return undefined
       i = (close ?? i) + length - 1
-    } else if (c === '<' && opensHtml(src, i)) return undefined
-    else if (c === '[') depth++
+    } else if (c === '<' && opensHtml(src, i)) {
+      // Tags and autolinks bind tighter than brackets: a bracket inside one is not the link's.
+      const rest = src.slice(i, to)
+      const atom =
+        INLINE_TAG.exec(rest) ?? INLINE_COMMENT.exec(rest) ?? AUTOLINK.exec(rest) ?? EMAIL_AUTOLINK.exec(rest)
+      if (!atom) return undefined
+      i += atom[0].length - 1
+    } else if (c === '[') depth++
     else if (c === ']' && --depth === 0) return i
   }
   return undefined

@@ -208,6 +208,19 @@ describe('the fast outline agrees with remark', () => {
     expect(scanOutline('> a `b [x](y.md)\n> c` d\n')).toBeUndefined()
   })
 
+  it('reads badges with a tag in their text, a tag alone under paragraph text, one-line HTML blocks indented, and long paragraphs, as remark does', () => {
+    answersAsRemark([
+      '[<img src="mozilla.svg" width="45%" alt="Mozilla">](https://www.mozilla.org)<img src="gap.svg">[<img src="r.svg">](https://o.org)\n',
+      '[![Downloads](https://img.shields.io/npm/dm/eslint.svg)](https://www.npmjs.com/package/eslint)\n<br>\n[![Backers](b.svg)](https://o.org)\n',
+      '  standard-fonts\n\n  <br />\n\n  <div align="center">\n\n[a](a.md)\n',
+      // Links spanning lines one after another in one paragraph; `|` in its code with a blank line after.
+      "Stolen from [Russ\nCox](https://research.swtch.com)'s work in [Regular Expression\nMatching](https://swtch.com/~rsc/a.html) and `!(.a|js)`, by [Isaac\nZ. Schlueter](https://izs.me).\n",
+      '* `[:punct:]` - equivalent to `[\\-!"#$%&\\\'()\\*+,./:;<=>?@[\\]^_`{|}~]`.\n* `[:space:]` - spaces\n',
+    ])
+    // An indented tag alone with text under it may end in a list item or not: remark's.
+    handsOver(['  <br />\n[a](a.md)\n'])
+  })
+
   it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
     const body = [
       '# Refunds',
