@@ -217,7 +217,7 @@ export function scanOutline(body: string): RawOutline | undefined {
     const joined = state.joined
     state.joined = undefined
     if (kind !== 'paragraph') state.run = undefined
-    else if (state.previous !== 'paragraph' || !continues)
+    else if (!joined && (state.previous !== 'paragraph' || !continues))
       state.run = state.maybeCode || state.table ? undefined : {lineStart: start, ...counts}
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
@@ -392,8 +392,12 @@ function fenceLine(fence: Fence, line: string): 'open' | 'closed' | 'ended' | un
   return 'closed'
 }
 
-/** How far back (in characters) a paragraph is read again when a later line closes what an earlier one opened. */
-const MAX_REREAD = 8192
+/**
+ * How far back (in characters) a paragraph is read again when a later line closes what an earlier
+ * one opened: the reads go back to the last line read together (what came before is settled), so
+ * the work is linear; this bounds its constant on a long paragraph of prose.
+ */
+const MAX_REREAD = 65_536
 
 /** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it. */
 const CONTINUATION =
@@ -426,7 +430,6 @@ function joinedParagraph(
   if (state.table) return undefined
   const {body} = state
   const run = state.previous === 'paragraph' && goesOn(line, body, start + line.length) ? state.run : undefined
-  // Each read goes back to the paragraph's start: a paragraph longer than this is remark's, so the work stays linear.
   if (run && start - run.lineStart > MAX_REREAD) return undefined
   const base = run ? textStart(body, run.lineStart) : start + from
   if (base === undefined) return undefined
@@ -456,8 +459,15 @@ function joinedParagraph(
       state.links.push(...inline.links)
       state.images.push(...inline.images)
       state.pipes = false
-      const after = body.indexOf('\n', end)
-      state.joined = {end, resumeAt: after === -1 ? body.length : after + 1}
+      const resumeAt = body.indexOf('\n', end) + 1 || body.length
+      state.joined = {end, resumeAt}
+      // Every bracket and backtick run read so far is settled: a later line reads the paragraph again from the next one.
+      state.run = {
+        lineStart: resumeAt,
+        links: state.links.length,
+        images: state.images.length,
+        labels: state.labels.length,
+      }
       return 'paragraph'
     }
   }

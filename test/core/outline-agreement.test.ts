@@ -57,7 +57,7 @@ function agrees(body: string): boolean {
 /** Each body is read on the fast path, and its outline is remark's. */
 function answersAsRemark(bodies: string[]): void {
   for (const body of bodies) {
-    expect(scanOutline(body), JSON.stringify(body)).toBeDefined()
+    expect(scanOutline(body), JSON.stringify(body).slice(0, 300)).toBeDefined()
     expect(agrees(body)).toBe(true)
   }
 }
@@ -217,6 +217,8 @@ describe('the fast outline agrees with remark', () => {
       "Stolen from [Russ\nCox](https://research.swtch.com)'s work in [Regular Expression\nMatching](https://swtch.com/~rsc/a.html) and `!(.a|js)`, by [Isaac\nZ. Schlueter](https://izs.me).\n",
       '* `[:punct:]` - equivalent to `[\\-!"#$%&\\\'()\\*+,./:;<=>?@[\\]^_`{|}~]`.\n* `[:space:]` - spaces\n',
     ])
+    // A paragraph of 1,000 links spanning lines (20 KB): read on the fast path (each read goes back only to the last settled line).
+    answersAsRemark(['See [b\nc](d.md) and\n'.repeat(1000)])
     // An indented tag alone with text under it may end in a list item or not: remark's.
     handsOver(['  <br />\n[a](a.md)\n'])
   })
