@@ -123,12 +123,14 @@ interface ScanState {
 
 type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
 
-/** Where a paragraph's first line starts, and how much of the outline came before it. */
+/** Where a paragraph's first line starts (or its first line not yet settled), and how much of the outline came before it. */
 interface ParagraphRun {
   lineStart: number
   links: number
   images: number
   labels: number
+  /** The paragraph opened at the margin, outside any container: a line opening a block that cannot interrupt it goes on it. */
+  atMargin: boolean
 }
 
 /**
@@ -150,6 +152,12 @@ function isProseStart(body: string, at: number, end: number): boolean {
     marker++
   } else if (c !== 45 && c !== 42 && c !== 43 && c !== 124) return false
   return marker + 1 < end && body.charCodeAt(marker) === 32 && isLetter(body.charCodeAt(marker + 1))
+}
+
+/** Whether the line at `start` opens at the margin: no indentation, quote or list marker (nor a digit that may start one). */
+function atMargin(body: string, start: number): boolean {
+  const first = body.charCodeAt(start)
+  return first !== 9 && !mayOpenContainer(first)
 }
 
 function isDigit(c: number): boolean {
@@ -218,13 +226,13 @@ export function scanOutline(body: string): RawOutline | undefined {
     state.joined = undefined
     if (kind !== 'paragraph') state.run = undefined
     else if (!joined && (state.previous !== 'paragraph' || !continues))
-      state.run = state.maybeCode || state.table ? undefined : {lineStart: start, ...counts}
+      state.run =
+        state.maybeCode || state.table ? undefined : {lineStart: start, ...counts, atMargin: atMargin(body, start)}
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
       // An underline under a paragraph of several lines makes a heading of them all: remark decides that too.
       const opens = !joined && state.previous !== 'paragraph' && state.previous !== 'definition'
-      const first = body.charCodeAt(start)
-      const topLevel = first !== 9 && !mayOpenContainer(first)
+      const topLevel = atMargin(body, start)
       // One record, rewritten per line: a body is mostly paragraph lines.
       const paragraph = (state.paragraph ??= {start, end: lineEnd, opens, topLevel})
       paragraph.start = start
@@ -467,6 +475,7 @@ function joinedParagraph(
         links: state.links.length,
         images: state.images.length,
         labels: state.labels.length,
+        atMargin: run?.atMargin ?? false,
       }
       return 'paragraph'
     }
@@ -604,9 +613,9 @@ function htmlBlock(state: ScanState, line: string, start: number): LineKind | un
   if (/^<\/?search\b/i.test(line)) return undefined
   // Only a tag alone on its line may open a block (kind 7): with more after it, the line is text with inline HTML.
   if (!isBlank(line.slice(tag[0].length))) return paragraphLine(state, line, start)
-  // A tag alone cannot interrupt a paragraph: under paragraph text at the margin it is inline HTML.
-  if (state.previous === 'paragraph' && state.paragraph?.topLevel && !state.table && !state.maybeCode)
-    return 'paragraph'
+  // A tag alone cannot interrupt a paragraph: under one that opened at the margin it is inline HTML
+  // (under a list item's text going on lazily, it opens a block and ends the list).
+  if (state.previous === 'paragraph' && state.run?.atMargin) return 'paragraph'
   // The scanner's 'paragraph' also covers list items and indented code, where it may open a block:
   // only after a blank line or a closed block is it sure to.
   if (state.previous !== 'blank' && state.previous !== 'other') return undefined

@@ -445,6 +445,10 @@ describe('the fast outline agrees with remark', () => {
     ['===\n        ~~~\n        ![img](i.png)'],
     // A fence in a quote in a list item: a quote marker at the margin opens another quote.
     ['* text\n  > ~~~\n> [a](b.md) then `c`'],
+    // A tag alone under a list item's text going on lazily opens an HTML block (it cannot interrupt only a paragraph at the margin).
+    [
+      '* <a href="#resume"><code>resume()</code></a>\nCreate a snapshot.\n<a href="https://pdf-lib.js.org">\n  * [Synchronous](#synchronous)',
+    ],
   ])('on %j', body => {
     agrees(body)
   })
