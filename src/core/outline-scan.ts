@@ -129,7 +129,7 @@ interface ParagraphRun {
   links: number
   images: number
   labels: number
-  /** The paragraph opened at the margin, outside any container: a line opening a block that cannot interrupt it goes on it. */
+  /** The paragraph surely opened at the margin (after a blank line or a block), outside any container: a line opening a block that cannot interrupt it goes on it. */
   atMargin: boolean
 }
 
@@ -227,7 +227,9 @@ export function scanOutline(body: string): RawOutline | undefined {
     if (kind !== 'paragraph') state.run = undefined
     else if (!joined && (state.previous !== 'paragraph' || !continues))
       state.run =
-        state.maybeCode || state.table ? undefined : {lineStart: start, ...counts, atMargin: atMargin(body, start)}
+        state.maybeCode || state.table
+          ? undefined
+          : {lineStart: start, ...counts, atMargin: state.previous !== 'paragraph' && atMargin(body, start)}
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
       // An underline under a paragraph of several lines makes a heading of them all: remark decides that too.
@@ -440,7 +442,8 @@ function joinedParagraph(
   const run = state.previous === 'paragraph' && goesOn(line, body, start + line.length) ? state.run : undefined
   if (run && start - run.lineStart > MAX_REREAD) return undefined
   const base = run ? textStart(body, run.lineStart) : start + from
-  if (base === undefined) return undefined
+  // A heading in a list item or quote (`1. ## Title`) is one line: nothing to read with the next.
+  if (base === undefined || (!run && /^#{1,6}(?:[ \t]|$)/.test(line.slice(from)))) return undefined
   if (run) {
     state.links.length = run.links
     state.images.length = run.images
@@ -615,7 +618,10 @@ function htmlBlock(state: ScanState, line: string, start: number): LineKind | un
   if (!isBlank(line.slice(tag[0].length))) return paragraphLine(state, line, start)
   // A tag alone cannot interrupt a paragraph: under one that opened at the margin it is inline HTML
   // (under a list item's text going on lazily, it opens a block and ends the list).
-  if (state.previous === 'paragraph' && state.run?.atMargin) return 'paragraph'
+  // A delimiter row after it would make it a table's header, which micromark tries first.
+  const after = lineAfter(state.body, start + line.length)
+  if (state.previous === 'paragraph' && state.run?.atMargin && !(after !== undefined && TABLE_DELIMITER.test(after)))
+    return 'paragraph'
   // The scanner's 'paragraph' also covers list items and indented code, where it may open a block:
   // only after a blank line or a closed block is it sure to.
   if (state.previous !== 'blank' && state.previous !== 'other') return undefined

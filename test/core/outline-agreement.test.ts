@@ -449,6 +449,11 @@ describe('the fast outline agrees with remark', () => {
     [
       '* <a href="#resume"><code>resume()</code></a>\nCreate a snapshot.\n<a href="https://pdf-lib.js.org">\n  * [Synchronous](#synchronous)',
     ],
+    ['- x\n|some|2.19|\n<a href="https://g.com">\n  Check [o](https://n.com) module for\n# JSON'],
+    // A tag alone above a delimiter row: micromark tries a table there, and reads an HTML block.
+    ['Refund\n</pre>\n|---|\n# Refund [Refund](a.md) Refund'],
+    // A heading in a list item is one line, even with a backtick run no closer follows.
+    ['1. ## ```[a]: b\n[a]: b'],
   ])('on %j', body => {
     agrees(body)
   })
