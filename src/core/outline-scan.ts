@@ -111,6 +111,8 @@ interface ScanState {
   joined?: {end: number; resumeAt: number}
   /** The paragraph whose lines are being read one by one: read again whole when a later line closes what an earlier one opened. */
   run?: ParagraphRun
+  /** The record `run` points to when set, reused. */
+  runRecord?: ParagraphRun
   /**
    * Bracketed labels read as plain text inside a link's text: a definition would make them
    * reference links, and a link cannot hold a link, so the outer brackets would be text. Definitions
@@ -192,6 +194,13 @@ export function scanOutline(body: string): RawOutline | undefined {
     labels: [],
     bracketed: [],
     maybeCode: false,
+    // Every field from the start, so the record keeps one shape through the scan.
+    fence: undefined,
+    html: undefined,
+    paragraph: undefined,
+    joined: undefined,
+    run: undefined,
+    runRecord: undefined,
   }
   let nextAngle = -1
   let nextLink = -1
@@ -201,8 +210,8 @@ export function scanOutline(body: string): RawOutline | undefined {
     const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
     const plain = !state.fence && !state.inComment && !state.html
     let kind: LineKind | undefined
-    // Whether a paragraph line only goes on the paragraph before it (it opens no block of its own).
-    let continues = false
+    // The line, sliced only when the prose check does not settle it.
+    let line: string | undefined
     if (plain && lineEnd === start) kind = 'blank'
     else if (plain && isProseStart(body, start, lineEnd)) {
       if (nextAngle < start) nextAngle = nextAt(body, '<', start)
@@ -211,25 +220,23 @@ export function scanOutline(body: string): RawOutline | undefined {
       if (nextAngle >= lineEnd && nextLink >= lineEnd && nextTick >= lineEnd) {
         kind = 'paragraph'
         state.pipes = false
-        continues = isLetter(body.charCodeAt(start))
       }
     }
-    const counts = {links: state.links.length, images: state.images.length, labels: state.labels.length}
+    // What the outline held before this line: where a paragraph opening here starts (numbers, not an object: this runs per line).
+    const links = state.links.length
+    const images = state.images.length
+    const labels = state.labels.length
     if (kind === undefined) {
-      const line = body.slice(start, lineEnd)
+      line = body.slice(start, lineEnd)
       kind = classify(state, line, start)
-      continues = kind === 'paragraph' && goesOn(line, body, lineEnd)
     }
     if (kind === undefined) return undefined
     if (kind !== 'definition') state.untitled = false
     const joined = state.joined
     state.joined = undefined
     if (kind !== 'paragraph') state.run = undefined
-    else if (!joined && (state.previous !== 'paragraph' || !continues))
-      state.run =
-        state.maybeCode || state.table
-          ? undefined
-          : {lineStart: start, ...counts, atMargin: state.previous !== 'paragraph' && atMargin(body, start)}
+    else if (!joined && (state.previous !== 'paragraph' || !goesOnAt(body, start, lineEnd, line)))
+      state.run = state.maybeCode || state.table ? undefined : openRun(state, start, links, images, labels)
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
       // An underline under a paragraph of several lines makes a heading of them all: remark decides that too.
@@ -413,6 +420,22 @@ const MAX_REREAD = 65_536
 const CONTINUATION =
   /^[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``)|~(?!~~)|[-+*_#=](?![ \t\-+*_#=]|$))/
 
+/** Whether the line at `start` only goes on the paragraph above it: a prose line (`line` not sliced) when it opens with a letter. */
+function goesOnAt(body: string, start: number, end: number, line: string | undefined): boolean {
+  return line === undefined ? isLetter(body.charCodeAt(start)) : goesOn(line, body, end)
+}
+
+/** A paragraph opening at `start`, in the one record the scan reuses (a body opens a paragraph on most list items). */
+function openRun(state: ScanState, start: number, links: number, images: number, labels: number): ParagraphRun {
+  const run = (state.runRecord ??= {lineStart: 0, links: 0, images: 0, labels: 0, atMargin: false})
+  run.lineStart = start
+  run.links = links
+  run.images = images
+  run.labels = labels
+  run.atMargin = state.previous !== 'paragraph' && atMargin(state.body, start)
+  return run
+}
+
 /**
  * Whether the line ending at `end` only goes on the paragraph above it: it opens nothing, and a
  * `|` in it does not make it a table's header (no delimiter row follows).
@@ -473,13 +496,9 @@ function joinedParagraph(
       const resumeAt = body.indexOf('\n', end) + 1 || body.length
       state.joined = {end, resumeAt}
       // Every bracket and backtick run read so far is settled: a later line reads the paragraph again from the next one.
-      state.run = {
-        lineStart: resumeAt,
-        links: state.links.length,
-        images: state.images.length,
-        labels: state.labels.length,
-        atMargin: run?.atMargin ?? false,
-      }
+      const margin = run?.atMargin ?? false
+      state.run = openRun(state, resumeAt, state.links.length, state.images.length, state.labels.length)
+      state.run.atMargin = margin
       return 'paragraph'
     }
   }
@@ -863,10 +882,19 @@ interface Reading {
   definitions?: ReadonlySet<string>
 }
 
+/** The same reading inside a link's text (the common two made once: links are read per line). */
+function inLinkText(reading: Reading): Reading {
+  if (reading === PARAGRAPH_LINE) return PARAGRAPH_LINE_LINK
+  if (reading === HEADING) return HEADING_LINK
+  return {...reading, inLink: true}
+}
+
 /** A line of a paragraph that may go on: a code span may close on a later line. */
 const PARAGRAPH_LINE: Reading = {heading: false, inLink: false, whole: false}
 /** A heading's content, all of it on its line. */
 const HEADING: Reading = {heading: true, inLink: false, whole: true}
+const PARAGRAPH_LINE_LINK: Reading = {...PARAGRAPH_LINE, inLink: true}
+const HEADING_LINK: Reading = {...HEADING, inLink: true}
 
 function emptyInline(): Inline {
   return {text: '', links: [], images: [], pipes: false, labels: [], nested: []}
@@ -1082,7 +1110,7 @@ function linkText(
   // A link inside a link makes the outer brackets plain text: remark decides that.
   if (reading.inLink) return undefined
   const inner = emptyInline()
-  if (!readSpan(src, open + 1, close, offset, {...reading, inLink: true}, inner)) return undefined
+  if (!readSpan(src, open + 1, close, offset, inLinkText(reading), inner)) return undefined
   out.images.push(...inner.images)
   out.nested.push(...inner.nested)
   out.text += inner.text
