@@ -49,11 +49,18 @@ const HTML_RAW_BLOCK = /^<(script|pre|style|textarea)(?:[ \t>]|$)/i
 const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i
 
-/** A destination remark keeps as written (in `<>`, or bare), or undefined: empty, or with entities or escapes to decode. */
+/** A backslash escape of ASCII punctuation, which remark decodes in a destination. */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g
+
+/**
+ * A destination as remark gives it (in `<>`, or bare), or undefined: empty, or holding an entity
+ * to decode. Backslash escapes of punctuation are decoded; a bare one must be plain without them.
+ */
 function keptUrl(angled: string | undefined, bare: string | undefined): string | undefined {
-  const url = angled ?? bare ?? ''
-  if (url === '') return undefined
-  return (angled === undefined ? isPlainUrl(url) : !ENTITY.test(url)) ? url : undefined
+  const written = angled ?? bare ?? ''
+  if (written === '' || ENTITY.test(written)) return undefined
+  if (angled === undefined && !isPlainUrl(written.replace(ESCAPE, ''))) return undefined
+  return written.replace(ESCAPE, '$1')
 }
 
 function isPlainUrl(url: string): boolean {

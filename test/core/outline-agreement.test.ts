@@ -199,6 +199,10 @@ describe('the fast outline agrees with remark', () => {
       '{{% eturl render-link %}}',
     ])
     expect(agrees(definitions)).toBe(true)
+    // Escaped punctuation in a definition's destination is decoded, as remark decodes it.
+    answersAsRemark([
+      '[size]: https://x.example/?label=size\\&query=$.size\n\n[box]: https://h.example/#state-\\(type=checkbox\\)\n',
+    ])
     // GFM footnotes: calls in paragraphs are text to the outline; a definition's text is read.
     const footnotes =
       'Deploy with a push[^1] to [CI](ci.md).[^note]\n\n[^1]: See [details](https://example.com/d).\n[^note]: Easy.\n'
@@ -337,7 +341,15 @@ describe('the fast outline agrees with remark', () => {
     fc
       .tuple(
         fc.constantFrom('', '- ', '> ', '   ', '    '),
-        fc.constantFrom('[ref]: ./a.md', '[ref]:', '[ref', 'ref]: /u', '  [ref]: <a b.md>', '[ref]: <>'),
+        fc.constantFrom(
+          '[ref]: ./a.md',
+          '[ref]:',
+          '[ref',
+          'ref]: /u',
+          '  [ref]: <a b.md>',
+          '[ref]: <>',
+          '[ref]: a\\&b\\(c\\d',
+        ),
       )
       .map(([m, d]) => `${m}${d}`),
     fc.constantFrom(
