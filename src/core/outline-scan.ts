@@ -977,9 +977,7 @@ function readSpan(src: string, from: number, to: number, offset: number, reading
     if ((c === '@' || i === literalAt) && !plainLiteral(src, i, from, to)) return false
     if (c === '*' || c === '_' || c === '~') {
       const length = runLength(src, i, c, to)
-      if (c === '~') {
-        if (reading.heading) return false
-      } else if (reading.heading) runs.push({at: i, text: out.text.length})
+      if (reading.heading) runs.push({at: i, text: out.text.length})
       out.text += src.slice(i, i + length)
       i += length
       continue
@@ -1223,7 +1221,7 @@ function matchingBracket(src: string, open: number, to: number, whole: boolean):
 }
 
 /**
- * Heading emphasis read without the CommonMark delimiter algorithm: each `*`/`_` run must either
+ * Heading emphasis and strikethrough read without the CommonMark delimiter algorithm: each `*`, `_` or `~` run must either
  * be plain text (it can neither open nor close) or belong to an opener/closer pair of the same
  * character and length that nothing interleaves. Anything else goes to remark.
  */
@@ -1237,8 +1235,10 @@ function emphasisPairs(src: string, runs: Array<{at: number; text: number}>, out
     const after = src[run.at + length] ?? ' '
     const left = flanking(after, before)
     const right = flanking(before, after)
-    const canOpen = char === '*' ? left : left && (!right || PUNCTUATION.test(before))
-    const canClose = char === '*' ? right : right && (!left || PUNCTUATION.test(after))
+    // GFM strikethrough takes one or two tildes; a longer run is text.
+    if (char === '~' && length > 2) continue
+    const canOpen = char !== '_' ? left : left && (!right || PUNCTUATION.test(before))
+    const canClose = char !== '_' ? right : right && (!left || PUNCTUATION.test(after))
     if (!canOpen && !canClose) continue
     if (canOpen && canClose) return false
     if (canOpen) {
