@@ -140,6 +140,8 @@ interface ParagraphRun {
   labels: number
   /** The paragraph surely opened at the margin (after a blank line or a block), outside any container: a line opening a block that cannot interrupt it goes on it. */
   atMargin: boolean
+  /** How many block quotes hold the paragraph: its lines carry that many markers, or fewer (going on lazily). */
+  quotes: number
 }
 
 /**
@@ -242,7 +244,10 @@ export function scanOutline(body: string): RawOutline | undefined {
     const joined = state.joined
     state.joined = undefined
     if (kind !== 'paragraph') state.run = undefined
-    else if (!joined && (state.previous !== 'paragraph' || !goesOnAt(body, start, lineEnd, line)))
+    else if (
+      !joined &&
+      (state.previous !== 'paragraph' || !goesOnAt(body, start, lineEnd, line, state.run?.quotes ?? 0))
+    )
       state.run = state.maybeCode || state.table ? undefined : openRun(state, start, links, images, labels)
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
@@ -428,18 +433,22 @@ const CONTINUATION =
   /^[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``)|~(?!~~)|[-+*_#=](?![ \t\-+*_#=]|$))/
 
 /** Whether the line at `start` only goes on the paragraph above it: a prose line (`line` not sliced) when it opens with a letter. */
-function goesOnAt(body: string, start: number, end: number, line: string | undefined): boolean {
-  return line === undefined ? isLetter(body.charCodeAt(start)) : goesOn(line, body, end)
+function goesOnAt(body: string, start: number, end: number, line: string | undefined, quotes: number): boolean {
+  return line === undefined ? isLetter(body.charCodeAt(start)) : goesOn(line, body, end, quotes)
 }
 
 /** A paragraph opening at `start`, in the one record the scan reuses (a body opens a paragraph on most list items). */
 function openRun(state: ScanState, start: number, links: number, images: number, labels: number): ParagraphRun {
-  const run = (state.runRecord ??= {lineStart: 0, links: 0, images: 0, labels: 0, atMargin: false})
+  const run = (state.runRecord ??= {lineStart: 0, links: 0, images: 0, labels: 0, atMargin: false, quotes: 0})
   run.lineStart = start
   run.links = links
   run.images = images
   run.labels = labels
   run.atMargin = state.previous !== 'paragraph' && atMargin(state.body, start)
+  run.quotes =
+    state.body.charCodeAt(start) === 62
+      ? quotesOf(TEXT_PREFIX.exec(state.body.slice(start, lineEndOf(state.body, start)))![0])
+      : 0
   return run
 }
 
@@ -447,11 +456,41 @@ function openRun(state: ScanState, start: number, links: number, images: number,
  * Whether the line ending at `end` only goes on the paragraph above it: it opens nothing, and a
  * `|` in it does not make it a table's header (no delimiter row follows).
  */
-function goesOn(line: string, body: string, end: number): boolean {
-  if (!CONTINUATION.test(line)) return false
+function goesOn(line: string, body: string, end: number, quotes = 0): boolean {
+  if (!CONTINUATION.test(quotes > 0 ? line.slice(quoteMarkers(line, quotes)) : line)) return false
   if (!line.includes('|')) return true
   const after = lineAfter(body, end)
   return after === undefined || !TABLE_DELIMITER.test(after)
+}
+
+/**
+ * How many block quotes a line's prefix opens from the margin (`> > `): 0 for any other prefix,
+ * whose quotes may sit in a list item a marker at the margin would not go on.
+ */
+function quotesOf(prefix: string): number {
+  return /^>(?: ?(?: {0,3}>))* *$/.test(prefix) ? prefix.split('>').length - 1 : 0
+}
+
+/** The length of a line's first `quotes` block quote markers (fewer when it has fewer). */
+function quoteMarkers(line: string, quotes: number): number {
+  let at = 0
+  for (let n = 0; n < quotes; n++) {
+    const marker = / {0,3}> ?/y
+    marker.lastIndex = at
+    if (!marker.test(line)) break
+    at = marker.lastIndex
+  }
+  return at
+}
+
+/** A quote paragraph's text as one span: the markers opening its later lines become spaces, so offsets stay. */
+function unquoted(text: string, quotes: number): string {
+  if (quotes === 0) return text
+  return text.replace(
+    /\n[^\n]*/g,
+    next =>
+      `\n${' '.repeat(quoteMarkers(next.slice(1), quotes))}${next.slice(1 + quoteMarkers(next.slice(1), quotes))}`,
+  )
 }
 
 /**
@@ -469,7 +508,10 @@ function joinedParagraph(
 ): 'paragraph' | undefined {
   if (state.table) return undefined
   const {body} = state
-  const run = state.previous === 'paragraph' && goesOn(line, body, start + line.length) ? state.run : undefined
+  const run =
+    state.previous === 'paragraph' && goesOn(line, body, start + line.length, state.run?.quotes) ? state.run : undefined
+  // The quotes holding the paragraph: its later lines' markers are read as spaces.
+  const quotes = run?.quotes ?? quotesOf(line.slice(0, from))
   if (run && start - run.lineStart > MAX_REREAD) return undefined
   const base = run ? textStart(body, run.lineStart) : start + from
   // A heading in a list item or quote (`1. ## Title`) is one line: nothing to read with the next.
@@ -485,7 +527,7 @@ function joinedParagraph(
       const next = body.indexOf('\n', end)
       if (next === -1) return undefined
       const nextEnd = lineEndOf(body, next + 1)
-      if (!goesOn(body.slice(next + 1, nextEnd), body, nextEnd)) return undefined
+      if (!goesOn(body.slice(next + 1, nextEnd), body, nextEnd, quotes)) return undefined
       end = nextEnd
     }
     // Read from the paragraph's first line up to a line that surely ends it, the read holds all its text.
@@ -493,7 +535,7 @@ function joinedParagraph(
     const whole = (run !== undefined || opens || state.previous !== 'paragraph') && endsParagraph(after)
     // This line alone was read already, as part of a paragraph that may go on.
     if (lines === 0 && !run && !whole) continue
-    const inline = readInline(body.slice(base, end), base, {...PARAGRAPH_LINE, whole})
+    const inline = readInline(unquoted(body.slice(base, end), quotes), base, {...PARAGRAPH_LINE, whole})
     // A `|` inside code or a link matters only if a table's delimiter row follows.
     if (inline && (!inline.pipes || after === undefined || !TABLE_DELIMITER.test(after))) {
       state.labels.push(...inline.nested)
@@ -506,6 +548,7 @@ function joinedParagraph(
       const margin = run?.atMargin ?? false
       state.run = openRun(state, resumeAt, state.links.length, state.images.length, state.labels.length)
       state.run.atMargin = margin
+      state.run.quotes = quotes
       return 'paragraph'
     }
   }
