@@ -403,8 +403,9 @@ function fenceLine(fence: Fence, line: string): 'open' | 'closed' | 'ended' | un
   if (fence.quotes > 0) {
     const quoted = new RegExp(`^(?: {0,3}> ?){${fence.quotes}}`).exec(line)
     if (!quoted) return 'ended'
-    if (quoted[0].includes('\t')) return undefined
     content = line.slice(quoted[0].length)
+    // A tab after the markers is partly their space and partly indentation (`>\t```` may close): remark decides.
+    if (/^ *\t/.test(content)) return undefined
   } else if (fence.column > 0) {
     if (isBlank(line)) return 'open'
     const indent = /^[ \t]*/.exec(line)![0]

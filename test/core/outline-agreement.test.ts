@@ -472,6 +472,8 @@ describe('the fast outline agrees with remark', () => {
     ['- x\n|some|2.19|\n<a href="https://g.com">\n  Check [o](https://n.com) module for\n# JSON'],
     // A tag alone above a delimiter row: micromark tries a table there, and reads an HTML block.
     ['Refund\n</pre>\n|---|\n# Refund [Refund](a.md) Refund'],
+    // A tab after a quote's marker, which may make a closing fence of the line.
+    ['> ```\n> a\n>\t```\n> [x](y)\n'],
     // A heading in a list item is one line, even with a backtick run no closer follows.
     ['1. ## ```[a]: b\n[a]: b'],
   ])('on %j', body => {
