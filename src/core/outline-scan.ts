@@ -381,16 +381,11 @@ function containerFence(state: ScanState, line: string, prefix: number): 'other'
   const markers = line.slice(0, prefix)
   const open = FENCE.exec(line.slice(prefix))
   if (!open || continuesParagraph(state, line)) return undefined
-  // A quote's markers from the margin: one indented could sit in a list item, whose end would end it.
-  if (/^>(?: ?(?: {0,3}>))* *$/.test(markers))
-    return openFence(state, open, {quotes: count(markers, '>'), column: 0, reading: 'sure'})
+  const quotes = quotesOf(markers)
+  if (quotes > 0) return openFence(state, open, {quotes, column: 0, reading: 'sure'})
   if (/^(?: {0,3}(?:[-+*]|\d{1,9}[.)]) +)+$/.test(markers))
     return openFence(state, open, {quotes: 0, column: prefix, reading: 'sure'})
   return undefined
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1
 }
 
 /**
@@ -401,9 +396,9 @@ function count(text: string, char: string): number {
 function fenceLine(fence: Fence, line: string): 'open' | 'closed' | 'ended' | undefined {
   let content = line
   if (fence.quotes > 0) {
-    const quoted = new RegExp(`^(?: {0,3}> ?){${fence.quotes}}`).exec(line)
-    if (!quoted) return 'ended'
-    content = line.slice(quoted[0].length)
+    const end = quoteMarkers(line, fence.quotes)
+    if (markerCount(line.slice(0, end)) < fence.quotes) return 'ended'
+    content = line.slice(end)
     // A tab after the markers is partly their space and partly indentation (`>\t```` may close): remark decides.
     if (/^ *\t/.test(content)) return undefined
   } else if (fence.column > 0) {
@@ -469,7 +464,12 @@ function goesOn(line: string, body: string, end: number, quotes = 0): boolean {
  * whose quotes may sit in a list item a marker at the margin would not go on.
  */
 function quotesOf(prefix: string): number {
-  return /^>(?: ?(?: {0,3}>))* *$/.test(prefix) ? prefix.split('>').length - 1 : 0
+  return /^>(?: ?(?: {0,3}>))* *$/.test(prefix) ? markerCount(prefix) : 0
+}
+
+/** How many `>` a run of block quote markers holds. */
+function markerCount(markers: string): number {
+  return markers.split('>').length - 1
 }
 
 /** The length of a line's first `quotes` block quote markers (fewer when it has fewer). */
@@ -487,11 +487,10 @@ function quoteMarkers(line: string, quotes: number): number {
 /** A quote paragraph's text as one span: the markers opening its later lines become spaces, so offsets stay. */
 function unquoted(text: string, quotes: number): string {
   if (quotes === 0) return text
-  return text.replace(
-    /\n[^\n]*/g,
-    next =>
-      `\n${' '.repeat(quoteMarkers(next.slice(1), quotes))}${next.slice(1 + quoteMarkers(next.slice(1), quotes))}`,
-  )
+  return text.replace(/\n[^\n]*/g, next => {
+    const end = 1 + quoteMarkers(next.slice(1), quotes)
+    return `\n${' '.repeat(end - 1)}${next.slice(end)}`
+  })
 }
 
 /**
