@@ -45,6 +45,8 @@ const INLINE_TAG =
 
 /** HTML blocks that end at a closing tag (CommonMark's kind 1). */
 const HTML_RAW_BLOCK = /^<(script|pre|style|textarea)(?:[ \t>]|$)/i
+/** `search` (a kind 6 tag new in CommonMark 0.31), left to remark. */
+const SEARCH_TAG = /^<\/?search\b/i
 /** HTML blocks of a block-level tag, ending at a blank line (kind 6; `search`, new in 0.31, left to remark). */
 const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i
@@ -248,7 +250,10 @@ export function scanOutline(body: string): RawOutline | undefined {
       !joined &&
       (state.previous !== 'paragraph' || !goesOnAt(body, start, lineEnd, line, state.run?.quotes ?? 0))
     )
-      state.run = state.maybeCode || state.table ? undefined : openRun(state, start, links, images, labels)
+      state.run =
+        state.maybeCode || state.table
+          ? undefined
+          : openRun(state, start, links, images, labels, state.previous !== 'paragraph' && atMargin(body, start))
     if (kind === 'paragraph') {
       // remark starts a setext heading under a definition at the definition (the spec does not): remark decides.
       // An underline under a paragraph of several lines makes a heading of them all: remark decides that too.
@@ -433,19 +438,34 @@ function goesOnAt(body: string, start: number, end: number, line: string | undef
   return line === undefined ? isLetter(body.charCodeAt(start)) : goesOn(line, body, end, quotes)
 }
 
-/** A paragraph opening at `start`, in the one record the scan reuses (a body opens a paragraph on most list items). */
-function openRun(state: ScanState, start: number, links: number, images: number, labels: number): ParagraphRun {
+/**
+ * A paragraph opening at `start` (or going on there, its earlier lines settled), in the one record
+ * the scan reuses (a body opens a paragraph on most list items). Its quotes are those its line
+ * opens with, unless given.
+ */
+function openRun(
+  state: ScanState,
+  start: number,
+  links: number,
+  images: number,
+  labels: number,
+  margin: boolean,
+  quotes = quotesAt(state.body, start),
+): ParagraphRun {
   const run = (state.runRecord ??= {lineStart: 0, links: 0, images: 0, labels: 0, atMargin: false, quotes: 0})
   run.lineStart = start
   run.links = links
   run.images = images
   run.labels = labels
-  run.atMargin = state.previous !== 'paragraph' && atMargin(state.body, start)
-  run.quotes =
-    state.body.charCodeAt(start) === 62
-      ? quotesOf(TEXT_PREFIX.exec(state.body.slice(start, lineEndOf(state.body, start)))![0])
-      : 0
+  run.atMargin = margin
+  run.quotes = quotes
   return run
+}
+
+/** The block quotes the line at `start` opens from the margin (see quotesOf). */
+function quotesAt(body: string, start: number): number {
+  if (body.charCodeAt(start) !== 62) return 0
+  return quotesOf(TEXT_PREFIX.exec(body.slice(start, lineEndOf(body, start)))![0])
 }
 
 /**
@@ -545,10 +565,8 @@ function joinedParagraph(
       const resumeAt = body.indexOf('\n', end) + 1 || body.length
       state.joined = {end, resumeAt}
       // Every bracket and backtick run read so far is settled: a later line reads the paragraph again from the next one.
-      const margin = run?.atMargin ?? false
-      state.run = openRun(state, resumeAt, state.links.length, state.images.length, state.labels.length)
-      state.run.atMargin = margin
-      state.run.quotes = quotes
+      const {links, images, labels} = state
+      state.run = openRun(state, resumeAt, links.length, images.length, labels.length, run?.atMargin ?? false, quotes)
       return 'paragraph'
     }
   }
@@ -682,7 +700,7 @@ function htmlBlock(state: ScanState, line: string, start: number): LineKind | un
     // A tag not complete on its line opens no HTML block: a paragraph whose tag goes on to the next line.
     return /^<[A-Za-z]/.test(line) ? joinedParagraph(state, line, start, 0) : undefined
   }
-  if (/^<\/?search\b/i.test(line)) return undefined
+  if (SEARCH_TAG.test(line)) return undefined
   // Only a tag alone on its line may open a block (kind 7): with more after it, the line is text with inline HTML.
   if (!isBlank(line.slice(tag[0].length))) return paragraphLine(state, line, start)
   // A tag alone cannot interrupt a paragraph: under one that opened at the margin it is inline HTML
@@ -707,7 +725,7 @@ function indentedHtml(state: ScanState, line: string, start: number, at: number)
   const rest = line.slice(at)
   if (!opensHtmlBlock(rest)) return paragraphLine(state, line, start)
   const tag = INLINE_TAG.exec(rest)
-  const blockOfATag = HTML_BLOCK_TAG.test(rest) || (tag !== null && !/^<\/?search\b/i.test(rest))
+  const blockOfATag = HTML_BLOCK_TAG.test(rest) || (tag !== null && !SEARCH_TAG.test(rest))
   if (!blockOfATag || HTML_RAW_BLOCK.test(rest) || (state.previous !== 'blank' && state.previous !== 'other'))
     return undefined
   const after = lineAfter(state.body, start + line.length)
@@ -740,7 +758,8 @@ function afterContainers(body: string, start: number, line: string, at: number |
  */
 function opensHtmlBlock(text: string): boolean {
   if (!opensHtml(text, 0)) return false
-  if (HTML_RAW_BLOCK.test(text) || HTML_BLOCK_TAG.test(text) || /^<[!?]|^<\/?search\b/i.test(text)) return true
+  if (HTML_RAW_BLOCK.test(text) || HTML_BLOCK_TAG.test(text) || /^<[!?]/.test(text) || SEARCH_TAG.test(text))
+    return true
   const tag = INLINE_TAG.exec(text)
   if (tag) return isBlank(text.slice(tag[0].length))
   return !AUTOLINK.test(text) && !EMAIL_AUTOLINK.test(text)
@@ -1208,7 +1227,7 @@ function readAngle(
   out: Inline,
 ): number | undefined {
   const rest = src.slice(at, to)
-  const tag = INLINE_TAG.exec(rest) ?? INLINE_COMMENT.exec(rest)
+  const tag = inlineHtml(rest)
   if (tag) return at + tag[0].length
   // A declaration or processing instruction (`<!X@a>`, which looks like an email autolink): remark's.
   if (/^<[!?]/.test(rest)) return undefined
@@ -1225,6 +1244,11 @@ function readAngle(
   out.links.push({url: email ? `mailto:${found[1]!}` : found[1]!, start: offset + at, end: offset + end})
   out.text += found[1]!
   return end
+}
+
+/** Inline raw HTML opening `text`: a tag or a comment. */
+function inlineHtml(text: string): RegExpExecArray | null {
+  return INLINE_TAG.exec(text) ?? INLINE_COMMENT.exec(text)
 }
 
 /**
@@ -1253,8 +1277,7 @@ function matchingBracket(src: string, open: number, to: number, whole: boolean):
     } else if (c === '<' && opensHtml(src, i)) {
       // Tags and autolinks bind tighter than brackets: a bracket inside one is not the link's.
       const rest = src.slice(i, to)
-      const atom =
-        INLINE_TAG.exec(rest) ?? INLINE_COMMENT.exec(rest) ?? AUTOLINK.exec(rest) ?? EMAIL_AUTOLINK.exec(rest)
+      const atom = inlineHtml(rest) ?? AUTOLINK.exec(rest) ?? EMAIL_AUTOLINK.exec(rest)
       if (!atom) return undefined
       i += atom[0].length - 1
     } else if (c === '[') depth++
@@ -1264,9 +1287,10 @@ function matchingBracket(src: string, open: number, to: number, whole: boolean):
 }
 
 /**
- * Heading emphasis and strikethrough read without the CommonMark delimiter algorithm: each `*`, `_` or `~` run must either
- * be plain text (it can neither open nor close) or belong to an opener/closer pair of the same
- * character and length that nothing interleaves. Anything else goes to remark.
+ * Heading emphasis and strikethrough read without the CommonMark delimiter algorithm: each `*`,
+ * `_` or `~` run must either be plain text (it can neither open nor close) or belong to an
+ * opener/closer pair of the same character and length that nothing interleaves. Anything else
+ * goes to remark.
  */
 function emphasisPairs(src: string, runs: Array<{at: number; text: number}>, out: Inline): boolean {
   const remove: Array<{text: number; length: number}> = []
