@@ -23,6 +23,7 @@ const external = ['docx', 'pdf-lib', 'playwright-core', 'typescript']
 const IMPORTED_DIRECTLY = [
   'src/core/config.ts',
   'src/core/front-matter.ts',
+  'src/core/markdown.ts',
   'src/core/outline-scan.ts',
   'src/core/package-files.ts',
   'src/core/taxonomy.ts',

@@ -3,6 +3,7 @@
 // and links. Loaded only when a body needs it: it costs a tenth of a second to import and most
 // bodies never need it (the line scanner models them).
 import type {Heading, Root, RootContent} from 'mdast'
+import type {WindowRead, WindowReader} from './outline-scan.js'
 import type {RawOutline} from './sections.js'
 
 type Parse = (body: string) => Root
@@ -56,7 +57,15 @@ export function parseMarkdown(body: string): Root {
 
 /** Top-level headings, every link or definition and every image, from the remark AST. */
 export function parseWithRemark(body: string): RawOutline {
-  const root = parseMarkdown(body)
+  return readWindow(body).outline
+}
+
+/**
+ * remark's reading of a whole body or of a window of one the line scanner hands over (core/outline-scan):
+ * the outline, the labels of the definitions it holds, and where its last top-level block starts.
+ */
+export const readWindow: WindowReader = text => {
+  const root = parseMarkdown(text)
   const headings = root.children
     .filter((n): n is Heading => n.type === 'heading')
     .map(h => ({
@@ -65,9 +74,23 @@ export function parseWithRemark(body: string): RawOutline {
       start: h.position!.start.offset!,
       end: h.position!.end.offset!,
     }))
-  const isLink = (n: RootContent | Root) =>
-    (n.type === 'link' && !isAutolinkLiteral(n, body)) || n.type === 'definition'
-  return {headings, links: collect(root, isLink), images: collect(root, n => n.type === 'image')}
+  const links: RawOutline['links'] = []
+  const images: RawOutline['images'] = []
+  const definitions: WindowRead['definitions'] = []
+  const visit = (node: RootContent | Root): void => {
+    const at = node.position?.start.offset
+    if (at !== undefined && 'url' in node) {
+      const found = {url: node.url, start: at, end: node.position!.end.offset!}
+      if (node.type === 'image') images.push(found)
+      else if (node.type === 'definition') {
+        links.push(found)
+        definitions.push({label: node.label ?? node.identifier, start: at})
+      } else if (node.type === 'link' && !isAutolinkLiteral(at, text)) links.push(found)
+    }
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child)
+  }
+  visit(root)
+  return {outline: {headings, links, images}, definitions, lastBlock: root.children.at(-1)?.position?.start.offset}
 }
 
 /**
@@ -75,9 +98,8 @@ export function parseWithRemark(body: string): RawOutline {
  * It is always a web or mail address, never a file of the repo, so the outline leaves it out (as
  * the line scanner does) and export keeps it as an external link.
  */
-function isAutolinkLiteral(node: RootContent, body: string): boolean {
-  const at = node.position?.start.offset
-  return at !== undefined && body[at] !== '[' && body[at] !== '<'
+function isAutolinkLiteral(at: number, body: string): boolean {
+  return body[at] !== '[' && body[at] !== '<'
 }
 
 /** What a reader sees of a heading: inline code, emphasis and link text, not raw HTML tags (as GitHub's anchors). */
@@ -86,16 +108,4 @@ function plainText(node: RootContent | Heading): string {
   if ('value' in node && typeof node.value === 'string') return node.value
   if ('children' in node) return (node.children as RootContent[]).map(plainText).join('')
   return ''
-}
-
-/** Every node the test picks (links and definitions, or images), in document order, with its offsets. */
-function collect(root: Root, picks: (node: RootContent | Root) => boolean): RawOutline['links'] {
-  const out: RawOutline['links'] = []
-  const visit = (node: RootContent | Root): void => {
-    if (picks(node) && 'url' in node && node.position)
-      out.push({url: node.url, start: node.position.start.offset!, end: node.position.end.offset!})
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child)
-  }
-  visit(root)
-  return out
 }

@@ -2,12 +2,25 @@
 // It models the constructs most documents use (ATX and one-line setext headings with inline code,
 // entities, emphasis, links, images and reference badges; fences, also in list items and quotes;
 // HTML blocks and comments; inline links, images and tags, also going on over a paragraph's lines;
-// single-line definitions, block quotes, lists, tables) and gives up — returning undefined —
-// wherever it cannot be sure (where list items it does not track would read a line otherwise), so
-// remark decides those. test/core/outline-agreement.test.ts proves it agrees with remark
-// on every CommonMark and GFM spec example, the bundled library, package READMEs and generated
-// documents.
-import type {RawOutline} from './sections.js'
+// single-line definitions, block quotes, lists, tables). Where it cannot be sure (where list items
+// it does not track would read a line otherwise), remark decides: alone, the scanner returns
+// undefined; given remark's reader (check's path), it hands remark only the window of the body
+// around that place, between two lines where every block is closed, and reads on after it.
+// test/core/outline-agreement.test.ts proves both agree with remark on every CommonMark and GFM
+// spec example, the bundled library, package READMEs and generated documents.
+import type {BodyLink, RawOutline} from './sections.js'
+
+/** What remark reads of a window of a body (core/markdown `readWindow`): offsets are the window's. */
+export interface WindowRead {
+  outline: RawOutline
+  /** The definitions' labels as written, and where each starts. */
+  definitions: Array<{label: string; start: number}>
+  /** Where the window's last top-level block starts. */
+  lastBlock: number | undefined
+}
+
+export type WindowReader = (text: string) => WindowRead
+
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/
@@ -112,8 +125,14 @@ interface ScanState {
   pipes: boolean
   /** The last line was a definition without a title: the next line may hold its title. */
   untitled: boolean
-  /** Labels of the body's definitions, and of brackets read as plain text in headings. */
+  /** Labels of the body's definitions, as remark matches them. */
   definitions: Set<string>
+  /** The same labels as written, in body order: what a window handed to remark is told of. */
+  written: string[]
+  /** The last line where a window may start: every block before it is closed (see `isCut`). */
+  cut: Cut
+  /** The windows remark read, and the definitions known when it did. */
+  windows: Window[]
   /** An indented line came after a line that was not paragraph text: indented lines from there on may be code. */
   maybeCode: boolean
   /** Set when a paragraph's line was read with the lines after it (a link or code span going on): where the read ended. */
@@ -129,10 +148,30 @@ interface ScanState {
    */
   labels: string[]
   /** Headings holding brackets read as plain text: a definition of one makes it a reference, and the text is read again. */
-  bracketed: Array<{heading: number; from: number; to: number; labels: string[]}>
+  bracketed: Array<{heading: number; from: number; to: number; labels: string[]; read: Inline}>
 }
 
 type LineKind = 'blank' | 'paragraph' | 'definition' | 'other'
+
+/** A line where a window may start, and how much of the outline came before it. */
+interface Cut {
+  at: number
+  headings: number
+  links: number
+  images: number
+  labels: number
+  bracketed: number
+  written: number
+}
+
+/** A window of the body remark read: its outline items, where they sit in the scan's, and how many definitions were known after it. */
+interface Window {
+  from: number
+  to: number
+  outline: RawOutline
+  at: {headings: number; links: number; images: number}
+  known: number
+}
 
 /** Where a paragraph's first line starts (or its first line not yet settled), and how much of the outline came before it. */
 interface ParagraphRun {
@@ -187,10 +226,16 @@ function nextAt(body: string, text: string, from: number): number {
   return at === -1 ? body.length : at
 }
 
-/** Headings and links of a body, or undefined when the body needs a real Markdown parser. */
-export function scanOutline(body: string): RawOutline | undefined {
+/**
+ * Headings and links of a body. Alone, the scanner answers undefined where it cannot be sure; given
+ * remark's reader, it hands remark the window around each such place (see `handOver`) and reads the
+ * rest itself.
+ */
+export function scanOutline(body: string): RawOutline | undefined
+export function scanOutline(body: string, read: WindowReader): RawOutline
+export function scanOutline(body: string, read?: WindowReader): RawOutline | undefined {
   // A byte order mark opening the body (a file with two, or one after its front matter): remark drops it.
-  if (body.charCodeAt(0) === 0xfeff) return undefined
+  if (body.charCodeAt(0) === 0xfeff) return read?.(body).outline
   const state: ScanState = {
     headings: [],
     links: [],
@@ -202,6 +247,9 @@ export function scanOutline(body: string): RawOutline | undefined {
     pipes: false,
     untitled: false,
     definitions: new Set(),
+    written: [],
+    cut: {at: 0, headings: 0, links: 0, images: 0, labels: 0, bracketed: 0, written: 0},
+    windows: [],
     labels: [],
     bracketed: [],
     maybeCode: false,
@@ -220,6 +268,7 @@ export function scanOutline(body: string): RawOutline | undefined {
     const newline = body.indexOf('\n', start)
     const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
     const plain = !state.fence && !state.inComment && !state.html
+    if (plain && state.previous === 'blank' && isCut(body, start)) markCut(state, start)
     let kind: LineKind | undefined
     // The line, sliced only when the prose check does not settle it.
     let line: string | undefined
@@ -241,7 +290,11 @@ export function scanOutline(body: string): RawOutline | undefined {
       line = body.slice(start, lineEnd)
       kind = classify(state, line, start)
     }
-    if (kind === undefined) return undefined
+    if (kind === undefined) {
+      if (!read) return undefined
+      start = handOver(state, start, read)
+      continue
+    }
     if (kind !== 'definition') state.untitled = false
     const joined = state.joined
     state.joined = undefined
@@ -271,14 +324,159 @@ export function scanOutline(body: string): RawOutline | undefined {
     start = joined?.resumeAt ?? (newline === -1 ? body.length : newline + 1)
   }
   // `[options]` is plain text unless a definition names it (then remark reads a reference).
-  if (state.labels.some(label => state.definitions.has(label))) return undefined
-  for (const {heading, from, to, labels} of state.bracketed) {
+  if (state.labels.some(label => state.definitions.has(label))) return read?.(body).outline
+  for (const {heading, from, to, labels, read: first} of state.bracketed) {
     if (!labels.some(label => state.definitions.has(label))) continue
     const inline = readInline(body.slice(from, to), from, {...HEADING, definitions: state.definitions})
-    if (!inline) return undefined
+    // A reference made of brackets and what follows them (`[text][label](url)`) takes the link's place.
+    if (!inline || !sameItems(inline.links, first.links) || !sameItems(inline.images, first.images))
+      return read?.(body).outline
     state.headings[heading]!.text = inline.text.trim()
   }
+  if (read) readAgain(state, read)
   return {headings: state.headings, links: state.links, images: state.images}
+}
+
+/**
+ * Where a window may start: a line after a blank line opening at the margin with text that is not
+ * a list item. A blank line ends paragraphs, tables and HTML blocks that end at one; a line
+ * without indentation or a `>` ends every list item, footnote and quote: of all blocks, only a
+ * fence or an HTML block of kind 1–5 opened at the margin may still be open. The scanner knows
+ * whether it is in one; at a window's end remark tells (the line opens a block of its own).
+ */
+function isCut(body: string, at: number): boolean {
+  const c = body.charCodeAt(at)
+  if (c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c)) return false
+  return !LIST_ITEM_START.test(body.slice(at, at + 12))
+}
+
+const LIST_ITEM_START = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$)/
+
+function sameItems(a: BodyLink[], b: BodyLink[]): boolean {
+  return a.length === b.length && a.every((item, i) => item.url === b[i]!.url && item.start === b[i]!.start)
+}
+
+function define(state: ScanState, label: string): void {
+  state.written.push(label)
+  state.definitions.add(normalizeLabel(label))
+}
+
+function markCut(state: ScanState, at: number): void {
+  const {cut} = state
+  cut.at = at
+  cut.headings = state.headings.length
+  cut.links = state.links.length
+  cut.images = state.images.length
+  cut.labels = state.labels.length
+  cut.bracketed = state.bracketed.length
+  cut.written = state.written.length
+}
+
+/** The next line after the one holding `from` where a window may end (see `isCut`), or the body's end. */
+function nextCut(body: string, from: number): number {
+  let blank = false
+  for (let at = body.indexOf('\n', from) + 1; at > 0; at = body.indexOf('\n', at) + 1) {
+    if (blank && isCut(body, at)) return at
+    blank = isBlank(body.slice(at, lineEndOf(body, at)))
+  }
+  return body.length
+}
+
+/**
+ * The line at `failed` is one the scanner cannot be sure of. remark reads the body from the last
+ * cut before it to the first after it where nothing is left open (each try goes twice as far; the
+ * fourth goes to the end), told of the definitions read so far; the outline items the scanner
+ * found from the cut on are replaced by remark's. The scan goes on after the window as at a
+ * body's start. Returns where.
+ */
+function handOver(state: ScanState, failed: number, read: WindowReader): number {
+  const {body, cut} = state
+  state.headings.length = cut.headings
+  state.links.length = cut.links
+  state.images.length = cut.images
+  state.labels.length = cut.labels
+  state.bracketed.length = cut.bracketed
+  if (state.written.length > cut.written) {
+    state.written.length = cut.written
+    state.definitions = new Set(state.written.map(normalizeLabel))
+  }
+  let to = nextCut(body, failed)
+  let window = readWindowAt(state, read, cut.at, to)
+  for (let tries = 1; to < body.length && window.lastBlock !== to; tries++) {
+    to = tries < 4 ? nextCut(body, cut.at + 2 * (to - cut.at)) : body.length
+    window = readWindowAt(state, read, cut.at, to)
+  }
+  const at = {headings: state.headings.length, links: state.links.length, images: state.images.length}
+  state.headings.push(...window.outline.headings)
+  state.links.push(...window.outline.links)
+  state.images.push(...window.outline.images)
+  for (const label of window.labels) define(state, label)
+  state.windows.push({from: cut.at, to, outline: window.outline, at, known: state.written.length})
+  Object.assign(state, AFTER_BLANK)
+  markCut(state, to)
+  return to
+}
+
+/** What the scan knows after a blank line at the margin, as at a body's start. */
+const AFTER_BLANK = {
+  fence: undefined,
+  inComment: false,
+  html: undefined,
+  previous: 'blank',
+  paragraph: undefined,
+  table: false,
+  pipes: false,
+  untitled: false,
+  maybeCode: false,
+  joined: undefined,
+  run: undefined,
+} as const satisfies Partial<ScanState>
+
+/**
+ * remark's outline of the body from `from` to `to` (and the line at `to`, when it is not the end),
+ * told first of the definitions written so far: offsets the body's, items from `to` on left out,
+ * `lastBlock` where the last top-level block starts.
+ */
+function readWindowAt(
+  state: ScanState,
+  read: WindowReader,
+  from: number,
+  to: number,
+): {outline: RawOutline; labels: string[]; lastBlock: number | undefined} {
+  const told = state.written.map(label => `[${label.replace(/[\t\n\r ]+/g, ' ')}]: <>\n`).join('')
+  const prefix = told === '' ? '' : `${told}\n`
+  const {body} = state
+  const window = read(prefix + body.slice(from, to < body.length ? lineEndOf(body, to) : to))
+  const shift = from - prefix.length
+  const inside = (item: {start: number}) => item.start >= prefix.length && item.start + shift < to
+  const moved = <T extends {start: number; end: number}>(items: T[]): T[] =>
+    items.filter(inside).map(item => ({...item, start: item.start + shift, end: item.end + shift}))
+  return {
+    outline: {
+      headings: moved(window.outline.headings),
+      links: moved(window.outline.links),
+      images: moved(window.outline.images),
+    },
+    labels: window.definitions.filter(inside).map(d => d.label),
+    lastBlock: window.lastBlock === undefined ? undefined : window.lastBlock + shift,
+  }
+}
+
+/**
+ * A window read before the definitions after it were known reads again with all of them, when it
+ * holds one of their labels: its items are replaced (last window first, so the places of those
+ * before stay right).
+ */
+function readAgain(state: ScanState, read: WindowReader): void {
+  for (let i = state.windows.length - 1; i >= 0; i--) {
+    const {from, to, outline, at, known} = state.windows[i]!
+    const text = normalizeLabel(state.body.slice(from, to))
+    if (!state.written.slice(known).some(label => text.includes(normalizeLabel(label)))) continue
+    const again = readWindowAt(state, read, from, to).outline
+    state.headings.splice(at.headings, outline.headings.length, ...again.headings)
+    state.links.splice(at.links, outline.links.length, ...again.links)
+    state.images.splice(at.images, outline.images.length, ...again.images)
+  }
 }
 
 function classify(state: ScanState, line: string, start: number): LineKind | undefined {
@@ -346,7 +544,7 @@ function classify(state: ScanState, line: string, start: number): LineKind | und
     const url = keptUrl(angled, bare)
     if (state.previous === 'paragraph' || !url || label!.trim() === '') return undefined
     state.links.push({url, start: start + indent!.length, end: start + line.length})
-    state.definitions.add(normalizeLabel(label!))
+    define(state, label!)
     state.untitled = title === undefined
     return 'definition'
   }
@@ -864,7 +1062,8 @@ function heading(state: ScanState, atx: RegExpExecArray, start: number, end: num
 /** Brackets in the heading about to be pushed: those inside link text may not be defined, the others make it read again if they are. */
 function noteHeading(state: ScanState, inline: Inline, from: number, to: number): void {
   state.labels.push(...inline.nested)
-  if (inline.labels.length > 0) state.bracketed.push({heading: state.headings.length, from, to, labels: inline.labels})
+  if (inline.labels.length > 0)
+    state.bracketed.push({heading: state.headings.length, from, to, labels: inline.labels, read: inline})
 }
 
 /** Collect the links of a paragraph line; false when the line holds something only a parser can read. */
@@ -1136,11 +1335,13 @@ function readLink(
     if (src[open + 1] === '^') return reading.heading || reading.inLink ? undefined : at
     const {definitions} = reading
     if (definitions) return readReference(src, at, close, offset, {...reading, definitions}, out)
+    const labels = reading.inLink || !reading.heading ? out.nested : out.labels
     if (reading.heading || reading.inLink) {
       const label = src.slice(open + 1, close)
       if (label.includes('\\')) return undefined
-      ;(reading.inLink ? out.nested : out.labels).push(normalizeLabel(label))
+      labels.push(normalizeLabel(label))
     }
+    if (src[close + 1] === '[' && !bracketsBeforeLink(src, open, close, to, labels)) return undefined
     return at
   }
   if (src[open + 1] === '^') return undefined
@@ -1215,6 +1416,23 @@ function readReference(
   if (!reading.definitions.has(normalizeLabel(label))) return at
   if (image) return end
   return linkText(src, open, close, offset, reading, out) ? end : undefined
+}
+
+/**
+ * Brackets in a paragraph followed by a label then `(` or `[` (`[text][label](url)`): a definition
+ * of `label` (or of `text`, with `[]`) makes the two a reference and what follows text, so a link
+ * the scan would read there is not one. The labels are kept for the scan's end to check; false
+ * where a label holds what the scan does not read.
+ */
+function bracketsBeforeLink(src: string, open: number, close: number, to: number, labels: string[]): boolean {
+  const following = src.indexOf(']', close + 2)
+  if (following === -1 || following >= to || (src[following + 1] !== '(' && src[following + 1] !== '[')) return true
+  const label = src.slice(open + 1, close)
+  const next = src.slice(close + 2, following)
+  if (label.includes('\\') || /[[\\]/.test(next)) return false
+  labels.push(normalizeLabel(label))
+  if (!isBlank(next)) labels.push(normalizeLabel(next))
+  return true
 }
 
 /** An autolink, a one-line HTML tag or comment at `at`: its end, or undefined (tags and comments that go on). */

