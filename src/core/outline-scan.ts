@@ -127,8 +127,10 @@ interface ScanState {
   untitled: boolean
   /** Labels of the body's definitions, as remark matches them. */
   definitions: Set<string>
-  /** The same labels as written, in body order: what a window handed to remark is told of. */
+  /** The same labels, one per definition in body order (the scan forgets those after a cut when it hands a window over). */
   written: string[]
+  /** Each label as first written, and which definition wrote it: what a window is told of. */
+  writtenAs: Map<string, {label: string; index: number}>
   /** The last line where a window may start: every block before it is closed (see `isCut`). */
   cut: Cut
   /** The windows remark read, and the definitions known when it did. */
@@ -164,13 +166,13 @@ interface Cut {
   written: number
 }
 
-/** A window of the body remark read: its outline items, where they sit in the scan's, and how many definitions were known after it. */
+/** A window of the body remark read: its outline items, where they sit in the scan's, and the labels it was told of or defined. */
 interface Window {
   from: number
   to: number
   outline: RawOutline
   at: {headings: number; links: number; images: number}
-  known: number
+  known: Set<string>
 }
 
 /** Where a paragraph's first line starts (or its first line not yet settled), and how much of the outline came before it. */
@@ -248,6 +250,7 @@ export function scanOutline(body: string, read?: WindowReader): RawOutline | und
     untitled: false,
     definitions: new Set(),
     written: [],
+    writtenAs: new Map(),
     cut: {at: 0, headings: 0, links: 0, images: 0, labels: 0, bracketed: 0, written: 0},
     windows: [],
     labels: [],
@@ -273,6 +276,7 @@ export function scanOutline(body: string, read?: WindowReader): RawOutline | und
     // The line, sliced only when the prose check does not settle it.
     let line: string | undefined
     if (plain && lineEnd === start) kind = 'blank'
+    else if (state.fence && insideFence(state.fence, body, start, lineEnd)) kind = 'other'
     else if (plain && isProseStart(body, start, lineEnd)) {
       if (nextAngle < start) nextAngle = nextAt(body, '<', start)
       if (nextLink < start) nextLink = nextAt(body, '](', start)
@@ -357,8 +361,12 @@ function sameItems(a: BodyLink[], b: BodyLink[]): boolean {
 }
 
 function define(state: ScanState, label: string): void {
-  state.written.push(label)
-  state.definitions.add(normalizeLabel(label))
+  const normal = normalizeLabel(label)
+  if (!state.definitions.has(normal)) {
+    state.definitions.add(normal)
+    state.writtenAs.set(normal, {label, index: state.written.length})
+  }
+  state.written.push(normal)
 }
 
 function markCut(state: ScanState, at: number): void {
@@ -396,9 +404,12 @@ function handOver(state: ScanState, failed: number, read: WindowReader): number 
   state.images.length = cut.images
   state.labels.length = cut.labels
   state.bracketed.length = cut.bracketed
-  if (state.written.length > cut.written) {
-    state.written.length = cut.written
-    state.definitions = new Set(state.written.map(normalizeLabel))
+  // Last first: a label is forgotten with the definition that first wrote it.
+  while (state.written.length > cut.written) {
+    const normal = state.written.pop()!
+    if (state.writtenAs.get(normal)?.index !== state.written.length) continue
+    state.writtenAs.delete(normal)
+    state.definitions.delete(normal)
   }
   let to = nextCut(body, failed)
   let window = readWindowAt(state, read, cut.at, to)
@@ -411,7 +422,8 @@ function handOver(state: ScanState, failed: number, read: WindowReader): number 
   state.links.push(...window.outline.links)
   state.images.push(...window.outline.images)
   for (const label of window.labels) define(state, label)
-  state.windows.push({from: cut.at, to, outline: window.outline, at, known: state.written.length})
+  const known = new Set([...window.told, ...window.labels.map(normalizeLabel)])
+  state.windows.push({from: cut.at, to, outline: window.outline, at, known})
   Object.assign(state, AFTER_BLANK)
   markCut(state, to)
   return to
@@ -434,19 +446,22 @@ const AFTER_BLANK = {
 
 /**
  * remark's outline of the body from `from` to `to` (and the line at `to`, when it is not the end),
- * told first of the definitions written so far: offsets the body's, items from `to` on left out,
- * `lastBlock` where the last top-level block starts.
+ * told first of the definitions read so far whose labels the window holds (written before it as
+ * `[label]: <>`): offsets the body's, items from `to` on left out, `lastBlock` where the last
+ * top-level block starts, `told` the labels it was told of.
  */
 function readWindowAt(
   state: ScanState,
   read: WindowReader,
   from: number,
   to: number,
-): {outline: RawOutline; labels: string[]; lastBlock: number | undefined} {
-  const told = state.written.map(label => `[${label.replace(/[\t\n\r ]+/g, ' ')}]: <>\n`).join('')
-  const prefix = told === '' ? '' : `${told}\n`
+): {outline: RawOutline; labels: string[]; lastBlock: number | undefined; told: string[]} {
   const {body} = state
-  const window = read(prefix + body.slice(from, to < body.length ? lineEndOf(body, to) : to))
+  const text = body.slice(from, to < body.length ? lineEndOf(body, to) : to)
+  const told = definedIn(state, text)
+  const written = told.map(label => `[${state.writtenAs.get(label)!.label.replace(/[\t\n\r ]+/g, ' ')}]: <>\n`).join('')
+  const prefix = written === '' ? '' : `${written}\n`
+  const window = read(prefix + text)
   const shift = from - prefix.length
   const inside = (item: {start: number}) => item.start >= prefix.length && item.start + shift < to
   const moved = <T extends {start: number; end: number}>(items: T[]): T[] =>
@@ -459,19 +474,36 @@ function readWindowAt(
     },
     labels: window.definitions.filter(inside).map(d => d.label),
     lastBlock: window.lastBlock === undefined ? undefined : window.lastBlock + shift,
+    told,
   }
 }
 
+/** Every span a link label could be (no bracket inside but an escaped one). */
+const LABEL_SPAN = /\[((?:[^[\]\\]|\\[^])*)\]/g
+
 /**
- * A window read before the definitions after it were known reads again with all of them, when it
- * holds one of their labels: its items are replaced (last window first, so the places of those
- * before stay right).
+ * The defined labels that a bracketed span of `text` names, as remark matches them: a window
+ * holding none of a definition's labels reads alike told of it or not. Quote markers opening a
+ * line are not part of a label going on over it.
+ */
+function definedIn(state: ScanState, text: string): string[] {
+  if (state.definitions.size === 0) return []
+  const named = new Set<string>()
+  for (const span of text.replace(/\n[ \t>]*/g, '\n').matchAll(LABEL_SPAN)) {
+    const label = normalizeLabel(span[1]!)
+    if (state.definitions.has(label)) named.add(label)
+  }
+  return [...named]
+}
+
+/**
+ * A window read before the definitions after it were known reads again, when it holds one of
+ * their labels: its items are replaced (last window first, so the places of those before stay right).
  */
 function readAgain(state: ScanState, read: WindowReader): void {
   for (let i = state.windows.length - 1; i >= 0; i--) {
     const {from, to, outline, at, known} = state.windows[i]!
-    const text = normalizeLabel(state.body.slice(from, to))
-    if (!state.written.slice(known).some(label => text.includes(normalizeLabel(label)))) continue
+    if (definedIn(state, state.body.slice(from, to)).every(label => known.has(label))) continue
     const again = readWindowAt(state, read, from, to).outline
     state.headings.splice(at.headings, outline.headings.length, ...again.headings)
     state.links.splice(at.links, outline.links.length, ...again.links)
@@ -589,6 +621,17 @@ function containerFence(state: ScanState, line: string, prefix: number): 'other'
   if (/^(?: {0,3}(?:[-+*]|\d{1,9}[.)]) +)+$/.test(markers))
     return openFence(state, open, {quotes: 0, column: prefix, reading: 'sure'})
   return undefined
+}
+
+/**
+ * A line of a fence at the margin that cannot close it (its first character after up to three
+ * spaces is not the fence's): told without slicing the line, as most of a fence's lines are.
+ */
+function insideFence(fence: Fence, body: string, start: number, end: number): boolean {
+  if (fence.quotes > 0 || fence.column > 0) return false
+  let at = start
+  while (at < end && at - start < 3 && body.charCodeAt(at) === 32) at++
+  return at < end && body[at] !== fence.char && body.charCodeAt(at) !== 32
 }
 
 /**

@@ -271,6 +271,20 @@ describe('the fast outline agrees with remark', () => {
     ])
   })
 
+  it('tells a window only of the definitions it names, so what remark reads grows with the body, not its square', () => {
+    const block = (i: number) => `[d${i}]: /u\n\nText [d${i}] [e${i}](x.md).\n- > \`\`\`\n  > [b](y.md)\n\n`
+    const body = Array.from({length: 500}, (_, i) => block(i)).join('')
+    let read = 0
+    const outline = scanOutline(body, text => {
+      read += text.length
+      return readWindow(text)
+    })
+    expect(outline).toEqual(parseWithRemark(body))
+    expect(outline.links).toHaveLength(1000)
+    expect(read).toBeGreaterThan(body.length / 2)
+    expect(read).toBeLessThan(2 * body.length)
+  })
+
   it('keeps headings with inline code, entities, emphasis and links on the fast path', () => {
     const body = [
       '# Refunds',
@@ -523,6 +537,8 @@ describe('the fast outline agrees with remark', () => {
     ['# [c][](x.md)\n\n[c]: /u\n'],
     ['[c][ref][d](x.md)\n\n[d]: /u\n'],
     ['Head [c][ref](x.md)\n===\n\n[ref]: /u\n'],
+    // A definition the scan read after its last cut, forgotten when it hands the window over, and remark's to tell.
+    ['[ref]: /u\n[a]: /a\n- > ```\n  > [a][ref] [b](x.md)\n\n## [ref] [a]\n\n> [a][] [c\n> d](e.md)\n- > ~~~\n\n[c\nd]: /cd\n'],
   ])('on %j', body => {
     agrees(body)
   })
