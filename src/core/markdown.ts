@@ -85,12 +85,26 @@ export const readWindow: WindowReader = text => {
       else if (node.type === 'definition') {
         links.push(found)
         definitions.push({label: node.label ?? node.identifier, start: at})
-      } else if (node.type === 'link' && !isAutolinkLiteral(at, text)) links.push(found)
+      } else if (!isAutolinkLiteral(at, text)) links.push(found)
     }
     if ('children' in node) for (const child of node.children as RootContent[]) visit(child)
   }
   visit(root)
-  return {outline: {headings, links, images}, definitions, lastBlock: root.children.at(-1)?.position?.start.offset}
+  return {outline: {headings, links, images}, definitions, lastBlock: lastBlockStart(root, text)}
+}
+
+/**
+ * Where the last top-level block starts, or the last item of a list that is one; undefined after
+ * indented code: micromark reads the line after it and blank lines as if the code could go on
+ * (`2) a` or an empty item there is paragraph text, though a list could open at a body's start).
+ */
+function lastBlockStart(root: Root, text: string): number | undefined {
+  const before = root.children.at(-2)
+  const last = root.children.at(-1)
+  const start = before?.type === 'code' ? before.position?.start.offset : undefined
+  if (start !== undefined && (text[start] === ' ' || text[start] === '\t')) return undefined
+  const opened = last?.type === 'list' ? last.children.at(-1) : last
+  return opened?.position?.start.offset
 }
 
 /**

@@ -15,12 +15,11 @@ export interface WindowRead {
   outline: RawOutline
   /** The definitions' labels as written, and where each starts. */
   definitions: Array<{label: string; start: number}>
-  /** Where the window's last top-level block starts. */
+  /** Where the window's last top-level block starts, or the last item of a list that is one; undefined where a body's start would read it otherwise. */
   lastBlock: number | undefined
 }
 
 export type WindowReader = (text: string) => WindowRead
-
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/
@@ -73,10 +72,23 @@ const ESCAPE = /\\([!-/:-@[-`{-~])/g
  */
 function keptUrl(angled: string | undefined, bare: string | undefined): string | undefined {
   const written = angled ?? bare ?? ''
-  if (written === '' || ENTITY.test(written)) return undefined
-  if (angled === undefined && !isPlainUrl(written.replace(ESCAPE, ''))) return undefined
-  return written.replace(ESCAPE, '$1')
+  if (written === '') return undefined
+  if (angled === undefined) {
+    const plain = written.replace(ESCAPE, '')
+    if (!PLAIN_URL.test(plain) || !balancedParentheses(plain)) return undefined
+  }
+  // A reference the table does not hold (or remark replaces): remark decides.
+  for (const code of written.matchAll(DESTINATION_CODE))
+    if (code[1] === undefined && decodeEntity(code[2], code[3], code[4]) === undefined) return undefined
+  return written.replace(
+    DESTINATION_CODE,
+    (code, escaped?: string, decimal?: string, hex?: string, name?: string) =>
+      escaped ?? decodeEntity(decimal, hex, name) ?? code,
+  )
 }
+
+/** A backslash escape of punctuation or a character reference: remark decodes both in a destination. */
+const DESTINATION_CODE = /\\([!-/:-@[-`{-~])|&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/g
 
 function isPlainUrl(url: string): boolean {
   return PLAIN_URL.test(url) && !ENTITY.test(url) && balancedParentheses(url)
@@ -271,7 +283,7 @@ export function scanOutline(body: string, read?: WindowReader): RawOutline | und
     const newline = body.indexOf('\n', start)
     const lineEnd = newline === -1 ? body.length : body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
     const plain = !state.fence && !state.inComment && !state.html
-    if (plain && state.previous === 'blank' && isCut(body, start)) markCut(state, start)
+    if (plain && state.previous === 'blank' && !state.maybeCode && isCut(body, start)) markCut(state, start)
     let kind: LineKind | undefined
     // The line, sliced only when the prose check does not settle it.
     let line: string | undefined
@@ -342,19 +354,19 @@ export function scanOutline(body: string, read?: WindowReader): RawOutline | und
 }
 
 /**
- * Where a window may start: a line after a blank line opening at the margin with text that is not
- * a list item. A blank line ends paragraphs, tables and HTML blocks that end at one; a line
- * without indentation or a `>` ends every list item, footnote and quote: of all blocks, only a
- * fence or an HTML block of kind 1–5 opened at the margin may still be open. The scanner knows
- * whether it is in one; at a window's end remark tells (the line opens a block of its own).
+ * Where a window may start: a line after a blank line opening at the margin with text. A blank
+ * line ends paragraphs, tables and HTML blocks that end at one; a line neither indented nor
+ * opening with `>` ends every list item, footnote and quote: of all blocks, only a list (the line
+ * opens an item of it), or a fence or an HTML block of kind 1–5 opened at the margin, may still be
+ * open. Which list an item is in changes nothing in the outline; the scanner knows whether it is
+ * in a fence or an HTML block where a window starts, and at a window's end remark tells (the line
+ * opens a top-level block of its own, or an item of a top-level list). Not after indented code
+ * (see core/markdown `lastBlockStart`): the scan, where indented lines may be code, makes no cut.
  */
 function isCut(body: string, at: number): boolean {
   const c = body.charCodeAt(at)
-  if (c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c)) return false
-  return !LIST_ITEM_START.test(body.slice(at, at + 12))
+  return c !== 32 && c !== 9 && c !== 10 && c !== 13 && !Number.isNaN(c)
 }
-
-const LIST_ITEM_START = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$)/
 
 function sameItems(a: BodyLink[], b: BodyLink[]): boolean {
   return a.length === b.length && a.every((item, i) => item.url === b[i]!.url && item.start === b[i]!.start)
@@ -670,9 +682,9 @@ function fenceLine(fence: Fence, line: string): 'open' | 'closed' | 'ended' | un
  */
 const MAX_REREAD = 65_536
 
-/** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it. */
+/** What a paragraph's next line may open with and still go on the paragraph: nothing that interrupts it (a GFM footnote definition does). */
 const CONTINUATION =
-  /^[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``)|~(?!~~)|[-+*_#=](?![ \t\-+*_#=]|$))/
+  /^(?![ \t]*\[\^)[ \t]*(?:[A-Za-z\u00c0-\uffff()"'[\]!\\.,;?/@$%&{}]|[0-9](?![0-9]*[.)])|`(?!``)|~(?!~~)|[-+*_#=](?![ \t\-+*_#=]|$))/
 
 /** Whether the line at `start` only goes on the paragraph above it: a prose line (`line` not sliced) when it opens with a letter. */
 function goesOnAt(body: string, start: number, end: number, line: string | undefined, quotes: number): boolean {
@@ -1262,7 +1274,7 @@ function readSpan(src: string, from: number, to: number, offset: number, reading
     if (c === '&') {
       const entity = /^&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/.exec(src.slice(i, to))
       if (entity) {
-        const decoded = decodeEntity(entity)
+        const decoded = decodeEntity(entity[1], entity[2], entity[3])
         if (decoded === undefined) return false
         out.text += decoded
         i += entity[0].length
@@ -1349,9 +1361,10 @@ function closingRun(src: string, from: number, length: number, to: number): numb
   return undefined
 }
 
-function decodeEntity(entity: RegExpExecArray): string | undefined {
-  if (entity[3] !== undefined) return ENTITIES[entity[3]]
-  const code = entity[1] !== undefined ? Number.parseInt(entity[1], 10) : Number.parseInt(entity[2]!, 16)
+function decodeEntity(decimal?: string, hex?: string, name?: string): string | undefined {
+  // `&constructor;` is no entity: only the table's own names are.
+  if (name !== undefined) return Object.hasOwn(ENTITIES, name) ? ENTITIES[name] : undefined
+  const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16)
   // NUL, surrogates and what lies past Unicode: remark replaces them; leave that to it.
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined
   return String.fromCodePoint(code)

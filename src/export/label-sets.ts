@@ -132,7 +132,11 @@ const GERMAN: LabelSet = {
   notYetEffectiveShown: '{file} ({title}) gilt ab {date}; nicht aufgenommen, dieses Playbook zeigt {shown}.',
 }
 
-const BUILT_IN: Record<string, LabelSet> = {en: ENGLISH, de: GERMAN}
+// A map, not an object: a language named `constructor` finds nothing.
+const BUILT_IN = new Map<string, LabelSet>([
+  ['en', ENGLISH],
+  ['de', GERMAN],
+])
 
 function repoSetsDir(config: Config): string {
   return path.resolve(config.root, config.templates, 'export', 'labels')
@@ -146,7 +150,7 @@ export function labelSetNames(config: Config): string[] {
         .filter(f => f.endsWith('.json'))
         .map(f => f.slice(0, -5))
     : []
-  return [...new Set([...Object.keys(BUILT_IN), ...repo])].sort()
+  return [...new Set([...BUILT_IN.keys(), ...repo])].sort()
 }
 
 /** The language a market's playbook is written in: the config's `taxonomy.markets.<M>.language`, else English. */
@@ -182,11 +186,11 @@ export function labelSet(config: Config, language: string, market: string): Labe
       ])
     }
     const strings = Object.entries(parsed && typeof parsed === 'object' ? parsed : {}).filter(
-      (e): e is [keyof LabelSet, string] => e[0] in ENGLISH && typeof e[1] === 'string',
+      (e): e is [keyof LabelSet, string] => Object.hasOwn(ENGLISH, e[0]) && typeof e[1] === 'string',
     )
-    return {...(BUILT_IN[language] ?? ENGLISH), ...Object.fromEntries(strings)}
+    return {...(BUILT_IN.get(language) ?? ENGLISH), ...Object.fromEntries(strings)}
   }
-  const set = BUILT_IN[language]
+  const set = BUILT_IN.get(language)
   if (set) return set
   throw new ConfigError(config.file ?? 'config', [
     `taxonomy.markets.${market}.language: no label set "${language}", expected one of ${labelSetNames(config).join(', ')} (or add ${path.relative(config.root, file)})`,

@@ -199,8 +199,9 @@ export function parseDuration(text: string, unit?: HeaderUnit): number | undefin
   if (parts.length === 0 || parts.map(p => p[0]).join('') !== t.replace(/^\s+/, '')) return undefined
   let total = 0
   for (const [, amount, word] of parts) {
-    const factor = SECONDS[word!]
-    if (factor === undefined) return undefined
+    // Only the table's own words: `5 constructor` is no duration.
+    if (!Object.hasOwn(SECONDS, word!)) return undefined
+    const factor = SECONDS[word!]!
     total += Number(amount) * factor
   }
   return total

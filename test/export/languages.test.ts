@@ -68,4 +68,14 @@ describe('export: labels in the market language', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stdout).toBe('')
   })
+
+  it('a language named like what a plain object inherits is unknown too', async () => {
+    const root = repo('taxonomy:\n  markets:\n    DE:\n      language: constructor\n')
+    const r = await runSopkit(['export', '-m', 'DE', '-f', 'md', '-o', 'out'], {cwd: root})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      /taxonomy\.markets\.DE\.language: no label set "constructor", expected one of de, en — mend: /,
+    )
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
 })

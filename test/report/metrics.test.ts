@@ -49,6 +49,9 @@ describe('values', () => {
     expect(parseDuration('90', 'm')).toBe(5400)
     expect(parseDuration('2 fortnights')).toBeUndefined()
     expect(parseDuration('=1+1')).toBeUndefined()
+    // Words a plain object inherits are no units.
+    expect(parseDuration('5 constructor')).toBeUndefined()
+    expect(parseDuration('1 toString')).toBeUndefined()
   })
 
   it('rates as shares or percentages, never a bare number above 1', () => {
