@@ -5,7 +5,7 @@
 // single-line definitions, block quotes, lists, tables). Where it cannot be sure (where list items
 // it does not track would read a line otherwise), remark decides: alone, the scanner returns
 // undefined; given remark's reader (check's path), it hands remark only the window of the body
-// around that place, between two lines where every block is closed, and reads on after it.
+// around that place, between two lines where every block but a list is closed, and reads on after it.
 // test/core/outline-agreement.test.ts proves both agree with remark on every CommonMark and GFM
 // spec example, the bundled library, package READMEs and generated documents.
 import type {BodyLink, RawOutline} from './sections.js'
@@ -143,9 +143,9 @@ interface ScanState {
   written: string[]
   /** Each label as first written, and which definition wrote it: what a window is told of. */
   writtenAs: Map<string, {label: string; index: number}>
-  /** The last line where a window may start: every block before it is closed (see `isCut`). */
+  /** The last line where a window may start: every block before it but a list is closed (see `isCut`). */
   cut: Cut
-  /** The windows remark read, and the definitions known when it did. */
+  /** The windows remark read, and the labels each was told of. */
   windows: Window[]
   /** An indented line came after a line that was not paragraph text: indented lines from there on may be code. */
   maybeCode: boolean
