@@ -490,8 +490,11 @@ function readWindowAt(
   }
 }
 
-/** Every span a link label could be (no bracket inside but an escaped one). */
-const LABEL_SPAN = /\[((?:[^[\]\\]|\\[^])*)\]/g
+/**
+ * Every span a link label could be: no bracket inside but an escaped one, at most 999 characters
+ * (so a run of `\[` is not read again from each of its brackets).
+ */
+const LABEL_SPAN = /\[((?:[^[\]\\]|\\[^]){0,999})\]/g
 
 /**
  * The defined labels that a bracketed span of `text` names, as remark matches them: a window
