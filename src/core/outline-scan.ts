@@ -234,6 +234,12 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0
 }
 
+function hasLoneCarriageReturn(body: string): boolean {
+  for (let at = body.indexOf('\r'); at !== -1; at = body.indexOf('\r', at + 1))
+    if (body.charCodeAt(at + 1) !== 10) return true
+  return false
+}
+
 /** Offset of the next `text` from `from`, or past the end when there is none. */
 function nextAt(body: string, text: string, from: number): number {
   const at = body.indexOf(text, from)
@@ -248,8 +254,9 @@ function nextAt(body: string, text: string, from: number): number {
 export function scanOutline(body: string): RawOutline | undefined
 export function scanOutline(body: string, read: WindowReader): RawOutline
 export function scanOutline(body: string, read?: WindowReader): RawOutline | undefined {
-  // A byte order mark opening the body (a file with two, or one after its front matter): remark drops it.
-  if (body.charCodeAt(0) === 0xfeff) return read?.(body).outline
+  // A byte order mark opening the body (a file with two, or one after its front matter): remark drops
+  // it. A carriage return not before a line feed ends a line for remark; the scan splits at line feeds.
+  if (body.charCodeAt(0) === 0xfeff || hasLoneCarriageReturn(body)) return read?.(body).outline
   const state: ScanState = {
     headings: [],
     links: [],

@@ -485,6 +485,8 @@ describe('the fast outline agrees with remark', () => {
           '\t',
           '\n',
           '\n\n',
+          '\r\n',
+          '\r',
           '*',
           '_',
           '~',
@@ -553,6 +555,9 @@ describe('the fast outline agrees with remark', () => {
     // `2)` there opens no list (the spec says it does), so no window starts or ends there.
     ['\ttext\n\n2) text\n\n\t\\# x [a](b)'],
     ['- > ```\n  > x\n\n    code\n\n2) text\n\n\t\\# x [a](b)\n\n-\n\n\t[c](d)'],
+    // A carriage return alone ends a line for remark (the last one, or one inside).
+    ['a\n\n## N [e](f)\r'],
+    ['# A\r# B [c](d)\n'],
     // A footnote definition interrupts a paragraph: a code span does not go on over it.
     ['text `code\n[^1]: note\n![img](i.png)\ngoing on` here'],
     // Character references in destinations are decoded; names a plain object inherits are none.
