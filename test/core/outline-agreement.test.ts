@@ -48,17 +48,18 @@ function unlessAsserting<T>(read: () => T): T | undefined {
 }
 
 /**
- * The outline check reads (the scanner, remark reading the windows it hands over) is remark's,
- * and where the scanner alone answers, its outline is remark's too, raw offsets and heading
- * anchors included; true when the scanner alone answers.
+ * The outline check reads is remark's: the scanner's alone where it answers (raw offsets and
+ * heading anchors included; then true), else the scanner's with the windows remark reads for it.
  */
 function agrees(body: string): boolean {
   const parsed = remarkOutline(body)
   if (!parsed) return false
-  const read = unlessAsserting(() => scanOutline(body, readWindow))
-  if (read) expect(read, 'with windows').toEqual(parsed)
   const scanned = scanOutline(body)
-  if (!scanned) return false
+  if (!scanned) {
+    const read = unlessAsserting(() => scanOutline(body, readWindow))
+    if (read) expect(read, 'with windows').toEqual(parsed)
+    return false
+  }
   expect(scanned).toEqual(parsed)
   expect(headingAnchors(outline(body, scanned))).toEqual(headingAnchors(outline(body, parsed)))
   return true
@@ -638,14 +639,19 @@ describe('the fast outline agrees with remark', () => {
     ['documents', body],
     ['README lines', realLines],
   ]
-  it.each(generated)('on generated %s', (_, arbitrary) => {
-    let answered = 0
-    fc.assert(
-      fc.property(arbitrary, b => {
-        if (agrees(b)) answered++
-      }),
-      {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
-    )
-    expect(answered).toBeGreaterThan(100)
-  })
+  // Each case parses with remark once or twice: 5–10 s a generator on a quiet machine, more when it is shared.
+  it.each(generated)(
+    'on generated %s',
+    (_, arbitrary) => {
+      let answered = 0
+      fc.assert(
+        fc.property(arbitrary, b => {
+          if (agrees(b)) answered++
+        }),
+        {numRuns: Number(process.env.SCAN_RUNS ?? 3000)},
+      )
+      expect(answered).toBeGreaterThan(100)
+    },
+    120_000,
+  )
 })
