@@ -8,6 +8,7 @@ import knownType from './known-type.js'
 import limitConsistency from './limit-consistency.js'
 import linksResolve from './links-resolve.js'
 import noDrift from './no-drift.js'
+import noMdx from './no-mdx.js'
 import noNameCollision from './no-name-collision.js'
 import noYamlTyping from './no-yaml-typing.js'
 import requireCompliance from './require-compliance.js'
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   versionBump,
   requireSections,
   linksResolve,
+  noMdx,
   knownDeviationSection,
   noDrift,
 ]
