@@ -11,7 +11,7 @@ import {
 } from './front-matter.js'
 import {locateSimple} from './locate.js'
 import {memo} from './memo.js'
-import {isMarkdownParserLoaded, loadMarkdownParser, readWindow} from './markdown.js'
+import {isMarkdownParserLoaded, loadMarkdownParser} from './markdown.js'
 import {scanOutline} from './outline-scan.js'
 import {LineIndex, type Position, type Span} from './positions.js'
 import {detachString} from './detach.js'
@@ -243,7 +243,7 @@ export class SopDocument {
   ): SopDocument | Promise<SopDocument> {
     const block = options.readProblem ? undefined : splitFrontMatter(text)
     const body = options.readProblem ? '' : text.slice(block?.bodyStart ?? 0)
-    const raw = isMarkdownParserLoaded() ? scanOutline(body, readWindow) : scanOutline(body)
+    const raw = isMarkdownParserLoaded() ? rawOutline(body) : scanOutline(body)
     // Most bodies are scanned: no promise to wait on, which a library of 10k documents notices.
     if (raw) return new SopDocument(file, absPath, text, {...options, raw, block})
     return loadMarkdownParser().then(() => new SopDocument(file, absPath, text, {...options, block}))

@@ -39,7 +39,9 @@ const DESTINATION =
 const CONTAINER = /^ {0,3}(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))/
 /** URL characters remark keeps as written (an `&` too, unless it starts an entity remark would decode; any past ASCII). */
 const PLAIN_URL = /^[A-Za-z0-9._~:/?#@!$&'*+,;=%()\u0080-\uffff-]*$/
-const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/
+/** A character reference: decimal, hexadecimal or named (see `decodeEntity`). */
+const ENTITY = /&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/
+const ENTITY_START = new RegExp(`^${ENTITY.source}`)
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 /** A GFM table's delimiter row (`| --- | :-: |`): the line before it was the table's header. */
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
@@ -67,31 +69,30 @@ const HTML_BLOCK_TAG =
 const ESCAPE = /\\([!-/:-@[-`{-~])/g
 
 /**
- * A destination as remark gives it (in `<>`, or bare), or undefined: empty, or holding an entity
- * to decode. Backslash escapes of punctuation are decoded; a bare one must be plain without them.
+ * A destination as remark gives it (in `<>`, or bare), or undefined: empty, or holding a character
+ * reference the scan does not decode as remark does. Backslash escapes of punctuation and character
+ * references are decoded; a bare destination must be plain without its escapes.
  */
 function keptUrl(angled: string | undefined, bare: string | undefined): string | undefined {
   const written = angled ?? bare ?? ''
-  if (written === '') return undefined
-  if (angled === undefined) {
-    const plain = written.replace(ESCAPE, '')
-    if (!PLAIN_URL.test(plain) || !balancedParentheses(plain)) return undefined
+  if (written === '' || (angled === undefined && !isPlainUrl(written.replace(ESCAPE, '')))) return undefined
+  let url = ''
+  let last = 0
+  for (const code of written.matchAll(DESTINATION_CODE)) {
+    const decoded = code[1] ?? decodeEntity(code[2], code[3], code[4])
+    if (decoded === undefined) return undefined
+    url += written.slice(last, code.index) + decoded
+    last = code.index + code[0].length
   }
-  // A reference the table does not hold (or remark replaces): remark decides.
-  for (const code of written.matchAll(DESTINATION_CODE))
-    if (code[1] === undefined && decodeEntity(code[2], code[3], code[4]) === undefined) return undefined
-  return written.replace(
-    DESTINATION_CODE,
-    (code, escaped?: string, decimal?: string, hex?: string, name?: string) =>
-      escaped ?? decodeEntity(decimal, hex, name) ?? code,
-  )
+  return url + written.slice(last)
 }
 
 /** A backslash escape of punctuation or a character reference: remark decodes both in a destination. */
-const DESTINATION_CODE = /\\([!-/:-@[-`{-~])|&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/g
+const DESTINATION_CODE = new RegExp(`${ESCAPE.source}|${ENTITY.source}`, 'g')
 
+/** URL characters only, parentheses balanced (an `&` may still open a character reference). */
 function isPlainUrl(url: string): boolean {
-  return PLAIN_URL.test(url) && !ENTITY.test(url) && balancedParentheses(url)
+  return PLAIN_URL.test(url) && balancedParentheses(url)
 }
 
 /** A destination not in `<>` has balanced parentheses, or it is not one. */
@@ -137,12 +138,10 @@ interface ScanState {
   pipes: boolean
   /** The last line was a definition without a title: the next line may hold its title. */
   untitled: boolean
-  /** Labels of the body's definitions, as remark matches them. */
-  definitions: Set<string>
+  /** Labels of the body's definitions, as remark matches them: each as first written (what a window is told of), and which definition wrote it. */
+  definitions: Map<string, {label: string; index: number}>
   /** The same labels, one per definition in body order (the scan forgets those after a cut when it hands a window over). */
   written: string[]
-  /** Each label as first written, and which definition wrote it: what a window is told of. */
-  writtenAs: Map<string, {label: string; index: number}>
   /** The last line where a window may start: every block before it but a list is closed (see `isCut`). */
   cut: Cut
   /** The windows remark read, and the labels each was told of. */
@@ -267,9 +266,8 @@ export function scanOutline(body: string, read?: WindowReader): RawOutline | und
     table: false,
     pipes: false,
     untitled: false,
-    definitions: new Set(),
+    definitions: new Map(),
     written: [],
-    writtenAs: new Map(),
     cut: {at: 0, headings: 0, links: 0, images: 0, labels: 0, bracketed: 0, written: 0},
     windows: [],
     labels: [],
@@ -381,10 +379,7 @@ function sameItems(a: BodyLink[], b: BodyLink[]): boolean {
 
 function define(state: ScanState, label: string): void {
   const normal = normalizeLabel(label)
-  if (!state.definitions.has(normal)) {
-    state.definitions.add(normal)
-    state.writtenAs.set(normal, {label, index: state.written.length})
-  }
+  if (!state.definitions.has(normal)) state.definitions.set(normal, {label, index: state.written.length})
   state.written.push(normal)
 }
 
@@ -426,9 +421,7 @@ function handOver(state: ScanState, failed: number, read: WindowReader): number 
   // Last first: a label is forgotten with the definition that first wrote it.
   while (state.written.length > cut.written) {
     const normal = state.written.pop()!
-    if (state.writtenAs.get(normal)?.index !== state.written.length) continue
-    state.writtenAs.delete(normal)
-    state.definitions.delete(normal)
+    if (state.definitions.get(normal)?.index === state.written.length) state.definitions.delete(normal)
   }
   let to = nextCut(body, failed)
   let window = readWindowAt(state, read, cut.at, to)
@@ -478,7 +471,9 @@ function readWindowAt(
   const {body} = state
   const text = body.slice(from, to < body.length ? lineEndOf(body, to) : to)
   const told = definedIn(state, text)
-  const written = told.map(label => `[${state.writtenAs.get(label)!.label.replace(/[\t\n\r ]+/g, ' ')}]: <>\n`).join('')
+  const written = told
+    .map(label => `[${state.definitions.get(label)!.label.replace(/[\t\n\r ]+/g, ' ')}]: <>\n`)
+    .join('')
   const prefix = written === '' ? '' : `${written}\n`
   const window = read(prefix + text)
   const shift = from - prefix.length
@@ -1212,7 +1207,8 @@ interface Reading {
   heading: boolean
   inLink: boolean
   whole: boolean
-  definitions?: ReadonlySet<string>
+  /** The body's definitions by label (`has` is all a reading asks). */
+  definitions?: ReadonlyMap<string, unknown>
 }
 
 /** The same reading inside a link's text (the common two made once: links are read per line). */
@@ -1282,7 +1278,7 @@ function readSpan(src: string, from: number, to: number, offset: number, reading
       continue
     }
     if (c === '&') {
-      const entity = /^&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/.exec(src.slice(i, to))
+      const entity = ENTITY_START.exec(src.slice(i, to))
       if (entity) {
         const decoded = decodeEntity(entity[1], entity[2], entity[3])
         if (decoded === undefined) return false
@@ -1462,7 +1458,7 @@ function readReference(
   at: number,
   close: number,
   offset: number,
-  reading: Reading & {definitions: ReadonlySet<string>},
+  reading: Reading & {definitions: ReadonlyMap<string, unknown>},
   out: Inline,
 ): number | undefined {
   const image = src[at] === '!'

@@ -27,8 +27,10 @@ export function firstMdxLine(body: string): {at: number; kind: 'esm' | 'jsx'; li
     } else if (comment) comment = !line.includes('-->')
     else if (open) fence = open[1]
     else if (line.startsWith('<!--')) comment = !line.includes('-->', 4)
-    else if (afterBlank && (ESM.test(line) || JSX.test(line)))
-      return {at, kind: ESM.test(line) ? 'esm' : 'jsx', line: line.length > 40 ? `${line.slice(0, 39)}…` : line}
+    else if (afterBlank) {
+      const kind = ESM.test(line) ? 'esm' : JSX.test(line) ? 'jsx' : undefined
+      if (kind) return {at, kind, line: line.length > 40 ? `${line.slice(0, 39)}…` : line}
+    }
     afterBlank = /^[ \t]*$/.test(line) && fence === undefined && !comment
     at = end + 1
   }
